@@ -1,0 +1,117 @@
+// The only module that reads process.env. Parsed once at start-up; a bad value stops the
+// process with one line naming the variable (see loadConfig).
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  /** TCP port to listen on. */
+  PORT: port.default(3000),
+  /** Interface to bind; 0.0.0.0 to listen on every interface. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** file:./data/parley.db (SQLite, the default) or postgresql://user@host:5432/db. */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), 'must start with file: or postgresql://')
+    .default('file:./data/parley.db'),
+  /** The URL readers reach this server at; used in embed snippets and avatar links. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Behind a reverse proxy: how to trust X-Forwarded-For, as express's "trust proxy". */
+  TRUST_PROXY: z.string().default('false'),
+  /** Secret for salted hashes (emails, IPs) and signed form tokens; generated under ./data when unset. */
+  PARLEY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Seed the demo site and article when the database has no sites. */
+  SEED_DEMO: bool.default(true),
+  /** Write rate limit: comments per client IP per minute. */
+  RATE_LIMIT_COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** debug, info, warn, error or silent. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** socket.io scale-out across processes (optional). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Optional screening providers. */
+  PERSPECTIVE_API_KEY: z.string().min(1).optional(),
+  PERSPECTIVE_ENDPOINT: z.url().optional(),
+  AKISMET_KEY: z.string().min(1).optional(),
+  AKISMET_ENDPOINT: z.url().optional(),
+  /** First admin account, created at start when it does not exist. */
+  PARLEY_ADMIN_EMAIL: z.email().optional(),
+  PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { provider: 'sqlite' | 'postgresql'; url: string };
+  publicUrl: string;
+  /** Value for express's "trust proxy" setting. */
+  trustProxy: boolean | number | string;
+  secret: string | undefined;
+  seedDemo: boolean;
+  rateLimitCommentsPerMinute: number;
+  logLevel: Env['LOG_LEVEL'];
+  redisUrl: string | undefined;
+  perspective: { apiKey: string; endpoint: string | undefined } | undefined;
+  akismet: { apiKey: string; endpoint: string | undefined } | undefined;
+  admin: { email: string; password: string } | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+  }
+}
+
+function parseTrustProxy(raw: string): Config['trustProxy'] {
+  const v = raw.trim().toLowerCase();
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  if (['true', 'yes', 'on'].includes(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v); // number of hops
+  // loopback, linklocal, uniquelocal or a comma-separated list of addresses/subnets
+  if (/^[\w.:/,\s-]+$/.test(v)) return raw;
+  throw new ConfigError('TRUST_PROXY', 'must be false, true, a hop count or a list of proxy addresses');
+}
+
+/** Parses the environment (process.env by default). Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  // Empty strings mean "unset", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const value = cleaned[variable];
+    throw new ConfigError(variable, `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
+  }
+  const e = parsed.data;
+  if ((e.PARLEY_ADMIN_EMAIL === undefined) !== (e.PARLEY_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('PARLEY_ADMIN_PASSWORD', 'and PARLEY_ADMIN_EMAIL must be set together');
+  }
+  const provider = e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    database: { provider, url: e.DATABASE_URL },
+    publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    secret: e.PARLEY_SECRET,
+    seedDemo: e.SEED_DEMO,
+    rateLimitCommentsPerMinute: e.RATE_LIMIT_COMMENTS_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    perspective: e.PERSPECTIVE_API_KEY
+      ? { apiKey: e.PERSPECTIVE_API_KEY, endpoint: e.PERSPECTIVE_ENDPOINT }
+      : undefined,
+    akismet: e.AKISMET_KEY ? { apiKey: e.AKISMET_KEY, endpoint: e.AKISMET_ENDPOINT } : undefined,
+    admin:
+      e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
+        ? { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD }
+        : undefined,
+  });
+}

@@ -1,0 +1,120 @@
+// Applies pending migrations from prisma/migrations/<provider>/ at start-up, with the same
+// bookkeeping table as `prisma migrate deploy` (_prisma_migrations, sha256 checksums), so
+// either tool can be used on the same database. Runs on the raw drivers because a migration
+// file holds many statements. On PostgreSQL an advisory lock keeps two processes that start
+// together from applying the same migration twice.
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { sqliteFilePath } from './sqlite-path.js';
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(dir: string): MigrationFile[] {
+  if (!existsSync(dir)) throw new Error(`migrations folder not found: ${dir}`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+const TABLE_SQLITE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
+const TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
+
+function assertUnchanged(applied: Map<string, string>, files: MigrationFile[]): void {
+  for (const f of files) {
+    const sum = applied.get(f.name);
+    if (sum !== undefined && sum !== f.checksum) {
+      throw new Error(`migration ${f.name} was changed after it was applied`);
+    }
+  }
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(
+  provider: 'sqlite' | 'postgresql',
+  url: string,
+  migrationsRoot: string,
+): Promise<string[]> {
+  const files = listMigrations(join(migrationsRoot, provider));
+  return provider === 'sqlite' ? migrateSqlite(url, files) : migratePostgres(url, files);
+}
+
+function migrateSqlite(url: string, files: MigrationFile[]): string[] {
+  const db = new Database(sqliteFilePath(url));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(TABLE_SQLITE);
+    const rows = db
+      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .all() as { migration_name: string; checksum: string }[];
+    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    assertUnchanged(applied, files);
+    const done: string[] = [];
+    for (const f of files.filter((m) => !applied.has(m.name))) {
+      db.transaction(() => {
+        db.exec(f.sql);
+        db.prepare(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+           VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
+        ).run(randomUUID(), f.checksum, f.name);
+      })();
+      done.push(f.name);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(url: string, files: MigrationFile[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(72707369)'); // "parley" migrations lock
+    await client.query(TABLE_PG);
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    assertUnchanged(applied, files);
+    const done: string[] = [];
+    for (const f of files.filter((m) => !applied.has(m.name))) {
+      await client.query('BEGIN');
+      try {
+        await client.query(f.sql);
+        await client.query(
+          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+           VALUES ($1, $2, now(), $3, 1, now())`,
+          [randomUUID(), f.checksum, f.name],
+        );
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+      done.push(f.name);
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(72707369)').catch(() => {});
+    await client.end();
+  }
+}
