@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if ((e.PARLEY_ADMIN_EMAIL === undefined) !== (e.PARLEY_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('PARLEY_ADMIN_PASSWORD', 'and PARLEY_ADMIN_EMAIL must be set together');
   }
-  const provider = e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
+  const provider: Config['database']['provider'] = e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return Object.freeze({
     port: e.PORT,

@@ -33,6 +33,7 @@ CREATE TABLE "Comment" (
     "parentId" TEXT,
     "rootId" TEXT NOT NULL,
     "depth" INTEGER NOT NULL DEFAULT 0,
+    "replyToId" TEXT,
     "replyToName" TEXT,
     "authorName" TEXT NOT NULL,
     "authorEmail" TEXT NOT NULL,

@@ -1,0 +1,208 @@
+// Use cases of the public comment thread: read a page of the tree, post a comment.
+import type { Db } from '../db/database.js';
+import { AppError, PostClosedError, ValidationError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import { uuidv7 } from '../ids.js';
+import type { Hasher } from '../privacy/hashing.js';
+import { createPostIfMissing, getPost } from '../posts/posts.repo.js';
+import { findPost, isPostClosed, type PostRow } from '../posts/posts.service.js';
+import type { SiteView } from '../sites/sites.service.js';
+import {
+  getCommentByIdempotencyKey,
+  getCommentOnPost,
+  getRepliesOfRoots,
+  getTopLevelPage,
+  insertComment,
+} from './comments.repo.js';
+import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
+import { toPublicComment, type PublicComment, type PublicThreadComment } from './public-comment.js';
+import { renderCommentBody } from './render.js';
+import { buildThread, decodeCursor, encodeCursor } from './thread.js';
+
+export type StoredStatus = 'approved' | 'pending' | 'spam' | 'rejected';
+
+/** What screening decided for a new comment (src/screening implements it). */
+export interface ScreeningOutcome {
+  status: StoredStatus;
+  /** Decision, scores and reasons, stored for moderators. */
+  details: Record<string, unknown>;
+  toxicityScore: number | null;
+  spamScore: number | null;
+}
+
+export interface NewCommentFacts {
+  site: SiteView;
+  post: PostRow;
+  input: CreateCommentBody;
+  authorHash: string;
+  ipHash: string;
+  contentHash: string;
+  now: Date;
+}
+
+export interface CommentScreener {
+  screenNew(facts: NewCommentFacts): Promise<ScreeningOutcome>;
+}
+
+export interface CommentDeps {
+  db: Db;
+  hasher: Hasher;
+  publicUrl: string;
+  events: EventBus;
+  screener: CommentScreener;
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+  referrer: string | null;
+}
+
+export interface ThreadPage {
+  comments: PublicThreadComment[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export async function getThreadPage(
+  deps: Pick<CommentDeps, 'db' | 'publicUrl'>,
+  site: SiteView,
+  postSlug: string,
+  query: ThreadQuery,
+): Promise<ThreadPage> {
+  const post = await findPost(deps.db, site, postSlug);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after) throw new ValidationError({ cursor: 'That page cursor is not valid.' });
+  const rows = await getTopLevelPage(deps.db, post.id, query.sort, query.limit + 1, after);
+  const roots = rows.slice(0, query.limit);
+  const replies = roots.length > 0 ? await getRepliesOfRoots(deps.db, roots.map((r) => r.id)) : [];
+  const last = roots.at(-1);
+  return {
+    comments: buildThread(roots, replies, deps.publicUrl),
+    total: post.commentCount,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export interface CreateCommentResult {
+  status: 'approved' | 'pending';
+  comment: PublicComment;
+}
+
+export async function createComment(
+  deps: CommentDeps,
+  site: SiteView,
+  postSlug: string,
+  input: CreateCommentBody,
+  client: ClientInfo,
+): Promise<CreateCommentResult> {
+  const post = await findOrCreatePost(deps.db, site, postSlug, input);
+  if (isPostClosed(post, site)) throw new PostClosedError();
+  if (input.body.length > site.settings.maxBodyLength) {
+    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
+      body: `Please keep your comment under ${site.settings.maxBodyLength} characters.`,
+    });
+  }
+
+  const authorHash = deps.hasher.author(input.email);
+  const contentHash = deps.hasher.content(input.body);
+  // Without a client key, the same text from the same author under the same parent is a double submit.
+  const idempotencyKey = input.idempotencyKey ?? `auto:${authorHash}:${contentHash}:${input.parentId ?? ''}`;
+  const existing = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
+  if (existing) return resultOf(existing, deps.publicUrl);
+
+  const placement = await placeReply(deps.db, post.id, input.parentId ?? null, site.settings.maxDepth);
+  const ipHash = deps.hasher.ip(client.ip);
+  const now = new Date();
+  const outcome = await deps.screener.screenNew({ site, post, input, authorHash, ipHash, contentHash, now });
+  const id = uuidv7(now.getTime());
+
+  let stored;
+  try {
+    stored = await insertComment(deps.db, {
+      id,
+      siteId: site.id,
+      postId: post.id,
+      parentId: placement.parentId,
+      rootId: placement.rootId ?? id,
+      depth: placement.depth,
+      replyToId: placement.replyTo?.id ?? null,
+      replyToName: placement.replyTo?.name ?? null,
+      authorName: input.name,
+      authorEmail: input.email,
+      authorHash,
+      authorWebsite: input.website ?? null,
+      body: input.body,
+      html: renderCommentBody(input.body),
+      status: outcome.status,
+      screening: outcome.details as object,
+      toxicityScore: outcome.toxicityScore,
+      spamScore: outcome.spamScore,
+      ipHash,
+      userAgent: client.userAgent?.slice(0, 500) ?? null,
+      referrer: client.referrer?.slice(0, 1000) ?? null,
+      contentHash,
+      idempotencyKey,
+      createdAt: now,
+      decidedAt: outcome.status === 'pending' ? null : now,
+    });
+  } catch (err) {
+    // A concurrent double submit won the unique (postId, idempotencyKey): answer with its comment.
+    if ((err as { code?: string }).code === 'P2002') {
+      const winner = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
+      if (winner) return resultOf(winner, deps.publicUrl);
+    }
+    throw err;
+  }
+
+  const ref = { siteId: site.id, siteSlug: site.slug, postId: post.id, postSlug: post.slug, commentId: id };
+  deps.events.publish('comment.created', { ...ref, status: stored.comment.status });
+  if (stored.commentCount !== null) {
+    deps.events.publish('post.count-changed', { ...ref, count: stored.commentCount });
+  }
+  return resultOf(stored.comment, deps.publicUrl);
+}
+
+function resultOf(
+  c: Parameters<typeof toPublicComment>[0] & { status: string },
+  publicUrl: string,
+): CreateCommentResult {
+  // Held, spam and rejected all answer "pending": a spammer is never told it was caught.
+  return { status: c.status === 'approved' ? 'approved' : 'pending', comment: toPublicComment(c, publicUrl) };
+}
+
+async function findOrCreatePost(db: Db, site: SiteView, slug: string, input: CreateCommentBody): Promise<PostRow> {
+  const post = await getPost(db, site.id, slug);
+  if (post) return post;
+  if (!site.settings.autoCreatePosts) return findPost(db, site, slug); // throws PostNotFoundError
+  if (!input.title) {
+    throw new ValidationError({ title: 'The first comment on a new page must send the page title.' });
+  }
+  return createPostIfMissing(db, { siteId: site.id, slug, title: input.title, url: input.url ?? null });
+}
+
+interface Placement {
+  parentId: string | null;
+  rootId: string | null;
+  depth: number;
+  /** The comment answered, when the nesting limit placed the reply higher up. */
+  replyTo: { id: string; name: string } | null;
+}
+
+/**
+ * Where a reply goes: under its parent, or, past the nesting limit, under the deepest allowed
+ * ancestor (as WordPress does), remembering whom it answers.
+ */
+async function placeReply(db: Db, postId: string, parentId: string | null, maxDepth: number): Promise<Placement> {
+  if (!parentId) return { parentId: null, rootId: null, depth: 0, replyTo: null };
+  const parent = await getCommentOnPost(db, postId, parentId);
+  if (!parent) throw new ValidationError({ parentId: 'The comment you reply to is not on this post.' });
+  let target: { id: string; parentId: string | null; rootId: string; depth: number } | null = parent;
+  while (target && target.depth + 1 > maxDepth - 1) {
+    target = target.parentId ? await getCommentOnPost(db, postId, target.parentId) : null;
+  }
+  const replyTo = target?.id === parent.id ? null : { id: parent.id, name: parent.authorName };
+  return target
+    ? { parentId: target.id, rootId: target.rootId, depth: target.depth + 1, replyTo }
+    : { parentId: null, rootId: null, depth: 0, replyTo };
+}

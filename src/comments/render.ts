@@ -1,0 +1,39 @@
+// Comment bodies are plain text with a safe Markdown subset: paragraphs, line breaks,
+// emphasis, links, inline code and code blocks, quotes and lists. Raw HTML is not parsed
+// (it shows as text), and the output goes through a sanitizer allow-list as a second wall.
+// Rendered once, at write time; the stored html is served as is.
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true, typographer: false }).enable([
+  'paragraph',
+  'newline',
+  'emphasis',
+  'link',
+  'linkify',
+  'backticks',
+  'fence',
+  'code',
+  'blockquote',
+  'list',
+  'escape',
+  'entity',
+]);
+md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim());
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li'],
+  allowedAttributes: { a: ['href', 'rel', 'target'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener', target: '_blank' },
+    }),
+  },
+};
+
+export function renderCommentBody(body: string): string {
+  return sanitizeHtml(md.render(body), SANITIZE).trim();
+}

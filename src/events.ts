@@ -1,0 +1,49 @@
+// Domain events. Services publish what happened; listeners (realtime, caches, providers'
+// feedback) react. Publishing never waits on a listener and a failing listener never fails
+// the request that published.
+import { EventEmitter } from 'node:events';
+
+export interface CommentEventRef {
+  siteId: string;
+  siteSlug: string;
+  postId: string;
+  postSlug: string;
+  commentId: string;
+}
+
+export interface DomainEvents {
+  /** A comment was stored (any status). */
+  'comment.created': CommentEventRef & { status: string };
+  /** A comment's status changed (screening, moderation). */
+  'comment.status-changed': CommentEventRef & { from: string; to: string };
+  /** A comment's body was edited. */
+  'comment.edited': CommentEventRef & { status: string };
+  /** The visible comment count of a post changed. */
+  'post.count-changed': Omit<CommentEventRef, 'commentId'> & { count: number };
+}
+
+type Listener<K extends keyof DomainEvents> = (event: DomainEvents[K]) => void | Promise<void>;
+
+export class EventBus {
+  readonly #emitter = new EventEmitter({ captureRejections: false });
+  constructor(private readonly onListenerError: (err: unknown, name: string) => void) {
+    this.#emitter.setMaxListeners(50);
+  }
+
+  publish<K extends keyof DomainEvents>(name: K, event: DomainEvents[K]): void {
+    this.#emitter.emit(name, event);
+  }
+
+  subscribe<K extends keyof DomainEvents>(name: K, listener: Listener<K>): () => void {
+    const wrapped = (event: DomainEvents[K]) => {
+      try {
+        const result = listener(event);
+        if (result instanceof Promise) result.catch((err) => this.onListenerError(err, name));
+      } catch (err) {
+        this.onListenerError(err, name);
+      }
+    };
+    this.#emitter.on(name, wrapped);
+    return () => this.#emitter.off(name, wrapped);
+  }
+}

@@ -1,0 +1,82 @@
+// The HTTP application: JSON API under /api, the built web assets at the root.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import { commentsRouter } from '../comments/comments.routes.js';
+import type { CommentScreener } from '../comments/comments.service.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../logger.js';
+import { avatarSvg } from '../privacy/avatar.js';
+import type { Hasher } from '../privacy/hashing.js';
+import { postsRouter } from '../posts/posts.routes.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import { siteCors } from './cors.js';
+import { errorHandler, notFound } from './error-handler.js';
+import { writeRateLimit } from './rate-limit.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  sites: SiteDirectory;
+  hasher: Hasher;
+  events: EventBus;
+  screener: CommentScreener;
+  log: Logger;
+  /** Folder of built web assets (web/dist); absent in API-only tests. */
+  webRoot?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('etag', 'strong');
+
+  const ownOrigin = new URL(deps.config.publicUrl).origin;
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb' }));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  });
+
+  api.get('/health', async (_req, res) => {
+    try {
+      await deps.db.$queryRawUnsafe('SELECT 1');
+    } catch {
+      throw new AppError('DATABASE_UNAVAILABLE', 503, 'The database is not reachable.');
+    }
+    res.json({ ok: true });
+  });
+
+  api.get('/avatars/:hash.svg', (req, res) => {
+    const hash = String(req.params.hash).slice(0, 64);
+    res.setHeader('Content-Type', 'image/svg+xml');
+    res.setHeader('Cache-Control', 'public, max-age=604800, immutable');
+    res.send(avatarSvg(hash));
+  });
+
+  api.use('/sites/:site', siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))));
+  api.use(postsRouter(deps));
+  api.use(
+    commentsRouter({
+      ...deps,
+      publicUrl: deps.config.publicUrl,
+      writeLimit: writeRateLimit(deps.config.rateLimitCommentsPerMinute),
+    }),
+  );
+  api.use(notFound);
+  app.use('/api', api);
+
+  if (deps.webRoot && existsSync(deps.webRoot)) {
+    const webRoot = deps.webRoot;
+    app.get('/', (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
+    app.use(express.static(webRoot, { maxAge: '5m', index: false }));
+  }
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

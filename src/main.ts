@@ -1,0 +1,30 @@
+// Entry point: `npm start` runs dist/main.js, `npm run dev` runs this file with tsx.
+import { ConfigError, loadConfig } from './config.js';
+import { startServer } from './server.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const running = await startServer(config);
+  const shutdown = async (signal: string) => {
+    running.parley.log.info({ signal }, 'shutting down');
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  console.log(`\n  Parley is running: ${running.url}/  (demo article)\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Parley could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import { parse } from '../http/validate.js';
+import { SitePostParams } from '../comments/comments.schema.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import { countComments, findPost, listPublicPosts, toPublicPost } from './posts.service.js';
+
+const CountsQuery = z.object({
+  posts: z
+    .string({ error: 'List the post slugs as ?posts=a,b,c.' })
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(200)).min(1, 'List at least one post.').max(200, 'At most 200 posts per request.')),
+});
+
+export function postsRouter(deps: { db: Db; sites: SiteDirectory }): Router {
+  const router = Router();
+
+  router.get('/sites/:site/posts', async (req, res) => {
+    const site = await deps.sites.get(req.params.site);
+    res.json({ posts: await listPublicPosts(deps.db, site) });
+  });
+
+  router.get('/sites/:site/counts', async (req, res) => {
+    const site = await deps.sites.get(req.params.site);
+    const { posts } = parse(CountsQuery, req.query);
+    res.json({ counts: await countComments(deps.db, site, posts) });
+  });
+
+  router.get('/sites/:site/posts/:post', async (req, res) => {
+    const params = parse(SitePostParams, req.params);
+    const site = await deps.sites.get(params.site);
+    res.json({ post: toPublicPost(await findPost(deps.db, site, params.post), site) });
+  });
+
+  return router;
+}

@@ -1,0 +1,56 @@
+import type { Db } from '../db/database.js';
+import { PostNotFoundError } from '../errors.js';
+import type { SiteView } from '../sites/sites.service.js';
+import { getCommentCounts, getPost, listPosts } from './posts.repo.js';
+
+export interface PostRow {
+  id: string;
+  slug: string;
+  title: string;
+  url: string | null;
+  commentCount: number;
+  closed: boolean;
+  publishedAt: Date;
+}
+
+export interface PublicPost {
+  slug: string;
+  title: string;
+  url: string | null;
+  commentCount: number;
+  closed: boolean;
+}
+
+/** Closed by the owner, or older than the site's close-after-days setting. */
+export function isPostClosed(post: PostRow, site: SiteView, now = Date.now()): boolean {
+  const days = site.settings.closeAfterDays;
+  return post.closed || (days > 0 && now - post.publishedAt.getTime() > days * 86_400_000);
+}
+
+export function toPublicPost(post: PostRow, site: SiteView): PublicPost {
+  return {
+    slug: post.slug,
+    title: post.title,
+    url: post.url,
+    commentCount: post.commentCount,
+    closed: isPostClosed(post, site),
+  };
+}
+
+export async function listPublicPosts(db: Db, site: SiteView): Promise<PublicPost[]> {
+  const posts = await listPosts(db, site.id, 500);
+  return posts.map((p) => toPublicPost(p, site));
+}
+
+export async function findPost(db: Db, site: SiteView, slug: string): Promise<PostRow> {
+  const post = await getPost(db, site.id, slug);
+  if (!post) throw new PostNotFoundError(slug);
+  return post;
+}
+
+export async function countComments(db: Db, site: SiteView, slugs: string[]): Promise<Record<string, number>> {
+  const rows = await getCommentCounts(db, site.id, slugs);
+  const counts: Record<string, number> = Object.fromEntries(slugs.map((s) => [s, 0]));
+  for (const row of rows) counts[row.slug] = row.commentCount;
+  return counts;
+}

@@ -1,0 +1,79 @@
+// Composition root: config → migrations → database → demo seed → HTTP (+ realtime) server.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { CommentScreener } from './comments/comments.service.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { EventBus } from './events.js';
+import { createApp } from './http/app.js';
+import { createLogger, type Logger } from './logger.js';
+import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
+import { createHasher, type Hasher } from './privacy/hashing.js';
+import { resolveSecret } from './privacy/secret.js';
+import { SiteDirectory } from './sites/sites.service.js';
+
+export interface Parley {
+  config: Config;
+  app: Express;
+  database: Database;
+  events: EventBus;
+  sites: SiteDirectory;
+  hasher: Hasher;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+const approveAll: CommentScreener = {
+  async screenNew() {
+    return { status: 'approved', details: { decision: 'approve', reasons: [] }, toxicityScore: null, spamScore: null };
+  },
+};
+
+/** Everything but the listening socket: migrated database, services and the express app. */
+export async function buildParley(config: Config, options: { log?: Logger } = {}): Promise<Parley> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
+  if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
+
+  const database = await openDatabase(config.database.provider, config.database.url);
+  const hasher = createHasher(resolveSecret(config.secret));
+  if (config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR))) {
+    log.info('seeded the demo site and article');
+  }
+  const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
+  const sites = new SiteDirectory(database.db);
+  const app = createApp({ config, db: database.db, sites, hasher, events, screener: approveAll, log, webRoot: WEB_DIST_DIR });
+  return { config, app, database, events, sites, hasher, log, close: () => database.close() };
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  parley: Parley;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
+  const parley = await buildParley(config, options);
+  const server = createServer(parley.app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  parley.log.info({ url, database: config.database.provider }, 'Parley is listening');
+  return {
+    url,
+    server,
+    parley,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await parley.close();
+    },
+  };
+}

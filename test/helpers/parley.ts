@@ -1,0 +1,121 @@
+// A Parley app on a real database for HTTP tests. Every JSON response of a public route is
+// recorded and, on close, scanned for the commenters' emails: one leak fails the file.
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { expect } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { buildParley, type Parley } from '../../src/server.js';
+import { createTestDatabase, type Provider, type TestDatabase } from './databases.js';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef';
+const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/public-responses');
+
+export interface TestParley {
+  parley: Parley;
+  config: Config;
+  http: express.Express;
+  api: () => ReturnType<typeof request>;
+  /** Emails that tests sent; no public response may contain one. */
+  emails: Set<string>;
+  publicResponses: string[];
+  close(): Promise<void>;
+}
+
+export function testConfig(databaseUrl: string, extra: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    PUBLIC_URL: 'http://parley.test',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    PARLEY_SECRET: TEST_SECRET,
+    RATE_LIMIT_COMMENTS_PER_MINUTE: '10000',
+    ...extra,
+  });
+}
+
+export async function createTestParley(
+  provider: Provider,
+  options: { env?: Record<string, string>; name?: string } = {},
+): Promise<TestParley> {
+  const database: TestDatabase = await createTestDatabase(provider);
+  const config = testConfig(database.url, options.env);
+  const parley = await buildParley(config);
+  const emails = new Set<string>();
+  const publicResponses: string[] = [];
+
+  const http = express();
+  http.use((req, res, next) => {
+    const isPublic = !req.path.startsWith('/api/moderation') && !req.path.startsWith('/api/auth') && !req.path.startsWith('/api/admin');
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (isPublic && body !== undefined) publicResponses.push(typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body));
+      return send(body);
+    };
+    next();
+  });
+  http.use((req, res, next) => {
+    // req.body is filled by the app's own JSON parser by the time the response is sent.
+    res.on('finish', () => {
+      const email = (req.body as { email?: unknown } | undefined)?.email;
+      if (typeof email === 'string' && email.includes('@')) emails.add(email.trim().toLowerCase());
+    });
+    next();
+  });
+  http.use(parley.app);
+
+  return {
+    parley,
+    config,
+    http,
+    api: () => request(http),
+    emails,
+    publicResponses,
+    async close() {
+      const file = join(ARTIFACTS, `${options.name ?? provider}-${process.pid}-${Date.now()}.jsonl`);
+      for (const body of publicResponses) appendFileSync(file, `${body.replace(/\n/g, ' ')}\n`);
+      await parley.close();
+      await database.drop();
+      assertNoEmailLeaks(publicResponses, emails);
+    },
+  };
+}
+
+export function assertNoEmailLeaks(bodies: string[], emails: Set<string>): void {
+  const leaks = bodies.filter((body) => {
+    const lower = body.toLowerCase();
+    return [...emails].some((email) => lower.includes(email)) || /"(authorEmail|ipHash|ip|userAgent)"\s*:/.test(body);
+  });
+  expect(leaks, 'a public response contains a commenter email or private field').toEqual([]);
+}
+
+/** A site with one post, for tests. */
+export async function seedSite(
+  parley: Parley,
+  opts: { slug?: string; settings?: Record<string, unknown>; allowedOrigins?: string[]; posts?: { slug: string; title?: string; closed?: boolean; publishedAt?: Date }[] } = {},
+) {
+  const site = await parley.database.db.site.create({
+    data: { slug: opts.slug ?? 'blog', name: 'Test Blog', allowedOrigins: opts.allowedOrigins ?? [], settings: (opts.settings ?? {}) as object },
+  });
+  for (const p of opts.posts ?? [{ slug: 'hello' }]) {
+    await parley.database.db.post.create({
+      data: { siteId: site.id, slug: p.slug, title: p.title ?? `Post ${p.slug}`, url: `https://blog.test/${p.slug}`, closed: p.closed ?? false, publishedAt: p.publishedAt ?? new Date() },
+    });
+  }
+  parley.sites.invalidate();
+  return site;
+}
+
+let counter = 0;
+/** A valid comment body; unique text by default so no duplicate logic interferes. */
+export function aComment(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    name: 'Ada Reader',
+    email: `ada.reader${counter}@example.com`,
+    body: `A thoughtful comment number ${counter} about the article.`,
+    ...overrides,
+  };
+}
