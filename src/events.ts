@@ -18,6 +18,8 @@ export interface DomainEvents {
   'comment.status-changed': CommentEventRef & { from: string; to: string };
   /** A comment's body was edited. */
   'comment.edited': CommentEventRef & { status: string };
+  /** Reader reports pushed a comment into the reported queue. */
+  'comment.reported': CommentEventRef & { reportCount: number };
   /** The visible comment count of a post changed. */
   'post.count-changed': Omit<CommentEventRef, 'commentId'> & { count: number };
 }

@@ -14,6 +14,7 @@ import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
+import { NO_FEEDBACK } from './moderation/feedback.js';
 
 export interface Parley {
   config: Config;
@@ -45,7 +46,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   }
   const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
   const sites = new SiteDirectory(database.db);
-  const app = createApp({ config, db: database.db, sites, hasher, events, screener: approveAll, log, webRoot: WEB_DIST_DIR });
+  const app = createApp({ config, db: database.db, sites, hasher, events, screener: approveAll, feedback: NO_FEEDBACK, log, webRoot: WEB_DIST_DIR });
   return { config, app, database, events, sites, hasher, log, close: () => database.close() };
 }
 

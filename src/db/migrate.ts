@@ -68,6 +68,10 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     assertUnchanged(applied, files);
     const done: string[] = [];
+    // Prisma redefines SQLite tables (create new, copy, drop old, rename). With foreign keys on,
+    // dropping the old table would fire ON DELETE actions on the copied rows, and the pragma
+    // cannot change inside a transaction: switch it off around the migration, then verify.
+    db.pragma('foreign_keys = OFF');
     for (const f of files.filter((m) => !applied.has(m.name))) {
       db.transaction(() => {
         db.exec(f.sql);
@@ -75,9 +79,12 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
           `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
            VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
         ).run(randomUUID(), f.checksum, f.name);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${f.name} left ${broken.length} broken foreign keys`);
       })();
       done.push(f.name);
     }
+    db.pragma('foreign_keys = ON');
     return done;
   } finally {
     db.close();

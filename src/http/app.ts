@@ -13,6 +13,7 @@ import { avatarSvg } from '../privacy/avatar.js';
 import type { Hasher } from '../privacy/hashing.js';
 import { postsRouter } from '../posts/posts.routes.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
+import type { ModerationFeedback } from '../moderation/feedback.js';
 import { siteCors } from './cors.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { writeRateLimit } from './rate-limit.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   events: EventBus;
   screener: CommentScreener;
   log: Logger;
+  /** Spam / not-spam decisions teach the classifier and Akismet. */
+  feedback: ModerationFeedback;
   /** Folder of built web assets (web/dist); absent in API-only tests. */
   webRoot?: string;
 }
@@ -68,6 +71,8 @@ export function createApp(deps: AppDeps): Express {
       writeLimit: writeRateLimit(deps.config.rateLimitCommentsPerMinute),
     }),
   );
+  // --- moderation, auth and admin routes (src/auth, src/moderation) ---
+  // --- end moderation routes ---
   api.use(notFound);
   app.use('/api', api);
 
