@@ -72,8 +72,11 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
     // dropping the old table would fire ON DELETE actions on the copied rows, and the pragma
     // cannot change inside a transaction: switch it off around the migration, then verify.
     db.pragma('foreign_keys = OFF');
+    const isApplied = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL');
     for (const f of files.filter((m) => !applied.has(m.name))) {
-      db.transaction(() => {
+      // IMMEDIATE takes the write lock first, so a second process waits and then skips it.
+      const ran = db.transaction(() => {
+        if (isApplied.get(f.name)) return false;
         db.exec(f.sql);
         db.prepare(
           `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
@@ -81,8 +84,9 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
         ).run(randomUUID(), f.checksum, f.name);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new Error(`migration ${f.name} left ${broken.length} broken foreign keys`);
-      })();
-      done.push(f.name);
+        return true;
+      }).immediate();
+      if (ran) done.push(f.name);
     }
     db.pragma('foreign_keys = ON');
     return done;
