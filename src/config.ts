@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   /** socket.io scale-out across processes (optional). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Optional screening providers. */
+  /** Time budget for the remote screening providers together, in milliseconds. */
+  SCREENING_BUDGET_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
   PERSPECTIVE_API_KEY: z.string().min(1).optional(),
   PERSPECTIVE_ENDPOINT: z.url().optional(),
   AKISMET_KEY: z.string().min(1).optional(),
@@ -56,6 +58,7 @@ export interface Config {
   rateLimitCommentsPerMinute: number;
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
+  screeningBudgetMs: number;
   perspective: { apiKey: string; endpoint: string | undefined } | undefined;
   akismet: { apiKey: string; endpoint: string | undefined } | undefined;
   admin: { email: string; password: string } | undefined;
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     rateLimitCommentsPerMinute: e.RATE_LIMIT_COMMENTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    screeningBudgetMs: e.SCREENING_BUDGET_MS,
     perspective: e.PERSPECTIVE_API_KEY
       ? { apiKey: e.PERSPECTIVE_API_KEY, endpoint: e.PERSPECTIVE_ENDPOINT }
       : undefined,

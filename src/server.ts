@@ -2,7 +2,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import type { CommentScreener } from './comments/comments.service.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -14,7 +13,11 @@ import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
-import { NO_FEEDBACK } from './moderation/feedback.js';
+import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
+import { akismetClient } from './screening/providers/akismet.js';
+import { perspectiveProvider } from './screening/providers/perspective.js';
+import type { RemoteProvider } from './screening/providers/provider.js';
+import { createScreeningService, type ScreeningService } from './screening/screening.service.js';
 
 export interface Parley {
   config: Config;
@@ -23,15 +26,11 @@ export interface Parley {
   events: EventBus;
   sites: SiteDirectory;
   hasher: Hasher;
+  formTokens: FormTokens;
+  screening: ScreeningService;
   log: Logger;
   close(): Promise<void>;
 }
-
-const approveAll: CommentScreener = {
-  async screenNew() {
-    return { status: 'approved', details: { decision: 'approve', reasons: [] }, toxicityScore: null, spamScore: null };
-  },
-};
 
 /** Everything but the listening socket: migrated database, services and the express app. */
 export async function buildParley(config: Config, options: { log?: Logger } = {}): Promise<Parley> {
@@ -40,14 +39,47 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
 
   const database = await openDatabase(config.database.provider, config.database.url);
-  const hasher = createHasher(resolveSecret(config.secret));
+  const secret = resolveSecret(config.secret);
+  const hasher = createHasher(secret);
   if (config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR))) {
     log.info('seeded the demo site and article');
   }
   const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
   const sites = new SiteDirectory(database.db);
-  const app = createApp({ config, db: database.db, sites, hasher, events, screener: approveAll, feedback: NO_FEEDBACK, log, webRoot: WEB_DIST_DIR });
-  return { config, app, database, events, sites, hasher, log, close: () => database.close() };
+  const formTokens = createFormTokens(secret);
+  const screening = createScreeningService({
+    db: database.db,
+    log,
+    formTokens,
+    ...remoteProviders(config),
+    budgetMs: config.screeningBudgetMs,
+  });
+  const app = createApp({
+    config,
+    db: database.db,
+    sites,
+    hasher,
+    events,
+    screening,
+    formTokens,
+    feedback: screening.feedback,
+    log,
+    webRoot: WEB_DIST_DIR,
+  });
+  return { config, app, database, events, sites, hasher, formTokens, screening, log, close: () => database.close() };
+}
+
+/** Perspective and Akismet, when their keys are configured. */
+function remoteProviders(config: Config) {
+  const akismet = config.akismet
+    ? akismetClient({ apiKey: config.akismet.apiKey, blogUrl: config.publicUrl, ...(config.akismet.endpoint && { endpoint: config.akismet.endpoint }) })
+    : null;
+  const providers: RemoteProvider[] = [];
+  if (config.perspective) {
+    providers.push(perspectiveProvider({ apiKey: config.perspective.apiKey, ...(config.perspective.endpoint && { endpoint: config.perspective.endpoint }) }));
+  }
+  if (akismet) providers.push(akismet.provider);
+  return { providers, akismet };
 }
 
 export interface RunningServer {

@@ -28,6 +28,10 @@ export interface ScreeningOutcome {
   details: Record<string, unknown>;
   toxicityScore: number | null;
   spamScore: number | null;
+  /** A toxicity rule fired: the comment belongs in the toxic queue. */
+  toxic: boolean;
+  /** Akismet comment-check fields, kept (privately) for submit-spam / submit-ham. */
+  akismetParams: Record<string, string> | null;
 }
 
 export interface NewCommentFacts {
@@ -37,6 +41,7 @@ export interface NewCommentFacts {
   authorHash: string;
   ipHash: string;
   contentHash: string;
+  client: ClientInfo;
   now: Date;
 }
 
@@ -114,7 +119,7 @@ export async function createComment(
   const placement = await placeReply(deps.db, post.id, input.parentId ?? null, site.settings.maxDepth);
   const ipHash = deps.hasher.ip(client.ip);
   const now = new Date();
-  const outcome = await deps.screener.screenNew({ site, post, input, authorHash, ipHash, contentHash, now });
+  const outcome = await deps.screener.screenNew({ site, post, input, authorHash, ipHash, contentHash, client, now });
   const id = uuidv7(now.getTime());
 
   let stored;
@@ -138,6 +143,8 @@ export async function createComment(
       screening: outcome.details as object,
       toxicityScore: outcome.toxicityScore,
       spamScore: outcome.spamScore,
+      toxic: outcome.toxic,
+      ...(outcome.akismetParams && { akismetParams: outcome.akismetParams }),
       ipHash,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
       referrer: client.referrer?.slice(0, 1000) ?? null,

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { commentsRouter } from '../comments/comments.routes.js';
-import type { CommentScreener } from '../comments/comments.service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -14,6 +13,10 @@ import type { Hasher } from '../privacy/hashing.js';
 import { postsRouter } from '../posts/posts.routes.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
+import type { FormTokens } from '../screening/form-tokens.js';
+import { perspectiveApiRouter } from '../screening/perspective-api.routes.js';
+import { screeningRouter } from '../screening/screening.routes.js';
+import type { ScreeningService } from '../screening/screening.service.js';
 import { siteCors } from './cors.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { writeRateLimit } from './rate-limit.js';
@@ -24,7 +27,8 @@ export interface AppDeps {
   sites: SiteDirectory;
   hasher: Hasher;
   events: EventBus;
-  screener: CommentScreener;
+  screening: ScreeningService;
+  formTokens: FormTokens;
   log: Logger;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
@@ -63,18 +67,15 @@ export function createApp(deps: AppDeps): Express {
   });
 
   api.use('/sites/:site', siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))));
+  const writeLimit = writeRateLimit(deps.config.rateLimitCommentsPerMinute);
   api.use(postsRouter(deps));
-  api.use(
-    commentsRouter({
-      ...deps,
-      publicUrl: deps.config.publicUrl,
-      writeLimit: writeRateLimit(deps.config.rateLimitCommentsPerMinute),
-    }),
-  );
+  api.use(screeningRouter(deps));
+  api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
   // --- moderation, auth and admin routes (src/auth, src/moderation) ---
   // --- end moderation routes ---
   api.use(notFound);
   app.use('/api', api);
+  app.use('/v1alpha1', perspectiveApiRouter(deps));
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;

@@ -8,6 +8,8 @@ export function writeRateLimit(perMinute: number): RateLimitRequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // TRUST_PROXY is the operator's explicit choice; the client IP then comes from req.ip.
+    validate: { trustProxy: false, xForwardedForHeader: false },
     handler: (_req, _res, next, options) => next(new RateLimitedError(Math.ceil(options.windowMs / 1000))),
   });
 }

@@ -17,6 +17,11 @@ export interface TestParley {
   config: Config;
   http: express.Express;
   api: () => ReturnType<typeof request>;
+  /**
+   * POSTs as a real reader would: a form token issued a minute ago (so timing checks pass)
+   * and a client IP of its own (so flood checks do not see one IP posting everything).
+   */
+  post: (url: string, options?: { ip?: string; formToken?: string | null }) => { send(body: object): Promise<request.Response> };
   /** Emails that tests sent; no public response may contain one. */
   emails: Set<string>;
   publicResponses: string[];
@@ -32,6 +37,7 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
     LOG_LEVEL: 'silent',
     PARLEY_SECRET: TEST_SECRET,
     RATE_LIMIT_COMMENTS_PER_MINUTE: '10000',
+    TRUST_PROXY: 'true',
     ...extra,
   });
 }
@@ -71,6 +77,20 @@ export async function createTestParley(
     config,
     http,
     api: () => request(http),
+    post: (url, opts = {}) => ({
+      async send(body: object) {
+        const m = /\/api\/sites\/([^/]+)\/posts\/([^/]+)\//.exec(url);
+        let formToken = opts.formToken;
+        if (formToken === undefined && m) {
+          const site = await parley.sites.find(m[1]!);
+          formToken = site ? parley.formTokens.issue(site.id, m[2]!, Date.now() - 60_000) : null;
+        }
+        return request(http)
+          .post(url)
+          .set('X-Forwarded-For', opts.ip ?? nextIp())
+          .send({ ...(formToken && { formToken }), ...body });
+      },
+    }),
     emails,
     publicResponses,
     async close() {
@@ -106,6 +126,13 @@ export async function seedSite(
   }
   parley.sites.invalidate();
   return site;
+}
+
+let ipCounter = 0;
+/** A distinct documentation-range address per call. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 }
 
 let counter = 0;

@@ -1,0 +1,115 @@
+// Parley answers Perspective's comments:analyze, so Coral's "custom endpoint" setting or any
+// Perspective client can point at Parley instead of Google (whose API closes after 2026).
+// Request and response shapes follow Perspective's v1alpha1, errors included: this surface
+// speaks Google's error format, not Parley's, because its clients parse that one.
+import { createHash } from 'node:crypto';
+import express, { Router, type ErrorRequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import { toPerspectiveResponse } from './perspective-format.js';
+import { scoreToxicity } from './toxicity.js';
+import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
+
+const MAX_TEXT = 20_480;
+
+const AnalyzeRequest = z.object({
+  comment: z.object({ text: z.string().max(MAX_TEXT), type: z.enum(['PLAIN_TEXT']).optional() }),
+  requestedAttributes: z.record(
+    z.string(),
+    z.object({ scoreType: z.enum(['PROBABILITY']).optional(), scoreThreshold: z.number().min(0).max(1).optional() }).default({}),
+  ),
+  languages: z.array(z.string()).optional(),
+  doNotStore: z.boolean().optional(),
+  spanAnnotations: z.boolean().optional(),
+  clientToken: z.string().max(500).optional(),
+  sessionId: z.string().max(500).optional(),
+  communityId: z.string().max(500).optional(),
+  context: z.unknown().optional(),
+});
+
+class PerspectiveError extends Error {
+  constructor(readonly code: number, readonly status: string, message: string) {
+    super(message);
+  }
+}
+
+export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number }): Router {
+  const router = Router();
+  const keyCache = new Map<string, { siteId: string | null; at: number }>();
+
+  async function siteForKey(key: string): Promise<string | null> {
+    const hash = createHash('sha256').update(key).digest('hex');
+    const hit = keyCache.get(hash);
+    if (hit && Date.now() - hit.at < 30_000) return hit.siteId;
+    const row = await deps.db.apiKey.findUnique({ where: { keyHash: hash }, select: { siteId: true } });
+    keyCache.set(hash, { siteId: row?.siteId ?? null, at: Date.now() });
+    return row?.siteId ?? null;
+  }
+
+  router.use(express.json({ limit: '128kb' }));
+  router.use(async (req, _res, next) => {
+    const key = typeof req.query.key === 'string' ? req.query.key : req.get('x-goog-api-key');
+    if (!key || !(await siteForKey(key))) {
+      return next(new PerspectiveError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.'));
+    }
+    next();
+  });
+  router.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.requestsPerMinute ?? 600,
+      keyGenerator: (req) => String(req.query.key ?? req.get('x-goog-api-key')),
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      validate: { trustProxy: false, xForwardedForHeader: false },
+      handler: (_req, _res, next) => next(new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.')),
+    }),
+  );
+
+  router.post('/comments\\:analyze', (req, res) => {
+    const parsed = AnalyzeRequest.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Invalid value at '${issue.path.join('.')}': ${issue.message}`);
+    }
+    const body = parsed.data;
+    const requested = Object.keys(body.requestedAttributes);
+    if (requested.length === 0) throw new PerspectiveError(400, 'INVALID_ARGUMENT', 'Must request at least one attribute.');
+    const unknown = requested.filter((a) => !(TOXICITY_ATTRIBUTES as readonly string[]).includes(a));
+    if (unknown.length > 0) throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Unknown attribute: ${unknown.join(', ')}`);
+    const languages = body.languages ?? ['en'];
+    if (languages.length > 0 && !languages.some((l) => l.toLowerCase().startsWith('en'))) {
+      throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Attribute ${requested[0]} does not support request languages: ${languages.join(',')}`);
+    }
+    const analysis = scoreToxicity(body.comment.text);
+    const thresholds = requested.map((a) => body.requestedAttributes[a]?.scoreThreshold ?? 0);
+    const response = toPerspectiveResponse(analysis.scores, requested as ToxicityAttribute[], body.spanAnnotations === false ? [] : analysis.spans, {
+      ...(body.clientToken !== undefined && { clientToken: body.clientToken }),
+    });
+    // Per-attribute scoreThreshold: attributes scoring below their threshold are left out.
+    requested.forEach((attr, i) => {
+      const entry = response.attributeScores[attr as ToxicityAttribute];
+      if (entry && entry.summaryScore.value < thresholds[i]!) delete response.attributeScores[attr as ToxicityAttribute];
+    });
+    // Nothing is stored either way, so doNotStore is always honoured.
+    res.json(response);
+  });
+
+  // Feedback is accepted for compatibility (Coral sends it); Parley learns from its own moderators.
+  router.post('/comments\\:suggestscore', (req, res) => {
+    res.json({ clientToken: (req.body as { clientToken?: string } | undefined)?.clientToken });
+  });
+
+  const errors: ErrorRequestHandler = (err, _req, res, _next) => {
+    const e =
+      err instanceof PerspectiveError
+        ? err
+        : (err as { type?: string }).type === 'entity.parse.failed'
+          ? new PerspectiveError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.')
+          : new PerspectiveError(500, 'INTERNAL', 'Internal error.');
+    res.status(e.code).json({ error: { code: e.code, message: e.message, status: e.status } });
+  };
+  router.use(errors);
+  return router;
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { SitePostParams } from '../comments/comments.schema.js';
+import { requireJson } from '../http/error-handler.js';
+import { parse } from '../http/validate.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import type { FormTokens } from './form-tokens.js';
+import type { ScreeningService } from './screening.service.js';
+
+const CheckBody = z.object({
+  body: z.string({ error: 'Please write a comment.' }).trim().min(1, 'Please write a comment.').max(20_000, 'Your comment is too long.'),
+});
+
+export function screeningRouter(deps: { sites: SiteDirectory; formTokens: FormTokens; screening: ScreeningService }): Router {
+  const router = Router();
+
+  // The widget asks for a token when it shows the form; a submit faster than a person types is held.
+  router.get('/sites/:site/posts/:post/form-token', async (req, res) => {
+    const params = parse(SitePostParams, req.params);
+    const site = await deps.sites.get(params.site);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ token: deps.formTokens.issue(site.id, params.post) });
+  });
+
+  // "Do you want to rephrase?": the toxicity verdict for a draft, which is not stored.
+  router.post('/sites/:site/posts/:post/comments/check', requireJson, async (req, res) => {
+    const params = parse(SitePostParams, req.params);
+    const site = await deps.sites.get(params.site);
+    const { body } = parse(CheckBody, req.body);
+    res.json(deps.screening.checkDraft(site, body));
+  });
+
+  return router;
+}

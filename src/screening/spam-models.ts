@@ -1,0 +1,33 @@
+// Each site's learned spam counts (SpamModel row) on top of the shipped base model. Cached in
+// memory; other processes see a lesson within the TTL.
+import type { Db } from '../db/database.js';
+import { emptyCountTable, learnFromDecision, loadBaseModel, type CountTable, type SpamModel } from './spam-classifier.js';
+
+const TTL_MS = 30_000;
+
+export class SpamModels {
+  readonly #base: CountTable = loadBaseModel();
+  readonly #cache = new Map<string, { model: SpamModel; at: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  async get(siteId: string): Promise<SpamModel> {
+    const hit = this.#cache.get(siteId);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.model;
+    const row = await this.db.spamModel.findUnique({ where: { siteId } });
+    const model = { base: this.#base, learned: (row?.counts as CountTable | undefined) ?? emptyCountTable() };
+    this.#cache.set(siteId, { model, at: Date.now() });
+    return model;
+  }
+
+  /** Teaches the site's model one moderator decision. */
+  async learn(siteId: string, text: string, label: 'spam' | 'ham'): Promise<void> {
+    const learned = await this.db.$transaction(async (tx) => {
+      const row = await tx.spamModel.findUnique({ where: { siteId } });
+      const counts = learnFromDecision((row?.counts as CountTable | undefined) ?? emptyCountTable(), text, label);
+      await tx.spamModel.upsert({ where: { siteId }, create: { siteId, counts: counts as object }, update: { counts: counts as object } });
+      return counts;
+    });
+    this.#cache.set(siteId, { model: { base: this.#base, learned }, at: Date.now() });
+  }
+}
