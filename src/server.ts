@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { ensureFirstAdmin } from './auth/index.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
 import { createLogger, type Logger } from './logger.js';
@@ -14,6 +15,7 @@ import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
+import { createEditTokens } from './comments/edit-tokens.js';
 import { akismetClient } from './screening/providers/akismet.js';
 import { perspectiveProvider } from './screening/providers/perspective.js';
 import type { RemoteProvider } from './screening/providers/provider.js';
@@ -44,6 +46,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR))) {
     log.info('seeded the demo site and article');
   }
+  await ensureFirstAdmin(database.db, config.admin, log);
   const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
   const sites = new SiteDirectory(database.db);
   const formTokens = createFormTokens(secret);
@@ -62,6 +65,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     events,
     screening,
     formTokens,
+    editTokens: createEditTokens(secret),
     feedback: screening.feedback,
     log,
     webRoot: WEB_DIST_DIR,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { RateLimitRequestHandler } from 'express-rate-limit';
 import { clientInfo } from '../http/client-info.js';
 import { requireJson } from '../http/error-handler.js';
@@ -6,9 +7,15 @@ import { parse } from '../http/validate.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
 import { createComment, getThreadPage, type CommentDeps } from './comments.service.js';
+import { editOwnComment, type EditDeps } from './comment-edits.js';
+
+const EditCommentBody = z.object({
+  body: CreateCommentBody.shape.body,
+  editToken: z.string({ error: 'The edit token is missing.' }).min(10).max(200),
+});
 
 export function commentsRouter(
-  deps: CommentDeps & { sites: SiteDirectory; writeLimit: RateLimitRequestHandler },
+  deps: CommentDeps & EditDeps & { sites: SiteDirectory; writeLimit: RateLimitRequestHandler },
 ): Router {
   const router = Router();
 
@@ -24,7 +31,15 @@ export function commentsRouter(
     const site = await deps.sites.get(params.site);
     const input = parse(CreateCommentBody, req.body);
     const result = await createComment(deps, site, params.post, input, clientInfo(req));
-    res.status(result.status === 'approved' ? 201 : 202).json(result);
+    // Only the author receives the token that lets them edit the comment for a while.
+    const edit = deps.editTokens.issue(result.comment.id);
+    res.status(result.status === 'approved' ? 201 : 202).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
+  });
+
+  router.patch('/comments/:id', deps.writeLimit, requireJson, async (req, res) => {
+    const id = parse(z.object({ id: z.uuid({ error: 'Unknown comment.' }) }), req.params).id;
+    const input = parse(EditCommentBody, req.body);
+    res.json(await editOwnComment(deps, id, input.body, input.editToken));
   });
 
   return router;

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { commentsRouter } from '../comments/comments.routes.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import { avatarSvg } from '../privacy/avatar.js';
@@ -13,12 +13,16 @@ import type { Hasher } from '../privacy/hashing.js';
 import { postsRouter } from '../posts/posts.routes.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
+import type { EditTokens } from '../comments/edit-tokens.js';
 import type { FormTokens } from '../screening/form-tokens.js';
 import { perspectiveApiRouter } from '../screening/perspective-api.routes.js';
 import { screeningRouter } from '../screening/screening.routes.js';
 import type { ScreeningService } from '../screening/screening.service.js';
 import { siteCors } from './cors.js';
 import { errorHandler, notFound } from './error-handler.js';
+import { adminRouter } from '../admin/index.js';
+import { authRouter, cookieOptionsFor } from '../auth/index.js';
+import { moderationRouter, reportsRouter } from '../moderation/index.js';
 import { writeRateLimit } from './rate-limit.js';
 
 export interface AppDeps {
@@ -29,6 +33,7 @@ export interface AppDeps {
   events: EventBus;
   screening: ScreeningService;
   formTokens: FormTokens;
+  editTokens: EditTokens;
   log: Logger;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
@@ -67,11 +72,25 @@ export function createApp(deps: AppDeps): Express {
   });
 
   api.use('/sites/:site', siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))));
+  api.use(
+    '/comments/:id',
+    siteCors(ownOrigin, async (req) => {
+      const id = String(req.params.id);
+      const comment = await deps.db.comment.findUnique({ where: { id }, select: { siteId: true } });
+      if (!comment) throw new CommentNotFoundError(id);
+      return deps.sites.getById(comment.siteId);
+    }),
+  );
   const writeLimit = writeRateLimit(deps.config.rateLimitCommentsPerMinute);
   api.use(postsRouter(deps));
   api.use(screeningRouter(deps));
   api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
   // --- moderation, auth and admin routes (src/auth, src/moderation) ---
+  const staff = { ...deps, cookie: cookieOptionsFor(deps.config.publicUrl), caseInsensitive: deps.config.database.provider === 'postgresql' };
+  api.use(reportsRouter({ ...deps, ownOrigin }));
+  api.use(authRouter(staff));
+  api.use('/moderation', moderationRouter(staff));
+  api.use('/admin', adminRouter(staff));
   // --- end moderation routes ---
   api.use(notFound);
   app.use('/api', api);

@@ -13,7 +13,7 @@ export function isOriginAllowed(origin: string, site: Pick<SiteView, 'allowedOri
 function applyCors(res: Response, origin: string): void {
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Content-Type, If-None-Match');
   res.setHeader('Access-Control-Max-Age', '600');
 }
