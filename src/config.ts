@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** socket.io scale-out across processes (optional). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of Parley's Redis keys and channels (several deployments may share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,50}$/, 'must be 1-50 letters, digits, : . - or _').default('parley'),
   /** Optional screening providers. */
   /** Time budget for the remote screening providers together, in milliseconds. */
   SCREENING_BUDGET_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
@@ -58,6 +60,7 @@ export interface Config {
   rateLimitCommentsPerMinute: number;
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
+  redisPrefix: string;
   screeningBudgetMs: number;
   perspective: { apiKey: string; endpoint: string | undefined } | undefined;
   akismet: { apiKey: string; endpoint: string | undefined } | undefined;
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     rateLimitCommentsPerMinute: e.RATE_LIMIT_COMMENTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     screeningBudgetMs: e.SCREENING_BUDGET_MS,
     perspective: e.PERSPECTIVE_API_KEY
       ? { apiKey: e.PERSPECTIVE_API_KEY, endpoint: e.PERSPECTIVE_ENDPOINT }

@@ -14,6 +14,8 @@ import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
+import { attachRealtime, type Realtime } from './realtime/io.js';
+import { connectRedis } from './realtime/redis.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
 import { createEditTokens } from './comments/edit-tokens.js';
 import { akismetClient } from './screening/providers/akismet.js';
@@ -90,12 +92,15 @@ export interface RunningServer {
   url: string;
   server: Server;
   parley: Parley;
+  realtime: Realtime;
   close(): Promise<void>;
 }
 
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
   const parley = await buildParley(config, options);
   const server = createServer(parley.app);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, parley.log) : null;
+  const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -107,9 +112,12 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
     url,
     server,
     parley,
+    realtime,
     async close() {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await redis?.close();
       await parley.close();
     },
   };

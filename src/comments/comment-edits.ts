@@ -42,12 +42,13 @@ export async function editOwnComment(deps: EditDeps, commentId: string, body: st
   }
   if (body !== comment.body) {
     const outcome = await deps.screening.screenEdit(site, { ...comment, body });
-    await setCommentBody(deps, commentId, { body, html: renderCommentBody(body), contentHash: deps.hasher.content(body), editedAt: new Date() });
-    // An edit can only keep or lower visibility: a held or rejected comment is not released by editing it.
+    // An edit can only keep or lower visibility: a held or rejected comment is not released by
+    // editing it. The status changes first, so a spammy edit never reaches a public room.
     const next = comment.status === 'approved' ? outcome.status : comment.status;
     if (next !== comment.status || outcome.toxic) {
       await setCommentStatus(deps, commentId, next, { screening: outcome.details, toxic: outcome.toxic });
     }
+    await setCommentBody(deps, commentId, { body, html: renderCommentBody(body), contentHash: deps.hasher.content(body), editedAt: new Date() });
   }
   const updated = await deps.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { ...PUBLIC_COLUMNS, status: true } });
   return { status: updated.status === 'approved' ? 'approved' : 'pending', comment: toPublicComment(updated, deps.publicUrl) };

@@ -146,3 +146,21 @@ export function aComment(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A listening Parley (HTTP + socket.io) on a fresh database, for socket tests. */
+export async function startTestServer(provider: Provider, env: Record<string, string> = {}) {
+  const { startServer } = await import('../../src/server.js');
+  const database = await createTestDatabase(provider);
+  const { freePort } = await import('./process.js');
+  const port = await freePort();
+  const config = testConfig(database.url, { HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+  const running = await startServer(config);
+  return {
+    ...running,
+    database,
+    async stop() {
+      await running.close();
+      await database.drop();
+    },
+  };
+}

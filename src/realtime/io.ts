@@ -1,0 +1,62 @@
+// socket.io on the same HTTP server: public thread rooms and the /moderation namespace.
+// The only module that imports socket.io. It listens to domain events and never decides.
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Server } from 'socket.io';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../logger.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import { attachModeration } from './moderation-namespace.js';
+import type { RedisConnection } from './redis.js';
+import { attachThreads } from './thread-rooms.js';
+
+export interface RealtimeDeps {
+  config: Config;
+  db: Db;
+  sites: SiteDirectory;
+  events: EventBus;
+  log: Logger;
+  /** When set, rooms span every process sharing this Redis. */
+  redis: RedisConnection | null;
+}
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+/** How long a dropped client's missed events are kept for it (connection state recovery). */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+  const io = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // Origins are checked per site in the namespaces' middleware; the transport reflects them.
+    cors: { origin: true, credentials: true },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+    ...(deps.redis && {
+      adapter: createAdapter(deps.redis.client, {
+        streamName: `${deps.redis.prefix}:socket.io`,
+        channelPrefix: `${deps.redis.prefix}:socket.io`,
+        sessionKeyPrefix: `${deps.redis.prefix}:sio:session:`,
+        onlyPlaintext: true,
+      }),
+    }),
+  });
+  const ownOrigin = new URL(deps.config.publicUrl).origin;
+  const unsubscribe = [
+    ...attachThreads(io, { ...deps, ownOrigin, publicUrl: deps.config.publicUrl }),
+    ...attachModeration(io.of('/moderation'), { ...deps, ownOrigin }),
+  ];
+  return {
+    io,
+    async close() {
+      for (const off of unsubscribe) off();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// The Redis connection for scale-out. Commands fail fast while Redis is away (no offline
+// queue), so broadcasts still reach this process's own sockets and REST keeps serving; the
+// log says when Redis goes and comes back.
+import { createClient } from 'redis';
+import type { Logger } from '../logger.js';
+
+function newClient(url: string) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(200 * 2 ** retries, 5_000), connectTimeout: 5_000 },
+  });
+}
+export type RedisClient = ReturnType<typeof newClient>;
+
+export interface RedisConnection {
+  client: RedisClient;
+  /** Prefix of every key and channel, so several deployments can share one Redis. */
+  prefix: string;
+  close(): Promise<void>;
+}
+
+export async function connectRedis(url: string, prefix: string, log: Logger): Promise<RedisConnection> {
+  const client = newClient(url);
+  let healthy = true;
+  client.on('error', (err: Error) => {
+    if (healthy) log.warn({ error: err.message }, 'Redis is unreachable: serving REST and local sockets only until it returns');
+    healthy = false;
+  });
+  client.on('ready', () => {
+    if (!healthy) log.info('Redis is back: live updates span processes again');
+    healthy = true;
+  });
+  // Start without waiting forever: the client keeps reconnecting in the background.
+  await Promise.race([client.connect(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
+    log.warn({ error: err.message }, 'Redis is unreachable at start-up: serving this process alone until it answers'),
+  );
+  return {
+    client,
+    prefix,
+    async close() {
+      await client.close().catch(() => client.destroy());
+    },
+  };
+}

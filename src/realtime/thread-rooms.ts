@@ -1,0 +1,113 @@
+// Public thread rooms: readers `join` { site, post } and receive comment:created / updated /
+// removed and post:count. Only comments that became visible are broadcast; each payload is
+// built once per event and encoded once for the whole room.
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { PUBLIC_COLUMNS } from '../comments/comments.repo.js';
+import { toPublicComment } from '../comments/public-comment.js';
+import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
+import { isOriginAllowed } from '../http/cors.js';
+import type { Logger } from '../logger.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+
+export const MAX_ROOMS_PER_SOCKET = 20;
+
+const slug = z.string().trim().min(1).max(200).regex(/^[\w.~-]+$/);
+const JoinPayload = z.object({ site: slug, post: slug });
+
+export function threadRoom(siteSlug: string, postSlug: string): string {
+  return `thread:${siteSlug}:${postSlug}`;
+}
+
+interface ThreadDeps {
+  db: Db;
+  sites: SiteDirectory;
+  events: EventBus;
+  log: Logger;
+  ownOrigin: string;
+  publicUrl: string;
+}
+
+type JoinAck = (answer: { ok: true; room: string } | { ok: false; error: { code: string; message: string } }) => void;
+
+export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
+  // A browser on a foreign origin must name the site it embeds (auth.site) and be allowed by it.
+  io.use(async (socket, next) => {
+    const origin = socket.handshake.headers.origin;
+    if (!origin || origin === deps.ownOrigin) return next();
+    const siteSlug = String(socket.handshake.auth?.site ?? socket.handshake.query.site ?? '');
+    const site = siteSlug ? await deps.sites.find(siteSlug).catch(() => null) : null;
+    if (!site || !isOriginAllowed(origin, site, deps.ownOrigin)) {
+      return next(Object.assign(new Error('ORIGIN_NOT_ALLOWED'), { data: { code: 'ORIGIN_NOT_ALLOWED' } }));
+    }
+    socket.data.originSite = site.slug;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    socket.on('join', (payload: unknown, ack?: JoinAck) => void join(socket, payload, ack));
+    socket.on('leave', (payload: unknown) => {
+      const parsed = JoinPayload.safeParse(payload);
+      if (parsed.success) void socket.leave(threadRoom(parsed.data.site, parsed.data.post));
+    });
+  });
+
+  async function join(socket: Socket, payload: unknown, ack?: JoinAck): Promise<void> {
+    const refuse = (code: string, message: string) => {
+      socket.emit('join:error', { code, message });
+      if (typeof ack === 'function') ack({ ok: false, error: { code, message } });
+    };
+    try {
+      const parsed = JoinPayload.safeParse(payload);
+      if (!parsed.success) return refuse('INVALID_JOIN', 'join needs { site, post } slugs.');
+      const { site: siteSlug, post: postSlug } = parsed.data;
+      if (socket.data.originSite && socket.data.originSite !== siteSlug) return refuse('ORIGIN_NOT_ALLOWED', 'This origin may not join that site.');
+      const rooms = [...socket.rooms].filter((r) => r.startsWith('thread:'));
+      if (rooms.length >= MAX_ROOMS_PER_SOCKET) return refuse('TOO_MANY_ROOMS', `At most ${MAX_ROOMS_PER_SOCKET} threads per connection.`);
+      const site = await deps.sites.find(siteSlug);
+      if (!site) return refuse('SITE_NOT_FOUND', `No site called "${siteSlug}".`);
+      // A post the first comment will create (autoCreatePosts) can be watched before it exists.
+      if (!site.settings.autoCreatePosts) {
+        const post = await deps.db.post.findUnique({ where: { siteId_slug: { siteId: site.id, slug: postSlug } }, select: { id: true } });
+        if (!post) return refuse('POST_NOT_FOUND', `No post called "${postSlug}" on this site.`);
+      }
+      const room = threadRoom(siteSlug, postSlug);
+      await socket.join(room);
+      if (typeof ack === 'function') ack({ ok: true, room });
+    } catch (err) {
+      deps.log.error({ err: String(err) }, 'join failed');
+      refuse('INTERNAL', 'Could not join the thread.');
+    }
+  }
+
+  const publicComment = async (id: string) => {
+    const row = await deps.db.comment.findUnique({ where: { id }, select: { ...PUBLIC_COLUMNS, status: true } });
+    return row && row.status === 'approved' ? toPublicComment(row, deps.publicUrl) : null;
+  };
+
+  return [
+    deps.events.subscribe('comment.created', async (e) => {
+      if (e.status !== 'approved') return; // pending, spam and rejected never reach a public room
+      const comment = await publicComment(e.commentId);
+      if (comment) io.to(threadRoom(e.siteSlug, e.postSlug)).emit('comment:created', comment);
+    }),
+    deps.events.subscribe('comment.status-changed', async (e) => {
+      const room = threadRoom(e.siteSlug, e.postSlug);
+      if (e.to === 'approved') {
+        const comment = await publicComment(e.commentId);
+        if (comment) io.to(room).emit('comment:created', comment);
+      } else if (e.from === 'approved') {
+        io.to(room).emit('comment:removed', { id: e.commentId });
+      }
+    }),
+    deps.events.subscribe('comment.edited', async (e) => {
+      if (e.status !== 'approved') return;
+      const comment = await publicComment(e.commentId);
+      if (comment) io.to(threadRoom(e.siteSlug, e.postSlug)).emit('comment:updated', comment);
+    }),
+    deps.events.subscribe('post.count-changed', (e) => {
+      io.to(threadRoom(e.siteSlug, e.postSlug)).emit('post:count', { site: e.siteSlug, post: e.postSlug, count: e.count });
+    }),
+  ];
+}
