@@ -29,7 +29,12 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
     const origin = socket.handshake.headers.origin;
     if (origin && origin !== deps.ownOrigin) return next(new Error('ORIGIN_NOT_ALLOWED'));
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-    const signedIn = token ? await resumeSession(deps.db, token).catch(() => null) : null;
+    const signedIn = token
+      ? await resumeSession(deps.db, token).catch((err: unknown) => {
+          deps.log.error({ err: String(err) }, 'moderator socket: session lookup failed');
+          return null;
+        })
+      : null;
     if (!signedIn) return next(new Error('UNAUTHENTICATED'));
     socket.data.actor = signedIn.actor;
     next();

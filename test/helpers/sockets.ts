@@ -12,6 +12,8 @@ export function connect(url: string, options: { namespace?: string; cookie?: str
   if (options.origin) headers.origin = options.origin;
   const socket = io(`${url}${options.namespace ?? ''}`, {
     transports: ['websocket'],
+    // One connection per test client: sharing a manager would reuse another client's headers.
+    forceNew: true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
     extraHeaders: headers,
