@@ -1,0 +1,87 @@
+// Builds the browser bundles into web/dist/: embed.js (comment widget), embed-live.js
+// (socket.io client, loaded lazily by embed.js), count.js, and the demo page.
+// `node scripts/build-web.mjs` builds once; scripts/build.mjs imports buildWeb().
+import { build, transform } from 'esbuild';
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = join(ROOT, 'web');
+const OUT = join(WEB, 'dist');
+
+/** Budget from the embedding contract: embed.js must stay small on third-party pages. */
+const EMBED_GZIP_BUDGET = 20 * 1024;
+
+const ENTRIES = {
+  embed: 'web/widget/embed.ts',
+  'embed-live': 'web/widget/live.ts',
+  count: 'web/widget/count.ts',
+};
+
+/** Imports `*.css` as a minified string (the widget injects it into its shadow root). */
+function cssTextPlugin(minify) {
+  return {
+    name: 'css-text',
+    setup(b) {
+      b.onLoad({ filter: /\.css$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const { code } = await transform(source, { loader: 'css', minify, target: 'chrome90' });
+        return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+      });
+    },
+  };
+}
+
+export async function buildWeb({ minify = true, quiet = false } = {}) {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(join(OUT, 'demo'), { recursive: true });
+
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ENTRIES,
+    outdir: OUT,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { __PARLEY_VERSION__: JSON.stringify(pkg.version) },
+    plugins: [cssTextPlugin(minify)],
+  });
+  await copyFile(join(WEB, 'demo', 'index.html'), join(OUT, 'demo', 'index.html'));
+
+  const sizes = {};
+  for (const name of Object.keys(ENTRIES)) {
+    const file = join(OUT, `${name}.js`);
+    const code = await readFile(file);
+    sizes[`${name}.js`] = { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  }
+  if (!quiet) {
+    for (const [file, s] of Object.entries(sizes)) {
+      console.log(`  ${relative(ROOT, join(OUT, file)).padEnd(26)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(9)} gzip`);
+    }
+    console.log(`  ${'web/dist/demo/index.html'.padEnd(26)} ${kb((await stat(join(OUT, 'demo', 'index.html'))).size).padStart(9)} raw`);
+  }
+  const embedGz = sizes['embed.js'].gzip;
+  if (minify && embedGz > EMBED_GZIP_BUDGET) {
+    throw new Error(`embed.js is ${kb(embedGz)} gzipped, over the ${kb(EMBED_GZIP_BUDGET)} budget`);
+  }
+  return sizes;
+}
+
+function kb(n) {
+  return `${(n / 1024).toFixed(1)} KB`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  buildWeb({ minify: !process.argv.includes('--no-minify') }).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

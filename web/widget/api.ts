@@ -1,0 +1,69 @@
+// Thin fetch wrapper for the public API. Every failure becomes an ApiError with the server's
+// error code (or NETWORK when the request never got an answer).
+import type {
+  ApiErrorBody,
+  CheckResult,
+  CreateCommentInput,
+  CreateCommentResult,
+  PostInfo,
+  ReportReason,
+  ThreadPage,
+} from '../shared/api-types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Sort = 'oldest' | 'newest';
+
+export function createApi(base: string, site: string, post: string) {
+  const postPath = `/api/sites/${enc(site)}/posts/${enc(post)}`;
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        // No cookies: the widget is anonymous and runs on third-party pages.
+        credentials: 'omit',
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'Network error');
+    }
+    const data = (await res.json().catch(() => null)) as (T & Partial<ApiErrorBody>) | null;
+    if (!res.ok) {
+      const err = data?.error;
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.fields);
+    }
+    return data as T;
+  }
+
+  return {
+    getPost: () => request<{ post: PostInfo }>('GET', postPath).then((r) => r.post),
+    getComments: (sort: Sort, cursor?: string | null, limit = 50) =>
+      request<ThreadPage>(
+        'GET',
+        `${postPath}/comments?sort=${sort}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+      ),
+    getFormToken: () => request<{ token: string }>('GET', `${postPath}/form-token`).then((r) => r.token),
+    check: (body: string) => request<CheckResult>('POST', `${postPath}/comments/check`, { body }),
+    createComment: (input: CreateCommentInput) =>
+      request<CreateCommentResult>('POST', `${postPath}/comments`, input),
+    report: (commentId: string, reason: ReportReason, note?: string) =>
+      request<unknown>('POST', `/api/comments/${enc(commentId)}/reports`, note ? { reason, note } : { reason }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+const enc = encodeURIComponent;

@@ -1,0 +1,60 @@
+// HTML string builders for the thread. A page of comments becomes one string and one
+// insertAdjacentHTML call: no per-comment DOM calls or layout reads (200 comments in a few ms).
+import type { PublicComment, ThreadComment } from '../shared/api-types.js';
+import { esc, safeUrl, type DateFormatter } from './format.js';
+import { t } from './strings.js';
+
+/** Replies deeper than this are not indented any further. */
+export const MAX_INDENT_DEPTH = 5;
+
+export interface RenderContext {
+  dates: DateFormatter;
+  now: number;
+  /** Ids already in the DOM: skipped so live events and pages never duplicate a comment. */
+  shown: Set<string>;
+}
+
+export function commentItem(c: ThreadComment | PublicComment, depth: number, ctx: RenderContext, pending = false): string {
+  ctx.shown.add(c.id);
+  const replies = 'replies' in c && c.replies ? c.replies : [];
+  let kids = '';
+  for (const r of replies) {
+    if (!ctx.shown.has(r.id)) kids += commentItem(r, depth + 1, ctx);
+  }
+  const flat = depth >= MAX_INDENT_DEPTH ? ' flat' : '';
+  return (
+    `<li class="item${flat}" id="c-${esc(c.id)}" data-depth="${depth}">` +
+    commentArticle(c, ctx, pending) +
+    `<ol class="kids">${kids}</ol></li>`
+  );
+}
+
+export function commentArticle(c: PublicComment, ctx: RenderContext, pending = false): string {
+  const name = esc(c.author.name);
+  const site = safeUrl(c.author.website);
+  const nameHtml = site
+    ? `<a class="cn" href="${esc(site)}" rel="nofollow ugc noopener" target="_blank">${name}</a>`
+    : `<span class="cn">${name}</span>`;
+  const avatar = safeUrl(c.author.avatar);
+  const created = esc(c.createdAt);
+  const edited = c.editedAt ? ` <span class="ed" title="${esc(ctx.dates.exact(c.editedAt))}">(${esc(t('edited'))})</span>` : '';
+  const replyTo = c.replyTo
+    ? `<span class="rt"><svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12"><path d="M6 4 2 8l4 4M2.5 8H10a4 4 0 0 1 4 4v1" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/></svg>${esc(t('inReplyTo', { name: c.replyTo.name }))}</span>`
+    : '';
+  const badge = pending
+    ? `<p class="pend" data-testid="pending-badge" role="note"><strong>${esc(t('awaitingModeration'))}</strong> ${esc(t('awaitingModerationHint'))}</p>`
+    : '';
+  const actions = pending
+    ? ''
+    : `<div class="acts"><button type="button" class="lnk act-reply" data-act="reply" data-testid="reply-button" aria-label="${esc(t('replyAria', { name: c.author.name }))}">${esc(t('reply'))}</button>` +
+      `<button type="button" class="lnk act-report" data-act="report" data-testid="report-button" aria-label="${esc(t('reportAria', { name: c.author.name }))}">${esc(t('report'))}</button></div>`;
+  return (
+    `<article class="c${pending ? ' is-pending' : ''}" data-testid="comment" data-comment-id="${esc(c.id)}" data-author="${name}" tabindex="-1" aria-label="${esc(t('commentBy', { name: c.author.name }))}">` +
+    (avatar
+      ? `<img class="av" src="${esc(avatar)}" alt="" width="40" height="40" loading="lazy" decoding="async">`
+      : `<span class="av"></span>`) +
+    `<div class="cb"><header class="ch">${nameHtml}<span class="meta"><time datetime="${created}" title="${esc(ctx.dates.exact(c.createdAt))}">${esc(ctx.dates.relative(c.createdAt, ctx.now))}</time>${edited}</span>${replyTo}</header>` +
+    badge +
+    `<div class="txt">${c.html}</div>${actions}<div class="slot"></div></div></article>`
+  );
+}
