@@ -18,6 +18,8 @@ import { attachRealtime, type Realtime } from './realtime/io.js';
 import { connectRedis } from './realtime/redis.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
 import { createEditTokens } from './comments/edit-tokens.js';
+import { ThreadCache } from './comments/thread-cache.js';
+import { ThreadCacheSync } from './comments/thread-cache-sync.js';
 import { akismetClient } from './screening/providers/akismet.js';
 import { perspectiveProvider } from './screening/providers/perspective.js';
 import type { RemoteProvider } from './screening/providers/provider.js';
@@ -32,6 +34,8 @@ export interface Parley {
   hasher: Hasher;
   formTokens: FormTokens;
   screening: ScreeningService;
+  threadCache: ThreadCache;
+  threadCacheSync: ThreadCacheSync;
   log: Logger;
   close(): Promise<void>;
 }
@@ -59,8 +63,11 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     ...remoteProviders(config),
     budgetMs: config.screeningBudgetMs,
   });
+  const threadCache = new ThreadCache();
+  const threadCacheSync = new ThreadCacheSync(threadCache, events, log);
   const app = createApp({
     config,
+    threadCache,
     db: database.db,
     sites,
     hasher,
@@ -72,7 +79,23 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     log,
     webRoot: WEB_DIST_DIR,
   });
-  return { config, app, database, events, sites, hasher, formTokens, screening, log, close: () => database.close() };
+  return {
+    config,
+    app,
+    database,
+    events,
+    sites,
+    hasher,
+    formTokens,
+    screening,
+    threadCache,
+    threadCacheSync,
+    log,
+    async close() {
+      await threadCacheSync.close();
+      await database.close();
+    },
+  };
 }
 
 /** Perspective and Akismet, when their keys are configured. */
@@ -100,6 +123,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const parley = await buildParley(config, options);
   const server = createServer(parley.app);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, parley.log) : null;
+  if (redis) await parley.threadCacheSync.attachRedis(redis);
   const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

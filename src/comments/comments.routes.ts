@@ -8,6 +8,7 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 import { CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
 import { createComment, getThreadPage, type CommentDeps } from './comments.service.js';
 import { editOwnComment, type EditDeps } from './comment-edits.js';
+import { postKey, type ThreadCache } from './thread-cache.js';
 
 const EditCommentBody = z.object({
   body: CreateCommentBody.shape.body,
@@ -15,7 +16,7 @@ const EditCommentBody = z.object({
 });
 
 export function commentsRouter(
-  deps: CommentDeps & EditDeps & { sites: SiteDirectory; writeLimit: RateLimitRequestHandler },
+  deps: CommentDeps & EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RateLimitRequestHandler },
 ): Router {
   const router = Router();
 
@@ -23,7 +24,16 @@ export function commentsRouter(
     const params = parse(SitePostParams, req.params);
     const query = parse(ThreadQuery, req.query);
     const site = await deps.sites.get(params.site);
-    res.json(await getThreadPage(deps, site, params.post, query));
+    const post = postKey(site.slug, params.post);
+    const key = `${post}\0${query.sort}\0${query.limit}\0${query.cursor ?? ''}`;
+    let page = deps.threadCache.get(key);
+    if (!page) {
+      const version = deps.threadCache.version(post);
+      page = deps.threadCache.set(key, post, version, await getThreadPage(deps, site, params.post, query));
+    }
+    // express answers 304 itself when If-None-Match matches this ETag.
+    res.setHeader('ETag', page.etag);
+    res.type('application/json').send(page.body);
   });
 
   router.post('/sites/:site/posts/:post/comments', deps.writeLimit, requireJson, async (req, res) => {

@@ -14,6 +14,7 @@ import { postsRouter } from '../posts/posts.routes.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
 import type { EditTokens } from '../comments/edit-tokens.js';
+import type { ThreadCache } from '../comments/thread-cache.js';
 import type { FormTokens } from '../screening/form-tokens.js';
 import { perspectiveApiRouter } from '../screening/perspective-api.routes.js';
 import { screeningRouter } from '../screening/screening.routes.js';
@@ -34,6 +35,7 @@ export interface AppDeps {
   screening: ScreeningService;
   formTokens: FormTokens;
   editTokens: EditTokens;
+  threadCache: ThreadCache;
   log: Logger;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;
     app.get('/', (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
+    // The moderator dashboard is a single page; its client routes all load the same HTML.
+    app.get(['/moderate', '/moderate/{*rest}'], (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
     app.use(express.static(webRoot, { maxAge: '5m', index: false }));
   }
   app.use(notFound);

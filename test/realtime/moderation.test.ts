@@ -2,16 +2,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { aComment, seedSite, startTestServer } from '../helpers/parley.js';
 import { connect, connected, next, waitFor } from '../helpers/sockets.js';
+import { signIn, TEST_ADMIN } from '../helpers/auth.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-const ADMIN = { email: 'admin@parley.test', password: 'correct horse battery' };
-
-export async function signIn(baseUrl: string, creds = ADMIN): Promise<{ cookie: string; csrfToken: string }> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(creds) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
+const ADMIN = TEST_ADMIN;
 
 describe('moderation namespace', () => {
   let server: Server;

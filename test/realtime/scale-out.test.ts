@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { aComment } from '../helpers/parley.js';
 import { startChildServer, type ChildServer } from '../helpers/process.js';
 import { assertNoEmailsInPayloads, connect, connected, join, next } from '../helpers/sockets.js';
-import { signIn } from './moderation.test.js';
+import { signIn } from '../helpers/auth.js';
 
 const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'admin@parley.test', password: 'correct horse battery' };
