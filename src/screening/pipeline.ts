@@ -1,0 +1,98 @@
+/**
+ * Screening pipeline: an ordered list of small pure phases. Unlike a first-match pipeline,
+ * every phase runs and every reason is kept (moderators want all of them); the strongest
+ * decision wins: reject > spam > hold > approve. No DB, network or clock calls happen here.
+ */
+import { findLinks } from './links.js';
+import { authorFields } from './phases/author-fields.js';
+import { banned } from './phases/banned.js';
+import { duplicate } from './phases/duplicate.js';
+import { flood } from './phases/flood.js';
+import { formToken } from './phases/form-token.js';
+import { honeypot } from './phases/honeypot.js';
+import { linkLimit } from './phases/link-limit.js';
+import { linkOnly } from './phases/link-only.js';
+import { linkReputation } from './phases/link-reputation.js';
+import { obfuscation } from './phases/obfuscation.js';
+import type { Accumulator, Analysis, Phase } from './phases/phase.js';
+import { spamScore } from './phases/spam-score.js';
+import { judgeToxicity, toxicity } from './phases/toxicity.js';
+import { disallowedWords, moderationWords } from './phases/word-lists.js';
+import { scoreToxicity } from './toxicity.js';
+import type {
+  Decision,
+  Reason,
+  ScreeningContext,
+  ScreeningResult,
+  ScreeningSettings,
+  ToxicityScores,
+} from './types.js';
+
+export const PHASES: ReadonlyArray<readonly [name: string, phase: Phase]> = [
+  // the caller found a ban on the email, IP or domain
+  ['banned', banned],
+  // bot signals from the form itself (skipped on edits)
+  ['honeypot', honeypot],
+  ['formToken', formToken],
+  ['duplicate', duplicate],
+  ['flood', flood],
+  // the site's own word lists, over body, name, email and website
+  ['disallowedWords', disallowedWords],
+  ['moderationWords', moderationWords],
+  // keyword-stuffed or URL names
+  ['authorFields', authorFields],
+  // links: over the limit, link-only bodies, shorteners and commercial hosts, disguised links
+  ['linkLimit', linkLimit],
+  ['linkOnly', linkOnly],
+  ['linkReputation', linkReputation],
+  ['obfuscation', obfuscation],
+  // learned spam probability, weighted by the author's history and where their links go
+  ['spamScore', spamScore],
+  // toxicity: applies to trusted authors too
+  ['toxicity', toxicity],
+];
+
+const RANK: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
+
+export const strongest = (a: Decision, b: Decision): Decision => (RANK[b] > RANK[a] ? b : a);
+
+const ZERO_TOXICITY: ToxicityScores = {
+  TOXICITY: 0, SEVERE_TOXICITY: 0, INSULT: 0, PROFANITY: 0, THREAT: 0, IDENTITY_ATTACK: 0,
+};
+
+export function screenComment(ctx: ScreeningContext): ScreeningResult {
+  const analysis: Analysis = {
+    links: findLinks(ctx.text),
+    trusted: ctx.settings.trustApprovedAuthors && ctx.history.approvedByAuthor > 0,
+  };
+  let decision: Decision = 'approve';
+  const reasons: Reason[] = [];
+  const warnings: Reason[] = [];
+  let spam = 0;
+  let tox = ZERO_TOXICITY;
+  for (const [, phase] of PHASES) {
+    const acc: Accumulator = { analysis, decision, reasons };
+    const out = phase(ctx, acc);
+    if (!out) continue;
+    decision = strongest(decision, out.decision);
+    reasons.push(...out.reasons);
+    if (out.warnings) warnings.push(...out.warnings);
+    if (out.spamScore !== undefined) spam = out.spamScore;
+    if (out.toxicity) tox = out.toxicity;
+  }
+  return { decision, reasons, warnings, scores: { spam, ...tox } };
+}
+
+/** Toxicity only, for the draft "check" endpoint: the widget can ask before posting. */
+export function checkToxicity(
+  text: string,
+  settings: ScreeningSettings,
+): { scores: ToxicityScores; reasons: Reason[]; warnings: Reason[]; decision: Decision } {
+  const out = judgeToxicity(scoreToxicity(text), settings);
+  return {
+    scores: out.toxicity ?? ZERO_TOXICITY,
+    reasons: out.reasons,
+    warnings: out.warnings ?? [],
+    decision: out.decision,
+  };
+}

@@ -1,0 +1,134 @@
+import { expect, test } from 'vitest';
+import { defaultScreeningSettings } from './defaults.js';
+import { checkToxicity } from './pipeline.js';
+import { scoreToxicity } from './toxicity.js';
+
+const settings = defaultScreeningSettings();
+const flagged = (text: string) => checkToxicity(text, settings).decision !== 'approve';
+
+test('when people disagree heatedly but civilly, then nothing is flagged', () => {
+  for (const text of [
+    'This tax plan is a disaster and the minister should resign.',
+    'I think you are wrong about the bike lanes, and the data backs me up.',
+    'The council ignored every parent at the meeting. Shameful.',
+    'You are absolutely right about the timing.',
+    'Your argument is weak because it ignores the 2019 data.',
+    'Immigration levels are a legitimate topic for debate.',
+  ]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when someone is called names, even without swear words, then it is flagged', () => {
+  for (const text of [
+    'You are an idiot.',
+    'you moron',
+    'What a pathetic loser.',
+    'People like you are scum.',
+    'Shut up, clown.',
+    'You are a complete waste of time and a clown.',
+    'Honestly, you must be the thickest person alive.',
+    "You're a sad little man with no friends.",
+    "You're dumber than a bag of hammers.",
+    'The mods here are spineless idiots.',
+  ]) {
+    expect(flagged(text), text).toBe(true);
+  }
+});
+
+test('when an insult is aimed at an idea rather than a person, then it scores lower and passes', () => {
+  const idea = scoreToxicity('This argument is stupid.').scores.INSULT;
+  const person = scoreToxicity('You are stupid.').scores.INSULT;
+  expect(idea).toBeLessThan(person);
+  expect(flagged('This argument is stupid.')).toBe(false);
+  expect(flagged('The policy is idiotic.')).toBe(false);
+  expect(flagged('The sequel is garbage compared to the original.')).toBe(false);
+});
+
+test('when the insult is negated, then it passes', () => {
+  for (const text of [
+    'You are not an idiot for missing this.',
+    "I'm not saying you're stupid, the chart is just misleading.",
+    'Nobody here is a moron for asking.',
+    'Not all immigrants are criminals.',
+    "I'd never say that anyone deserves to be hurt.",
+  ]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when an insult is quoted or reported, then it passes', () => {
+  for (const text of [
+    'He called me an "idiot" for asking.',
+    '> you are an idiot\nThat reply is why I left the old forum.',
+    "Calling people 'morons' is not okay.",
+    'A classmate told him he was stupid, and the teacher stepped in.',
+    'The coach said the fans are "clowns". Terrible look.',
+    'Saying all immigrants are criminals is simply false.',
+  ]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when profanity is obfuscated (spacing, leetspeak, symbols), then it is still caught', () => {
+  for (const text of ['f u c k you', 'You are a complete a$$hole', 'this is sh1t and so are you, moron', 'u r a pathetic l0ser', 'Such a stupid b1tch.', 'F.U.C.K off']) {
+    expect(flagged(text), text).toBe(true);
+  }
+  expect(scoreToxicity('what a load of sh1t').scores.PROFANITY).toBeGreaterThan(0.8);
+});
+
+test('when swearing is not aimed at anyone, then profanity scores but the comment passes by default', () => {
+  const { scores } = scoreToxicity('This is bullshit, the numbers were cooked.');
+  expect(scores.PROFANITY).toBeGreaterThan(0.8);
+  expect(scores.TOXICITY).toBeLessThan(0.8);
+  expect(flagged('Holy crap, that sunset photo is amazing.')).toBe(false);
+});
+
+test('when someone threatens violence, then THREAT fires; figures of speech pass', () => {
+  for (const text of ['I will find you.', 'I know where you live.', 'You deserve to be hurt.', 'Someone should shoot him.', 'Someone ought to beat some sense into him.', 'You better watch out, I know your address.']) {
+    expect(scoreToxicity(text).scores.THREAT, text).toBeGreaterThanOrEqual(0.8);
+  }
+  for (const text of ['I could kill for a coffee right now.', "I'll find you the link later.", 'This law will kill small bookshops.', 'Our team is going to crush them on Saturday!']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when wishing death or urging self-harm, then severe toxicity fires', () => {
+  for (const text of ['I hope you die in a fire.', 'kys', 'Go and die, seriously.', 'I hope you choke on it.']) {
+    expect(scoreToxicity(text).scores.SEVERE_TOXICITY, text).toBeGreaterThanOrEqual(0.9);
+  }
+});
+
+test('when a group is attacked for its identity, then IDENTITY_ATTACK fires; neutral mentions pass', () => {
+  for (const text of ['All Muslims are terrorists.', 'Immigrants are ruining this country and should be sent back.', 'Women belong in the kitchen.', 'Jews are greedy, always have been.', 'Gays should be banned from teaching.']) {
+    expect(scoreToxicity(text).scores.IDENTITY_ATTACK, text).toBeGreaterThanOrEqual(0.8);
+  }
+  for (const text of ['Our rabbi and the local imam organised a charity dinner.', "Women's football is growing fast.", 'Trans people deserve the same healthcare as anyone.']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a match is found, then the span points at the words as written and the reason names them', () => {
+  const text = 'Well, you are an 1d10t.';
+  const { spans } = scoreToxicity(text);
+  const span = spans.find((s) => (s.scores.INSULT ?? 0) > 0.8);
+  expect(span && text.slice(span.begin, span.end)).toBe('1d10t');
+  const reason = checkToxicity(text, settings).reasons.find((r) => r.code === 'TOXICITY_INSULT');
+  expect(reason?.message).toMatch(/^insult aimed at a person: '1d10t' \(0\.\d\d\)$/);
+  expect(reason?.matches).toEqual(['1d10t']);
+});
+
+test('when an attribute action is warn, then it is a warning and the comment is approved', () => {
+  const warn = defaultScreeningSettings();
+  warn.toxicity.INSULT = { threshold: 0.8, action: 'warn' };
+  warn.toxicity.TOXICITY = { threshold: 0.8, action: 'warn' };
+  const out = checkToxicity('You are an idiot.', warn);
+  expect(out.decision).toBe('approve');
+  expect(out.warnings.map((w) => w.code)).toEqual(['TOXICITY_TOXICITY', 'TOXICITY_INSULT']);
+});
+
+test('when an attribute action is reject, then the decision is reject', () => {
+  const strict = defaultScreeningSettings();
+  strict.toxicity.THREAT = { threshold: 0.8, action: 'reject' };
+  expect(checkToxicity('I know where you live.', strict).decision).toBe('reject');
+});
