@@ -1,0 +1,82 @@
+// /api/admin/…: sites, their settings and API keys, and accounts. Admins only.
+import { Router } from 'express';
+import { actorOf, requireAdmin, requireCsrf, requireSession, type CookieOptions } from '../auth/auth.middleware.js';
+import { listUserAccounts } from '../auth/users.service.js';
+import type { Db } from '../db/database.js';
+import { requireJson } from '../http/error-handler.js';
+import { parse } from '../http/validate.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import {
+  ApiKeyParams,
+  CreateApiKeyBody,
+  CreateSiteBody,
+  CreateUserBody,
+  SiteParams,
+  UpdateSiteBody,
+  UpdateUserBody,
+  UserParams,
+} from './admin.schema.js';
+import {
+  createApiKey,
+  createSite,
+  getAdminSite,
+  listAdminSites,
+  listSiteApiKeys,
+  revokeApiKey,
+  updateSite,
+} from './sites.admin.service.js';
+import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
+
+export function adminRouter(deps: { db: Db; sites: SiteDirectory; cookie: CookieOptions }): Router {
+  const router = Router();
+  router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
+  mountSiteRoutes(router, deps);
+
+  router.get('/users', async (_req, res) => {
+    res.json({ users: await listUserAccounts(deps.db) });
+  });
+
+  router.post('/users', requireJson, async (req, res) => {
+    res.status(201).json({ user: await createUserAsAdmin(deps.db, actorOf(req), parse(CreateUserBody, req.body)) });
+  });
+
+  router.patch('/users/:id', requireJson, async (req, res) => {
+    const { id } = parse(UserParams, req.params);
+    res.json({ user: await updateUserAsAdmin(deps.db, actorOf(req), id, parse(UpdateUserBody, req.body)) });
+  });
+  return router;
+}
+
+function mountSiteRoutes(router: Router, deps: { db: Db; sites: SiteDirectory }): void {
+  router.get('/sites', async (_req, res) => {
+    res.json({ sites: await listAdminSites(deps) });
+  });
+
+  router.post('/sites', requireJson, async (req, res) => {
+    res.status(201).json({ site: await createSite(deps, actorOf(req), parse(CreateSiteBody, req.body)) });
+  });
+
+  router.get('/sites/:site', async (req, res) => {
+    res.json({ site: await getAdminSite(deps, parse(SiteParams, req.params).site) });
+  });
+
+  router.patch('/sites/:site', requireJson, async (req, res) => {
+    const { site } = parse(SiteParams, req.params);
+    res.json({ site: await updateSite(deps, actorOf(req), site, parse(UpdateSiteBody, req.body)) });
+  });
+
+  router.post('/sites/:site/api-keys', requireJson, async (req, res) => {
+    const { site } = parse(SiteParams, req.params);
+    res.status(201).json(await createApiKey(deps, actorOf(req), site, parse(CreateApiKeyBody, req.body).label));
+  });
+
+  router.get('/sites/:site/api-keys', async (req, res) => {
+    res.json({ apiKeys: await listSiteApiKeys(deps, parse(SiteParams, req.params).site) });
+  });
+
+  router.delete('/sites/:site/api-keys/:id', async (req, res) => {
+    const { site, id } = parse(ApiKeyParams, req.params);
+    await revokeApiKey(deps, actorOf(req), site, id);
+    res.status(204).end();
+  });
+}

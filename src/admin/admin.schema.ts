@@ -1,0 +1,73 @@
+// Request shapes of the admin API (/api/admin/…). Site settings are checked against
+// SiteSettingsSchema after merging with the stored ones (see settings-merge.ts).
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+
+const slug = z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - or _ only.');
+
+function isOrigin(v: string): boolean {
+  if (v === '*') return true;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}
+
+const origins = z
+  .array(
+    z.string().trim().refine(isOrigin, 'Use an origin like https://blog.example.com (scheme, host and port only) or *.'),
+    { error: 'Send allowed origins as an array.' },
+  )
+  .max(50, 'At most 50 origins.')
+  .transform((list) => [...new Set(list.map((o) => o.replace(/\/+$/, '')))]);
+
+const settings = z.record(z.string(), z.unknown(), { error: 'Settings must be an object.' });
+
+export const SiteParams = z.object({ site: z.string().trim().min(1).max(200) });
+
+export const CreateSiteBody = z.object({
+  slug,
+  name: z.string({ error: 'Please name the site.' }).trim().min(1, 'Please name the site.').max(200),
+  allowedOrigins: origins.default([]),
+  settings: settings.default({}),
+});
+export type CreateSiteBody = z.infer<typeof CreateSiteBody>;
+
+export const UpdateSiteBody = z.object({
+  name: z.string().trim().min(1, 'The name cannot be empty.').max(200).optional(),
+  allowedOrigins: origins.optional(),
+  settings: settings.optional(),
+});
+export type UpdateSiteBody = z.infer<typeof UpdateSiteBody>;
+
+export const CreateApiKeyBody = z.object({
+  label: z.string({ error: 'Please label the key.' }).trim().min(1, 'Please label the key.').max(100),
+});
+
+export const ApiKeyParams = z.object({ site: z.string().trim().min(1).max(200), id: z.uuid({ error: 'Not a valid id.' }) });
+
+const email = z.string({ error: 'Please enter an email address.' }).trim().max(254).pipe(z.email({ error: 'Please enter a valid email address.' }));
+const password = z.string({ error: 'Please choose a password.' }).min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1000);
+const role = z.enum(['admin', 'moderator'], { error: 'Role must be admin or moderator.' });
+const siteSlugs = z.array(z.string().trim().min(1).max(200), { error: 'List site slugs as an array.' }).max(1000);
+
+export const CreateUserBody = z.object({
+  email,
+  name: z.string({ error: 'Please enter a name.' }).trim().min(1, 'Please enter a name.').max(100),
+  password,
+  role: role.default('moderator'),
+  sites: siteSlugs.default([]),
+});
+
+export const UpdateUserBody = z.object({
+  email: email.optional(),
+  name: z.string().trim().min(1, 'The name cannot be empty.').max(100).optional(),
+  password: password.optional(),
+  role: role.optional(),
+  sites: siteSlugs.optional(),
+  unlock: z.boolean().optional(),
+});
+
+export const UserParams = z.object({ id: z.uuid({ error: 'Not a valid id.' }) });

@@ -1,0 +1,2 @@
+// Public face of the admin API.
+export { adminRouter } from './admin.routes.js';

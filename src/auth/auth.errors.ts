@@ -1,0 +1,54 @@
+// Failures of sign-in, sessions and permissions. Mapped to HTTP by src/http/error-handler.ts.
+import { AppError } from '../errors.js';
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED', 401, 'Please sign in.');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have access to this.') {
+    super('FORBIDDEN', 403, message);
+  }
+}
+
+export class CsrfFailedError extends AppError {
+  constructor() {
+    super('CSRF_FAILED', 403, 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+  }
+}
+
+export class InvalidCredentialsError extends AppError {
+  constructor() {
+    super('INVALID_CREDENTIALS', 401, 'Wrong email or password.');
+  }
+}
+
+export class AccountLockedError extends AppError {
+  constructor(readonly minutesLeft: number) {
+    super(
+      'ACCOUNT_LOCKED',
+      423,
+      `Too many failed sign-ins. This account is locked; try again in ${minutesLeft} minute${minutesLeft === 1 ? '' : 's'}.`,
+    );
+  }
+}
+
+export class EmailTakenError extends AppError {
+  constructor() {
+    super('EMAIL_TAKEN', 409, 'An account with that email already exists.');
+  }
+}
+
+export class UserNotFoundError extends AppError {
+  constructor() {
+    super('USER_NOT_FOUND', 404, 'That user does not exist.');
+  }
+}
+
+export class LastAdminError extends AppError {
+  constructor() {
+    super('LAST_ADMIN', 409, 'Parley needs at least one admin: make another admin first.');
+  }
+}

@@ -1,0 +1,95 @@
+// Sign-in, sessions and the "who am I" view. Sessions slide: each use within the 14 days
+// pushes the expiry forward (at most once a minute, to spare the database a write per request).
+import type { Db } from '../db/database.js';
+import { toActor, type Actor } from './actor.js';
+import { AccountLockedError, InvalidCredentialsError } from './auth.errors.js';
+import { verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { newCsrfToken, newSessionToken, SESSION_TTL_MS, sessionIdOf } from './session-token.js';
+import { deleteExpiredSessions, deleteSession, extendSession, getSessionWithUser, insertSession } from './sessions.repo.js';
+import { visibleSites } from './site-access.js';
+import { clearFailedLogins, getUserByEmail, incrementFailedLogins, lockUser } from './users.repo.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60_000;
+const SLIDE_EVERY_MS = 60_000;
+
+export interface SignedIn {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+  /** Set when the cookie must be (re)sent: new session or extended expiry. */
+  cookie?: { token: string; expiresAt: Date };
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  sites: string[];
+}
+
+export function normaliseUserEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function login(db: Db, email: string, password: string, now = new Date()): Promise<SignedIn> {
+  const user = await getUserByEmail(db, normaliseUserEmail(email));
+  if (!user) {
+    await verifyAgainstDummy(password);
+    throw new InvalidCredentialsError();
+  }
+  // A locked account is refused before the password is checked: guessing gains nothing.
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordFailure(db, user.id, now);
+    throw new InvalidCredentialsError();
+  }
+  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
+  return openSession(db, toActor(user), now);
+}
+
+async function recordFailure(db: Db, userId: string, now: Date): Promise<void> {
+  const failures = await incrementFailedLogins(db, userId);
+  if (failures >= MAX_FAILED_LOGINS) await lockUser(db, userId, new Date(now.getTime() + LOCK_MS));
+}
+
+async function openSession(db: Db, actor: Actor, now: Date): Promise<SignedIn> {
+  const token = newSessionToken();
+  const csrfToken = newCsrfToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const sessionId = sessionIdOf(token);
+  // Sign-ins are rare enough to sweep expired sessions here instead of on a timer.
+  await deleteExpiredSessions(db, now);
+  await insertSession(db, { id: sessionId, userId: actor.id, csrfToken, expiresAt });
+  return { actor, sessionId, csrfToken, cookie: { token, expiresAt } };
+}
+
+/** The session behind a cookie token, or null when unknown or expired. */
+export async function resumeSession(db: Db, token: string, now = new Date()): Promise<SignedIn | null> {
+  const sessionId = sessionIdOf(token);
+  const session = await getSessionWithUser(db, sessionId);
+  if (!session) return null;
+  if (session.expiresAt <= now) {
+    await deleteSession(db, sessionId);
+    return null;
+  }
+  const signedIn: SignedIn = { actor: toActor(session.user), sessionId, csrfToken: session.csrfToken };
+  if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await extendSession(db, sessionId, now, expiresAt);
+    signedIn.cookie = { token, expiresAt };
+  }
+  return signedIn;
+}
+
+export async function logout(db: Db, sessionId: string): Promise<void> {
+  await deleteSession(db, sessionId);
+}
+
+export async function toUserView(db: Db, actor: Actor): Promise<UserView> {
+  const sites = await visibleSites(db, actor);
+  return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sites: sites.map((s) => s.slug) };
+}

@@ -1,0 +1,134 @@
+// Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
+// through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
+import { assertCanModerateSite, type Actor } from '../auth/actor.js';
+import { setCommentBody, setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
+import { renderCommentBody } from '../comments/render.js';
+import type { Db } from '../db/database.js';
+import { AppError, CommentNotFoundError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../logger.js';
+import type { Hasher } from '../privacy/hashing.js';
+import { insertAudit } from './audit.repo.js';
+import type { ModerationFeedback } from './feedback.js';
+import { toModerationItems, type ModerationItem } from './moderation-item.js';
+import type { ModerationAction } from './moderation.schema.js';
+import { getCommentState } from './moderation.repo.js';
+import { getModerationRow } from './queue.repo.js';
+import { getOpenReportIds, setReportsResolved } from './reports.repo.js';
+
+export interface ActionDeps {
+  db: Db;
+  events: EventBus;
+  hasher: Hasher;
+  feedback: ModerationFeedback;
+  log: Logger;
+}
+
+const TARGET_STATUS: Record<ModerationAction, CommentStatus> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+  'not-spam': 'approved',
+  delete: 'deleted',
+};
+
+/** The state undo restores, stored as the audit row's `before`. */
+export interface CommentSnapshot {
+  status?: CommentStatus;
+  reportedAt?: string | null;
+  body?: string;
+}
+
+export async function moderateComment(
+  deps: ActionDeps,
+  actor: Actor,
+  commentId: string,
+  action: ModerationAction,
+  options: { reason?: string } = {},
+): Promise<ModerationItem> {
+  const current = await getCommentState(deps.db, commentId);
+  if (!current) throw new CommentNotFoundError(commentId);
+  assertCanModerateSite(actor, current.siteId);
+
+  const to = TARGET_STATUS[action];
+  // Any decision settles the reader reports: the comment leaves the reported queue.
+  await setCommentStatus(deps, commentId, to, { reportedAt: null });
+  const resolvedReportIds = await getOpenReportIds(deps.db, commentId);
+  if (resolvedReportIds.length > 0) await setReportsResolved(deps.db, resolvedReportIds, new Date());
+  await teachClassifier(deps, commentId, action);
+
+  const before: CommentSnapshot = { status: current.status, reportedAt: current.reportedAt?.toISOString() ?? null };
+  await insertAudit(deps.db, {
+    siteId: current.siteId,
+    actor,
+    action,
+    targetType: 'comment',
+    targetId: commentId,
+    before,
+    after: { status: to, reportedAt: null, resolvedReportIds, ...(options.reason && { reason: options.reason }) },
+  });
+  return loadItem(deps.db, commentId);
+}
+
+async function teachClassifier(deps: ActionDeps, commentId: string, action: ModerationAction): Promise<void> {
+  if (action !== 'spam' && action !== 'not-spam') return;
+  try {
+    await (action === 'spam' ? deps.feedback.spam(commentId) : deps.feedback.ham(commentId));
+  } catch (err) {
+    // The decision stands even when Akismet or the classifier cannot learn from it right now.
+    deps.log.warn({ commentId, action, err: (err as Error)?.message }, 'moderation feedback failed');
+  }
+}
+
+export async function editCommentBody(deps: ActionDeps, actor: Actor, commentId: string, body: string): Promise<ModerationItem> {
+  const current = await getCommentState(deps.db, commentId);
+  if (!current) throw new CommentNotFoundError(commentId);
+  assertCanModerateSite(actor, current.siteId);
+  await writeBody(deps, commentId, body);
+  await insertAudit(deps.db, {
+    siteId: current.siteId,
+    actor,
+    action: 'edit',
+    targetType: 'comment',
+    targetId: commentId,
+    before: { body: current.body },
+    after: { body },
+  });
+  return loadItem(deps.db, commentId);
+}
+
+export async function writeBody(deps: ActionDeps, commentId: string, body: string): Promise<void> {
+  await setCommentBody(deps, commentId, {
+    body,
+    html: renderCommentBody(body),
+    contentHash: deps.hasher.content(body),
+    editedAt: new Date(),
+  });
+}
+
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** One action on many comments; each succeeds or fails on its own, with one audit row each. */
+export async function moderateMany(deps: ActionDeps, actor: Actor, ids: string[], action: ModerationAction): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      await moderateComment(deps, actor, id, action);
+      results.push({ id, ok: true });
+    } catch (err) {
+      if (!(err instanceof AppError)) deps.log.error({ commentId: id, err: (err as Error)?.message }, 'bulk moderation failed');
+      results.push({ id, ok: false, error: err instanceof AppError ? err.code : 'INTERNAL' });
+    }
+  }
+  return results;
+}
+
+export async function loadItem(db: Db, commentId: string): Promise<ModerationItem> {
+  const row = await getModerationRow(db, commentId);
+  if (!row) throw new CommentNotFoundError(commentId);
+  return (await toModerationItems(db, [row]))[0]!;
+}

@@ -1,0 +1,107 @@
+// The moderator's view of a comment: everything a decision needs, including the author's
+// email and history. Moderator-only: never returned by a public route.
+import type { Db } from '../db/database.js';
+import { getAuthorHistory, type ModerationRow } from './queue.repo.js';
+
+export interface ScreeningView {
+  decision: string | null;
+  reasons: { code: string; message: string; matches?: string[] }[];
+  scores: Record<string, unknown> | null;
+}
+
+export interface AuthorHistory {
+  approved: number;
+  rejected: number;
+  spam: number;
+  pending: number;
+}
+
+export interface ModerationItem {
+  comment: {
+    id: string;
+    status: string;
+    body: string;
+    html: string;
+    authorName: string;
+    authorEmail: string;
+    authorWebsite: string | null;
+    ipHash: string;
+    userAgent: string | null;
+    createdAt: string;
+    editedAt: string | null;
+    reportCount: number;
+    reportedAt: string | null;
+    toxic: boolean;
+    toxicityScore: number | null;
+    spamScore: number | null;
+    screening: ScreeningView;
+  };
+  post: { slug: string; title: string; url: string | null; site: string };
+  parent: { id: string; authorName: string; html: string } | null;
+  reports: { reason: string; note: string | null; createdAt: string }[];
+  /** This author's comments on this site, by status (authorHash). */
+  history: AuthorHistory;
+}
+
+const EMPTY_HISTORY: AuthorHistory = { approved: 0, rejected: 0, spam: 0, pending: 0 };
+
+export function screeningView(stored: unknown): ScreeningView {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  const reasons = Array.isArray(s.reasons) ? (s.reasons as ScreeningView['reasons']) : [];
+  const scores = s.scores && typeof s.scores === 'object' ? (s.scores as Record<string, unknown>) : null;
+  return { decision: typeof s.decision === 'string' ? s.decision : null, reasons, scores };
+}
+
+function historyKey(siteId: string, authorHash: string): string {
+  return `${siteId}\0${authorHash}`;
+}
+
+export async function loadHistories(db: Db, rows: { siteId: string; authorHash: string }[]): Promise<Map<string, AuthorHistory>> {
+  const out = new Map<string, AuthorHistory>();
+  if (rows.length === 0) return out;
+  const groups = await getAuthorHistory(db, [...new Set(rows.map((r) => r.siteId))], [...new Set(rows.map((r) => r.authorHash))]);
+  for (const g of groups) {
+    const key = historyKey(g.siteId, g.authorHash);
+    const h = out.get(key) ?? { ...EMPTY_HISTORY };
+    if (g.status in h) h[g.status as keyof AuthorHistory] = g._count._all;
+    out.set(key, h);
+  }
+  return out;
+}
+
+export function historyOf(histories: Map<string, AuthorHistory>, siteId: string, authorHash: string): AuthorHistory {
+  return histories.get(historyKey(siteId, authorHash)) ?? { ...EMPTY_HISTORY };
+}
+
+export function toModerationItem(row: ModerationRow, history: AuthorHistory): ModerationItem {
+  return {
+    comment: {
+      id: row.id,
+      status: row.status,
+      body: row.body,
+      html: row.html,
+      authorName: row.authorName,
+      authorEmail: row.authorEmail,
+      authorWebsite: row.authorWebsite,
+      ipHash: row.ipHash,
+      userAgent: row.userAgent,
+      createdAt: row.createdAt.toISOString(),
+      editedAt: row.editedAt?.toISOString() ?? null,
+      reportCount: row.reportCount,
+      reportedAt: row.reportedAt?.toISOString() ?? null,
+      toxic: row.toxic,
+      toxicityScore: row.toxicityScore,
+      spamScore: row.spamScore,
+      screening: screeningView(row.screening),
+    },
+    post: { slug: row.post.slug, title: row.post.title, url: row.post.url, site: row.post.site.slug },
+    parent: row.parent,
+    reports: row.reports.map((r) => ({ reason: r.reason, note: r.note, createdAt: r.createdAt.toISOString() })),
+    history,
+  };
+}
+
+export async function toModerationItems(db: Db, rows: ModerationRow[]): Promise<ModerationItem[]> {
+  const histories = await loadHistories(db, rows);
+  return rows.map((r) => toModerationItem(r, historyOf(histories, r.siteId, r.authorHash)));
+}

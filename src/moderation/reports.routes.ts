@@ -1,0 +1,34 @@
+// POST /api/comments/:id/reports: the public "report this comment" button. JSON only,
+// rate-limited per IP, and CORS follows the allowed origins of the comment's site.
+import { Router, type Request } from 'express';
+import { CommentNotFoundError } from '../errors.js';
+import { clientInfo } from '../http/client-info.js';
+import { siteCors } from '../http/cors.js';
+import { requireJson } from '../http/error-handler.js';
+import { writeRateLimit } from '../http/rate-limit.js';
+import { parse } from '../http/validate.js';
+import type { SiteView } from '../sites/sites.service.js';
+import { ReportBody, ReportParams } from './moderation.schema.js';
+import { getReportTarget } from './moderation.repo.js';
+import { reportComment, type ReportDeps } from './reports.service.js';
+
+export const REPORTS_PER_MINUTE = 10;
+
+export function reportsRouter(deps: ReportDeps & { ownOrigin: string }): Router {
+  const router = Router();
+  const siteOfComment = async (req: Request): Promise<SiteView> => {
+    const id = String(req.params.id);
+    const comment = /^[0-9a-f-]{36}$/i.test(id) ? await getReportTarget(deps.db, id) : null;
+    if (!comment) throw new CommentNotFoundError(id);
+    return deps.sites.getById(comment.siteId);
+  };
+
+  router.use('/comments/:id/reports', siteCors(deps.ownOrigin, siteOfComment));
+  router.post('/comments/:id/reports', writeRateLimit(REPORTS_PER_MINUTE), requireJson, async (req, res) => {
+    const { id } = parse(ReportParams, req.params);
+    const input = parse(ReportBody, req.body);
+    await reportComment(deps, id, input, clientInfo(req).ip);
+    res.status(202).json({ ok: true });
+  });
+  return router;
+}

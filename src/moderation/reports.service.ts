@@ -1,0 +1,63 @@
+// Reader reports. One report per reader (IP hash) per comment counts; at the site's
+// threshold an approved comment enters the reported queue once, and with hideReported it
+// also leaves the public thread (back to pending) until a moderator decides.
+import { setCommentStatus } from '../comments/comment-status.js';
+import type { Db } from '../db/database.js';
+import { CommentNotFoundError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import type { Hasher } from '../privacy/hashing.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import { getReportTarget } from './moderation.repo.js';
+import { incrementReportCount, insertReport, markReported } from './reports.repo.js';
+
+export interface ReportDeps {
+  db: Db;
+  events: EventBus;
+  sites: SiteDirectory;
+  hasher: Hasher;
+}
+
+export interface ReportInput {
+  reason: 'spam' | 'abuse' | 'off-topic' | 'other';
+  note?: string;
+}
+
+/** Records a report; returns whether it counted (false for a repeat by the same reader). */
+export async function reportComment(deps: ReportDeps, commentId: string, input: ReportInput, ip: string): Promise<boolean> {
+  const comment = await getReportTarget(deps.db, commentId);
+  // Readers can only report what they can see.
+  if (!comment || comment.status !== 'approved') throw new CommentNotFoundError(commentId);
+  const counted = await insertReport(deps.db, {
+    commentId,
+    siteId: comment.siteId,
+    reason: input.reason,
+    note: input.note || null,
+    ipHash: deps.hasher.ip(ip),
+  });
+  if (!counted) return false;
+  const reportCount = await incrementReportCount(deps.db, commentId);
+  const site = await deps.sites.getById(comment.siteId);
+  if (reportCount >= site.settings.reportThreshold && !comment.reportedAt) {
+    await flagReported(deps, comment, reportCount, site.settings.hideReported);
+  }
+  return true;
+}
+
+async function flagReported(
+  deps: ReportDeps,
+  comment: NonNullable<Awaited<ReturnType<typeof getReportTarget>>>,
+  reportCount: number,
+  hide: boolean,
+): Promise<void> {
+  // Only the report that crosses the threshold flags it; concurrent ones see it already set.
+  if (!(await markReported(deps.db, comment.id, new Date()))) return;
+  deps.events.publish('comment.reported', {
+    siteId: comment.siteId,
+    siteSlug: comment.site.slug,
+    postId: comment.postId,
+    postSlug: comment.post.slug,
+    commentId: comment.id,
+    reportCount,
+  });
+  if (hide) await setCommentStatus(deps, comment.id, 'pending', { ...(comment.decidedAt && { decidedAt: comment.decidedAt }) });
+}
