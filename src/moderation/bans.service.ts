@@ -9,14 +9,13 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 import { insertAudit } from './audit.repo.js';
 import { deleteBan, getBan, insertBan, listBans, type BanKind, type BanRow } from './bans.repo.js';
 import { getCommentAuthor } from './moderation.repo.js';
+import { moderateComment, type ActionDeps } from './actions.service.js';
 import { BanExistsError, BanNotFoundError } from './moderation.errors.js';
 import type { CreateBanBody } from './moderation.schema.js';
 import { siteScope } from './site-scope.js';
 
-export interface BanDeps {
-  db: Db;
+export interface BanDeps extends ActionDeps {
   sites: SiteDirectory;
-  hasher: Hasher;
 }
 
 export interface BanView {
@@ -47,7 +46,26 @@ export async function createBan(deps: BanDeps, actor: Actor, input: CreateBanBod
   });
   const view = (await toBanViews(deps.db, [ban], now))[0]!;
   await insertAudit(deps.db, { siteId, actor, action: 'ban.create', targetType: 'ban', targetId: ban.id, before: null, after: banSnapshot(ban) });
+  if (input.rejectExisting) {
+    // One audited reject per comment, so each can be undone on its own.
+    for (const id of await findBannedAuthorsComments(deps, siteId, input.kind, value)) {
+      await moderateComment(deps, actor, id, 'reject', { reason: 'author banned' });
+    }
+  }
   return view;
+}
+
+/** The site's approved and held comments that a new ban covers. */
+async function findBannedAuthorsComments(deps: BanDeps, siteId: string, kind: BanKind, value: string): Promise<string[]> {
+  const visible = { siteId, status: { in: ['approved', 'pending'] as ('approved' | 'pending')[] } };
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  if (kind === 'ip') return ids(await deps.db.comment.findMany({ where: { ...visible, ipHash: value }, select: { id: true } }));
+  if (kind === 'email') {
+    return ids(await deps.db.comment.findMany({ where: { ...visible, authorHash: deps.hasher.author(value) }, select: { id: true } }));
+  }
+  // Emails are stored as typed, so a domain is compared normalised, in code (a rare action).
+  const rows = await deps.db.comment.findMany({ where: visible, select: { id: true, authorEmail: true } });
+  return ids(rows.filter((r) => r.authorEmail.trim().toLowerCase().endsWith(`@${value}`)));
 }
 
 async function banTarget(deps: BanDeps, input: CreateBanBody): Promise<{ siteId: string; value: string }> {

@@ -48,6 +48,8 @@ export const CreateBanBody = z
     commentId: id.optional(),
     reason: z.string().trim().max(500).optional(),
     expiresAt: z.iso.datetime({ offset: true, error: 'Use an ISO date-time, e.g. 2030-01-01T00:00:00Z.' }).optional(),
+    /** Also reject the author's visible and held comments on the site (Coral's "reject all"). */
+    rejectExisting: z.boolean({ error: 'rejectExisting must be true or false.' }).default(false),
   })
   .refine((b) => b.value !== undefined || b.commentId !== undefined, { path: ['value'], message: 'Give a value or a commentId.' })
   .refine((b) => b.site !== undefined || b.commentId !== undefined, { path: ['site'], message: 'Name the site.' });

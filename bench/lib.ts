@@ -1,0 +1,238 @@
+// Shared pieces of the benchmarks: seeding realistic threads, starting Parley as `npm start`
+// does (child process on dist/), driving it with autocannon and socket.io clients, and
+// reading the server's peak RSS. Loopback only; every run is bounded in time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { openDatabase, type Prisma } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { uuidv7 } from '../src/ids.js';
+import { createFormTokens } from '../src/screening/form-tokens.js';
+import { createHasher } from '../src/privacy/hashing.js';
+import { renderCommentBody } from '../src/comments/render.js';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const SECRET = 'bench-secret-0123456789abcdef';
+export const PG_ADMIN_URL = process.env.PARLEY_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.PARLEY_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BenchDatabase {
+  provider: 'sqlite' | 'postgresql';
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabase(provider: 'sqlite' | 'postgresql', dir: string): Promise<BenchDatabase> {
+  if (provider === 'sqlite') return { provider, url: `file:${join(dir, `bench-${Date.now()}.db`)}`, drop: async () => {} };
+  const name = `parley_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    provider,
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const WORDS = (
+  'release tarball signing key maintainer build reproducible audit upstream patch review dependency ' +
+  'vendor advisory timeline compromise backdoor commit history package mirror checksum volunteer funding ' +
+  'distribution testing binary source scrutiny trust ecosystem contributor pressure library'
+).split(' ');
+
+export function sentence(seed: number, words = 24): string {
+  let x = seed * 2654435761;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out.push(WORDS[x % WORDS.length]!);
+  }
+  return `${out.join(' ')}.`;
+}
+
+/** Migrates and seeds a site with posts whose threads have `counts` comments each (¼ top-level). */
+export async function seed(dbUrl: string, provider: 'sqlite' | 'postgresql', threads: Record<string, number>) {
+  await migrate(provider, dbUrl, join(ROOT, 'prisma/migrations'));
+  const { db, close } = await openDatabase(provider, dbUrl);
+  const hasher = createHasher(SECRET);
+  const site = await db.site.create({
+    data: { slug: 'bench', name: 'Bench', allowedOrigins: [], settings: { minSubmitSeconds: 0, autoCreatePosts: true } },
+  });
+  for (const [slug, count] of Object.entries(threads)) {
+    const post = await db.post.create({ data: { siteId: site.id, slug, title: `Thread ${slug}`, url: `https://bench.example/${slug}`, commentCount: count } });
+    const start = Date.now() - count * 60_000;
+    let batch: Prisma.CommentCreateManyInput[] = [];
+    let root: { id: string } | null = null;
+    for (let i = 0; i < count; i++) {
+      const createdAt = new Date(start + i * 60_000);
+      const id = uuidv7(createdAt.getTime());
+      const isRoot = i % 4 === 0;
+      if (isRoot) root = { id };
+      const body = sentence(i + count);
+      const email = `reader${i % 500}@example.com`;
+      batch.push({
+        id, siteId: site.id, postId: post.id, parentId: isRoot ? null : root!.id, rootId: isRoot ? id : root!.id, depth: isRoot ? 0 : 1,
+        authorName: `Reader ${i % 500}`, authorEmail: email, authorHash: hasher.author(email), body, html: renderCommentBody(body),
+        status: 'approved', screening: { decision: 'approve' }, ipHash: hasher.ip(`10.0.${i % 250}.1`), contentHash: hasher.content(body),
+        createdAt, decidedAt: createdAt,
+      });
+      if (batch.length === 500) {
+        await db.comment.createMany({ data: batch });
+        batch = [];
+      }
+    }
+    if (batch.length) await db.comment.createMany({ data: batch });
+  }
+  await close();
+  return { siteId: site.id, formToken: (post: string) => createFormTokens(SECRET).issue(site.id, post, Date.now() - 60_000) };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts dist/main.js (build first with `npm run build`). */
+export async function startParley(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PARLEY_SECRET: SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_COMMENTS_PER_MINUTE: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (i > 300) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    peakRssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: 50, duration: 8, ...opts });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Connects `count` readers spread over `urls`, each joined to the room. */
+export async function connectReaders(urls: string[], count: number, site: string, post: string): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) => {
+      const s = io(urls[(i + j) % urls.length]!, { transports: ['websocket'], forceNew: true, reconnection: false });
+      sockets.push(s);
+      return new Promise<void>((resolve, reject) => {
+        s.once('connect', () => s.emit('join', { site, post }, () => resolve()));
+        s.once('connect_error', reject);
+      });
+    });
+    await Promise.all(batch);
+  }
+  return sockets;
+}
+
+/** Posts `rounds` comments; per round, ms from the POST's response to the last reader's comment:created. */
+export async function fanOut(postUrl: string, readers: Socket[], rounds: number, formToken: () => string): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let remaining = readers.length;
+    let lastAt = 0;
+    const done = new Promise<void>((resolve) => {
+      for (const s of readers) {
+        s.once('comment:created', () => {
+          lastAt = performance.now();
+          if (--remaining === 0) resolve();
+        });
+      }
+    });
+    const res = await fetch(postUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `172.16.${r}.9` },
+      body: JSON.stringify({ name: `Fan ${r}`, email: `fan${r}@example.com`, body: sentence(10_000 + r, 18), formToken: formToken() }),
+    });
+    const respondedAt = performance.now();
+    if (res.status !== 201) throw new Error(`fan-out POST answered ${res.status}: ${await res.text()}`);
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('fan-out timed out')), 15_000))]);
+    times.push(Math.max(0, lastAt - respondedAt));
+    await new Promise((r2) => setTimeout(r2, 100));
+  }
+  return times;
+}
