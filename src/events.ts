@@ -2,6 +2,7 @@
 // feedback) react. Publishing never waits on a listener and a failing listener never fails
 // the request that published.
 import { EventEmitter } from 'node:events';
+import type { PublicComment } from './comments/public-comment.js';
 
 export interface CommentEventRef {
   siteId: string;
@@ -12,8 +13,8 @@ export interface CommentEventRef {
 }
 
 export interface DomainEvents {
-  /** A comment was stored (any status). */
-  'comment.created': CommentEventRef & { status: string };
+  /** A comment was stored (any status); an approved one carries its public shape. */
+  'comment.created': CommentEventRef & { status: string; comment?: PublicComment };
   /** A comment's status changed (screening, moderation). */
   'comment.status-changed': CommentEventRef & { from: string; to: string };
   /** A comment's body was edited. */

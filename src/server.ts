@@ -14,6 +14,7 @@ import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
+import { PostLookup } from './posts/posts.service.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { connectRedis } from './realtime/redis.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
@@ -68,6 +69,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   const app = createApp({
     config,
     threadCache,
+    posts: new PostLookup(database.db),
     db: database.db,
     sites,
     hasher,

@@ -70,14 +70,20 @@ export function getCommentByIdempotencyKey(db: Db, postId: string, idempotencyKe
   });
 }
 
-/** Stores a comment; an approved one bumps the post's visible count in the same transaction. */
-export async function insertComment(db: Db, data: Prisma.CommentUncheckedCreateInput) {
-  return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data, select: { ...PUBLIC_COLUMNS, status: true } });
-    const post =
-      data.status === 'approved'
-        ? await tx.post.update({ where: { id: data.postId }, data: { commentCount: { increment: 1 } }, select: { commentCount: true } })
-        : null;
-    return { comment, commentCount: post?.commentCount ?? null };
+/**
+ * Stores a comment; an approved one bumps the post's visible count in the same statement
+ * batch (one client call, one transaction). Returns the new count, or null when not approved.
+ */
+export async function insertComment(db: Db, data: Prisma.CommentUncheckedCreateInput): Promise<number | null> {
+  if (data.status !== 'approved') {
+    await db.comment.create({ data, select: { id: true } });
+    return null;
+  }
+  const { postId, ...comment } = data;
+  const post = await db.post.update({
+    where: { id: postId },
+    data: { commentCount: { increment: 1 }, comments: { create: comment } },
+    select: { commentCount: true },
   });
+  return post.commentCount;
 }

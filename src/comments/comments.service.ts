@@ -1,11 +1,11 @@
 // Use cases of the public comment thread: read a page of the tree, post a comment.
 import type { Db } from '../db/database.js';
-import { AppError, PostClosedError, ValidationError } from '../errors.js';
+import { AppError, PostClosedError, PostNotFoundError, ValidationError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
-import { createPostIfMissing, getPost } from '../posts/posts.repo.js';
-import { findPost, isPostClosed, type PostRow } from '../posts/posts.service.js';
+import { createPostIfMissing } from '../posts/posts.repo.js';
+import { findPost, isPostClosed, type PostLookup, type PostRow } from '../posts/posts.service.js';
 import type { SiteView } from '../sites/sites.service.js';
 import {
   getCommentByIdempotencyKey,
@@ -51,6 +51,7 @@ export interface CommentScreener {
 
 export interface CommentDeps {
   db: Db;
+  posts: PostLookup;
   hasher: Hasher;
   publicUrl: string;
   events: EventBus;
@@ -101,7 +102,7 @@ export async function createComment(
   input: CreateCommentBody,
   client: ClientInfo,
 ): Promise<CreateCommentResult> {
-  const post = await findOrCreatePost(deps.db, site, postSlug, input);
+  const post = await findOrCreatePost(deps, site, postSlug, input);
   if (isPostClosed(post, site)) throw new PostClosedError();
   if (input.body.length > site.settings.maxBodyLength) {
     throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
@@ -113,61 +114,59 @@ export async function createComment(
   const contentHash = deps.hasher.content(input.body);
   // Without a client key, the same text from the same author under the same parent is a double submit.
   const idempotencyKey = input.idempotencyKey ?? `auto:${authorHash}:${contentHash}:${input.parentId ?? ''}`;
-  const existing = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
-  if (existing) return resultOf(existing, deps.publicUrl);
-
   const placement = await placeReply(deps.db, post.id, input.parentId ?? null, site.settings.maxDepth);
   const ipHash = deps.hasher.ip(client.ip);
   const now = new Date();
   const outcome = await deps.screener.screenNew({ site, post, input, authorHash, ipHash, contentHash, client, now });
   const id = uuidv7(now.getTime());
 
-  let stored;
+  const row = {
+    id,
+    siteId: site.id,
+    postId: post.id,
+    parentId: placement.parentId,
+    rootId: placement.rootId ?? id,
+    depth: placement.depth,
+    replyToId: placement.replyTo?.id ?? null,
+    replyToName: placement.replyTo?.name ?? null,
+    authorName: input.name,
+    authorEmail: input.email,
+    authorHash,
+    authorWebsite: input.website ?? null,
+    body: input.body,
+    html: renderCommentBody(input.body),
+    status: outcome.status,
+    screening: outcome.details as object,
+    toxicityScore: outcome.toxicityScore,
+    spamScore: outcome.spamScore,
+    toxic: outcome.toxic,
+    ...(outcome.akismetParams && { akismetParams: outcome.akismetParams }),
+    ipHash,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+    referrer: client.referrer?.slice(0, 1000) ?? null,
+    contentHash,
+    idempotencyKey,
+    createdAt: now,
+    editedAt: null,
+    decidedAt: outcome.status === 'pending' ? null : now,
+  };
+  let commentCount: number | null;
   try {
-    stored = await insertComment(deps.db, {
-      id,
-      siteId: site.id,
-      postId: post.id,
-      parentId: placement.parentId,
-      rootId: placement.rootId ?? id,
-      depth: placement.depth,
-      replyToId: placement.replyTo?.id ?? null,
-      replyToName: placement.replyTo?.name ?? null,
-      authorName: input.name,
-      authorEmail: input.email,
-      authorHash,
-      authorWebsite: input.website ?? null,
-      body: input.body,
-      html: renderCommentBody(input.body),
-      status: outcome.status,
-      screening: outcome.details as object,
-      toxicityScore: outcome.toxicityScore,
-      spamScore: outcome.spamScore,
-      toxic: outcome.toxic,
-      ...(outcome.akismetParams && { akismetParams: outcome.akismetParams }),
-      ipHash,
-      userAgent: client.userAgent?.slice(0, 500) ?? null,
-      referrer: client.referrer?.slice(0, 1000) ?? null,
-      contentHash,
-      idempotencyKey,
-      createdAt: now,
-      decidedAt: outcome.status === 'pending' ? null : now,
-    });
+    commentCount = await insertComment(deps.db, row);
   } catch (err) {
-    // A concurrent double submit won the unique (postId, idempotencyKey): answer with its comment.
+    // A double submit (same idempotency key) finds the first comment: answer with it.
     if ((err as { code?: string }).code === 'P2002') {
-      const winner = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
-      if (winner) return resultOf(winner, deps.publicUrl);
+      const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
+      if (first) return resultOf(first, deps.publicUrl);
     }
     throw err;
   }
 
+  const result = resultOf(row, deps.publicUrl);
   const ref = { siteId: site.id, siteSlug: site.slug, postId: post.id, postSlug: post.slug, commentId: id };
-  deps.events.publish('comment.created', { ...ref, status: stored.comment.status });
-  if (stored.commentCount !== null) {
-    deps.events.publish('post.count-changed', { ...ref, count: stored.commentCount });
-  }
-  return resultOf(stored.comment, deps.publicUrl);
+  deps.events.publish('comment.created', { ...ref, status: row.status, ...(row.status === 'approved' && { comment: result.comment }) });
+  if (commentCount !== null) deps.events.publish('post.count-changed', { ...ref, count: commentCount });
+  return result;
 }
 
 function resultOf(
@@ -178,14 +177,16 @@ function resultOf(
   return { status: c.status === 'approved' ? 'approved' : 'pending', comment: toPublicComment(c, publicUrl) };
 }
 
-async function findOrCreatePost(db: Db, site: SiteView, slug: string, input: CreateCommentBody): Promise<PostRow> {
-  const post = await getPost(db, site.id, slug);
+async function findOrCreatePost(deps: CommentDeps, site: SiteView, slug: string, input: CreateCommentBody): Promise<PostRow> {
+  const post = await deps.posts.find(site.id, slug);
   if (post) return post;
-  if (!site.settings.autoCreatePosts) return findPost(db, site, slug); // throws PostNotFoundError
+  if (!site.settings.autoCreatePosts) throw new PostNotFoundError(slug);
   if (!input.title) {
     throw new ValidationError({ title: 'The first comment on a new page must send the page title.' });
   }
-  return createPostIfMissing(db, { siteId: site.id, slug, title: input.title, url: input.url ?? null });
+  const created = await createPostIfMissing(deps.db, { siteId: site.id, slug, title: input.title, url: input.url ?? null });
+  deps.posts.remember(created);
+  return created;
 }
 
 interface Placement {

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import { avatarSvg } from '../privacy/avatar.js';
 import type { Hasher } from '../privacy/hashing.js';
 import { postsRouter } from '../posts/posts.routes.js';
+import type { PostLookup } from '../posts/posts.service.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
 import type { EditTokens } from '../comments/edit-tokens.js';
@@ -36,6 +37,7 @@ export interface AppDeps {
   formTokens: FormTokens;
   editTokens: EditTokens;
   threadCache: ThreadCache;
+  posts: PostLookup;
   log: Logger;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;

@@ -2,27 +2,31 @@ import type { Db } from '../db/database.js';
 
 export type BanKind = 'email' | 'ip' | 'domain';
 
+// Every comment submit checks the bans, so each site's active bans are cached briefly. Ban
+// writes in this process clear the cache at once; other processes see them within the TTL.
+const BAN_CACHE_TTL_MS = 2_000;
+const banCache = new Map<string, { at: number; bans: { id: string; kind: string; value: string; expiresAt: Date | null }[] }>();
+
 /** The ban that applies to an author, if any: by normalised email, IP hash or email domain. */
-export function findActiveBan(
+export async function findActiveBan(
   db: Db,
   siteId: string,
   who: { email: string; ipHash: string },
   now = new Date(),
-) {
+): Promise<{ id: string; kind: string; value: string } | null> {
+  let cached = banCache.get(siteId);
+  if (!cached || Date.now() - cached.at > BAN_CACHE_TTL_MS) {
+    const bans = await db.ban.findMany({
+      where: { siteId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      select: { id: true, kind: true, value: true, expiresAt: true },
+      take: 10_000,
+    });
+    banCache.set(siteId, (cached = { at: Date.now(), bans }));
+  }
   const email = who.email.trim().toLowerCase();
-  const domain = email.split('@')[1] ?? '';
-  return db.ban.findFirst({
-    where: {
-      siteId,
-      OR: [
-        { kind: 'email', value: email },
-        { kind: 'ip', value: who.ipHash },
-        { kind: 'domain', value: domain },
-      ],
-      AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
-    },
-    select: { id: true, kind: true, value: true },
-  });
+  const wanted: Record<string, string> = { email, ip: who.ipHash, domain: email.split('@')[1] ?? '' };
+  const ban = cached.bans.find((b) => wanted[b.kind] === b.value && (b.expiresAt === null || b.expiresAt > now));
+  return ban ? { id: ban.id, kind: ban.kind, value: ban.value } : null;
 }
 
 export const BAN_COLUMNS = {
@@ -52,6 +56,7 @@ export function insertBan(
   db: Db,
   data: { id?: string; siteId: string; kind: BanKind; value: string; reason: string | null; expiresAt: Date | null; createdById: string | null; createdAt?: Date },
 ): Promise<BanRow> {
+  banCache.delete(data.siteId);
   return db.ban.create({ data, select: BAN_COLUMNS });
 }
 
@@ -69,5 +74,6 @@ export function listBans(db: Db, siteIds: string[]): Promise<BanRow[]> {
 }
 
 export async function deleteBan(db: Db, id: string): Promise<boolean> {
+  banCache.clear();
   return (await db.ban.deleteMany({ where: { id } })).count === 1;
 }

@@ -54,3 +54,28 @@ export async function countComments(db: Db, site: SiteView, slugs: string[]): Pr
   for (const row of rows) counts[row.slug] = row.commentCount;
   return counts;
 }
+
+/**
+ * Post rows for the comment POST path, cached briefly: a burst of comments on a shared
+ * article reads the same row again and again. A post closed by its owner takes effect
+ * within the TTL.
+ */
+export class PostLookup {
+  static readonly TTL_MS = 5_000;
+  readonly #cache = new Map<string, { post: PostRow; at: number }>();
+  constructor(private readonly db: Db) {}
+
+  async find(siteId: string, slug: string): Promise<PostRow | null> {
+    const key = `${siteId}\0${slug}`;
+    const hit = this.#cache.get(key);
+    if (hit && Date.now() - hit.at < PostLookup.TTL_MS) return hit.post;
+    const post = await getPost(this.db, siteId, slug);
+    if (post) this.remember(post as PostRow & { siteId: string });
+    return post;
+  }
+
+  remember(post: PostRow & { siteId: string }): void {
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(`${post.siteId}\0${post.slug}`, { post, at: Date.now() });
+  }
+}

@@ -14,7 +14,8 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 
 const ADMINS = 'mod:admins';
 const siteRoom = (siteId: string) => `mod:site:${siteId}`;
-const COUNTS_DEBOUNCE_MS = 150;
+// Counts are recomputed at most once a second per site, however fast comments arrive.
+const COUNTS_DEBOUNCE_MS = 1_000;
 
 interface ModerationDeps {
   db: Db;

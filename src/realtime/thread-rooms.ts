@@ -89,7 +89,7 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
   return [
     deps.events.subscribe('comment.created', async (e) => {
       if (e.status !== 'approved') return; // pending, spam and rejected never reach a public room
-      const comment = await publicComment(e.commentId);
+      const comment = e.comment ?? (await publicComment(e.commentId));
       if (comment) io.to(threadRoom(e.siteSlug, e.postSlug)).emit('comment:created', comment);
     }),
     deps.events.subscribe('comment.status-changed', async (e) => {

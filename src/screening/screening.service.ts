@@ -15,8 +15,9 @@ import { screenComment, checkToxicity, strongest } from './pipeline.js';
 import type { AkismetClient } from './providers/akismet.js';
 import { akismetFields } from './providers/akismet.js';
 import { runProviders, type RemoteCheckInput, type RemoteProvider } from './providers/provider.js';
+import { getScreeningHistory } from './screening.repo.js';
 import { SpamModels } from './spam-models.js';
-import { TOXICITY_ATTRIBUTES, type Decision, type FormTokenState, type Reason, type ScreeningHistory, type ScreeningResult } from './types.js';
+import { TOXICITY_ATTRIBUTES, type Decision, type FormTokenState, type Reason, type ScreeningResult } from './types.js';
 
 export const DEFAULT_BUDGET_MS = 1_500;
 const RECENT_WINDOW_MS = 10 * 60_000;
@@ -59,26 +60,6 @@ const STATUS_OF: Record<Decision, StoredStatus> = { approve: 'approved', hold: '
 export function createScreeningService(deps: ScreeningDeps): ScreeningService {
   const budgetMs = deps.budgetMs ?? DEFAULT_BUDGET_MS;
   const spamModels = new SpamModels(deps.db);
-
-  async function history(siteId: string, postId: string, authorHash: string, ipHash: string, contentHash: string, now: Date): Promise<ScreeningHistory> {
-    const since = new Date(now.getTime() - RECENT_WINDOW_MS);
-    const [byStatus, duplicate, recentFromIp, recentFromEmail, last] = await Promise.all([
-      deps.db.comment.groupBy({ by: ['status'], where: { siteId, authorHash }, _count: { _all: true } }),
-      deps.db.comment.findFirst({ where: { postId, contentHash, OR: [{ authorHash }, { ipHash }] }, select: { id: true } }),
-      deps.db.comment.count({ where: { ipHash, createdAt: { gte: since } } }),
-      deps.db.comment.count({ where: { siteId, authorHash, createdAt: { gte: since } } }),
-      deps.db.comment.findFirst({ where: { OR: [{ ipHash }, { siteId, authorHash }] }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } }),
-    ]);
-    const count = (s: string) => byStatus.find((b) => b.status === s)?._count._all ?? 0;
-    return {
-      approvedByAuthor: count('approved'),
-      rejectedOrSpamByAuthor: count('rejected') + count('spam'),
-      duplicateOnPost: duplicate !== null,
-      recentFromIp,
-      recentFromEmail,
-      secondsSinceLastFromIpOrEmail: last ? Math.max(0, (now.getTime() - last.createdAt.getTime()) / 1000) : null,
-    };
-  }
 
   async function decide(
     site: SiteView,
@@ -139,7 +120,15 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
     async screenNew(facts: NewCommentFacts): Promise<ScreeningOutcome> {
       const { site, post, input, now } = facts;
       const [hist, ban, spamModel] = await Promise.all([
-        history(site.id, post.id, facts.authorHash, facts.ipHash, facts.contentHash, now),
+        getScreeningHistory(deps.db, {
+          siteId: site.id,
+          postId: post.id,
+          authorHash: facts.authorHash,
+          ipHash: facts.ipHash,
+          contentHash: facts.contentHash,
+          since: new Date(now.getTime() - RECENT_WINDOW_MS),
+          now,
+        }),
         findActiveBan(deps.db, site.id, { email: input.email, ipHash: facts.ipHash }, now),
         spamModels.get(site.id),
       ]);

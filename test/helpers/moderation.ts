@@ -1,4 +1,5 @@
 // Staff accounts, signed-in clients and comments in any state, for moderation/auth/admin tests.
+import { postKey } from '../../src/comments/thread-cache.js';
 import type request from 'supertest';
 import { createUserAccount } from '../../src/auth/users.service.js';
 import { renderCommentBody } from '../../src/comments/render.js';
@@ -126,6 +127,8 @@ export async function insertTestComment(parley: Parley, opts: TestCommentOptions
     },
   });
   if (status === 'approved') await db.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } });
+  // Written behind the services' back, so no event told the thread cache: tell it here.
+  parley.threadCacheSync.invalidate(postKey(site.slug, post.slug));
   return id;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { insertBan } from '../../src/moderation/bans.repo.js';
 import { aComment, createTestParley, seedSite, type TestParley } from '../helpers/parley.js';
 
 const TOXIC = 'You are a pathetic idiot and everyone here knows it.';
@@ -86,17 +87,17 @@ describe('screening through the public API', () => {
 
   test('when an author is banned and the site refuses, then 403 with a clear error', async () => {
     const site = await t.parley.sites.get('strict');
-    await t.parley.database.db.ban.create({ data: { siteId: site.id, kind: 'email', value: 'banned@example.com' } });
+    await insertBan(t.parley.database.db, { siteId: site.id, kind: 'email', value: 'banned@example.com', reason: null, expiresAt: null, createdById: null });
     const res = await t.post('/api/sites/strict/posts/p/comments').send(aComment({ email: 'Banned@Example.com' }));
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('AUTHOR_BANNED');
-    await t.parley.database.db.ban.create({ data: { siteId: site.id, kind: 'domain', value: 'spam-domain.test' } });
+    await insertBan(t.parley.database.db, { siteId: site.id, kind: 'domain', value: 'spam-domain.test', reason: null, expiresAt: null, createdById: null });
     expect((await t.post('/api/sites/strict/posts/p/comments').send(aComment({ email: 'x@spam-domain.test' }))).status).toBe(403);
   });
 
   test('when a ban has expired, then the author may comment again', async () => {
     const site = await t.parley.sites.get('strict');
-    await t.parley.database.db.ban.create({ data: { siteId: site.id, kind: 'email', value: 'was-banned@example.com', expiresAt: new Date(Date.now() - 1000) } });
+    await insertBan(t.parley.database.db, { siteId: site.id, kind: 'email', value: 'was-banned@example.com', reason: null, expiresAt: new Date(Date.now() - 1000), createdById: null });
     const res = await t.post('/api/sites/strict/posts/p/comments').send(aComment({ email: 'was-banned@example.com' }));
     expect(res.status).toBe(202); // held only because strict pre-moderates first-time authors
     const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: res.body.comment.id } });
@@ -106,7 +107,7 @@ describe('screening through the public API', () => {
   test('when an author is banned and the site holds silently, then the comment is stored as spam', async () => {
     const site = await t.parley.sites.get('quiet');
     const ip = '203.0.113.99';
-    await t.parley.database.db.ban.create({ data: { siteId: site.id, kind: 'ip', value: t.parley.hasher.ip(ip) } });
+    await insertBan(t.parley.database.db, { siteId: site.id, kind: 'ip', value: t.parley.hasher.ip(ip), reason: null, expiresAt: null, createdById: null });
     const res = await t.post('/api/sites/quiet/posts/p/comments', { ip }).send(aComment());
     expect(res.status).toBe(202);
     const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: res.body.comment.id } });
