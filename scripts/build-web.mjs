@@ -1,8 +1,9 @@
 // Builds the browser bundles into web/dist/: embed.js (comment widget), embed-live.js
-// (socket.io client, loaded lazily by embed.js), count.js, and the demo page.
+// (socket.io client, loaded lazily by embed.js), count.js, the demo page, and the moderator
+// dashboard (moderate/app.js, app.css, index.html; served at /moderate).
 // `node scripts/build-web.mjs` builds once; scripts/build.mjs imports buildWeb().
 import { build, transform } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -55,6 +56,7 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
     plugins: [cssTextPlugin(minify)],
   });
   await copyFile(join(WEB, 'demo', 'index.html'), join(OUT, 'demo', 'index.html'));
+  await buildDashboard(minify);
 
   const sizes = {};
   for (const name of Object.keys(ENTRIES)) {
@@ -67,12 +69,40 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
       console.log(`  ${relative(ROOT, join(OUT, file)).padEnd(26)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(9)} gzip`);
     }
     console.log(`  ${'web/dist/demo/index.html'.padEnd(26)} ${kb((await stat(join(OUT, 'demo', 'index.html'))).size).padStart(9)} raw`);
+    for (const file of ['app.js', 'app.css']) {
+      const code = await readFile(join(OUT, 'moderate', file));
+      const label = `web/dist/moderate/${file}`;
+      console.log(`  ${label.padEnd(26)} ${kb(code.length).padStart(9)} raw  ${kb(gzipSync(code, { level: 9 }).length).padStart(9)} gzip`);
+    }
   }
   const embedGz = sizes['embed.js'].gzip;
   if (minify && embedGz > EMBED_GZIP_BUDGET) {
     throw new Error(`embed.js is ${kb(embedGz)} gzipped, over the ${kb(EMBED_GZIP_BUDGET)} budget`);
   }
   return sizes;
+}
+
+/** The moderator dashboard: one IIFE (socket.io-client bundled in), its stylesheet and page. */
+async function buildDashboard(minify) {
+  const dir = join(OUT, 'moderate');
+  await mkdir(dir, { recursive: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { app: 'web/dashboard/main.ts' },
+    outdir: dir,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const css = await readFile(join(WEB, 'dashboard', 'dashboard.css'), 'utf8');
+  const { code } = await transform(css, { loader: 'css', minify, target: 'chrome90' });
+  await writeFile(join(dir, 'app.css'), code);
+  await copyFile(join(WEB, 'dashboard', 'index.html'), join(dir, 'index.html'));
 }
 
 function kb(n) {

@@ -1,4 +1,5 @@
-import type { Db, Prisma } from '../db/database.js';
+import { Prisma } from '../generated/sqlite/client.js';
+import type { Db } from '../db/database.js';
 
 /** Columns the public shape needs; nothing private. */
 export const PUBLIC_COLUMNS = {
@@ -70,20 +71,70 @@ export function getCommentByIdempotencyKey(db: Db, postId: string, idempotencyKe
   });
 }
 
+export interface NewCommentRow {
+  id: string;
+  siteId: string;
+  postId: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  replyToId: string | null;
+  replyToName: string | null;
+  authorName: string;
+  authorEmail: string;
+  authorHash: string;
+  authorWebsite: string | null;
+  body: string;
+  html: string;
+  status: 'approved' | 'pending' | 'spam' | 'rejected';
+  screening: object;
+  toxicityScore: number | null;
+  spamScore: number | null;
+  toxic: boolean;
+  akismetParams: Record<string, string> | null;
+  ipHash: string;
+  userAgent: string | null;
+  referrer: string | null;
+  contentHash: string;
+  idempotencyKey: string;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
 /**
- * Stores a comment; an approved one bumps the post's visible count in the same statement
- * batch (one client call, one transaction). Returns the new count, or null when not approved.
+ * Stores a comment, and for an approved one bumps the post's visible count, in one
+ * transaction. Plain SQL: this is the hottest write, and compiling an ORM query for it costs
+ * more than running it. Returns the new count, or null when the comment is not approved.
  */
-export async function insertComment(db: Db, data: Prisma.CommentUncheckedCreateInput): Promise<number | null> {
-  if (data.status !== 'approved') {
-    await db.comment.create({ data, select: { id: true } });
+export async function insertComment(db: Db, dialect: 'sqlite' | 'postgresql', c: NewCommentRow): Promise<number | null> {
+  const json = (v: object | null) => (v === null ? null : JSON.stringify(v));
+  // PostgreSQL wants the enum and jsonb columns cast; SQLite stores both as text.
+  const status = dialect === 'postgresql' ? Prisma.sql`CAST(${c.status} AS "CommentStatus")` : Prisma.sql`${c.status}`;
+  const asJson = (v: string | null) => (dialect === 'postgresql' ? Prisma.sql`CAST(${v} AS jsonb)` : Prisma.sql`${v}`);
+  const insert = db.$executeRaw`
+    INSERT INTO "Comment" ("id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId", "replyToName",
+      "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html", "status", "screening",
+      "toxicityScore", "spamScore", "toxic", "akismetParams", "ipHash", "userAgent", "referrer", "contentHash",
+      "idempotencyKey", "reportCount", "createdAt", "updatedAt", "decidedAt")
+    VALUES (${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
+      ${c.authorName}, ${c.authorEmail}, ${c.authorHash}, ${c.authorWebsite}, ${c.body}, ${c.html}, ${status}, ${asJson(json(c.screening))},
+      ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${asJson(json(c.akismetParams))}, ${c.ipHash}, ${c.userAgent}, ${c.referrer}, ${c.contentHash},
+      ${c.idempotencyKey}, 0, ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`;
+  if (c.status !== 'approved') {
+    await insert;
     return null;
   }
-  const { postId, ...comment } = data;
-  const post = await db.post.update({
-    where: { id: postId },
-    data: { commentCount: { increment: 1 }, comments: { create: comment } },
-    select: { commentCount: true },
-  });
-  return post.commentCount;
+  const [, rows] = await db.$transaction([
+    insert,
+    db.$queryRaw<{ commentCount: number | bigint }[]>`
+      UPDATE "Post" SET "commentCount" = "commentCount" + 1, "updatedAt" = ${c.createdAt} WHERE "id" = ${c.postId} RETURNING "commentCount"`,
+  ]);
+  return Number(rows[0]!.commentCount);
+}
+
+/** A unique-constraint violation, from an ORM query (P2002) or a raw one (P2010 + driver code). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; meta?: unknown; message?: string };
+  if (e.code === 'P2002') return true;
+  return e.code === 'P2010' && /UNIQUE constraint|23505|unique constraint|duplicate key/i.test(`${JSON.stringify(e.meta)} ${e.message}`);
 }

@@ -13,6 +13,7 @@ import {
   getRepliesOfRoots,
   getTopLevelPage,
   insertComment,
+  isUniqueViolation,
 } from './comments.repo.js';
 import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
 import { toPublicComment, type PublicComment, type PublicThreadComment } from './public-comment.js';
@@ -51,6 +52,7 @@ export interface CommentScreener {
 
 export interface CommentDeps {
   db: Db;
+  dialect: 'sqlite' | 'postgresql';
   posts: PostLookup;
   hasher: Hasher;
   publicUrl: string;
@@ -140,29 +142,28 @@ export async function createComment(
     toxicityScore: outcome.toxicityScore,
     spamScore: outcome.spamScore,
     toxic: outcome.toxic,
-    ...(outcome.akismetParams && { akismetParams: outcome.akismetParams }),
+    akismetParams: outcome.akismetParams,
     ipHash,
     userAgent: client.userAgent?.slice(0, 500) ?? null,
     referrer: client.referrer?.slice(0, 1000) ?? null,
     contentHash,
     idempotencyKey,
     createdAt: now,
-    editedAt: null,
     decidedAt: outcome.status === 'pending' ? null : now,
   };
   let commentCount: number | null;
   try {
-    commentCount = await insertComment(deps.db, row);
+    commentCount = await insertComment(deps.db, deps.dialect, row);
   } catch (err) {
     // A double submit (same idempotency key) finds the first comment: answer with it.
-    if ((err as { code?: string }).code === 'P2002') {
+    if (isUniqueViolation(err)) {
       const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
       if (first) return resultOf(first, deps.publicUrl);
     }
     throw err;
   }
 
-  const result = resultOf(row, deps.publicUrl);
+  const result = resultOf({ ...row, editedAt: null }, deps.publicUrl);
   const ref = { siteId: site.id, siteSlug: site.slug, postId: post.id, postSlug: post.slug, commentId: id };
   deps.events.publish('comment.created', { ...ref, status: row.status, ...(row.status === 'approved' && { comment: result.comment }) });
   if (commentCount !== null) deps.events.publish('post.count-changed', { ...ref, count: commentCount });

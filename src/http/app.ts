@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   const writeLimit = writeRateLimit(deps.config.rateLimitCommentsPerMinute);
   api.use(postsRouter(deps));
   api.use(screeningRouter(deps));
-  api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
+  api.use(commentsRouter({ ...deps, dialect: deps.config.database.provider, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
   // --- moderation, auth and admin routes (src/auth, src/moderation) ---
   const staff = { ...deps, cookie: cookieOptionsFor(deps.config.publicUrl), caseInsensitive: deps.config.database.provider === 'postgresql' };
   api.use(reportsRouter({ ...deps, ownOrigin }));
@@ -103,9 +103,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;
     app.get('/', (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
-    // The moderator dashboard is a single page; its client routes all load the same HTML.
-    app.get(['/moderate', '/moderate/{*rest}'], (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
     app.use(express.static(webRoot, { maxAge: '5m', index: false }));
+    // The moderator dashboard is a single page: its client routes (not its assets) load the HTML.
+    app.get(['/moderate', '/moderate/{*rest}'], (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
   }
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -1,0 +1,131 @@
+// fetch wrapper for /api/auth, /api/moderation and /api/admin. Same origin, so the session
+// cookie rides along; every state-changing request echoes the CSRF token from login or /me.
+// Failures become ApiError with the server's code (NETWORK when no answer came back).
+import type {
+  Action,
+  AdminSite,
+  AuditEntry,
+  BanView,
+  ModerationItem,
+  ModerationStats,
+  QueuePage,
+  Session,
+} from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken = '';
+let onUnauthenticated: () => void = () => {};
+
+/** Called when a request answers 401 after sign-in: the session ended elsewhere. */
+export function setUnauthenticatedHandler(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = csrfToken;
+    // The API wants JSON on every write (requireJson), even when there is nothing to send.
+    headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as
+    | (T & { error?: { code: string; message: string; fields?: Record<string, string> } })
+    | null;
+  if (!res.ok) {
+    const err = data?.error;
+    const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `The server answered ${res.status}.`, err?.fields);
+    if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated();
+    throw apiError;
+  }
+  return data as T;
+}
+
+export const auth = {
+  async me(): Promise<Session | null> {
+    try {
+      const s = await request<Session>('GET', '/api/auth/me');
+      csrfToken = s.csrfToken;
+      return s;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  async login(email: string, password: string): Promise<Session> {
+    const s = await request<Session>('POST', '/api/auth/login', { email, password });
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  logout: () => request<void>('POST', '/api/auth/logout'),
+};
+
+export interface QueueQuery extends Query {
+  queue: string;
+  site?: string;
+  post?: string;
+  q?: string;
+  author?: string;
+  sort: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const M = '/api/moderation';
+const enc = encodeURIComponent;
+
+export const moderation = {
+  queue: (q: QueueQuery) => request<QueuePage>('GET', `${M}/comments`, undefined, q),
+  act: (id: string, action: Action, reason?: string) =>
+    request<{ comment: ModerationItem }>('POST', `${M}/comments/${enc(id)}/${action}`, reason ? { reason } : {}),
+  bulk: (ids: string[], action: Action) =>
+    request<{ results: { id: string; ok: boolean; error?: string }[] }>('POST', `${M}/comments/bulk`, { ids, action }),
+  createBan: (input: { site?: string; kind: BanView['kind']; commentId?: string; value?: string; reason?: string; expiresAt?: string }) =>
+    request<{ ban: BanView }>('POST', `${M}/bans`, input),
+  bans: (site?: string) => request<{ bans: BanView[] }>('GET', `${M}/bans`, undefined, { site }),
+  removeBan: (id: string) => request<void>('DELETE', `${M}/bans/${enc(id)}`),
+  audit: (q: { site?: string; cursor?: string; limit?: number }) =>
+    request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `${M}/audit`, undefined, q),
+  undo: (entryId: string) =>
+    request<{ comment?: ModerationItem; ban?: BanView | null }>('POST', `${M}/audit/${enc(entryId)}/undo`),
+  stats: (q: { site?: string; days: number }) => request<ModerationStats>('GET', `${M}/stats`, undefined, q),
+};
+
+export const admin = {
+  sites: () => request<{ sites: AdminSite[] }>('GET', '/api/admin/sites'),
+  site: (slug: string) => request<{ site: AdminSite }>('GET', `/api/admin/sites/${enc(slug)}`),
+  updateSite: (slug: string, patch: Partial<Pick<AdminSite, 'name' | 'allowedOrigins'>> & { settings?: Partial<AdminSite['settings']> }) =>
+    request<{ site: AdminSite }>('PATCH', `/api/admin/sites/${enc(slug)}`, patch),
+};

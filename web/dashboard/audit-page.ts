@@ -1,0 +1,113 @@
+// Audit log (admins): who did what, newest first, with undo where the server allows it.
+import { errorBlock, loadingBlock, pageHead, sitePicker } from './admin-common.js';
+import { moderation } from './api.js';
+import { fullDate, h, mount, timeAgo } from './dom.js';
+import type { Page } from './router.js';
+import { store } from './store.js';
+import { toast, toastError } from './toast.js';
+import type { AuditEntry } from './types.js';
+
+const ACTION_LABELS: Record<string, string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  spam: 'Marked spam',
+  'not-spam': 'Not spam',
+  delete: 'Deleted',
+  edit: 'Edited',
+  undo: 'Undid',
+  'ban.create': 'Banned',
+  'ban.delete': 'Lifted ban',
+  'site.create': 'Created site',
+  'site.update': 'Changed settings',
+};
+
+const UNDOABLE_TARGETS = new Set(['comment', 'ban']);
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+function describe(e: AuditEntry): string {
+  const before = obj(e.before);
+  const after = obj(e.after);
+  if (e.targetType === 'comment') {
+    const from = before.status;
+    const to = after.status;
+    const change = typeof from === 'string' && typeof to === 'string' && from !== to ? `${from} → ${to}` : '';
+    const undid = typeof after.undoneAction === 'string' ? `undid ${ACTION_LABELS[after.undoneAction] ?? after.undoneAction}` : '';
+    return [`Comment ${String(e.targetId ?? '').slice(-8)}`, change, undid, typeof after.reason === 'string' ? `“${after.reason}”` : ''].filter(Boolean).join(' · ');
+  }
+  if (e.targetType === 'ban') {
+    const b = Object.keys(after).length ? after : before;
+    const value = b.kind === 'ip' ? 'an IP address' : String(b.value ?? '');
+    return `${String(b.kind ?? 'ban')} ${value}`.trim();
+  }
+  return `${e.targetType} ${String(e.targetId ?? '').slice(-8)}`;
+}
+
+export function mountAuditPage(main: HTMLElement): Page {
+  let site = store.user && store.user.sites.length > 1 ? store.filters.site : '';
+  let alive = true;
+  let entries: AuditEntry[] = [];
+  let nextCursor: string | null = null;
+  const wrap = h('div', null, loadingBlock());
+  const more = h('div', { class: 'list-footer' });
+  const picker = sitePicker({ value: site, all: true, onChange: (s) => { site = s; void load(); } });
+  mount(main, h('div', { class: 'page' }, pageHead('Audit log', 'Every moderation decision, ban and settings change, newest first.', picker), wrap, more));
+
+  async function load(cursor?: string): Promise<void> {
+    if (!cursor) mount(wrap, loadingBlock());
+    try {
+      const res = await moderation.audit({ site: site || undefined, cursor, limit: 50 });
+      if (!alive) return;
+      entries = cursor ? [...entries, ...res.entries] : res.entries;
+      nextCursor = res.nextCursor;
+      render();
+    } catch (err) {
+      if (alive) mount(wrap, errorBlock(err, () => void load()));
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  function render(): void {
+    mount(more, nextCursor ? h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: () => void load(nextCursor!) }, 'Load older') : null);
+    if (entries.length === 0) {
+      mount(wrap, h('div', { class: 'card', 'data-testid': 'audit-list' }, h('div', { class: 'empty empty-inline', 'data-testid': 'empty-state' }, h('p', { class: 'empty-title' }, 'Nothing logged yet.'))));
+      return;
+    }
+    mount(wrap, h('div', { class: 'card table-card' },
+      h('table', { class: 'table', 'data-testid': 'audit-list' },
+        h('thead', null, h('tr', null, ['When', 'Who', 'Action', 'Target', 'Site', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', null, entries.map(row)))));
+  }
+
+  function row(e: AuditEntry): HTMLElement {
+    const canUndo = !e.undoneAt && e.action !== 'undo' && UNDOABLE_TARGETS.has(e.targetType) && e.site !== null;
+    const undoBtn = canUndo
+      ? h('button', { type: 'button', class: 'btn btn-sm btn-plain', 'data-testid': 'audit-undo', onclick: () => void undo(e, undoBtn!) }, 'Undo')
+      : null;
+    return h('tr', { 'data-entry-id': e.id, class: e.undoneAt ? 'is-undone' : '' },
+      h('td', { title: fullDate(e.createdAt), class: 'nowrap' }, timeAgo(e.createdAt)),
+      h('td', null, e.actor.name ?? h('span', { class: 'muted' }, 'system')),
+      h('td', null, h('span', { class: `badge badge-action action-${e.action.replace('.', '-')}` }, ACTION_LABELS[e.action] ?? e.action)),
+      h('td', null, describe(e)),
+      h('td', null, e.site ?? h('span', { class: 'muted' }, '—')),
+      h('td', { class: 'cell-actions' }, e.undoneAt ? h('span', { class: 'muted small', title: fullDate(e.undoneAt) }, 'Undone') : undoBtn),
+    );
+  }
+
+  async function undo(e: AuditEntry, btn: HTMLButtonElement): Promise<void> {
+    btn.disabled = true;
+    try {
+      await moderation.undo(e.id);
+      toast(`Undid: ${ACTION_LABELS[e.action] ?? e.action}.`, { kind: 'success' });
+      await load();
+    } catch (err) {
+      btn.disabled = false;
+      toastError(err, 'Could not undo:');
+    }
+  }
+
+  void load();
+  return { unmount: () => { alive = false; } };
+}

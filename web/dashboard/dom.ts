@@ -1,0 +1,82 @@
+// A tiny element builder. Text always goes in as text nodes, so nothing a commenter wrote can
+// become markup; the only HTML the dashboard parses is comment html, in render.ts.
+
+export type Child = Node | string | number | null | undefined | false | Child[];
+type AttrValue = string | number | boolean | null | undefined;
+export type Attrs = Record<string, AttrValue | ((e: Event) => void)>;
+
+/** `h('button', { class: 'btn', onclick: fn, 'data-testid': 'x' }, 'Label')`. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (attrs) {
+    for (const [key, value] of Object.entries(attrs)) {
+      if (typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
+      else if (value === true) el.setAttribute(key, '');
+      else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(parent, c);
+    else parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Replaces an element's children. */
+export function mount(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+export function $(selector: string, root: ParentNode = document): HTMLElement | null {
+  return root.querySelector<HTMLElement>(selector);
+}
+
+const rtf = typeof Intl !== 'undefined' && 'RelativeTimeFormat' in Intl ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "yesterday", "just now". */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (Math.abs(seconds) < 45 || !rtf) return Math.abs(seconds) < 45 ? 'just now' : new Date(iso).toLocaleString();
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(Math.round(seconds / 60), 'minute');
+}
+
+export function fullDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** 95 → "1 min 35 s"; 7200 → "2 h". */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) {
+    const m = Math.floor(seconds / 60);
+    const s = seconds % 60;
+    return s ? `${m} min ${s} s` : `${m} min`;
+  }
+  if (seconds < 86_400) {
+    const hours = Math.floor(seconds / 3600);
+    const m = Math.round((seconds % 3600) / 60);
+    return m ? `${hours} h ${m} min` : `${hours} h`;
+  }
+  return `${(seconds / 86_400).toFixed(1)} days`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
