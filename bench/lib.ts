@@ -1,13 +1,12 @@
 // Shared pieces of the benchmarks: seeding realistic threads, starting Parley as `npm start`
 // does (child process on dist/), driving it with autocannon and socket.io clients, and
 // reading the server's peak RSS. Loopback only; every run is bounded in time.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import { openDatabase, type Prisma } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { uuidv7 } from '../src/ids.js';
@@ -193,47 +192,77 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-/** Connects `count` readers spread over `urls`, each joined to the room. */
-export async function connectReaders(urls: string[], count: number, site: string, post: string): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) => {
-      const s = io(urls[(i + j) % urls.length]!, { transports: ['websocket'], forceNew: true, reconnection: false });
-      sockets.push(s);
-      return new Promise<void>((resolve, reject) => {
-        s.once('connect', () => s.emit('join', { site, post }, () => resolve()));
-        s.once('connect_error', reject);
-      });
-    });
-    await Promise.all(batch);
-  }
-  return sockets;
+export interface ReaderFleet {
+  /** Resolves with the wall-clock time the last reader received comment `id`. */
+  lastDelivery(id: string): Promise<number>;
+  close(): void;
 }
 
-/** Posts `rounds` comments; per round, ms from the POST's response to the last reader's comment:created. */
-export async function fanOut(postUrl: string, readers: Socket[], rounds: number, formToken: () => string): Promise<number[]> {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    let remaining = readers.length;
-    let lastAt = 0;
-    const done = new Promise<void>((resolve) => {
-      for (const s of readers) {
-        s.once('comment:created', () => {
-          lastAt = performance.now();
-          if (--remaining === 0) resolve();
+/**
+ * `count` readers spread over `urls`, run in two child processes so that the readers'
+ * own work does not queue behind one event loop.
+ */
+export async function startReaders(urls: string[], count: number, site: string, post: string): Promise<ReaderFleet> {
+  const workers = [0, 1].map(() => fork(join(ROOT, 'bench/fanout-client.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
+  const deliveries = new Map<string, number[]>();
+  const waiters = new Map<string, () => void>();
+  await Promise.all(
+    workers.map(
+      (w, i) =>
+        new Promise<void>((resolve) => {
+          w.on('message', (m: { ready?: boolean; id?: string; lastAt?: number }) => {
+            if (m.ready) return resolve();
+            const list = deliveries.get(m.id!) ?? [];
+            list.push(m.lastAt!);
+            deliveries.set(m.id!, list);
+            if (list.length === workers.length) waiters.get(m.id!)?.();
+          });
+          w.send({ urls, count: Math.floor(count / 2) + (i === 0 ? count % 2 : 0), site, post });
+        }),
+    ),
+  );
+  return {
+    lastDelivery(id) {
+      return new Promise((resolve, reject) => {
+        const done = () => resolve(Math.max(...deliveries.get(id)!));
+        if (deliveries.get(id)?.length === workers.length) return done();
+        const timer = setTimeout(() => reject(new Error('fan-out timed out')), 15_000);
+        waiters.set(id, () => {
+          clearTimeout(timer);
+          done();
         });
-      }
-    });
+      });
+    },
+    close() {
+      for (const w of workers) w.send('stop');
+    },
+  };
+}
+
+export interface FanOutSample {
+  /** ms from the POST's response to the last reader's comment:created (negative: before it). */
+  afterResponse: number;
+  /** ms from sending the POST to the last reader's comment:created. */
+  afterRequest: number;
+}
+
+/** Posts `rounds` comments one after another and times each one's delivery to every reader. */
+export async function fanOut(postUrl: string, readers: ReaderFleet, rounds: number, formToken: () => string): Promise<FanOutSample[]> {
+  const samples: FanOutSample[] = [];
+  const now = () => performance.timeOrigin + performance.now();
+  for (let r = 0; r < rounds; r++) {
+    const sentAt = now();
     const res = await fetch(postUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `172.16.${r}.9` },
       body: JSON.stringify({ name: `Fan ${r}`, email: `fan${r}@example.com`, body: sentence(10_000 + r, 18), formToken: formToken() }),
     });
-    const respondedAt = performance.now();
+    const respondedAt = now();
     if (res.status !== 201) throw new Error(`fan-out POST answered ${res.status}: ${await res.text()}`);
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('fan-out timed out')), 15_000))]);
-    times.push(Math.max(0, lastAt - respondedAt));
+    const { comment } = (await res.json()) as { comment: { id: string } };
+    const lastAt = await readers.lastDelivery(comment.id);
+    samples.push({ afterResponse: lastAt - respondedAt, afterRequest: lastAt - sentAt });
     await new Promise((r2) => setTimeout(r2, 100));
   }
-  return times;
+  return samples;
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/database.js';
-import { connectReaders, fanOut, freshDatabase, load, percentile, ROOT, seed, sentence, startParley, type LoadResult } from './lib.js';
+import { fanOut, freshDatabase, load, percentile, ROOT, seed, sentence, startParley, startReaders, type LoadResult } from './lib.js';
 
 const SMALL = 'thread-200';
 const LARGE = 'thread-10000';
@@ -86,9 +86,9 @@ async function benchStore(provider: 'sqlite' | 'postgresql', dir: string): Promi
     }
     await close();
 
-    const readers = await connectReaders([server.url], READERS, 'bench', 'live');
-    const times = await fanOut(threadUrl('live'), readers, ROUNDS, () => seeded.formToken('live'));
-    for (const s of readers) s.disconnect();
+    const readers = await startReaders([server.url], READERS, 'bench', 'live');
+    const times = (await fanOut(threadUrl('live'), readers, ROUNDS, () => seeded.formToken('live'))).map((s) => s.afterResponse);
+    readers.close();
 
     return {
       firstPage,
