@@ -38,7 +38,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     cors: { origin: true, credentials: true },
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
     ...(deps.redis && {
-      adapter: createAdapter(deps.redis.client, {
+      adapter: createAdapter(deps.redis.adapterClient, {
         streamName: `${deps.redis.prefix}:socket.io`,
         channelPrefix: `${deps.redis.prefix}:socket.io`,
         sessionKeyPrefix: `${deps.redis.prefix}:sio:session:`,

@@ -15,6 +15,12 @@ export type RedisClient = ReturnType<typeof newClient>;
 
 export interface RedisConnection {
   client: RedisClient;
+  /**
+   * The client to give the socket.io adapter. Its publishes fail fast while Redis is away (so
+   * local broadcasts go on), but the stream reader it duplicates waits for Redis to return:
+   * a reader that failed fast would retry in a tight promise loop and starve the event loop.
+   */
+  adapterClient: RedisClient;
   /** Prefix of every key and channel, so several deployments can share one Redis. */
   prefix: string;
   close(): Promise<void>;
@@ -35,8 +41,16 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
   await Promise.race([client.connect(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
     log.warn({ error: err.message }, 'Redis is unreachable at start-up: serving this process alone until it answers'),
   );
+  const adapterClient = new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'duplicate') return () => target.duplicate({ disableOfflineQueue: false });
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
   return {
     client,
+    adapterClient,
     prefix,
     async close() {
       await client.close().catch(() => client.destroy());
