@@ -45,7 +45,7 @@ export async function moderateComment(
   commentId: string,
   action: ModerationAction,
   options: { reason?: string } = {},
-): Promise<ModerationItem> {
+): Promise<Decided> {
   const current = await getCommentState(deps.db, commentId);
   if (!current) throw new CommentNotFoundError(commentId);
   assertCanModerateSite(actor, current.siteId);
@@ -58,7 +58,7 @@ export async function moderateComment(
   await teachClassifier(deps, commentId, action);
 
   const before: CommentSnapshot = { status: current.status, reportedAt: current.reportedAt?.toISOString() ?? null };
-  await insertAudit(deps.db, {
+  const audit = await insertAudit(deps.db, {
     siteId: current.siteId,
     actor,
     action,
@@ -67,7 +67,13 @@ export async function moderateComment(
     before,
     after: { status: to, reportedAt: null, resolvedReportIds, ...(options.reason && { reason: options.reason }) },
   });
-  return loadItem(deps.db, commentId);
+  return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
+}
+
+/** A decided comment and the audit entry that undoes the decision. */
+export interface Decided {
+  comment: ModerationItem;
+  auditId: string;
 }
 
 async function teachClassifier(deps: ActionDeps, commentId: string, action: ModerationAction): Promise<void> {
@@ -80,12 +86,12 @@ async function teachClassifier(deps: ActionDeps, commentId: string, action: Mode
   }
 }
 
-export async function editCommentBody(deps: ActionDeps, actor: Actor, commentId: string, body: string): Promise<ModerationItem> {
+export async function editCommentBody(deps: ActionDeps, actor: Actor, commentId: string, body: string): Promise<Decided> {
   const current = await getCommentState(deps.db, commentId);
   if (!current) throw new CommentNotFoundError(commentId);
   assertCanModerateSite(actor, current.siteId);
   await writeBody(deps, commentId, body);
-  await insertAudit(deps.db, {
+  const audit = await insertAudit(deps.db, {
     siteId: current.siteId,
     actor,
     action: 'edit',
@@ -94,7 +100,7 @@ export async function editCommentBody(deps: ActionDeps, actor: Actor, commentId:
     before: { body: current.body },
     after: { body },
   });
-  return loadItem(deps.db, commentId);
+  return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
 }
 
 export async function writeBody(deps: ActionDeps, commentId: string, body: string): Promise<void> {
@@ -109,6 +115,7 @@ export async function writeBody(deps: ActionDeps, commentId: string, body: strin
 export interface BulkResult {
   id: string;
   ok: boolean;
+  auditId?: string;
   error?: string;
 }
 
@@ -117,8 +124,8 @@ export async function moderateMany(deps: ActionDeps, actor: Actor, ids: string[]
   const results: BulkResult[] = [];
   for (const id of new Set(ids)) {
     try {
-      await moderateComment(deps, actor, id, action);
-      results.push({ id, ok: true });
+      const { auditId } = await moderateComment(deps, actor, id, action);
+      results.push({ id, ok: true, auditId });
     } catch (err) {
       if (!(err instanceof AppError)) deps.log.error({ commentId: id, err: (err as Error)?.message }, 'bulk moderation failed');
       results.push({ id, ok: false, error: err instanceof AppError ? err.code : 'INTERNAL' });

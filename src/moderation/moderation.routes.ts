@@ -64,14 +64,14 @@ function mountCommentRoutes(router: Router, deps: ModerationRouteDeps): void {
     router.post(`/comments/:id/${action}`, requireJson, async (req, res) => {
       const { id } = parse(IdParams, req.params);
       const { reason } = action === 'reject' ? parse(RejectBody, req.body) : { reason: undefined };
-      res.json({ comment: await moderateComment(deps, actorOf(req), id, action, { reason }) });
+      res.json(await moderateComment(deps, actorOf(req), id, action, { reason }));
     });
   }
 
   router.patch('/comments/:id', requireJson, async (req, res) => {
     const { id } = parse(IdParams, req.params);
     const { body } = parse(EditBody, req.body);
-    res.json({ comment: await editCommentBody(deps, actorOf(req), id, body) });
+    res.json(await editCommentBody(deps, actorOf(req), id, body));
   });
 }
 

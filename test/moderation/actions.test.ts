@@ -18,6 +18,15 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
   });
   afterAll(async () => t?.close());
 
+  test('when a decision answers its audit id, then undoing that entry restores the comment', async () => {
+    const id = await insertTestComment(t.parley, { status: 'pending' });
+    const res = await mod.post(`/api/moderation/comments/${id}/approve`);
+    expect(res.body.auditId).toEqual(expect.any(String));
+    expect(await publicThreadIds(t)).toContain(id);
+    expect((await mod.post(`/api/moderation/audit/${res.body.auditId}/undo`)).status).toBe(200);
+    expect(await publicThreadIds(t)).not.toContain(id);
+  });
+
   test('when a pending comment is approved, then it joins the public thread and the counts move', async () => {
     const id = await insertTestComment(t.parley, { status: 'pending' });
     const before = await counts();
