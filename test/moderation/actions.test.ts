@@ -129,8 +129,8 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     const res = await mod.post('/api/moderation/comments/bulk', { ids: [a, b, missing], action: 'approve' });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
-      { id: a, ok: true },
-      { id: b, ok: true },
+      { id: a, ok: true, auditId: expect.any(String) },
+      { id: b, ok: true, auditId: expect.any(String) },
       { id: missing, ok: false, error: 'COMMENT_NOT_FOUND' },
     ]);
     expect(await publicThreadIds(t, 'blog', 'bulk')).toEqual([a, b]);
