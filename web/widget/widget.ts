@@ -431,8 +431,12 @@ export class Widget {
     }
     if (this.shown.has(c.id) || this.queue.some((q) => q.id === c.id)) return;
     const parent = c.parentId ? this.itemOf(c.parentId) : null;
-    // A reply in a thread that is not loaded yet arrives with that page.
-    if (c.parentId && !parent) return;
+    if (c.parentId && !parent) {
+      // A reply to a comment still waiting behind "N new comments" waits with it (the queue
+      // is inserted in order, parent first); one in a thread not loaded yet arrives with that page.
+      if (this.queue.some((q) => q.id === c.parentId)) this.setQueue([...this.queue, c]);
+      return;
+    }
     // A reply whose thread ends below the fold cannot move anything the reader is looking at.
     if (parent && parent.getBoundingClientRect().bottom > window.innerHeight) {
       this.insertComment(c);
