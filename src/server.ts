@@ -21,6 +21,7 @@ import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
 import { createEditTokens } from './comments/edit-tokens.js';
 import { ThreadCache } from './comments/thread-cache.js';
 import { ThreadCacheSync } from './comments/thread-cache-sync.js';
+import { createThreadFastPath } from './comments/thread-fast-path.js';
 import { akismetClient } from './screening/providers/akismet.js';
 import { perspectiveProvider } from './screening/providers/perspective.js';
 import type { RemoteProvider } from './screening/providers/provider.js';
@@ -123,7 +124,14 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
   const parley = await buildParley(config, options);
-  const server = createServer(parley.app);
+  const fastPath = createThreadFastPath({
+    threadCache: parley.threadCache,
+    sites: parley.sites,
+    ownOrigin: new URL(config.publicUrl).origin,
+  });
+  const server = createServer((req, res) => {
+    if (!fastPath(req, res)) parley.app(req, res);
+  });
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, parley.log) : null;
   if (redis) await parley.threadCacheSync.attachRedis(redis);
   const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis });

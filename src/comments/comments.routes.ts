@@ -8,7 +8,7 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 import { CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
 import { createComment, getThreadPage, type CommentDeps } from './comments.service.js';
 import { editOwnComment, type EditDeps } from './comment-edits.js';
-import { postKey, type ThreadCache } from './thread-cache.js';
+import { pageKey, postKey, type ThreadCache } from './thread-cache.js';
 
 const EditCommentBody = z.object({
   body: CreateCommentBody.shape.body,
@@ -25,7 +25,7 @@ export function commentsRouter(
     const query = parse(ThreadQuery, req.query);
     const site = await deps.sites.get(params.site);
     const post = postKey(site.slug, params.post);
-    const key = `${post}\0${query.sort}\0${query.limit}\0${query.cursor ?? ''}`;
+    const key = pageKey(post, query);
     let page = deps.threadCache.get(key);
     if (!page) {
       const version = deps.threadCache.version(post);

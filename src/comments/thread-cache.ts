@@ -17,6 +17,11 @@ export function postKey(siteSlug: string, postSlug: string): string {
   return `${siteSlug}\0${postSlug}`;
 }
 
+/** The cache key of one page of a thread. */
+export function pageKey(post: string, q: { sort: string; limit: number; cursor?: string | undefined }): string {
+  return `${post}\0${q.sort}\0${q.limit}\0${q.cursor ?? ''}`;
+}
+
 export class ThreadCache {
   readonly #entries = new Map<string, Entry>();
   readonly #versions = new Map<string, number>();

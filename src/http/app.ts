@@ -53,7 +53,9 @@ export function createApp(deps: AppDeps): Express {
 
   const ownOrigin = new URL(deps.config.publicUrl).origin;
   const api = express.Router();
-  api.use(express.json({ limit: '64kb' }));
+  const json = express.json({ limit: '64kb' });
+  // Only requests that carry a body are parsed; reads skip the parser entirely.
+  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     next();

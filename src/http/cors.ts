@@ -10,7 +10,7 @@ export function isOriginAllowed(origin: string, site: Pick<SiteView, 'allowedOri
   return site.allowedOrigins.some((allowed) => allowed === '*' || allowed.replace(/\/+$/, '') === origin);
 }
 
-function applyCors(res: Response, origin: string): void {
+export function applyCors(res: { setHeader(name: string, value: string): unknown }, origin: string): void {
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');

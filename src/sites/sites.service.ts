@@ -28,6 +28,12 @@ export class SiteDirectory {
     return site;
   }
 
+  /** The cached site, if fresh; no database call (for the thread fast path). */
+  peek(slug: string): SiteView | null | undefined {
+    const hit = this.#cache.get(slug);
+    return hit && Date.now() - hit.at < TTL_MS ? hit.site : undefined;
+  }
+
   async get(slug: string): Promise<SiteView> {
     const site = await this.find(slug);
     if (!site) throw new SiteNotFoundError(slug);

@@ -157,3 +157,36 @@ describe('thread cache across two processes with Redis', () => {
     await eventually(async () => !ids(await threadOn(b)).includes(first));
   });
 });
+
+describe('cached thread pages answered before the router', () => {
+  let server: Awaited<ReturnType<typeof import('../helpers/parley.js').startTestServer>>;
+  const path = '/api/sites/blog/posts/hello/comments';
+
+  beforeAll(async () => {
+    const { startTestServer } = await import('../helpers/parley.js');
+    server = await startTestServer('sqlite');
+    await seedSite(server.parley, { posts: [{ slug: 'hello' }], allowedOrigins: ['https://blog.example'] });
+  });
+  afterAll(async () => server?.stop());
+
+  test('when a cached page is asked for again, then the same bytes, ETag, 304 and CORS rules apply', async () => {
+    const first = await fetch(`${server.url}${path}`);
+    const body = await first.text();
+    const etag = first.headers.get('etag')!;
+    expect(server.parley.threadCache.size).toBeGreaterThan(0);
+
+    const second = await fetch(`${server.url}${path}`);
+    expect(await second.text()).toBe(body);
+    expect(second.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(second.headers.get('etag')).toBe(etag);
+    expect((await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+
+    const allowed = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://blog.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://blog.example');
+    const refused = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://evil.example' } });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const invalid = await fetch(`${server.url}${path}?limit=1000`);
+    expect(invalid.status).toBe(400);
+  });
+});
