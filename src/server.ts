@@ -22,6 +22,7 @@ import { createEditTokens } from './comments/edit-tokens.js';
 import { ThreadCache } from './comments/thread-cache.js';
 import { ThreadCacheSync } from './comments/thread-cache-sync.js';
 import { createThreadFastPath } from './comments/thread-fast-path.js';
+import { CommentWriter } from './comments/comment-writer.js';
 import { akismetClient } from './screening/providers/akismet.js';
 import { perspectiveProvider } from './screening/providers/perspective.js';
 import type { RemoteProvider } from './screening/providers/provider.js';
@@ -71,6 +72,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     config,
     threadCache,
     posts: new PostLookup(database.db),
+    writer: new CommentWriter(database.db, config.database.provider),
     db: database.db,
     sites,
     hasher,

@@ -101,40 +101,60 @@ export interface NewCommentRow {
   decidedAt: Date | null;
 }
 
+/** The post's visible count after the write (approved rows), or null; `duplicate` when the idempotency key was taken. */
+export type WriteOutcome = { stored: true; commentCount: number | null } | { stored: false; duplicate: true };
+
 /**
- * Stores a comment, and for an approved one bumps the post's visible count, in one
- * transaction. Plain SQL: this is the hottest write, and compiling an ORM query for it costs
- * more than running it. Returns the new count, or null when the comment is not approved.
+ * Stores comments in one multi-row INSERT (plain SQL: this is the hottest write, and compiling
+ * an ORM query for it costs more than running it) and bumps each post's visible count by its
+ * approved rows, in one transaction.
  */
-export async function insertComment(db: Db, dialect: 'sqlite' | 'postgresql', c: NewCommentRow): Promise<number | null> {
-  const json = (v: object | null) => (v === null ? null : JSON.stringify(v));
-  // PostgreSQL wants the enum and jsonb columns cast; SQLite stores both as text.
-  const status = dialect === 'postgresql' ? Prisma.sql`CAST(${c.status} AS "CommentStatus")` : Prisma.sql`${c.status}`;
-  const asJson = (v: string | null) => (dialect === 'postgresql' ? Prisma.sql`CAST(${v} AS jsonb)` : Prisma.sql`${v}`);
-  const insert = db.$executeRaw`
+export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', rows: NewCommentRow[]): Promise<WriteOutcome[]> {
+  const status = (s: string) => (dialect === 'postgresql' ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`);
+  const json = (v: object | null) => {
+    const text = v === null ? null : JSON.stringify(v);
+    return dialect === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
+  };
+  const values = rows.map(
+    (c) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
+      ${c.authorName}, ${c.authorEmail}, ${c.authorHash}, ${c.authorWebsite}, ${c.body}, ${c.html}, ${status(c.status)}, ${json(c.screening)},
+      ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${json(c.akismetParams)}, ${c.ipHash}, ${c.userAgent}, ${c.referrer}, ${c.contentHash},
+      ${c.idempotencyKey}, 0, ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`,
+  );
+  // A double submit loses to the row already there (or earlier in this batch): ON CONFLICT
+  // skips it, and RETURNING tells which rows went in.
+  const insert = Prisma.sql`
     INSERT INTO "Comment" ("id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId", "replyToName",
       "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html", "status", "screening",
       "toxicityScore", "spamScore", "toxic", "akismetParams", "ipHash", "userAgent", "referrer", "contentHash",
       "idempotencyKey", "reportCount", "createdAt", "updatedAt", "decidedAt")
-    VALUES (${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
-      ${c.authorName}, ${c.authorEmail}, ${c.authorHash}, ${c.authorWebsite}, ${c.body}, ${c.html}, ${status}, ${asJson(json(c.screening))},
-      ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${asJson(json(c.akismetParams))}, ${c.ipHash}, ${c.userAgent}, ${c.referrer}, ${c.contentHash},
-      ${c.idempotencyKey}, 0, ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`;
-  if (c.status !== 'approved') {
-    await insert;
-    return null;
-  }
-  const [, rows] = await db.$transaction([
-    insert,
-    db.$queryRaw<{ commentCount: number | bigint }[]>`
-      UPDATE "Post" SET "commentCount" = "commentCount" + 1, "updatedAt" = ${c.createdAt} WHERE "id" = ${c.postId} RETURNING "commentCount"`,
-  ]);
-  return Number(rows[0]!.commentCount);
-}
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("postId", "idempotencyKey") DO NOTHING
+    RETURNING "id"`;
 
-/** A unique-constraint violation, from an ORM query (P2002) or a raw one (P2010 + driver code). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; meta?: unknown; message?: string };
-  if (e.code === 'P2002') return true;
-  return e.code === 'P2010' && /UNIQUE constraint|23505|unique constraint|duplicate key/i.test(`${JSON.stringify(e.meta)} ${e.message}`);
+  const approvedByPost = new Map<string, number>();
+  for (const r of rows) if (r.status === 'approved') approvedByPost.set(r.postId, (approvedByPost.get(r.postId) ?? 0) + 1);
+  if (approvedByPost.size === 0) {
+    const inserted = new Set((await db.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
+    return rows.map((r) => (inserted.has(r.id) ? { stored: true, commentCount: null } : { stored: false, duplicate: true }));
+  }
+
+  // Counts must only grow by the approved rows that were really inserted, so the count
+  // update runs after the insert, inside the same interactive transaction.
+  return db.$transaction(async (tx) => {
+    const inserted = new Set((await tx.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
+    const counts = new Map<string, number>();
+    const added = new Map<string, number>();
+    for (const r of rows) if (r.status === 'approved' && inserted.has(r.id)) added.set(r.postId, (added.get(r.postId) ?? 0) + 1);
+    for (const [postId, n] of added) {
+      const [post] = await tx.$queryRaw<{ commentCount: number | bigint }[]>`
+        UPDATE "Post" SET "commentCount" = "commentCount" + ${n}, "updatedAt" = ${new Date()} WHERE "id" = ${postId} RETURNING "commentCount"`;
+      counts.set(postId, Number(post!.commentCount));
+    }
+    return rows.map((r) =>
+      inserted.has(r.id)
+        ? { stored: true as const, commentCount: r.status === 'approved' ? counts.get(r.postId)! : null }
+        : { stored: false as const, duplicate: true as const },
+    );
+  });
 }

@@ -12,9 +12,8 @@ import {
   getCommentOnPost,
   getRepliesOfRoots,
   getTopLevelPage,
-  insertComment,
-  isUniqueViolation,
 } from './comments.repo.js';
+import type { CommentWriter } from './comment-writer.js';
 import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
 import { toPublicComment, type PublicComment, type PublicThreadComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
@@ -52,7 +51,7 @@ export interface CommentScreener {
 
 export interface CommentDeps {
   db: Db;
-  dialect: 'sqlite' | 'postgresql';
+  writer: CommentWriter;
   posts: PostLookup;
   hasher: Hasher;
   publicUrl: string;
@@ -151,17 +150,14 @@ export async function createComment(
     createdAt: now,
     decidedAt: outcome.status === 'pending' ? null : now,
   };
-  let commentCount: number | null;
-  try {
-    commentCount = await insertComment(deps.db, deps.dialect, row);
-  } catch (err) {
+  const written = await deps.writer.write(row);
+  if (!written.stored) {
     // A double submit (same idempotency key) finds the first comment: answer with it.
-    if (isUniqueViolation(err)) {
-      const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
-      if (first) return resultOf(first, deps.publicUrl);
-    }
-    throw err;
+    const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
+    if (first) return resultOf(first, deps.publicUrl);
+    throw new Error('idempotency conflict without a stored comment');
   }
+  const commentCount = written.commentCount;
 
   const result = resultOf({ ...row, editedAt: null }, deps.publicUrl);
   const ref = { siteId: site.id, siteSlug: site.slug, postId: post.id, postSlug: post.slug, commentId: id };

@@ -16,6 +16,7 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
 import type { EditTokens } from '../comments/edit-tokens.js';
 import type { ThreadCache } from '../comments/thread-cache.js';
+import type { CommentWriter } from '../comments/comment-writer.js';
 import type { FormTokens } from '../screening/form-tokens.js';
 import { perspectiveApiRouter } from '../screening/perspective-api.routes.js';
 import { screeningRouter } from '../screening/screening.routes.js';
@@ -38,6 +39,7 @@ export interface AppDeps {
   editTokens: EditTokens;
   threadCache: ThreadCache;
   posts: PostLookup;
+  writer: CommentWriter;
   log: Logger;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   const writeLimit = writeRateLimit(deps.config.rateLimitCommentsPerMinute);
   api.use(postsRouter(deps));
   api.use(screeningRouter(deps));
-  api.use(commentsRouter({ ...deps, dialect: deps.config.database.provider, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
+  api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
   // --- moderation, auth and admin routes (src/auth, src/moderation) ---
   const staff = { ...deps, cookie: cookieOptionsFor(deps.config.publicUrl), caseInsensitive: deps.config.database.provider === 'postgresql' };
   api.use(reportsRouter({ ...deps, ownOrigin }));

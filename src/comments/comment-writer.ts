@@ -1,0 +1,48 @@
+// Group commit for new comments: the comments that arrive while a write is in flight are
+// inserted together, in one multi-row INSERT and one transaction, when it finishes. Under a
+// burst (an article shared widely) this turns N database round trips into a few; a lone
+// comment is written at once. Each caller still learns whether its own row was stored.
+import type { Db } from '../db/database.js';
+import { insertComments, type NewCommentRow, type WriteOutcome } from './comments.repo.js';
+
+const MAX_BATCH = 200;
+
+interface Pending {
+  row: NewCommentRow;
+  resolve: (outcome: WriteOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+export class CommentWriter {
+  #queue: Pending[] = [];
+  #writing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: 'sqlite' | 'postgresql',
+  ) {}
+
+  write(row: NewCommentRow): Promise<WriteOutcome> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ row, resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, MAX_BATCH);
+        try {
+          const outcomes = await insertComments(this.db, this.dialect, batch.map((p) => p.row));
+          batch.forEach((p, i) => p.resolve(outcomes[i]!));
+        } catch (err) {
+          batch.forEach((p) => p.reject(err));
+        }
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+}
