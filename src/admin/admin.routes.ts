@@ -6,11 +6,14 @@ import type { Db } from '../db/database.js';
 import { requireJson } from '../http/error-handler.js';
 import { parse } from '../http/validate.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
+import type { PostLookup } from '../posts/posts.service.js';
 import {
   ApiKeyParams,
   CreateApiKeyBody,
   CreateSiteBody,
   CreateUserBody,
+  PostParams,
+  PutPostBody,
   SiteParams,
   UpdateSiteBody,
   UpdateUserBody,
@@ -26,8 +29,9 @@ import {
   updateSite,
 } from './sites.admin.service.js';
 import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
+import { putPost } from './posts.admin.service.js';
 
-export function adminRouter(deps: { db: Db; sites: SiteDirectory; cookie: CookieOptions }): Router {
+export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLookup; cookie: CookieOptions }): Router {
   const router = Router();
   router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
   mountSiteRoutes(router, deps);
@@ -47,7 +51,7 @@ export function adminRouter(deps: { db: Db; sites: SiteDirectory; cookie: Cookie
   return router;
 }
 
-function mountSiteRoutes(router: Router, deps: { db: Db; sites: SiteDirectory }): void {
+function mountSiteRoutes(router: Router, deps: { db: Db; sites: SiteDirectory; posts: PostLookup }): void {
   router.get('/sites', async (_req, res) => {
     res.json({ sites: await listAdminSites(deps) });
   });
@@ -63,6 +67,12 @@ function mountSiteRoutes(router: Router, deps: { db: Db; sites: SiteDirectory })
   router.patch('/sites/:site', requireJson, async (req, res) => {
     const { site } = parse(SiteParams, req.params);
     res.json({ site: await updateSite(deps, actorOf(req), site, parse(UpdateSiteBody, req.body)) });
+  });
+
+  router.put('/sites/:site/posts/:post', requireJson, async (req, res) => {
+    const { site, post } = parse(PostParams, req.params);
+    const result = await putPost(deps, actorOf(req), site, post, parse(PutPostBody, req.body));
+    res.status(result.created ? 201 : 200).json({ post: result.post });
   });
 
   router.post('/sites/:site/api-keys', requireJson, async (req, res) => {

@@ -71,3 +71,18 @@ export const UpdateUserBody = z.object({
 });
 
 export const UserParams = z.object({ id: z.uuid({ error: 'Not a valid id.' }) });
+
+export const PostParams = z.object({
+  site: z.string().trim().min(1).max(200),
+  post: z.string().trim().min(1).max(200).regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.'),
+});
+
+/** Registers a post ahead of its first comment, renames it, or closes it. */
+export const PutPostBody = z.object({
+  title: z.string({ error: 'Give the post a title.' }).trim().min(1, 'Give the post a title.').max(300),
+  url: z.url({ protocol: /^https?$/, error: 'The URL must start with http:// or https://.' }).max(1000).nullable().optional(),
+  author: z.string().trim().max(200).nullable().optional(),
+  publishedAt: z.iso.datetime({ offset: true, error: 'Use an ISO date-time, e.g. 2026-11-21T08:00:00Z.' }).optional(),
+  closed: z.boolean({ error: 'closed must be true or false.' }).optional(),
+});
+export type PutPostBody = z.infer<typeof PutPostBody>;

@@ -6,7 +6,7 @@ export interface AuditInput {
   siteId: string | null;
   actor: { id: string; name: string };
   action: string;
-  targetType: 'comment' | 'ban' | 'site' | 'user';
+  targetType: 'comment' | 'ban' | 'site' | 'post' | 'user';
   targetId: string | null;
   before?: object | null;
   after?: object | null;

@@ -20,6 +20,17 @@ export const PERSON_INSULTS = alt([
   'scumbag', 'knuckle-?draggers?', 'hags?', 'waste of (?:space|oxygen|skin|air)',
   'piece of (?:shit|crap|garbage|trash|work|filth|dirt)', 'sack of (?:shit|crap)',
   'excuse for a (?:human(?: being)?|person|man|woman|journalist|reporter|writer|parent)',
+  // contempt nouns that only ever describe people
+  'know-?it-?alls?', 'crybab(?:y|ies)', 'weasels?', 'hicks?', 'rubes?', 'dingbats?', 'dunderheads?',
+  'dullards?', 'boneheads?', 'knuckleheads?', 'meatheads?', 'pinheads?', 'blockheads?',
+  'nincompoops?', 'chumps?', 'oafs?', 'ignoramus(?:es)?', 'bigots?', 'sleazeballs?', 'slimeballs?',
+  'scoundrels?', 'charlatans?', 'sociopaths?', 'psychopaths?', 'kooks?', 'crackpots?', 'nutters?',
+  'windbags?', 'blowhards?', 'dipshits?', 'dumbos?', 'twerps?', 'troglodytes?', 'plonkers?',
+  'pillocks?', 'bellends?', 'bell-ends?', 'knobheads?', 'numbskulls?', 'nimrods?', 'dweebs?',
+  'pea-?brains?', 'lamebrains?', 'shit-?for-?brains', 'ninn(?:y|ies)', 'wimps?', 'wuss(?:es)?',
+  'whiners?', 'sycophants?', 'lackeys?', 'bottom-?feeders?', 'incels?', 'weirdos?', 'dumb-?dumbs?',
+  // dehumanising: people as pests
+  'cockroach(?:es)?', 'maggots?', 'sewer rats?', 'pond scum',
 ]);
 
 /** Nouns that insult only when clearly aimed at someone ("you're a joke", not "the code is a hack"). */
@@ -27,17 +38,28 @@ export const WEAK_PERSON_INSULTS = alt([
   'jokes?', 'disgrace', 'failures?', 'frauds?', 'liars?', 'hacks?', 'trash', 'garbage', 'filth',
   'animals?', 'snakes?', 'rats?', 'pigs?', 'sheep', 'cows?', 'dogs?', 'embarrassment', 'shills?',
   'savages?', 'creeps?', 'waste of (?:time|breath)',
+  // dehumanising metaphors: fine words for things, contempt when "you" are one
+  'slugs?', 'leech(?:es)?', 'lice', 'louse', 'rodents?', 'toads?', 'vultures?', 'hyenas?',
+  'pests?', 'has-?been',
+  // words that are also verbs ("you stain the wood") only count after an article or adjective
+  "(?<=\\b(?:a|an|the|walking|festering|giant|human|total|complete|absolute|utter) )(?:boil|blight|stain|tumou?r|cancer(?! (?:survivor|patient|researcher|doctor|nurse|specialist|ward|scare|research))|plague|virus|nobody(?!'))",
 ]);
 
 const STRONG_ADJECTIVES = [
   'stupid(?:er|est)?', 'dumb(?:er|est)?', 'idiotic', 'moronic', 'pathetic', 'brainless',
   'brain-?dead', 'worthless', 'ugly', 'uglier', 'ugliest', 'disgusting', 'retarded', 'vile',
   'repulsive', 'hideous', 'dimwitted', 'thick(?:er|est)', 'spineless', 'gutless',
+  'pea-?brained', 'witless', 'half-?witted', 'insufferable', 'contemptible', 'despicable',
+  'loathsome', 'revolting', 'slimy', 'sleazy', 'cowardly', 'gormless', 'imbecilic', 'cretinous',
+  'subhuman',
 ];
 const MILD_ADJECTIVES = [
   'ignorant', 'clueless', 'useless', 'incompetent', 'delusional', 'deranged', 'dense',
   'miserable', 'filthy', 'pitiful', 'thick', 'unhinged', 'mentally ill', 'insane', 'crazy',
   'senile', 'fat', 'gross',
+  'dim', 'dimmer', 'daft', 'dopey', 'dozy', 'thick-?headed', 'obtuse', 'simple-?minded',
+  'small-?minded', 'narrow-?minded', 'petty', 'whiny', 'spiteful', 'pompous', 'smug', 'arrogant',
+  'hopeless', 'unbearable', 'braindead', 'brainwashed', 'illiterate', 'slow-?witted',
 ];
 /** Adjectives that insult when aimed at "you". */
 export const INSULT_ADJECTIVES = alt([...STRONG_ADJECTIVES, ...MILD_ADJECTIVES]);
@@ -55,6 +77,14 @@ export const MODIFIERS = alt([
   'filthy', 'deranged', 'delusional', 'corrupt', 'incompetent', 'lazy', 'arrogant', 'smug',
   'fake', 'dishonest', 'sorry', 'even', 'still', 'always', 'honestly', 'obviously', 'clearly',
   'being', 'acting like', 'behaving like',
+  'walking', 'festering', 'whiny', 'whining', 'snivell?ing', 'pompous', 'insufferable', 'mindless',
+  'gutless', 'thick', 'dim', 'dense', 'cowardly', 'slimy', 'sleazy', 'bitter', 'jealous',
+  'pitiful', 'self-righteous', 'sanctimonious', 'two-faced', 'unhinged', 'fkn', 'fking', 'effing',
+  'frigging', 'friggin', 'freaking', 'flipping', 'bleeding', 'god ?damn(?:ed)?', 'colossal',
+  'giant', 'certified', 'card-carrying', 'hopeless', 'rotten', 'nasty', 'vile', 'creepy',
+  'wannabe', 'armchair', 'keyboard', 'entitled', 'spoiled', 'spoilt', 'rabid', 'raving',
+  'knuckle-dragging', 'mouth-breathing', 'inbred', 'small-minded', 'narrow-minded', 'witless',
+  'pea-brained', 'gormless', 'whingeing', 'whinging', 'crybaby', 'snotty', 'bratty',
 ]);
 
 /** People and groups referred to by identity, for identity-attack patterns. */
@@ -69,6 +99,12 @@ export const GROUPS = alt([
   'russians?', 'ukrainians?', 'turks?', 'kurds?', 'somalis?', 'nigerians?', 'lgbt(?:q\\+?)? people',
   'queers?', 'jew', 'muslim', 'black', 'gay', 'trannies', 'albanians?', 'syrians?', 'afghans?',
   'bangladeshis?', 'filipinos?', 'vietnamese', 'koreans?', 'japanese', 'irish', 'scots',
+  '(?:gay|black|white|brown|jewish|muslim|christian|hindu|disabled|autistic|deaf|blind|old|elderly|trans|transgender|queer|asian|mexican|chinese|indian|african|arab|native|foreign|immigrant|migrant) (?:people|folks|men|women|guys|persons|kids|families)',
+  'trans folks', 'transgenders?', 'bisexuals?', 'the elderly', 'natives', 'aboriginals?',
+  'evangelicals?', 'protestants?', 'illegals', 'latinas?', 'brits', 'americans?', 'germans?',
+  'frenchmen', 'the french', 'italians?', 'greeks?', 'canadians?', 'australians?', 'iranians?',
+  'iraqis?', 'palestinians?', 'israelis?', 'ethiopians?', 'haitians?', 'jamaicans?',
+  'brazilians?', 'cubans?', 'puerto ricans?', 'arabs', 'the english', 'the irish',
 ]);
 
 /** What hateful generalisations about a group say it "is". */
@@ -84,6 +120,26 @@ export const GROUP_NEGATIVES = alt([
   'perverts?', 'pedophiles?', 'paedophiles?', 'groomers?', 'smelly', 'dumb', 'incapable',
   'greedy', 'untrustworthy', 'sneaky', 'barbaric', 'uncivili[sz]ed', 'inbred', 'a menace',
   'vile', 'low iq', 'ruining [a-z ]+', 'destroying [a-z ]+',
+  'spies', 'crooks?', 'drunks?', 'drunkards?', 'junkies', 'bombers?', 'hysterical', 'confused',
+  'diseased', 'dishonest', 'cheats?', 'leeches', 'a drain(?: on [a-z ]+)?', 'burdens?', 'cowards?',
+  'fanatics?', 'extremists?', 'zealots?', 'freeloaders?', 'scroungers?', 'moochers?', 'deviants?',
+  'predators?', 'nothing but trouble', 'not to be trusted', 'all the same', 'thugs?', 'gangsters?',
+  'psychos?', 'morons?', 'imbeciles?', 'retards?', 'brainless', 'filthy', 'crazy', 'insane',
+  'part of (?:the same|a|one|the) (?:[a-z]+ )?(?:scheme|plot|conspiracy|cabal|agenda)',
+]);
+
+/**
+ * Words allowed between a group and what it is said to be, in "they're all" and "every <group>"
+ * generalisations ("Gypsies are born thieves", "they're all just lazy drunks"). A closed list, so
+ * "refugees are fleeing violent regimes" does not read as "refugees are violent".
+ */
+export const GROUP_FILLERS = alt([
+  'all', 'just', 'nothing but', 'basically', 'simply', 'always', 'literally', 'such', 'so', 'very',
+  'really', 'mostly', 'naturally', 'inherently', 'genetically', 'born', 'only', 'way', 'far', 'too',
+  'total', 'complete', 'utter', 'dirty', 'filthy', 'lazy', 'stupid', 'useless', 'confused', 'sick',
+  'drunken', 'lying', 'thieving', 'sneaky', 'greedy', 'potential', 'mentally', 'a', 'an',
+  '(?:a )?(?:bunch|pack|nation|race|load|gang|horde|herd) of', 'the same', 'still', 'all just',
+  'worthless', 'dangerous', 'violent', 'sick', 'little', 'nasty', 'vile', 'future', 'closet',
 ]);
 
 /** What a group "should" suffer in exclusionary calls. */
@@ -92,4 +148,7 @@ export const GROUP_EXCLUSIONS = alt([
   'exterminated', 'wiped out', 'gassed', 'shot', 'killed', 'die', 'burn', 'rounded up',
   'thrown out', 'sterili[sz]ed', 'not be allowed', 'never be allowed', 'be kept out', 'kept out',
   'get out', 'disappear', 'be stopped', 'segregated',
+  'fixed', 'cured', 'locked away', 'locking up', 'rounding up', 'shipped (?:back|out|off|home)',
+  'sent home', 'put down', 'dealt with', 'gotten rid of', 'got rid of', 'purged', 'hanged',
+  'castrated', 'deporting', 'removing', 'shooting', 'fixing', 'curing', 'put in camps',
 ]);

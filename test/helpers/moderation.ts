@@ -36,6 +36,7 @@ export interface StaffClient {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   patch(path: string, body: object): request.Test;
+  put(path: string, body: object): request.Test;
   delete(path: string): request.Test;
 }
 
@@ -53,6 +54,7 @@ export async function signIn(t: TestParley, email: string, password = STAFF_PASS
     get: (path) => withAuth(t.api().get(path)),
     post: (path, body) => withAuth(t.api().post(path)).send(body ?? {}),
     patch: (path, body) => withAuth(t.api().patch(path)).send(body),
+    put: (path, body) => withAuth(t.api().put(path)).send(body),
     delete: (path) => withAuth(t.api().delete(path)),
   };
 }

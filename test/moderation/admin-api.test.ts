@@ -16,6 +16,21 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
   });
   afterAll(async () => t?.close());
 
+  test('when an admin registers and then closes a post, then the public API shows it and comments are refused', async () => {
+    const created = await admin.put('/api/admin/sites/blog/posts/launch', { title: 'Launch day', url: 'https://blog.example/launch' });
+    expect(created.status).toBe(201);
+    expect(created.body.post).toEqual({ slug: 'launch', title: 'Launch day', url: 'https://blog.example/launch', commentCount: 0, closed: false });
+    expect((await t.api().get('/api/sites/blog/posts/launch')).body.post.title).toBe('Launch day');
+    expect((await t.post('/api/sites/blog/posts/launch/comments').send(aComment())).status).toBe(201); // the post is now cached
+    const closed = await admin.put('/api/admin/sites/blog/posts/launch', { title: 'Launch day', closed: true });
+    expect(closed.status).toBe(200);
+    expect(closed.body.post.closed).toBe(true);
+    expect((await t.api().get('/api/sites/blog/posts/launch')).body.post.closed).toBe(true);
+    expect((await t.post('/api/sites/blog/posts/launch/comments').send(aComment())).status).toBe(409);
+    expect((await admin.put('/api/admin/sites/blog/posts/launch', { title: '' })).body.error.fields.title).toBeDefined();
+    expect(await db().auditLog.count({ where: { action: { in: ['post.create', 'post.update'] } } })).toBe(2);
+  });
+
   test('when an admin creates a site, then it is listed with defaults filled in and audited', async () => {
     const res = await admin.post('/api/admin/sites', { slug: 'shop', name: 'The Shop', allowedOrigins: ['https://shop.example/'], settings: { premoderation: 'first-time' } });
     expect(res.status).toBe(201);

@@ -1,0 +1,34 @@
+// Blog owners register posts before their first comment, rename them, or close their threads.
+import type { Actor } from '../auth/actor.js';
+import type { Db } from '../db/database.js';
+import { insertAudit } from '../moderation/audit.repo.js';
+import { toPublicPost, type PostLookup, type PublicPost } from '../posts/posts.service.js';
+import type { SiteDirectory } from '../sites/sites.service.js';
+import type { PutPostBody } from './admin.schema.js';
+
+export async function putPost(
+  deps: { db: Db; sites: SiteDirectory; posts: PostLookup },
+  actor: Actor,
+  siteSlug: string,
+  slug: string,
+  input: PutPostBody,
+): Promise<{ post: PublicPost; created: boolean }> {
+  const site = await deps.sites.get(siteSlug);
+  const before = await deps.db.post.findUnique({ where: { siteId_slug: { siteId: site.id, slug } } });
+  const data = {
+    title: input.title,
+    ...(input.url !== undefined && { url: input.url }),
+    ...(input.author !== undefined && { author: input.author }),
+    ...(input.publishedAt !== undefined && { publishedAt: new Date(input.publishedAt) }),
+    ...(input.closed !== undefined && { closed: input.closed }),
+  };
+  const post = await deps.db.post.upsert({
+    where: { siteId_slug: { siteId: site.id, slug } },
+    create: { siteId: site.id, slug, ...data },
+    update: data,
+  });
+  deps.posts.remember(post); // a close takes effect at once in this process
+  const snapshot = (p: typeof post | null) => p && { title: p.title, url: p.url, closed: p.closed, publishedAt: p.publishedAt.toISOString() };
+  await insertAudit(deps.db, { siteId: site.id, actor, action: before ? 'post.update' : 'post.create', targetType: 'post', targetId: post.id, before: snapshot(before), after: snapshot(post) });
+  return { post: toPublicPost(post, site), created: before === null };
+}
