@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase, type Prisma } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { uuidv7 } from '../src/ids.js';
@@ -16,7 +15,6 @@ import { renderCommentBody } from '../src/comments/render.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const SECRET = 'bench-secret-0123456789abcdef';
-export const PG_ADMIN_URL = process.env.PARLEY_BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.PARLEY_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export async function freePort(): Promise<number> {
@@ -29,32 +27,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface BenchDatabase {
-  provider: 'sqlite' | 'postgresql';
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function freshDatabase(provider: 'sqlite' | 'postgresql', dir: string): Promise<BenchDatabase> {
-  if (provider === 'sqlite') return { provider, url: `file:${join(dir, `bench-${Date.now()}.db`)}`, drop: async () => {} };
-  const name = `parley_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    provider,
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+/** Fresh databases: the test suite's helper (an SQLite file in a temp folder, or a new PostgreSQL database). */
+export { createTestDatabase as freshDatabase } from '../test/helpers/databases.js';
 
 const WORDS = (
   'release tarball signing key maintainer build reproducible audit upstream patch review dependency ' +

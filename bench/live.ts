@@ -1,9 +1,6 @@
 // npm run bench:live: 1,000 readers in one room; time from a POST's response to the last
 // reader's comment:created, on one process and on two processes sharing Redis (readers split
 // between them, comments posted to the first). Loopback only; about a minute.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fanOut, freshDatabase, percentile, REDIS_URL, seed, startParley, startReaders } from './lib.js';
 
 const READERS = Number(process.env.BENCH_READERS ?? 1000);
@@ -20,9 +17,8 @@ interface Row {
 }
 
 async function scenario(name: string, processes: number): Promise<Row> {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-live-'));
   const provider = processes > 1 ? 'postgresql' : 'sqlite';
-  const database = await freshDatabase(provider, dir);
+  const database = await freshDatabase(provider);
   const seeded = await seed(database.url, provider, { live: 0 });
   const env = { DATABASE_URL: database.url, ...(processes > 1 && { REDIS_URL, REDIS_PREFIX: `parley-bench-${Date.now()}` }) };
   const servers = [];
@@ -46,7 +42,6 @@ async function scenario(name: string, processes: number): Promise<Row> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await database.drop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

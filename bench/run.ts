@@ -1,10 +1,9 @@
 // npm run bench: everything a reader or moderator waits for, on SQLite and PostgreSQL, with
 // a bare node:http baseline for the machine's limit. Prints a table and writes JSON to
 // bench/results/. Loopback only; about three minutes in all.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/database.js';
 import { fanOut, freshDatabase, load, percentile, ROOT, seed, sentence, startParley, startReaders, type LoadResult } from './lib.js';
@@ -36,8 +35,8 @@ async function baseline(bytes: Buffer): Promise<LoadResult> {
   return result;
 }
 
-async function benchStore(provider: 'sqlite' | 'postgresql', dir: string): Promise<{ result: StoreResult; firstPage: Buffer }> {
-  const database = await freshDatabase(provider, dir);
+async function benchStore(provider: 'sqlite' | 'postgresql'): Promise<{ result: StoreResult; firstPage: Buffer }> {
+  const database = await freshDatabase(provider);
   const seeded = await seed(database.url, provider, { [SMALL]: 200, [LARGE]: 10_000, live: 0 });
   const server = await startParley({ DATABASE_URL: database.url });
   try {
@@ -111,18 +110,13 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const results: StoreResult[] = [];
   let firstPage: Buffer | null = null;
-  try {
-    for (const provider of ['sqlite', 'postgresql'] as const) {
-      console.log(`… ${provider}`);
-      const r = await benchStore(provider, dir);
-      firstPage ??= r.firstPage;
-      results.push(r.result);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  for (const provider of ['sqlite', 'postgresql'] as const) {
+    console.log(`… ${provider}`);
+    const r = await benchStore(provider);
+    firstPage ??= r.firstPage;
+    results.push(r.result);
   }
   const base = await baseline(firstPage!);
 

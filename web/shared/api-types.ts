@@ -1,38 +1,13 @@
 // The public JSON API as the browser sees it: the widget, count.js and the mock server use
-// these shapes. They mirror src/comments/public-comment.ts; keep the two in step.
+// these shapes. The comment, post and thread shapes are the server's own types (type-only
+// imports: nothing of the server reaches the bundle), so the two cannot drift apart.
 
-/** A comment as every public response and socket event carries it (no email, IP or scores). */
-export interface PublicComment {
-  id: string;
-  parentId: string | null;
-  author: { name: string; website: string | null; avatar: string };
-  /** Sanitized server-side: safe to insert with innerHTML. */
-  html: string;
-  createdAt: string;
-  editedAt?: string | null;
-  /** Present when the nesting limit placed this reply under a higher ancestor. */
-  replyTo?: { id: string; name: string };
-}
+import type { PublicComment } from '../../src/comments/public-comment.js';
 
-export interface ThreadComment extends PublicComment {
-  replies: ThreadComment[];
-}
-
-export interface PostInfo {
-  slug: string;
-  title: string;
-  url: string;
-  commentCount: number;
-  closed: boolean;
-}
-
-export interface ThreadPage {
-  comments: ThreadComment[];
-  /** All visible comments on the post, replies included. */
-  total: number;
-  /** Cursor for the next page of top-level comments; null at the end. */
-  nextCursor: string | null;
-}
+export type { PublicComment };
+export type { PublicThreadComment as ThreadComment } from '../../src/comments/public-comment.js';
+export type { PublicPost as PostInfo } from '../../src/posts/posts.service.js';
+export type { ThreadPage } from '../../src/comments/comments.service.js';
 
 export type CheckDecision = 'approve' | 'warn' | 'hold' | 'reject';
 
