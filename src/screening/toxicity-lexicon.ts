@@ -31,6 +31,9 @@ export const PERSON_INSULTS = alt([
   'whiners?', 'sycophants?', 'lackeys?', 'bottom-?feeders?', 'incels?', 'weirdos?', 'dumb-?dumbs?',
   // dehumanising: people as pests
   'cockroach(?:es)?', 'maggots?', 'sewer rats?', 'pond scum',
+  'suck-?ups?', 'brown-?nosers?', 'ass-?kissers?', 'basement[- ]dwellers?', 'keyboard warriors?',
+  'neckbeards?', 'man-?child', 'man-?bab(?:y|ies)', 'dicks?', 'goblins?', 'gremlins?',
+  'bloodsuckers?', 'dumb ?ass(?:es)?', 'shit[- ]?for[- ]?brains', 'wretch(?:es)?', 'scolds?', 'sad sacks?',
 ]);
 
 /** Nouns that insult only when clearly aimed at someone ("you're a joke", not "the code is a hack"). */
@@ -40,7 +43,7 @@ export const WEAK_PERSON_INSULTS = alt([
   'savages?', 'creeps?', 'waste of (?:time|breath)',
   // dehumanising metaphors: fine words for things, contempt when "you" are one
   'slugs?', 'leech(?:es)?', 'lice', 'louse', 'rodents?', 'toads?', 'vultures?', 'hyenas?',
-  'pests?', 'has-?been',
+  'pests?', 'has-?been', 'saps?', 'cocks?',
   // words that are also verbs ("you stain the wood") only count after an article or adjective
   "(?<=\\b(?:a|an|the|walking|festering|giant|human|total|complete|absolute|utter) )(?:boil|blight|stain|tumou?r|cancer(?! (?:survivor|patient|researcher|doctor|nurse|specialist|ward|scare|research))|plague|virus|nobody(?!'))",
 ]);
@@ -60,6 +63,7 @@ const MILD_ADJECTIVES = [
   'dim', 'dimmer', 'daft', 'dopey', 'dozy', 'thick-?headed', 'obtuse', 'simple-?minded',
   'small-?minded', 'narrow-?minded', 'petty', 'whiny', 'spiteful', 'pompous', 'smug', 'arrogant',
   'hopeless', 'unbearable', 'braindead', 'brainwashed', 'illiterate', 'slow-?witted',
+  'uneducated', 'gullible',
 ];
 /** Adjectives that insult when aimed at "you". */
 export const INSULT_ADJECTIVES = alt([...STRONG_ADJECTIVES, ...MILD_ADJECTIVES]);
@@ -85,6 +89,7 @@ export const MODIFIERS = alt([
   'wannabe', 'armchair', 'keyboard', 'entitled', 'spoiled', 'spoilt', 'rabid', 'raving',
   'knuckle-dragging', 'mouth-breathing', 'inbred', 'small-minded', 'narrow-minded', 'witless',
   'pea-brained', 'gormless', 'whingeing', 'whinging', 'crybaby', 'snotty', 'bratty',
+  'as', 'biggest', 'worst', 'human', 'most', 'uneducated', 'gullible', 'joyless', 'washed-up',
 ]);
 
 /** People and groups referred to by identity, for identity-attack patterns. */
@@ -125,7 +130,8 @@ export const GROUP_NEGATIVES = alt([
   'fanatics?', 'extremists?', 'zealots?', 'freeloaders?', 'scroungers?', 'moochers?', 'deviants?',
   'predators?', 'nothing but trouble', 'not to be trusted', 'all the same', 'thugs?', 'gangsters?',
   'psychos?', 'morons?', 'imbeciles?', 'retards?', 'brainless', 'filthy', 'crazy', 'insane',
-  'part of (?:the same|a|one|the) (?:[a-z]+ )?(?:scheme|plot|conspiracy|cabal|agenda)',
+  'part of (?:the same|a|one|the) (?:[a-z]+ )?(?:scheme|plot|conspiracy|cabal|agenda)', 'the same',
+  'men in (?:dresses|wigs|skirts|makeup)', 'not (?:real )?(?:women|men|people|human beings)',
 ]);
 
 /**

@@ -132,3 +132,128 @@ test('when an attribute action is reject, then the decision is reject', () => {
   strict.toxicity.THREAT = { threshold: 0.8, action: 'reject' };
   expect(checkToxicity('I know where you live.', strict).decision).toBe('reject');
 });
+
+// --- generalisation patterns (see scripts/holdout-toxicity.ts for the held-out measurement) ---
+
+test('when an intensifier sits between "you" and any noun, then it is a vocative insult; praise nouns pass', () => {
+  for (const text of ['You utter plank, read the agenda.', 'Honestly, you colossal turnip.', 'Sit down, you absolute melon!']) {
+    expect(flagged(text), text).toBe(true);
+  }
+  for (const text of ['Thanks, you absolute legend.', 'You utter star, the slides were perfect.', 'You complete me.']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a comma, "you" and a two-word noun phrase end the sentence, then it reads as name-calling', () => {
+  for (const text of ['Check the minutes, you uninformed goose.', 'Nice try, you sad sack.']) {
+    expect(flagged(text), text).toBe(true);
+  }
+  for (const text of ['Good luck on Saturday, you two!', 'Well played today, you did great.', 'Happy birthday, you old rascal.']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when contempt nouns, dehumanising metaphors or adverbs are aimed at "you", then INSULT fires', () => {
+  for (const text of [
+    "You're a blowhard and a bigot.",
+    'You really are as dim as your posts suggest.',
+    "You're a walking blight on this forum.",
+    'Go home, you spineless weasel.',
+    "You're a bottom-feeding bloodsucker.",
+  ]) {
+    expect(scoreToxicity(text).scores.INSULT, text).toBeGreaterThanOrEqual(0.8);
+  }
+  for (const text of ['You stain the deck before the rain, not after.', "You're a cancer survivor and an inspiration.", "You're nobody's fool."]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a comment mocks the reader\'s intelligence with a stock idiom, then it is held', () => {
+  for (const text of [
+    'This whole reply section loses IQ points every time you post.',
+    'Your only working brain cell must be lonely.',
+    'You have the attention span of a fruit fly.',
+    'I could explain it to you slowly with crayons and it still would not land.',
+    "It's adorable that you think the budget balances itself.",
+    'Keep going, it shows how clueless you are.',
+  ]) {
+    expect(flagged(text), text).toBe(true);
+  }
+  for (const text of ['The sensor has the memory of a goldfish, it resets every hour.', 'My dog is smarter than you would think.', "It's cute how my cat thinks the box is a castle."]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when sarcasm addresses the commenter (condescending vocatives, "said no one"), then it is held', () => {
+  for (const text of ['Sure, Sherlock, nobody else noticed.', 'Whatever, champ.', 'Fascinating theory, said no one with a functioning brain.']) {
+    expect(flagged(text), text).toBe(true);
+  }
+  for (const text of ['Thanks, genius, that trick saved me an hour.', 'Okay, genius idea: move the meeting online.', 'He said no one should pay more than they can afford.']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a threat is veiled (accidents, something happening to your things, being dealt with), then THREAT fires', () => {
+  for (const text of [
+    "Lovely garden you've got. Shame if something were to happen to it, or to your van.",
+    'Accidents happen to people like you.',
+    'Folks like him need to be dealt with.',
+    'One of these nights a rock goes through your window.',
+    'Your wife should be careful in that car park.',
+    'We know what gym your husband goes to.',
+    'You had better pray we never meet.',
+  ]) {
+    expect(scoreToxicity(text).scores.THREAT, text).toBeGreaterThanOrEqual(0.8);
+  }
+  for (const text of [
+    'It would be a shame if the library closed, so write to your councillor.',
+    'We need to shoot the interview before lunch.',
+    'We need to kill this bill in committee.',
+    'I hope we never see a winter like that again.',
+    'Your car will get towed if you park there overnight.',
+  ]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when someone vows to hound, dogpile or report a person to their employer, then it is held as harassment', () => {
+  for (const text of [
+    "We won't stop replying until she deletes her blog.",
+    'Everyone go spam his mentions tonight.',
+    "I've forwarded all of it to your employer.",
+    "I'll comment on every article you write, forever.",
+  ]) {
+    expect(flagged(text), text).toBe(true);
+  }
+  for (const text of ["I'll keep posting updates until the road is fixed.", "I'm sending the minutes to your inbox tonight.", 'Everybody, go vote on Tuesday!']) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a group is generalised about ("every <group> is", "they\'re all", "only good for"), then IDENTITY_ATTACK fires', () => {
+  for (const text of [
+    'Every Albanian in this town is a crook.',
+    "They're all liars, those Syrians.",
+    'Filipinos are only good for nursing.',
+    'Canadians are just basically dishonest.',
+    'Deaf people shouldn\'t be allowed near classrooms.',
+    'Bisexuals are confused and need to be cured.',
+  ]) {
+    expect(scoreToxicity(text).scores.IDENTITY_ATTACK, text).toBeGreaterThanOrEqual(0.8);
+  }
+  for (const text of [
+    'Every Catholic I know volunteers at the food bank.',
+    'All immigrants are required to take the citizenship test.',
+    'Refugees are fleeing violent regimes.',
+    'Refugees are not criminals.',
+    "They're all great players, every one of those rookies.",
+  ]) {
+    expect(flagged(text), text).toBe(false);
+  }
+});
+
+test('when a swear word is masked with symbols or an insult is in single quotes, then masking is seen through and quoting still counts', () => {
+  expect(flagged('You absolute c*nt.')).toBe(true);
+  expect(scoreToxicity('what a b#tch move').scores.PROFANITY).toBeGreaterThan(0.8);
+  expect(flagged("She got messages like 'you're worthless' for months.")).toBe(false);
+});
