@@ -8,4 +8,3 @@ export interface ModerationFeedback {
   ham(commentId: string): Promise<void>;
 }
 
-export const NO_FEEDBACK: ModerationFeedback = { spam: async () => {}, ham: async () => {} };

@@ -2,7 +2,6 @@
 // created with {} behaves like a sensible blog out of the box.
 import { z } from 'zod';
 
-const ATTRIBUTES = ['TOXICITY', 'SEVERE_TOXICITY', 'INSULT', 'PROFANITY', 'THREAT', 'IDENTITY_ATTACK'] as const;
 
 const toxicityRule = (threshold: number, action: 'off' | 'warn' | 'hold' | 'reject') =>
   z
@@ -61,7 +60,6 @@ export const SiteSettingsSchema = z.object({
 });
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
-export const TOXICITY_ATTRIBUTE_NAMES = ATTRIBUTES;
 
 /** Parses stored settings, filling defaults; unknown or invalid stored keys fall back to defaults. */
 export function readSiteSettings(stored: unknown): SiteSettings {
