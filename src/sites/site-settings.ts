@@ -2,7 +2,6 @@
 // created with {} behaves like a sensible blog out of the box.
 import { z } from 'zod';
 
-
 const toxicityRule = (threshold: number, action: 'off' | 'warn' | 'hold' | 'reject') =>
   z
     .object({
