@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  console.log(`\n  Parley is running: ${running.url}/  (demo article)\n`);
+  console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
+  console.log(`  Moderator dashboard: ${running.url}/moderate`);
+  const admin = running.parley.demoAdmin;
+  if (admin) {
+    console.log(`  Sign in with ${admin.email} / ${admin.password}  (shown once; change it with`);
+    console.log(`  npm run admin -- set-password --email ${admin.email} --password '…')`);
+  }
+  console.log('');
 }
 
 main().catch((err: unknown) => {

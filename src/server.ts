@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { seedDemoIfEmpty } from './demo/seed.js';
+import { createDemoAdminIfNone, seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstAdmin } from './auth/index.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
@@ -39,6 +39,8 @@ export interface Parley {
   screening: ScreeningService;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** Sign-in created for a fresh demo (shown once at start), or null. */
+  demoAdmin: { email: string; password: string } | null;
   log: Logger;
   close(): Promise<void>;
 }
@@ -52,10 +54,10 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   const database = await openDatabase(config.database.provider, config.database.url);
   const secret = resolveSecret(config.secret);
   const hasher = createHasher(secret);
-  if (config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR))) {
-    log.info('seeded the demo site and article');
-  }
+  const seeded = config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR));
+  if (seeded) log.info('seeded the demo site and article');
   await ensureFirstAdmin(database.db, config.admin, log);
+  const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(database.db) : null;
   const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
   const sites = new SiteDirectory(database.db);
   const formTokens = createFormTokens(secret);
@@ -95,6 +97,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     screening,
     threadCache,
     threadCacheSync,
+    demoAdmin,
     log,
     async close() {
       await threadCacheSync.close();

@@ -132,29 +132,28 @@ export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', r
     ON CONFLICT ("postId", "idempotencyKey") DO NOTHING
     RETURNING "id"`;
 
-  const approvedByPost = new Map<string, number>();
-  for (const r of rows) if (r.status === 'approved') approvedByPost.set(r.postId, (approvedByPost.get(r.postId) ?? 0) + 1);
-  if (approvedByPost.size === 0) {
-    const inserted = new Set((await db.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
-    return rows.map((r) => (inserted.has(r.id) ? { stored: true, commentCount: null } : { stored: false, duplicate: true }));
-  }
-
-  // Counts must only grow by the approved rows that were really inserted, so the count
-  // update runs after the insert, inside the same interactive transaction.
-  return db.$transaction(async (tx) => {
-    const inserted = new Set((await tx.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
-    const counts = new Map<string, number>();
-    const added = new Map<string, number>();
-    for (const r of rows) if (r.status === 'approved' && inserted.has(r.id)) added.set(r.postId, (added.get(r.postId) ?? 0) + 1);
-    for (const [postId, n] of added) {
-      const [post] = await tx.$queryRaw<{ commentCount: number | bigint }[]>`
-        UPDATE "Post" SET "commentCount" = "commentCount" + ${n}, "updatedAt" = ${new Date()} WHERE "id" = ${postId} RETURNING "commentCount"`;
-      counts.set(postId, Number(post!.commentCount));
-    }
-    return rows.map((r) =>
+  const approved = rows.filter((r) => r.status === 'approved');
+  const outcomes = (inserted: Set<string>, counts: Map<string, number>): WriteOutcome[] =>
+    rows.map((r) =>
       inserted.has(r.id)
-        ? { stored: true as const, commentCount: r.status === 'approved' ? counts.get(r.postId)! : null }
-        : { stored: false as const, duplicate: true as const },
+        ? { stored: true, commentCount: r.status === 'approved' ? (counts.get(r.postId) ?? null) : null }
+        : { stored: false, duplicate: true },
     );
-  });
+  if (approved.length === 0) {
+    const inserted = await db.$queryRaw<{ id: string }[]>(insert);
+    return outcomes(new Set(inserted.map((r) => r.id)), new Map());
+  }
+  // Each post's count grows by its approved rows that really went in: counted by id after the
+  // insert (a skipped double submit has no row under its new id), in the same transaction.
+  const ids = Prisma.join(approved.map((r) => r.id));
+  const postIds = Prisma.join([...new Set(approved.map((r) => r.postId))]);
+  const [inserted, counts] = await db.$transaction([
+    db.$queryRaw<{ id: string }[]>(insert),
+    db.$queryRaw<{ id: string; commentCount: number | bigint }[]>`
+      UPDATE "Post" SET "updatedAt" = ${new Date()}, "commentCount" = "commentCount" + (
+        SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
+      WHERE "id" IN (${postIds})
+      RETURNING "id", "commentCount"`,
+  ]);
+  return outcomes(new Set(inserted.map((r) => r.id)), new Map(counts.map((c) => [c.id, Number(c.commentCount)])));
 }

@@ -7,6 +7,8 @@ import type { Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
 import { renderCommentBody } from '../comments/render.js';
+import { randomBytes } from 'node:crypto';
+import { createUserAccount } from '../auth/users.service.js';
 
 export const DEMO_SITE_SLUG = 'demo';
 
@@ -152,4 +154,17 @@ export async function seedDemoIfEmpty(db: Db, hasher: Hasher, webDemoDir: string
     });
   }
   return true;
+}
+
+export const DEMO_ADMIN_EMAIL = 'admin@parley.local';
+
+/**
+ * A fresh demo with no admin configured gets one with a random password, shown once at start,
+ * so the dashboard can be tried straight away. Never when any account exists.
+ */
+export async function createDemoAdminIfNone(db: Db): Promise<{ email: string; password: string } | null> {
+  if ((await db.user.count()) > 0) return null;
+  const password = randomBytes(12).toString('base64url');
+  await createUserAccount(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', password, role: 'admin', sites: [] });
+  return { email: DEMO_ADMIN_EMAIL, password };
 }

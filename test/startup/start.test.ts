@@ -53,3 +53,19 @@ test('when a reader posts from the demo, then the comment is accepted', async ()
   });
   expect([201, 202]).toContain(res.status);
 });
+
+test('when a fresh demo starts without an admin configured, then it prints a sign-in that works once', async () => {
+  let match: RegExpExecArray | null = null;
+  for (let i = 0; i < 100 && !match; i++) {
+    match = /Sign in with (\S+) \/ (\S+)/.exec(server.output());
+    if (!match) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(match).not.toBeNull();
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: match![1], password: match![2] }),
+  });
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { user: { role: string } }).user.role).toBe('admin');
+});
