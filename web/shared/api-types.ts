@@ -34,6 +34,21 @@ export interface CreateCommentInput {
 export interface CreateCommentResult {
   status: 'approved' | 'pending';
   comment: PublicComment;
+  /** Lets only this author edit the comment (PATCH /api/comments/:id) until editableUntil. */
+  editToken?: string;
+  /** ISO time. */
+  editableUntil?: string;
+}
+
+/** PATCH /api/comments/:id; the edit is screened again and can only keep or lower visibility. */
+export interface EditCommentInput {
+  body: string;
+  editToken: string;
+}
+
+export interface EditCommentResult {
+  status: 'approved' | 'pending';
+  comment: PublicComment;
 }
 
 export type ReportReason = 'spam' | 'abuse' | 'off-topic' | 'other';

@@ -5,6 +5,8 @@ import type {
   CheckResult,
   CreateCommentInput,
   CreateCommentResult,
+  EditCommentInput,
+  EditCommentResult,
   PostInfo,
   ReportReason,
   ThreadPage,
@@ -59,6 +61,8 @@ export function createApi(base: string, site: string, post: string) {
     check: (body: string) => request<CheckResult>('POST', `${postPath}/comments/check`, { body }),
     createComment: (input: CreateCommentInput) =>
       request<CreateCommentResult>('POST', `${postPath}/comments`, input),
+    editComment: (commentId: string, input: EditCommentInput) =>
+      request<EditCommentResult>('PATCH', `/api/comments/${enc(commentId)}`, input),
     report: (commentId: string, reason: ReportReason, note?: string) =>
       request<unknown>('POST', `/api/comments/${enc(commentId)}/reports`, note ? { reason, note } : { reason }),
   };

@@ -16,7 +16,8 @@ export interface FormHost {
   api: Api;
   /** url/title to send while the post does not exist on the server yet. */
   postMeta(): { url: string; title: string } | null;
-  onPosted(result: CreateCommentResult, parentId: string | null): void;
+  /** `body` is the text as the author typed it (kept for their edits). */
+  onPosted(result: CreateCommentResult, parentId: string | null, body: string): void;
   onClosed(): void;
   announce(text: string): void;
 }
@@ -183,7 +184,7 @@ export class CommentForm {
       this.draftKey = randomId();
       this.inputs.body.value = '';
       const parentId = this.parentId;
-      this.host.onPosted(result, parentId);
+      this.host.onPosted(result, parentId, v.body);
     } catch (err) {
       this.handleError(err);
     } finally {

@@ -72,6 +72,50 @@ export function createPendingStore(site: string, post: string) {
 
 export type PendingStore = ReturnType<typeof createPendingStore>;
 
+/**
+ * The author's own comments they may still edit: the edit token and its expiry from the POST
+ * answer, and the text they typed (the thread only has rendered html). Never the email.
+ */
+export interface EditEntry {
+  editToken: string;
+  /** ISO time the server stops accepting the token. */
+  editableUntil: string;
+  body: string;
+}
+
+export function createEditStore(site: string, post: string) {
+  const key = `parley:edits:${site}:${post}`;
+  /** Unexpired entries by comment id. */
+  const all = (): Record<string, EditEntry> => {
+    const raw = read<Record<string, EditEntry>>(key);
+    const out: Record<string, EditEntry> = {};
+    if (!raw || typeof raw !== 'object') return out;
+    const now = Date.now();
+    for (const [id, e] of Object.entries(raw)) {
+      if (e && typeof e.editToken === 'string' && typeof e.body === 'string' && Date.parse(e.editableUntil) > now) out[id] = e;
+    }
+    return out;
+  };
+  const store = (entries: Record<string, EditEntry>) => write(key, Object.keys(entries).length ? entries : null);
+  return {
+    all,
+    get: (id: string): EditEntry | null => all()[id] ?? null,
+    set(id: string, entry: EditEntry) {
+      store({ ...all(), [id]: entry });
+    },
+    remove(id: string) {
+      const { [id]: _gone, ...rest } = all();
+      store(rest);
+    },
+    /** Forgets expired entries in storage too. */
+    prune() {
+      store(all());
+    },
+  };
+}
+
+export type EditStore = ReturnType<typeof createEditStore>;
+
 export function randomId(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
   return Date.now().toString(36) + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);

