@@ -522,7 +522,7 @@ export class Widget {
     const li = this.itemOf(id);
     if (!li) return;
     // Our own edit sent the comment back to moderation: its author keeps seeing it, as pending.
-    // GUARD OFF
+    if (this.saving.has(id) || li.querySelector(':scope > article.is-pending')) return;
     if (this.form.el.parentElement && li.contains(this.form.el)) this.moveFormHome(false);
     const kids = li.querySelector(':scope > .kids');
     if (kids?.firstElementChild) {
