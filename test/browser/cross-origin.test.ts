@@ -92,6 +92,8 @@ describe('widget embedded on another origin', () => {
     expect(await page.locator('[data-testid=comment]').count()).toBe(0);
     expect(await page.locator('#parley-comments').getAttribute('data-parley-ready')).toBeNull();
     // The API answered 403 without a CORS header, so the page could not read the answer.
+    // (The network log arrives asynchronously: wait until both loads are in it.)
+    await expect.poll(() => wire.filter((x) => x.method === 'GET' && x.status !== undefined && x.corsError !== undefined).length).toBe(2);
     const loads = wire.filter((x) => x.method === 'GET');
     expect(loads.map((x) => new URL(x.url).pathname).sort()).toEqual(['/api/sites/stranger/posts/p', '/api/sites/stranger/posts/p/comments']);
     for (const x of loads) expect(x).toMatchObject({ status: 403, corsError: 'MissingAllowOriginHeader' });
@@ -102,6 +104,7 @@ describe('widget embedded on another origin', () => {
     expect(await server.parley.database.db.comment.count({ where: { body: 'This should never reach the stranger site.' } })).toBe(0);
     // The POST itself never left the browser: its preflight got 403.
     const comments = `${server.url}/api/sites/stranger/posts/p/comments`;
+    await expect.poll(() => wire.some((x) => x.method === 'POST' && x.url === comments && x.corsError !== undefined)).toBe(true);
     expect(wire.find((x) => x.method === 'OPTIONS' && x.url === comments)).toMatchObject({ status: 403 });
     const post = wire.find((x) => x.method === 'POST' && x.url === comments);
     expect(post).toMatchObject({ corsError: 'PreflightMissingAllowOriginHeader' });

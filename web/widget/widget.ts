@@ -133,7 +133,6 @@ export class Widget {
 
   async start(): Promise<void> {
     await this.loadFirstPage(true);
-    if (this.opts.live !== false) this.startLive();
   }
 
   // ---------- loading and rendering ----------
@@ -180,6 +179,8 @@ export class Widget {
       if (!this.post?.closed) this.form.fetchToken();
       performance.mark('parley:rendered');
       this.opts.host.setAttribute('data-parley-ready', 'true');
+      // Live updates only once the thread is there: a refused origin costs no socket.
+      if (this.opts.live !== false) this.startLive();
     }
   }
 
