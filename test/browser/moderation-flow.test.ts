@@ -141,6 +141,12 @@ describe('held comment, from the form to the moderator and back', () => {
     await author.locator(commentSel(heldId)).locator('[data-testid=reply-button]').waitFor();
     expect(await author.locator(commentSel(heldId)).locator('[data-testid=pending-badge]').count()).toBe(0);
 
+    // u undoes the approval: back in the queue, held again, and gone from the reader's page.
+    await mod.keyboard.press('u');
+    await mod.locator(`[data-testid=queue-item][data-comment-id="${heldId}"]`).waitFor();
+    await expect.poll(async () => (await server.parley.database.db.comment.findUniqueOrThrow({ where: { id: heldId } })).status).toBe('pending');
+    await other.locator(commentSel(heldId)).waitFor({ state: 'detached' });
+
     for (const page of [author, other, mod]) expect(errorsOf(page)).toEqual([]);
   });
 });

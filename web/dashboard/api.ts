@@ -109,9 +109,9 @@ const enc = encodeURIComponent;
 export const moderation = {
   queue: (q: QueueQuery) => request<QueuePage>('GET', `${M}/comments`, undefined, q),
   act: (id: string, action: Action, reason?: string) =>
-    request<{ comment: ModerationItem }>('POST', `${M}/comments/${enc(id)}/${action}`, reason ? { reason } : {}),
+    request<{ comment: ModerationItem; auditId: string }>('POST', `${M}/comments/${enc(id)}/${action}`, reason ? { reason } : {}),
   bulk: (ids: string[], action: Action) =>
-    request<{ results: { id: string; ok: boolean; error?: string }[] }>('POST', `${M}/comments/bulk`, { ids, action }),
+    request<{ results: { id: string; ok: boolean; auditId?: string; error?: string }[] }>('POST', `${M}/comments/bulk`, { ids, action }),
   createBan: (input: { site?: string; kind: BanView['kind']; commentId?: string; value?: string; reason?: string; expiresAt?: string }) =>
     request<{ ban: BanView }>('POST', `${M}/bans`, input),
   bans: (site?: string) => request<{ bans: BanView[] }>('GET', `${M}/bans`, undefined, { site }),

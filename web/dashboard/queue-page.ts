@@ -219,7 +219,9 @@ export function mountQueuePage(main: HTMLElement): Page {
     const who = item.comment.authorName;
     moderation
       .act(id, action)
-      .then(() => pushUndo({ label: `${NOUN[action]} of ${who}’s comment`, site: item.post.site, targets: [{ id, action }] }, `${DONE[action]}: ${who}`))
+      .then(({ auditId }) =>
+        pushUndo({ label: `${NOUN[action]} of ${who}’s comment`, site: item.post.site, targets: [{ id, action, auditId }] }, `${DONE[action]}: ${who}`),
+      )
       .catch((err: unknown) => {
         applyCounts(item, action, -1);
         if (inFlight.get(id)) return void toast('Handled by someone else', { kind: 'info' });
@@ -259,11 +261,12 @@ export function mountQueuePage(main: HTMLElement): Page {
       const failed = new Set(results.filter((r) => !r.ok).map((r) => r.id));
       restore(chosen.filter(({ item }) => failed.has(item.comment.id)));
       const done = chosen.filter(({ item }) => !failed.has(item.comment.id));
+      const auditIds = new Map(results.map((r) => [r.id, r.auditId]));
       if (done.length === 0) return void toast(`Nothing changed: ${failed.size} comment${failed.size === 1 ? '' : 's'} failed.`, { kind: 'error' });
       const sites = new Set(done.map(({ item }) => item.post.site));
       const n = `${done.length} comment${done.length === 1 ? '' : 's'}`;
       pushUndo(
-        { label: `${NOUN[action]} of ${n}`, site: sites.size === 1 ? [...sites][0]! : null, targets: done.map(({ item }) => ({ id: item.comment.id, action })) },
+        { label: `${NOUN[action]} of ${n}`, site: sites.size === 1 ? [...sites][0]! : null, targets: done.map(({ item }) => ({ id: item.comment.id, action, auditId: auditIds.get(item.comment.id) })) },
         `${DONE[action]}: ${n}${failed.size ? ` · ${failed.size} failed` : ''}`,
         failed.size ? 'error' : 'success',
       );

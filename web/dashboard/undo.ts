@@ -1,6 +1,6 @@
-// Undo through the audit log. Decisions and bans do not answer with their audit entry id, so
-// each step is found again: the newest entry by this moderator on that target and action
-// that is not undone yet.
+// Undo through the audit log. Decisions answer with their audit entry id, which is undone
+// directly; for bans (which do not), the entry is found again: the newest one by this
+// moderator on that target and action that is not undone yet.
 import { moderation } from './api.js';
 import { store } from './store.js';
 import type { BanView, ModerationItem } from './types.js';
@@ -9,6 +9,8 @@ export interface UndoTarget {
   /** Comment id, or ban id for ban.create / ban.delete. */
   id: string;
   action: string;
+  /** The audit entry the action answered with, when it did. */
+  auditId?: string;
 }
 
 export interface UndoOutcome {
@@ -17,14 +19,14 @@ export interface UndoOutcome {
 }
 
 export async function undoViaAudit(targets: UndoTarget[], site: string | null): Promise<UndoOutcome> {
-  const { entries } = await moderation.audit({ site: site ?? undefined, limit: 200 });
+  const entries = targets.every((t) => t.auditId) ? [] : (await moderation.audit({ site: site ?? undefined, limit: 200 })).entries;
   const me = store.user?.id;
   const out: UndoOutcome = { comments: [], bans: [] };
   // Newest first, so a bulk step unwinds in reverse.
   for (const t of [...targets].reverse()) {
-    const entry = entries.find((e) => e.targetId === t.id && e.action === t.action && e.actor.id === me && !e.undoneAt);
-    if (!entry) throw new Error('That action is no longer in the recent audit log.');
-    const res = await moderation.undo(entry.id);
+    const entryId = t.auditId ?? entries.find((e) => e.targetId === t.id && e.action === t.action && e.actor.id === me && !e.undoneAt)?.id;
+    if (!entryId) throw new Error('That action is no longer in the recent audit log.');
+    const res = await moderation.undo(entryId);
     if (res.comment) out.comments.push(res.comment);
     if (res.ban !== undefined) out.bans.push(res.ban);
   }
