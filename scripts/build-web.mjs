@@ -44,14 +44,7 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
     outdir: OUT,
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...browserBundle(minify),
     define: { __PARLEY_VERSION__: JSON.stringify(pkg.version) },
     plugins: [cssTextPlugin(minify)],
   });
@@ -90,19 +83,17 @@ async function buildDashboard(minify) {
     absWorkingDir: ROOT,
     entryPoints: { app: 'web/dashboard/main.ts' },
     outdir: dir,
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...browserBundle(minify),
   });
   const css = await readFile(join(WEB, 'dashboard', 'dashboard.css'), 'utf8');
   const { code } = await transform(css, { loader: 'css', minify, target: 'chrome90' });
   await writeFile(join(dir, 'app.css'), code);
   await copyFile(join(WEB, 'dashboard', 'index.html'), join(dir, 'index.html'));
+}
+
+/** esbuild options shared by every browser bundle: one self-contained script each. */
+function browserBundle(minify) {
+  return { bundle: true, format: 'iife', target: 'es2020', platform: 'browser', minify, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
 }
 
 function kb(n) {

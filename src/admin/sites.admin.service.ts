@@ -7,8 +7,8 @@ import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
 import { insertAudit } from '../moderation/audit.repo.js';
 import { ApiKeyNotFoundError, SiteExistsError } from '../moderation/moderation.errors.js';
-import { readSiteSettings, type SiteSettings } from '../sites/site-settings.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteSettings } from '../sites/site-settings.js';
+import { toSiteView, type SiteDirectory } from '../sites/sites.service.js';
 import type { CreateSiteBody, UpdateSiteBody } from './admin.schema.js';
 import { deleteApiKey, getSiteRow, insertApiKey, insertSite, listApiKeys, listSiteRows, updateSiteRow } from './admin-sites.repo.js';
 import { assertValidSettings, knownSettings, mergeSettings } from './settings-merge.js';
@@ -33,11 +33,7 @@ type SiteRow = NonNullable<Awaited<ReturnType<typeof getSiteRow>>>;
 
 function toView(row: SiteRow): AdminSiteView {
   return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    allowedOrigins: Array.isArray(row.allowedOrigins) ? row.allowedOrigins.map(String) : [],
-    settings: readSiteSettings(row.settings),
+    ...toSiteView(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -23,7 +23,7 @@ export class SiteDirectory {
     const hit = this.#cache.get(slug);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.site;
     const row = await getSiteBySlug(this.db, slug);
-    const site = row ? toView(row) : null;
+    const site = row ? toSiteView(row) : null;
     this.#cache.set(slug, { site, at: Date.now() });
     return site;
   }
@@ -44,7 +44,7 @@ export class SiteDirectory {
     for (const { site } of this.#cache.values()) if (site?.id === id) return site;
     const row = await getSiteById(this.db, id);
     if (!row) throw new SiteNotFoundError(id);
-    return toView(row);
+    return toSiteView(row);
   }
 
   invalidate(slug?: string): void {
@@ -53,7 +53,8 @@ export class SiteDirectory {
   }
 }
 
-function toView(row: { id: string; slug: string; name: string; allowedOrigins: unknown; settings: unknown }): SiteView {
+/** A stored site with its settings parsed and defaulted. */
+export function toSiteView(row: { id: string; slug: string; name: string; allowedOrigins: unknown; settings: unknown }): SiteView {
   return {
     id: row.id,
     slug: row.slug,

@@ -12,17 +12,9 @@ import type {
   Session,
 } from './types.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError } from '../shared/api-error.js';
+
+export { ApiError };
 
 let csrfToken = '';
 let onUnauthenticated: () => void = () => {};
