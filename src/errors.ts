@@ -62,3 +62,9 @@ export class BannedError extends AppError {
     super('AUTHOR_BANNED', 403, 'You cannot comment on this site.');
   }
 }
+
+export class IdempotencyConflictError extends AppError {
+  constructor() {
+    super('IDEMPOTENCY_CONFLICT', 409, 'This comment is being posted already. Please wait a moment.');
+  }
+}

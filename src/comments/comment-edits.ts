@@ -9,7 +9,7 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 import { setCommentBody, setCommentStatus } from './comment-status.js';
 import type { CreateCommentResult } from './comments.service.js';
 import { PUBLIC_COLUMNS } from './comments.repo.js';
-import type { EditTokens } from './edit-tokens.js';
+import { EDIT_WINDOW_MS, type EditTokens } from './edit-tokens.js';
 import { toPublicComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
 
@@ -33,9 +33,10 @@ export async function editOwnComment(deps: EditDeps, commentId: string, body: st
   if (!deps.editTokens.verify(commentId, editToken)) throw new EditNotAllowedError();
   const comment = await deps.db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, status: true, siteId: true, body: true, authorName: true, authorEmail: true, authorWebsite: true, authorHash: true },
+    select: { id: true, status: true, siteId: true, body: true, authorName: true, authorEmail: true, authorWebsite: true, authorHash: true, createdAt: true },
   });
   if (!comment || comment.status === 'deleted') throw new CommentNotFoundError(commentId);
+  if (Date.now() - comment.createdAt.getTime() > EDIT_WINDOW_MS) throw new EditNotAllowedError();
   const site = await deps.sites.getById(comment.siteId);
   if (body.length > site.settings.maxBodyLength) {
     throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', { body: `Please keep your comment under ${site.settings.maxBodyLength} characters.` });

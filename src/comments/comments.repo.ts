@@ -71,6 +71,11 @@ export function getCommentByIdempotencyKey(db: Db, postId: string, idempotencyKe
   });
 }
 
+/** Frees a key whose comment is older than `before`, so the key can stand for a new comment. */
+export async function releaseIdempotencyKey(db: Db, postId: string, idempotencyKey: string, before: Date): Promise<void> {
+  await db.comment.updateMany({ where: { postId, idempotencyKey, createdAt: { lt: before } }, data: { idempotencyKey: null } });
+}
+
 export interface NewCommentRow {
   id: string;
   siteId: string;

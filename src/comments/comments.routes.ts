@@ -40,10 +40,13 @@ export function commentsRouter(
     const params = parse(SitePostParams, req.params);
     const site = await deps.sites.get(params.site);
     const input = parse(CreateCommentBody, req.body);
-    const result = await createComment(deps, site, params.post, input, clientInfo(req));
-    // Only the author receives the token that lets them edit the comment for a while.
-    const edit = deps.editTokens.issue(result.comment.id);
-    res.status(result.status === 'approved' ? 201 : 202).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
+    const { replayed, ...result } = await createComment(deps, site, params.post, input, clientInfo(req));
+    const status = result.status === 'approved' ? 201 : 202;
+    // A replay proves nothing about who is asking: only the request that wrote the comment
+    // receives the token that lets its author edit it, until a fixed time after it was written.
+    if (replayed) return void res.status(status).json(result);
+    const edit = deps.editTokens.issue(result.comment.id, new Date(result.comment.createdAt));
+    res.status(status).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
   });
 
   router.patch('/comments/:id', deps.writeLimit, requireJson, async (req, res) => {

@@ -1,6 +1,6 @@
 // Use cases of the public comment thread: read a page of the tree, post a comment.
 import type { Db } from '../db/database.js';
-import { AppError, PostClosedError, PostNotFoundError, ValidationError } from '../errors.js';
+import { AppError, IdempotencyConflictError, PostClosedError, PostNotFoundError, ValidationError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
@@ -9,6 +9,7 @@ import { findPost, isPostClosed, type PostLookup, type PostRow } from '../posts/
 import type { SiteView } from '../sites/sites.service.js';
 import {
   getCommentByIdempotencyKey,
+  releaseIdempotencyKey,
   getCommentOnPost,
   getRepliesOfRoots,
   getTopLevelPage,
@@ -94,7 +95,14 @@ export async function getThreadPage(
 export interface CreateCommentResult {
   status: 'approved' | 'pending';
   comment: PublicComment;
+  /** The same submit arrived again: the first comment is answered, and no edit token with it. */
+  replayed?: true;
 }
+
+/** An explicit idempotency key returns the first comment for this long (double submits, retries). */
+export const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
+/** Without a key, the same author, text and parent count as one comment for this long. */
+export const AUTO_DUPLICATE_WINDOW_MS = 2 * 60_000;
 
 export async function createComment(
   deps: CommentDeps,
@@ -113,8 +121,12 @@ export async function createComment(
 
   const authorHash = deps.hasher.author(input.email);
   const contentHash = deps.hasher.content(input.body);
-  // Without a client key, the same text from the same author under the same parent is a double submit.
-  const idempotencyKey = input.idempotencyKey ?? `auto:${authorHash}:${contentHash}:${input.parentId ?? ''}`;
+  // A key is bound to its author, so a stranger reusing it (or the author's email and text) gets
+  // nothing back; without a client key, the same text under the same parent is a double submit.
+  const idempotencyKey = input.idempotencyKey
+    ? `key:${authorHash}:${input.idempotencyKey}`
+    : `auto:${authorHash}:${contentHash}:${input.parentId ?? ''}`;
+  const windowMs = input.idempotencyKey ? IDEMPOTENCY_WINDOW_MS : AUTO_DUPLICATE_WINDOW_MS;
   const placement = await placeReply(deps.db, post.id, input.parentId ?? null, site.settings.maxDepth);
   const ipHash = deps.hasher.ip(client.ip);
   const now = new Date();
@@ -150,12 +162,15 @@ export async function createComment(
     createdAt: now,
     decidedAt: outcome.status === 'pending' ? null : now,
   };
-  const written = await deps.writer.write(row);
+  let written = await deps.writer.write(row);
   if (!written.stored) {
-    // A double submit (same idempotency key) finds the first comment: answer with it.
+    // A double submit (same key) within the window finds the first comment: answer with it.
     const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
-    if (first) return resultOf(first, deps.publicUrl);
-    throw new Error('idempotency conflict without a stored comment');
+    if (first && now.getTime() - first.createdAt.getTime() < windowMs) return { ...resultOf(first, deps.publicUrl), replayed: true };
+    // The key is older than its window: it no longer stands for that comment.
+    await releaseIdempotencyKey(deps.db, post.id, idempotencyKey, new Date(now.getTime() - windowMs));
+    written = await deps.writer.write(row);
+    if (!written.stored) throw new IdempotencyConflictError();
   }
   const commentCount = written.commentCount;
 

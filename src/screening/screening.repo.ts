@@ -15,7 +15,7 @@ interface HistoryRow {
 
 export async function getScreeningHistory(
   db: Db,
-  q: { siteId: string; postId: string; authorHash: string; ipHash: string; contentHash: string; since: Date; now: Date },
+  q: { siteId: string; postId: string; authorHash: string; ipHash: string; contentHash: string; since: Date; duplicateSince: Date; now: Date },
 ): Promise<ScreeningHistory> {
   // Every subquery is answered by an index: (siteId, authorHash, status), (postId, contentHash)
   // and (ipHash, createdAt). Plain SQL that SQLite and PostgreSQL both accept.
@@ -23,7 +23,7 @@ export async function getScreeningHistory(
     SELECT
       (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" = 'approved') AS approved,
       (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" IN ('rejected', 'spam')) AS rejected,
-      (SELECT COUNT(*) FROM "Comment" WHERE "postId" = ${q.postId} AND "contentHash" = ${q.contentHash} AND ("authorHash" = ${q.authorHash} OR "ipHash" = ${q.ipHash})) AS duplicate,
+      (SELECT COUNT(*) FROM "Comment" WHERE "postId" = ${q.postId} AND "contentHash" = ${q.contentHash} AND ("authorHash" = ${q.authorHash} OR "ipHash" = ${q.ipHash}) AND "createdAt" >= ${q.duplicateSince}) AS duplicate,
       (SELECT COUNT(*) FROM "Comment" WHERE "ipHash" = ${q.ipHash} AND "createdAt" >= ${q.since}) AS from_ip,
       (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "createdAt" >= ${q.since}) AS from_author,
       (SELECT MAX("createdAt") FROM "Comment" WHERE "ipHash" = ${q.ipHash}) AS last_ip,

@@ -21,6 +21,8 @@ import { TOXICITY_ATTRIBUTES, type Decision, type FormTokenState, type Reason, t
 
 export const DEFAULT_BUDGET_MS = 1_500;
 const RECENT_WINDOW_MS = 10 * 60_000;
+/** A repeated text counts as a duplicate for a day: "Thanks!" months later is a new comment. */
+const DUPLICATE_WINDOW_MS = 86_400_000;
 
 export interface ScreeningDeps {
   db: Db;
@@ -127,6 +129,7 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
           ipHash: facts.ipHash,
           contentHash: facts.contentHash,
           since: new Date(now.getTime() - RECENT_WINDOW_MS),
+          duplicateSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS),
           now,
         }),
         findActiveBan(deps.db, site.id, { email: input.email, ipHash: facts.ipHash }, now),

@@ -55,7 +55,7 @@ export interface ScreeningHistory {
   /** previously approved comments by this email on this site */
   approvedByAuthor: number;
   rejectedOrSpamByAuthor: number;
-  /** same normalised body from same email or IP on the same post already exists */
+  /** same normalised body from same email or IP on the same post in the last day */
   duplicateOnPost: boolean;
   /** comments from this IP hash in the last 10 minutes (excluding this one) */
   recentFromIp: number;
