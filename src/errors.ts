@@ -68,3 +68,10 @@ export class IdempotencyConflictError extends AppError {
     super('IDEMPOTENCY_CONFLICT', 409, 'This comment is being posted already. Please wait a moment.');
   }
 }
+
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super('DATABASE_UNAVAILABLE', 503, 'The service is briefly unavailable. Please try again in a few seconds.');
+  }
+}

@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
+import { createPgPool } from './pg-pool.js';
 import { sqliteFilePath } from './sqlite-path.js';
 
 export type Db = SqliteClient;
@@ -30,7 +31,7 @@ export async function openDatabase(provider: 'sqlite' | 'postgresql', url: strin
     return { db, provider, close: () => db.$disconnect() };
   }
   const db = new PostgresClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    adapter: new PrismaPg(createPgPool(url), { disposeExternalPool: true }),
   }) as unknown as Db;
   return { db, provider, close: () => db.$disconnect() };
 }

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { commentsRouter } from '../comments/comments.routes.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { AppError, CommentNotFoundError } from '../errors.js';
+import { CommentNotFoundError, DatabaseUnavailableError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import { avatarSvg } from '../privacy/avatar.js';
@@ -27,6 +27,8 @@ import { adminRouter } from '../admin/index.js';
 import { authRouter, cookieOptionsFor } from '../auth/index.js';
 import { moderationRouter, reportsRouter } from '../moderation/index.js';
 import { writeRateLimit } from './rate-limit.js';
+
+const HEALTH_DEADLINE_MS = 800;
 
 export interface AppDeps {
   config: Config;
@@ -63,11 +65,18 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
+  // Answers within a second either way: a probe that hangs is as bad as a server that does.
   api.get('/health', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), HEALTH_DEADLINE_MS);
+    });
     try {
-      await deps.db.$queryRawUnsafe('SELECT 1');
+      await Promise.race([deps.db.$queryRawUnsafe('SELECT 1'), deadline]);
     } catch {
-      throw new AppError('DATABASE_UNAVAILABLE', 503, 'The database is not reachable.');
+      throw new DatabaseUnavailableError();
+    } finally {
+      clearTimeout(timer);
     }
     res.json({ ok: true });
   });

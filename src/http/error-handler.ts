@@ -1,15 +1,26 @@
-// Maps every failure to { error: { code, message, fields? } } in one place. Unknown errors
-// are logged with a request id and answered 500 without details.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, RateLimitedError } from '../errors.js';
-import type { Logger } from '../logger.js';
+// Maps every failure to { error: { code, message, fields? } } in one place. Input the server
+// could not read is a 4xx, a database that cannot be reached a 503 with Retry-After, and only
+// what is truly unexpected a 500, logged without anything the request carried.
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { AppError, DatabaseUnavailableError, RateLimitedError } from '../errors.js';
+import { redactError, type Logger } from '../logger.js';
 
-interface BodyParserError {
+interface HttpishError {
   type?: string;
   status?: number;
+  statusCode?: number;
 }
 
-function fromBodyParser(err: BodyParserError): AppError | null {
+const CLIENT_ERROR_CODES: Record<number, [code: string, message: string]> = {
+  400: ['BAD_REQUEST', 'The request could not be read.'],
+  404: ['NOT_FOUND', 'Nothing here.'],
+  413: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported.'],
+};
+
+/** Errors from body parsing and routing (http-errors), by their type or status. */
+function fromHttpError(err: HttpishError): AppError | null {
   switch (err.type) {
     case 'entity.parse.failed':
       return new AppError('INVALID_JSON', 400, 'The request body is not valid JSON.');
@@ -21,19 +32,43 @@ function fromBodyParser(err: BodyParserError): AppError | null {
     case 'request.aborted':
       return new AppError('REQUEST_ABORTED', 400, 'The request was aborted.');
     default:
-      return null;
   }
+  const status = err.status ?? err.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  const [code, message] = CLIENT_ERROR_CODES[status] ?? ['BAD_REQUEST', 'The request could not be read.'];
+  return new AppError(code, status, message);
+}
+
+/** What a failure means for the client; null for a failure of ours. */
+export function classifyError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof URIError) return new AppError('MALFORMED_URL', 400, 'The address is not correctly encoded.');
+  if (isDatabaseUnavailable(err)) return new DatabaseUnavailableError();
+  return err && typeof err === 'object' ? fromHttpError(err as HttpishError) : null;
+}
+
+/** The route pattern (/api/sites/:site/posts), never the path as sent: paths can carry anything. */
+export function routeOf(req: Request): string {
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : `${req.baseUrl || ''}(unmatched)`;
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
+  let lastOutageLog = 0;
   return (err, req, res, _next) => {
-    const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError);
+    const known = classifyError(err);
     if (!known) {
-      log.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, method: req.method, path: req.path }, 'unhandled error');
+      log.error({ err: redactError(err), method: req.method, route: routeOf(req) }, 'unhandled error');
+    } else if (known instanceof DatabaseUnavailableError && Date.now() - lastOutageLog > 5_000) {
+      // Once per few seconds: an outage fails every request, the log needs to say it once.
+      lastOutageLog = Date.now();
+      log.warn({ err: redactError(err), method: req.method, route: routeOf(req) }, 'database unavailable: answering 503');
     }
     const error = known ?? new AppError('INTERNAL', 500, 'Something went wrong on our side. Please try again.');
     if (res.headersSent) return;
-    if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
     res.status(error.status).json({
       error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
     });

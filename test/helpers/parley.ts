@@ -6,6 +6,7 @@ import express from 'express';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
 import { buildParley, type Parley } from '../../src/server.js';
 import { createTestDatabase, type Provider, type TestDatabase } from './databases.js';
 
@@ -44,11 +45,11 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
 
 export async function createTestParley(
   provider: Provider,
-  options: { env?: Record<string, string>; name?: string } = {},
+  options: { env?: Record<string, string>; name?: string; connectVia?: (url: string) => string; log?: Logger } = {},
 ): Promise<TestParley> {
   const database: TestDatabase = await createTestDatabase(provider);
-  const config = testConfig(database.url, options.env);
-  const parley = await buildParley(config);
+  const config = testConfig(options.connectVia ? options.connectVia(database.url) : database.url, options.env);
+  const parley = await buildParley(config, options.log ? { log: options.log } : {});
   const emails = new Set<string>();
   const publicResponses: string[] = [];
 

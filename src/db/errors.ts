@@ -1,0 +1,31 @@
+// Recognising database failures that are the database's absence, not the request's fault: the
+// error map answers them 503 with Retry-After instead of 500.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed']);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'SQLITE_BUSY']);
+const UNAVAILABLE_MESSAGES =
+  /Query read timeout|Server has closed the connection|timeout exceeded when trying to connect|Connection terminated|database connection went silent|Can't reach database|database is locked|Transaction already closed|Client has encountered a connection error/i;
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  cause?: unknown;
+}
+
+/** True when `err` says the database cannot be reached (or is too busy) right now. */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const e = err as ErrorLike;
+  if (e.name === 'PrismaClientInitializationError') return true;
+  if (typeof e.code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  const kind = e.meta?.driverAdapterError?.cause?.kind;
+  if (typeof kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+  if (typeof e.message === 'string') {
+    // Prisma puts the call site first and the reason last; the lines between may quote input.
+    const lines = e.message.split('\n').filter((l) => l.trim());
+    if ([lines[0], lines.at(-1)].some((l) => l !== undefined && UNAVAILABLE_MESSAGES.test(l))) return true;
+  }
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
