@@ -22,8 +22,9 @@ export class ValidationError extends AppError {
 }
 
 export class SiteNotFoundError extends AppError {
-  constructor(readonly site: string) {
-    super('SITE_NOT_FOUND', 404, `No site called "${site}".`);
+  /** `site` is named in the message only when it could be a slug: the rest is not echoed. */
+  constructor(readonly site: string | null) {
+    super('SITE_NOT_FOUND', 404, site ? `No site called "${site}".` : 'No such site.');
   }
 }
 

@@ -38,11 +38,25 @@ export class CommentWriter {
           const outcomes = await insertComments(this.db, this.dialect, batch.map((p) => p.row));
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (err) {
-          batch.forEach((p) => p.reject(err));
+          // One row the database refuses must not fail the comments that shared its batch:
+          // try each on its own, so only the bad one fails.
+          if (batch.length === 1) batch[0]!.reject(err);
+          else await this.#writeOneByOne(batch);
         }
       }
     } finally {
       this.#writing = false;
+    }
+  }
+
+  async #writeOneByOne(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        const [outcome] = await insertComments(this.db, this.dialect, [p.row]);
+        p.resolve(outcome!);
+      } catch (err) {
+        p.reject(err);
+      }
     }
   }
 }

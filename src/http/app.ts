@@ -27,6 +27,7 @@ import { adminRouter } from '../admin/index.js';
 import { authRouter, cookieOptionsFor } from '../auth/index.js';
 import { moderationRouter, reportsRouter } from '../moderation/index.js';
 import { writeRateLimit } from './rate-limit.js';
+import { rejectMalformedRequest } from './validate.js';
 
 const HEALTH_DEADLINE_MS = 800;
 
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.set('etag', 'strong');
+  app.use(rejectMalformedRequest);
 
   const ownOrigin = new URL(deps.config.publicUrl).origin;
   const api = express.Router();

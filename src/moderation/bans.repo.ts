@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 
 export type BanKind = 'email' | 'ip' | 'domain';
@@ -5,7 +6,7 @@ export type BanKind = 'email' | 'ip' | 'domain';
 // Every comment submit checks the bans, so each site's active bans are cached briefly. Ban
 // writes in this process clear the cache at once; other processes see them within the TTL.
 const BAN_CACHE_TTL_MS = 2_000;
-const banCache = new Map<string, { at: number; bans: { id: string; kind: string; value: string; expiresAt: Date | null }[] }>();
+const banCache = new LRUCache<string, { bans: { id: string; kind: string; value: string; expiresAt: Date | null }[] }>({ max: 2_000, ttl: BAN_CACHE_TTL_MS });
 
 /** The ban that applies to an author, if any: by normalised email, IP hash or email domain. */
 export async function findActiveBan(
@@ -15,13 +16,13 @@ export async function findActiveBan(
   now = new Date(),
 ): Promise<{ id: string; kind: string; value: string } | null> {
   let cached = banCache.get(siteId);
-  if (!cached || Date.now() - cached.at > BAN_CACHE_TTL_MS) {
+  if (!cached) {
     const bans = await db.ban.findMany({
       where: { siteId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
       select: { id: true, kind: true, value: true, expiresAt: true },
       take: 10_000,
     });
-    banCache.set(siteId, (cached = { at: Date.now(), bans }));
+    banCache.set(siteId, (cached = { bans }));
   }
   const email = who.email.trim().toLowerCase();
   const wanted: Record<string, string> = { email, ip: who.ipHash, domain: email.split('@')[1] ?? '' };

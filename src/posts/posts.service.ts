@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { PostNotFoundError } from '../errors.js';
 import type { SiteView } from '../sites/sites.service.js';
@@ -62,20 +63,18 @@ export async function countComments(db: Db, site: SiteView, slugs: string[]): Pr
  */
 export class PostLookup {
   static readonly TTL_MS = 5_000;
-  readonly #cache = new Map<string, { post: PostRow; at: number }>();
+  readonly #cache = new LRUCache<string, PostRow>({ max: 10_000, ttl: PostLookup.TTL_MS });
   constructor(private readonly db: Db) {}
 
   async find(siteId: string, slug: string): Promise<PostRow | null> {
-    const key = `${siteId}\0${slug}`;
-    const hit = this.#cache.get(key);
-    if (hit && Date.now() - hit.at < PostLookup.TTL_MS) return hit.post;
+    const hit = this.#cache.get(`${siteId}\0${slug}`);
+    if (hit) return hit;
     const post = await getPost(this.db, siteId, slug);
-    if (post) this.remember(post as PostRow & { siteId: string });
+    if (post) this.remember(post);
     return post;
   }
 
   remember(post: PostRow & { siteId: string }): void {
-    if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(`${post.siteId}\0${post.slug}`, { post, at: Date.now() });
+    this.#cache.set(`${post.siteId}\0${post.slug}`, post);
   }
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { toPerspectiveResponse } from './perspective-format.js';
@@ -12,6 +13,8 @@ import { scoreToxicity } from './toxicity.js';
 import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
 
 const MAX_TEXT = 20_480;
+/** Keys are `pk_` and 24 random bytes in base64url (admin/sites.admin.service.ts). */
+const API_KEY_SHAPE = /^pk_[\w-]{32}$/;
 
 const AnalyzeRequest = z.object({
   comment: z.object({ text: z.string().max(MAX_TEXT), type: z.enum(['PLAIN_TEXT']).optional() }),
@@ -36,14 +39,16 @@ class PerspectiveError extends Error {
 
 export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number }): Router {
   const router = Router();
-  const keyCache = new Map<string, { siteId: string | null; at: number }>();
+  // Bounded, and only keys of the shape Parley issues are looked up or cached at all.
+  const keyCache = new LRUCache<string, { siteId: string | null }>({ max: 10_000, ttl: 30_000 });
 
   async function siteForKey(key: string): Promise<string | null> {
+    if (!API_KEY_SHAPE.test(key)) return null;
     const hash = createHash('sha256').update(key).digest('hex');
     const hit = keyCache.get(hash);
-    if (hit && Date.now() - hit.at < 30_000) return hit.siteId;
+    if (hit) return hit.siteId;
     const row = await deps.db.apiKey.findUnique({ where: { keyHash: hash }, select: { siteId: true } });
-    keyCache.set(hash, { siteId: row?.siteId ?? null, at: Date.now() });
+    keyCache.set(hash, { siteId: row?.siteId ?? null });
     return row?.siteId ?? null;
   }
 

@@ -1,5 +1,8 @@
-// Sites are read on every public request (CORS, settings), so they are cached briefly.
-// Settings changes call invalidate(); other processes pick them up within the TTL.
+// Sites are read on every public request (CORS, settings), so they are cached briefly, in a
+// bounded LRU. Settings changes call invalidate(); other processes pick them up within the
+// TTL. A name that cannot be a site's slug is answered "not found" without a lookup and is
+// never cached, so random names cannot grow the cache or reach the database.
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
 import { readSiteSettings, type SiteSettings } from './site-settings.js';
@@ -14,42 +17,65 @@ export interface SiteView {
 }
 
 const TTL_MS = 5_000;
+const MAX_SITES = 2_000;
+/** Every slug a site can have (admin slugs are stricter); anything else is not a site. */
+const POSSIBLE_SLUG = /^[\w.~-]{1,100}$/;
 
 export class SiteDirectory {
-  readonly #cache = new Map<string, { site: SiteView | null; at: number }>();
+  readonly #bySlug = new LRUCache<string, { site: SiteView | null }>({ max: MAX_SITES, ttl: TTL_MS });
+  readonly #byId = new LRUCache<string, SiteView>({ max: MAX_SITES, ttl: TTL_MS });
   constructor(private readonly db: Db) {}
 
   async find(slug: string): Promise<SiteView | null> {
-    const hit = this.#cache.get(slug);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.site;
+    if (!POSSIBLE_SLUG.test(slug)) return null;
+    const hit = this.#bySlug.get(slug);
+    if (hit) return hit.site;
     const row = await getSiteBySlug(this.db, slug);
     const site = row ? toSiteView(row) : null;
-    this.#cache.set(slug, { site, at: Date.now() });
+    this.#remember(slug, site);
     return site;
   }
 
   /** The cached site, if fresh; no database call (for the thread fast path). */
   peek(slug: string): SiteView | null | undefined {
-    const hit = this.#cache.get(slug);
-    return hit && Date.now() - hit.at < TTL_MS ? hit.site : undefined;
+    return this.#bySlug.get(slug)?.site;
   }
 
   async get(slug: string): Promise<SiteView> {
     const site = await this.find(slug);
-    if (!site) throw new SiteNotFoundError(slug);
+    if (!site) throw new SiteNotFoundError(POSSIBLE_SLUG.test(slug) ? slug : null);
     return site;
   }
 
   async getById(id: string): Promise<SiteView> {
-    for (const { site } of this.#cache.values()) if (site?.id === id) return site;
+    const hit = this.#byId.get(id);
+    if (hit) return hit;
     const row = await getSiteById(this.db, id);
-    if (!row) throw new SiteNotFoundError(id);
-    return toSiteView(row);
+    if (!row) throw new SiteNotFoundError(null);
+    const site = toSiteView(row);
+    this.#remember(site.slug, site);
+    return site;
   }
 
   invalidate(slug?: string): void {
-    if (slug) this.#cache.delete(slug);
-    else this.#cache.clear();
+    if (slug) {
+      const id = this.#bySlug.get(slug)?.site?.id;
+      this.#bySlug.delete(slug);
+      if (id) this.#byId.delete(id);
+    } else {
+      this.#bySlug.clear();
+      this.#byId.clear();
+    }
+  }
+
+  /** Entries held, for tests of the bound. */
+  get size(): number {
+    return this.#bySlug.size + this.#byId.size;
+  }
+
+  #remember(slug: string, site: SiteView | null): void {
+    this.#bySlug.set(slug, { site });
+    if (site) this.#byId.set(site.id, site);
   }
 }
 
