@@ -1,5 +1,6 @@
 // Admin use cases on sites: list, create, read, change (name, origins, settings) and API keys.
 // Each change drops the site from SiteDirectory's cache and writes an audit row.
+import { isUniqueViolation } from '../db/errors.js';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import { sha256Hex } from '../auth/session-token.js';
@@ -63,7 +64,7 @@ export async function createSite(deps: AdminDeps, actor: Actor, input: CreateSit
   try {
     row = await insertSite(deps.db, { slug: input.slug, name: input.name, allowedOrigins: input.allowedOrigins, settings });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new SiteExistsError();
+    if (isUniqueViolation(err)) throw new SiteExistsError();
     throw err;
   }
   deps.sites.invalidate(row.slug);

@@ -2,6 +2,7 @@
 // account is never changed: a different password in the environment only earns a warning.
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import { EmailTakenError } from './auth.errors.js';
 import { normaliseUserEmail } from './auth.service.js';
 import { verifyPassword } from './passwords.js';
 import { createUserAccount } from './users.service.js';
@@ -26,7 +27,13 @@ export async function ensureFirstAdmin(
     return 'exists';
   }
   const name = admin.email.split('@')[0] || 'Admin';
-  const user = await createUserAccount(db, { email: admin.email, name, password: admin.password, role: 'admin', sites: [] });
+  let user;
+  try {
+    user = await createUserAccount(db, { email: admin.email, name, password: admin.password, role: 'admin', sites: [] });
+  } catch (err) {
+    if (err instanceof EmailTakenError) return 'exists'; // another process started at the same moment
+    throw err;
+  }
   log.info({ userId: user.id }, 'created the first admin account from PARLEY_ADMIN_EMAIL');
   return 'created';
 }

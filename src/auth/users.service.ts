@@ -1,5 +1,6 @@
 // Creating and changing moderator/admin accounts: from the admin API, the CLI and the
 // first-admin bootstrap. Emails are stored lowercased; passwords only as argon2id hashes.
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db, Prisma } from '../db/database.js';
 import { type Role } from './actor.js';
 import { EmailTakenError, LastAdminError, UserNotFoundError } from './auth.errors.js';
@@ -54,7 +55,7 @@ export async function createUserAccount(db: Db, input: NewUser): Promise<UserAcc
     });
     return (await toAccounts(db, [user]))[0]!;
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new EmailTakenError();
+    if (isUniqueViolation(err)) throw new EmailTakenError();
     throw err;
   }
 }
@@ -76,7 +77,7 @@ export async function updateUserAccount(db: Db, id: string, changes: UserChanges
   try {
     updated = await updateUser(db, id, data);
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new EmailTakenError();
+    if (isUniqueViolation(err)) throw new EmailTakenError();
     throw err;
   }
   // A new password signs the account out of every session.

@@ -29,3 +29,10 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   }
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/** True when `err` is a unique-constraint violation (Prisma P2002, or the driver's own kind). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as ErrorLike;
+  return e.code === 'P2002' || e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
+}

@@ -3,7 +3,9 @@
 // as it would on a real blog; its slug and title come from web/demo/article.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/database.js';
+import type { Db, Prisma } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { EmailTakenError } from '../auth/auth.errors.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
 import { renderCommentBody } from '../comments/render.js';
@@ -103,7 +105,18 @@ export function readDemoArticle(webDemoDir: string): DemoArticle {
 /** Creates the demo site, article and thread unless the database already has a site. */
 export async function seedDemoIfEmpty(db: Db, hasher: Hasher, webDemoDir: string): Promise<boolean> {
   if ((await db.site.count()) > 0) return false;
-  const article = readDemoArticle(webDemoDir);
+  // All or nothing, and a second process starting at the same moment loses on the site's
+  // unique slug and carries on with the demo the first one wrote.
+  try {
+    await db.$transaction((tx) => writeDemo(tx, hasher, readDemoArticle(webDemoDir)), { timeout: 30_000 });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+async function writeDemo(db: Prisma.TransactionClient, hasher: Hasher, article: DemoArticle): Promise<void> {
   const site = await db.site.create({
     data: {
       slug: DEMO_SITE_SLUG,
@@ -153,7 +166,6 @@ export async function seedDemoIfEmpty(db: Db, hasher: Hasher, webDemoDir: string
       },
     });
   }
-  return true;
 }
 
 export const DEMO_ADMIN_EMAIL = 'admin@parley.local';
@@ -165,6 +177,11 @@ export const DEMO_ADMIN_EMAIL = 'admin@parley.local';
 export async function createDemoAdminIfNone(db: Db): Promise<{ email: string; password: string } | null> {
   if ((await db.user.count()) > 0) return null;
   const password = randomBytes(12).toString('base64url');
-  await createUserAccount(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', password, role: 'admin', sites: [] });
+  try {
+    await createUserAccount(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', password, role: 'admin', sites: [] });
+  } catch (err) {
+    if (err instanceof EmailTakenError) return null; // another process created it first
+    throw err;
+  }
   return { email: DEMO_ADMIN_EMAIL, password };
 }

@@ -1,6 +1,7 @@
 // Reading the audit log and undoing an entry. Undo replays the entry's `before` state: a
 // comment's status/body/reportedAt (and its reports' resolution), a created ban removed, a
 // deleted ban re-created. It refuses when the target changed since, rather than clobber it.
+import { isUniqueViolation } from '../db/errors.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import { setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
@@ -139,7 +140,7 @@ async function undoBanChange(deps: UndoDeps, entry: AuditRow): Promise<UndoResul
     const ban = await insertBan(deps.db, { ...b, expiresAt: b.expiresAt ? new Date(b.expiresAt) : null, createdAt: new Date(b.createdAt) });
     return { ban: (await toBanViews(deps.db, [ban]))[0]! };
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new UndoNotPossibleError('An equal ban was created since.');
+    if (isUniqueViolation(err)) throw new UndoNotPossibleError('An equal ban was created since.');
     throw err;
   }
 }

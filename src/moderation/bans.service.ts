@@ -1,5 +1,6 @@
 // Creating, listing and lifting bans. A ban made from a comment derives its value from that
 // comment (email, IP hash or email domain), so moderators never handle a raw IP address.
+import { isUniqueViolation } from '../db/errors.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import type { Db } from '../db/database.js';
@@ -101,7 +102,7 @@ async function insertBanOnce(db: Db, data: Parameters<typeof insertBan>[1]): Pro
   try {
     return await insertBan(db, data);
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw new BanExistsError();
+    if (isUniqueViolation(err)) throw new BanExistsError();
     throw err;
   }
 }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors.js';
 import type { Db } from '../db/database.js';
 
 /** False when this reader (ipHash) already reported the comment. */
@@ -9,7 +10,7 @@ export async function insertReport(
     await db.report.create({ data });
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') return false;
+    if (isUniqueViolation(err)) return false;
     throw err;
   }
 }

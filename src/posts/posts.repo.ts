@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
 
 export function listPosts(db: Db, siteId: string, take: number) {
   return db.post.findMany({ where: { siteId }, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take });
@@ -16,6 +17,12 @@ export async function createPostIfMissing(
   db: Db,
   data: { siteId: string; slug: string; title: string; url: string | null },
 ) {
-  // Two first comments may race to create the post: the unique (siteId, slug) decides.
-  return db.post.upsert({ where: { siteId_slug: { siteId: data.siteId, slug: data.slug } }, create: data, update: {} });
+  // Two first comments may race to create the post: the unique (siteId, slug) decides, and
+  // the loser reads the winner's row (an upsert still fails on PostgreSQL when both insert).
+  try {
+    return await db.post.create({ data });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return db.post.findUniqueOrThrow({ where: { siteId_slug: { siteId: data.siteId, slug: data.slug } } });
+  }
 }
