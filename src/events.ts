@@ -23,6 +23,10 @@ export interface DomainEvents {
   'comment.reported': CommentEventRef & { reportCount: number };
   /** The visible comment count of a post changed. */
   'post.count-changed': Omit<CommentEventRef, 'commentId'> & { count: number };
+  /** Sessions ended (sign-out): whatever they opened, sockets included, closes now. */
+  'session.revoked': { sessionIds: string[] };
+  /** A user's rights changed (sites, role, password, email) or the account went away. */
+  'user.access-changed': { userId: string };
 }
 
 type Listener<K extends keyof DomainEvents> = (event: DomainEvents[K]) => void | Promise<void>;

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { actorOf, requireAdmin, requireCsrf, requireSession, type CookieOptions } from '../auth/auth.middleware.js';
 import { listUserAccounts } from '../auth/users.service.js';
 import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
 import { requireJson } from '../http/error-handler.js';
 import { parse } from '../http/validate.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
@@ -31,7 +32,7 @@ import {
 import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
 import { putPost } from './posts.admin.service.js';
 
-export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLookup; cookie: CookieOptions }): Router {
+export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLookup; cookie: CookieOptions; events: EventBus }): Router {
   const router = Router();
   router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
   mountSiteRoutes(router, deps);
@@ -46,7 +47,7 @@ export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLoo
 
   router.patch('/users/:id', requireJson, async (req, res) => {
     const { id } = parse(UserParams, req.params);
-    res.json({ user: await updateUserAsAdmin(deps.db, actorOf(req), id, parse(UpdateUserBody, req.body)) });
+    res.json({ user: await updateUserAsAdmin(deps.db, deps.events, actorOf(req), id, parse(UpdateUserBody, req.body)) });
   });
   return router;
 }

@@ -2,6 +2,7 @@
 import type { Actor } from '../auth/actor.js';
 import { createUserAccount, updateUserAccount, type NewUser, type UserAccount, type UserChanges } from '../auth/users.service.js';
 import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
 import { insertAudit } from '../moderation/audit.repo.js';
 
 export async function createUserAsAdmin(db: Db, actor: Actor, input: NewUser): Promise<UserAccount> {
@@ -10,8 +11,13 @@ export async function createUserAsAdmin(db: Db, actor: Actor, input: NewUser): P
   return user;
 }
 
-export async function updateUserAsAdmin(db: Db, actor: Actor, id: string, changes: UserChanges): Promise<UserAccount> {
+export async function updateUserAsAdmin(db: Db, events: EventBus, actor: Actor, id: string, changes: UserChanges): Promise<UserAccount> {
   const { before, after } = await updateUserAccount(db, id, changes);
+  // Rights and credentials take effect at once: the user's open sockets are closed, and
+  // reconnect (if their session still stands) with what they may see now.
+  if (changes.password !== undefined || changes.sites !== undefined || changes.role !== undefined || changes.email !== undefined) {
+    events.publish('user.access-changed', { userId: id });
+  }
   await insertAudit(db, {
     siteId: null,
     actor,

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Db } from '../db/database.js';
 import { RateLimitedError } from '../errors.js';
+import type { EventBus } from '../events.js';
 import { requireJson } from '../http/error-handler.js';
 import { parse } from '../http/validate.js';
 import { LoginBody } from './auth.schema.js';
@@ -31,7 +32,7 @@ function loginRateLimit() {
   });
 }
 
-export function authRouter(deps: { db: Db; cookie: CookieOptions }): Router {
+export function authRouter(deps: { db: Db; cookie: CookieOptions; events: EventBus }): Router {
   const router = Router();
   const session = requireSession(deps.db, deps.cookie);
 
@@ -43,7 +44,9 @@ export function authRouter(deps: { db: Db; cookie: CookieOptions }): Router {
   });
 
   router.post('/auth/logout', session, requireCsrf, async (req, res) => {
-    await logout(deps.db, signedInOf(req).sessionId);
+    const { sessionId } = signedInOf(req);
+    await logout(deps.db, sessionId);
+    deps.events.publish('session.revoked', { sessionIds: [sessionId] });
     clearSessionCookie(res, deps.cookie);
     res.status(204).end();
   });

@@ -3,6 +3,7 @@
 // (so two moderators do not decide the same item), and live queue:counts per site.
 import { parseCookie } from 'cookie';
 import type { Namespace } from 'socket.io';
+import type { Actor } from '../auth/actor.js';
 import { resumeSession } from '../auth/auth.service.js';
 import { SESSION_COOKIE } from '../auth/session-token.js';
 import type { Db } from '../db/database.js';
@@ -14,6 +15,14 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 
 const ADMINS = 'mod:admins';
 const siteRoom = (siteId: string) => `mod:site:${siteId}`;
+const userRoom = (userId: string) => `mod:user:${userId}`;
+const sessionRoom = (sessionId: string) => `mod:session:${sessionId}`;
+/** How often open moderator sockets are checked against their session and rights. */
+const RECHECK_MS = 30_000;
+
+function sameRights(a: Actor, b: Actor): boolean {
+  return a.role === b.role && a.email === b.email && a.siteIds.length === b.siteIds.length && a.siteIds.every((id) => b.siteIds.includes(id));
+}
 // Counts are recomputed at most once a second per site, however fast comments arrive.
 const COUNTS_DEBOUNCE_MS = 1_000;
 
@@ -38,16 +47,32 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
       : null;
     if (!signedIn) return next(new Error('UNAUTHENTICATED'));
     socket.data.actor = signedIn.actor;
+    socket.data.sessionId = signedIn.sessionId;
+    socket.data.token = token;
     next();
   });
 
   nsp.on('connection', async (socket) => {
-    const actor = socket.data.actor as { role: string; siteIds: string[] };
+    const actor = socket.data.actor as Actor;
     const siteIds =
       actor.role === 'admin' ? (await deps.db.site.findMany({ select: { id: true } })).map((s) => s.id) : actor.siteIds;
-    await socket.join([...(actor.role === 'admin' ? [ADMINS] : []), ...siteIds.map(siteRoom)]);
+    // A user's and a session's own rooms let a revocation close them in every process.
+    await socket.join([userRoom(actor.id), sessionRoom(String(socket.data.sessionId)), ...(actor.role === 'admin' ? [ADMINS] : []), ...siteIds.map(siteRoom)]);
     for (const siteId of siteIds) socket.emit('queue:counts', await countsOf(siteId));
   });
+
+  // A change made where no event reaches (the admin CLI, an expired session): every socket's
+  // session and rights are checked again on a timer, and a socket that lost them is closed.
+  const recheck = setInterval(() => void recheckSockets(), RECHECK_MS);
+  recheck.unref();
+  async function recheckSockets(): Promise<void> {
+    for (const socket of nsp.sockets.values()) {
+      const token = String(socket.data.token ?? '');
+      const now = await resumeSession(deps.db, token).catch(() => undefined);
+      if (now === undefined) continue; // the database is away: decide on the next round
+      if (!now || !sameRights(now.actor, socket.data.actor as Actor)) socket.disconnect(true);
+    }
+  }
 
   async function countsOf(siteId: string) {
     const site = await deps.sites.getById(siteId);
@@ -72,6 +97,13 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
   const queueOf = (status: string, toxic: boolean) => (status === 'spam' ? 'spam' : toxic ? 'toxic' : 'pending');
 
   return [
+    deps.events.subscribe('session.revoked', (e) => {
+      for (const id of e.sessionIds) nsp.in(sessionRoom(id)).disconnectSockets(true);
+    }),
+    deps.events.subscribe('user.access-changed', (e) => {
+      nsp.in(userRoom(e.userId)).disconnectSockets(true);
+    }),
+    () => clearInterval(recheck),
     deps.events.subscribe('comment.created', async (e) => {
       if (e.status === 'approved') return refreshCounts(e.siteId);
       const item = await loadItem(deps.db, e.commentId);

@@ -86,6 +86,18 @@ describe('two processes, one PostgreSQL, one Redis', () => {
     expect((await added).item.comment.id).toBe(res.body.comment.id);
   });
 
+  test('when a moderator signs out on process A, then their socket on process B closes at once', async () => {
+    const session = await signIn(a.url, ADMIN);
+    const mod = connect(b.url, { namespace: '/moderation', cookie: session.cookie });
+    mod.io.reconnection(false);
+    sockets.push(mod);
+    await connected(mod);
+    const gone = next(mod, 'disconnect', 3_000);
+    const out = await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session.cookie, 'X-CSRF-Token': session.csrfToken } });
+    expect(out.status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+  });
+
   test('when both processes started at once, then each migration was applied once', () => {
     const applied = [a.output(), b.output()].filter((o) => o.includes('applied database migrations'));
     expect(applied).toHaveLength(1);

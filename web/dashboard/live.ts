@@ -30,14 +30,19 @@ export function connectLive(): void {
     if (dropped) for (const s of subscribers) s.resync();
     dropped = false;
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     dropped = true;
     store.live = 'offline';
     storeChanged();
+    // The server closes a socket whose session or rights changed; connecting again finds out
+    // which (new rights, or signed out).
+    if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 500);
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (err) => {
     store.live = 'offline';
     storeChanged();
+    // Signed out elsewhere (or the session was revoked): show the sign-in page.
+    if (err.message === 'UNAUTHENTICATED') window.location.reload();
   });
   socket.on('queue:added', (e: { queue: Queue; item: ModerationItem }) => subscribers.forEach((s) => s.added(e)));
   socket.on('queue:removed', (e: { id: string; from: string; to: string }) => subscribers.forEach((s) => s.removed(e)));
