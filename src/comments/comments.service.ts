@@ -18,7 +18,8 @@ import type { CommentWriter } from './comment-writer.js';
 import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
 import { toPublicComment, type PublicComment, type PublicThreadComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
-import { buildThread, decodeCursor, encodeCursor } from './thread.js';
+import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
+import { buildThread } from './thread.js';
 
 export type StoredStatus = 'approved' | 'pending' | 'spam' | 'rejected';
 
@@ -79,8 +80,7 @@ export async function getThreadPage(
   query: ThreadQuery,
 ): Promise<ThreadPage> {
   const post = await findPost(deps.db, site, postSlug);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && !after) throw new ValidationError({ cursor: 'That page cursor is not valid.' });
+  const after = decodeOptionalCursor(query.cursor);
   const rows = await getTopLevelPage(deps.db, post.id, query.sort, query.limit + 1, after);
   const roots = rows.slice(0, query.limit);
   const replies = roots.length > 0 ? await getRepliesOfRoots(deps.db, roots.map((r) => r.id)) : [];

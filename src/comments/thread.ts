@@ -32,13 +32,3 @@ export function buildThread(roots: Row[], replies: Row[], publicUrl: string): Pu
   }
   return tree;
 }
-
-export function encodeCursor(c: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${c.createdAt.getTime()}.${c.id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(raw);
-  return m ? { createdAt: new Date(Number(m[1])), id: m[2]! } : null;
-}

@@ -5,9 +5,8 @@ import { isUniqueViolation } from '../db/errors.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import { setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
-import { decodeCursor, encodeCursor } from '../comments/thread.js';
+import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { uuidv7 } from '../ids.js';
-import { ValidationError } from '../errors.js';
 import { loadItem, writeBody, type ActionDeps, type CommentSnapshot } from './actions.service.js';
 import { clearUndone, getAudit, insertAudit, listAudit, markUndone } from './audit.repo.js';
 import { deleteBan, getBan, insertBan, type BanKind } from './bans.repo.js';
@@ -43,8 +42,7 @@ export async function listAuditEntries(
 ): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   // Admins without a site filter also see entries on no site (users).
   const siteIds = actor.role === 'admin' && !query.site ? null : await siteScope(deps, actor, query.site);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && !after) throw new ValidationError({ cursor: 'That page cursor is not valid.' });
+  const after = decodeOptionalCursor(query.cursor);
   const rows = await listAudit(deps.db, siteIds, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
   const slugs = new Map((await getSiteRefs(deps.db)).map((s) => [s.id, s.slug]));

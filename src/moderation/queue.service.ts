@@ -2,9 +2,8 @@
 // like Disqus: most reports, then the highest toxicity/spam score, then first-time authors,
 // then oldest; computed in memory over the oldest PRIORITY_WINDOW candidates.
 import type { Actor } from '../auth/actor.js';
-import { decodeCursor, encodeCursor } from '../comments/thread.js';
+import { decodeOptionalCursor, encodeCursor, decodeOffset, encodeOffset } from '../cursor.js';
 import type { Db } from '../db/database.js';
-import { ValidationError } from '../errors.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { historyOf, loadHistories, toModerationItems, type ModerationItem } from './moderation-item.js';
@@ -51,8 +50,7 @@ export async function listQueue(deps: QueueDeps, actor: Actor, query: QueueQuery
 }
 
 async function chronologicalPage(db: Db, query: QueueQuery, filter: QueueFilter) {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (query.cursor && !after) throw new ValidationError({ cursor: 'That page cursor is not valid.' });
+  const after = decodeOptionalCursor(query.cursor);
   const sort = query.sort === 'newest' ? 'newest' : 'oldest';
   const rows = await getQueuePage(db, query.queue, filter, sort, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
@@ -94,14 +92,4 @@ export function comparePriority(a: PriorityFacts, b: PriorityFacts): number {
     a.createdAt.getTime() - b.createdAt.getTime() ||
     a.id.localeCompare(b.id)
   );
-}
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string): number {
-  const m = /^o:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new ValidationError({ cursor: 'That page cursor is not valid.' });
-  return Number(m[1]);
 }

@@ -8,6 +8,7 @@ import { rateLimit } from 'express-rate-limit';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
+import { classifyError } from '../http/error-handler.js';
 import { toPerspectiveResponse } from './perspective-format.js';
 import { scoreToxicity } from './toxicity.js';
 import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
@@ -35,6 +36,16 @@ class PerspectiveError extends Error {
   constructor(readonly code: number, readonly status: string, message: string) {
     super(message);
   }
+}
+
+const GOOGLE_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 413: 'INVALID_ARGUMENT', 415: 'INVALID_ARGUMENT', 429: 'RESOURCE_EXHAUSTED', 503: 'UNAVAILABLE' };
+
+/** Parley's reading of a failure, in Google's error vocabulary. */
+function toPerspectiveError(err: unknown): PerspectiveError {
+  const known = classifyError(err);
+  if (!known) return new PerspectiveError(500, 'INTERNAL', 'Internal error.');
+  if (known.code === 'INVALID_JSON') return new PerspectiveError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
+  return new PerspectiveError(known.status, GOOGLE_STATUS[known.status] ?? 'INVALID_ARGUMENT', known.message);
 }
 
 export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number }): Router {
@@ -107,12 +118,7 @@ export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number 
   });
 
   const errors: ErrorRequestHandler = (err, _req, res, _next) => {
-    const e =
-      err instanceof PerspectiveError
-        ? err
-        : (err as { type?: string }).type === 'entity.parse.failed'
-          ? new PerspectiveError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.')
-          : new PerspectiveError(500, 'INTERNAL', 'Internal error.');
+    const e = err instanceof PerspectiveError ? err : toPerspectiveError(err);
     res.status(e.code).json({ error: { code: e.code, message: e.message, status: e.status } });
   };
   router.use(errors);
