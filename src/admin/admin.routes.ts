@@ -21,6 +21,7 @@ import {
   UserParams,
 } from './admin.schema.js';
 import {
+  type AdminDeps,
   createApiKey,
   createSite,
   getAdminSite,
@@ -32,7 +33,7 @@ import {
 import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
 import { putPost } from './posts.admin.service.js';
 
-export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLookup; cookie: CookieOptions; events: EventBus }): Router {
+export function adminRouter(deps: AdminDeps & { posts: PostLookup; cookie: CookieOptions }): Router {
   const router = Router();
   router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
   mountSiteRoutes(router, deps);
@@ -52,7 +53,7 @@ export function adminRouter(deps: { db: Db; sites: SiteDirectory; posts: PostLoo
   return router;
 }
 
-function mountSiteRoutes(router: Router, deps: { db: Db; sites: SiteDirectory; posts: PostLookup }): void {
+function mountSiteRoutes(router: Router, deps: AdminDeps & { posts: PostLookup }): void {
   router.get('/sites', async (_req, res) => {
     res.json({ sites: await listAdminSites(deps) });
   });

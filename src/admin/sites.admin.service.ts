@@ -8,7 +8,10 @@ import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
 import { insertAudit } from '../moderation/audit.repo.js';
 import { ApiKeyNotFoundError, SiteExistsError } from '../moderation/moderation.errors.js';
-import type { SiteSettings } from '../sites/site-settings.js';
+import { readSiteSettings, type SiteSettings } from '../sites/site-settings.js';
+import type { EventBus } from '../events.js';
+import type { Hasher } from '../privacy/hashing.js';
+import { hideReportedComments } from '../moderation/reports.service.js';
 import { toSiteView, type SiteDirectory } from '../sites/sites.service.js';
 import type { CreateSiteBody, UpdateSiteBody } from './admin.schema.js';
 import { deleteApiKey, getSiteRow, insertApiKey, insertSite, listApiKeys, listSiteRows, updateSiteRow } from './admin-sites.repo.js';
@@ -17,6 +20,8 @@ import { assertValidSettings, knownSettings, mergeSettings } from './settings-me
 export interface AdminDeps {
   db: Db;
   sites: SiteDirectory;
+  events: EventBus;
+  hasher: Hasher;
 }
 
 export interface AdminSiteView {
@@ -81,6 +86,9 @@ export async function updateSite(deps: AdminDeps, actor: Actor, slug: string, in
     ...(settings && { settings }),
   });
   deps.sites.invalidate(slug);
+  if (!readSiteSettings(current.settings).hideReported && readSiteSettings(row.settings).hideReported) {
+    await hideReportedComments(deps, row.id);
+  }
   await insertAudit(deps.db, { siteId: row.id, actor, action: 'site.update', targetType: 'site', targetId: row.id, before: snapshot(current), after: snapshot(row) });
   return toView(row);
 }

@@ -1,6 +1,8 @@
 // The one way a stored comment changes status or body after it was written. It keeps the
 // post's visible count in step and publishes the domain events that realtime and caches need.
-import type { Db } from '../db/database.js';
+// A change can be part of a larger transaction (a moderator action and its audit row): the
+// writes take the transaction, and the events go out only once it has committed.
+import type { Db, Prisma } from '../db/database.js';
 import { CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
 
@@ -11,6 +13,9 @@ export interface StatusChange {
   from: CommentStatus;
   to: CommentStatus;
   postCount: number;
+  /** What to publish once the change is committed. */
+  ref: { siteId: string; siteSlug: string; postId: string; postSlug: string; commentId: string };
+  countChanged: boolean;
 }
 
 const REF_SELECT = {
@@ -26,50 +31,67 @@ function refOf(c: { id: string; siteId: string; postId: string; site: { slug: st
   return { siteId: c.siteId, siteSlug: c.site.slug, postId: c.postId, postSlug: c.post.slug, commentId: c.id };
 }
 
-/**
- * Sets a comment's status. Extra column updates (reportedAt, screening…) go in `also`.
- * Returns null-change info when the status was already `to` (the extra columns still apply).
- */
-export async function setCommentStatus(
-  deps: { db: Db; events: EventBus },
-  commentId: string,
-  to: CommentStatus,
-  also: { reportedAt?: Date | null; decidedAt?: Date; screening?: object; toxic?: boolean } = {},
-): Promise<StatusChange> {
-  const result = await deps.db.$transaction(async (tx) => {
-    const current = await tx.comment.findUnique({ where: { id: commentId }, select: REF_SELECT });
-    if (!current) throw new CommentNotFoundError(commentId);
-    const from = current.status as CommentStatus;
-    await tx.comment.update({
-      where: { id: commentId },
-      data: { status: to, decidedAt: also.decidedAt ?? new Date(), ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic']) },
-    });
-    const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
-    const post = await tx.post.update({
-      where: { id: current.postId },
-      data: delta === 0 ? {} : { commentCount: { increment: delta } },
-      select: { commentCount: true },
-    });
-    return { current, from, postCount: post.commentCount, delta };
-  });
-  const ref = refOf(result.current);
-  if (result.from !== to) {
-    deps.events.publish('comment.status-changed', { ...ref, from: result.from, to });
-  }
-  if (result.delta !== 0) {
-    deps.events.publish('post.count-changed', { siteId: ref.siteId, siteSlug: ref.siteSlug, postId: ref.postId, postSlug: ref.postSlug, count: result.postCount });
-  }
-  return { id: commentId, from: result.from, to, postCount: result.postCount };
+export interface StatusExtras {
+  reportedAt?: Date | null;
+  decidedAt?: Date;
+  screening?: object;
+  toxic?: boolean;
+  toxicityScore?: number | null;
+  spamScore?: number | null;
 }
 
-/** Replaces a comment's body (already rendered and screened by the caller). */
-export async function setCommentBody(
-  deps: { db: Db; events: EventBus },
-  commentId: string,
-  data: { body: string; html: string; contentHash: string; editedAt: Date },
-): Promise<void> {
-  const updated = await deps.db.comment.update({ where: { id: commentId }, data, select: REF_SELECT });
-  deps.events.publish('comment.edited', { ...refOf(updated), status: updated.status });
+/** Writes a status change inside `tx`; publish it with publishStatusChange after commit. */
+export async function writeCommentStatus(tx: Prisma.TransactionClient, commentId: string, to: CommentStatus, also: StatusExtras = {}): Promise<StatusChange> {
+  const current = await tx.comment.findUnique({ where: { id: commentId }, select: REF_SELECT });
+  if (!current) throw new CommentNotFoundError(commentId);
+  const from = current.status as CommentStatus;
+  await tx.comment.update({
+    where: { id: commentId },
+    data: { status: to, decidedAt: also.decidedAt ?? new Date(), ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic', 'toxicityScore', 'spamScore']) },
+  });
+  const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
+  const post = await tx.post.update({
+    where: { id: current.postId },
+    data: delta === 0 ? {} : { commentCount: { increment: delta } },
+    select: { commentCount: true },
+  });
+  return { id: commentId, from, to, postCount: post.commentCount, ref: refOf(current), countChanged: delta !== 0 };
+}
+
+export function publishStatusChange(events: EventBus, change: StatusChange): void {
+  const { ref } = change;
+  if (change.from !== change.to) events.publish('comment.status-changed', { ...ref, from: change.from, to: change.to });
+  if (change.countChanged) {
+    events.publish('post.count-changed', { siteId: ref.siteId, siteSlug: ref.siteSlug, postId: ref.postId, postSlug: ref.postSlug, count: change.postCount });
+  }
+}
+
+/**
+ * Sets a comment's status on its own. Extra column updates (reportedAt, screening…) go in
+ * `also`; they apply even when the status was already `to`.
+ */
+export async function setCommentStatus(deps: { db: Db; events: EventBus }, commentId: string, to: CommentStatus, also: StatusExtras = {}): Promise<StatusChange> {
+  const change = await deps.db.$transaction((tx) => writeCommentStatus(tx, commentId, to, also));
+  publishStatusChange(deps.events, change);
+  return change;
+}
+
+export interface BodyChange {
+  body: string;
+  html: string;
+  contentHash: string;
+  editedAt: Date;
+}
+
+/** Replaces a comment's body inside `tx` (already rendered and screened by the caller). */
+export async function writeCommentBody(tx: Prisma.TransactionClient | Db, commentId: string, data: BodyChange) {
+  const updated = await tx.comment.update({ where: { id: commentId }, data, select: REF_SELECT });
+  return { ...refOf(updated), status: updated.status };
+}
+
+/** Replaces a comment's body on its own and publishes the edit. */
+export async function setCommentBody(deps: { db: Db; events: EventBus }, commentId: string, data: BodyChange): Promise<void> {
+  deps.events.publish('comment.edited', await writeCommentBody(deps.db, commentId, data));
 }
 
 function withoutUndefined<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {

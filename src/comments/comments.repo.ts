@@ -162,3 +162,12 @@ export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', r
   ]);
   return outcomes(new Set(inserted.map((r) => r.id)), new Map(counts.map((c) => [c.id, Number(c.commentCount)])));
 }
+
+/** A new screening verdict on a comment whose status stays as it is. */
+export async function updateCommentScreening(
+  db: Db,
+  id: string,
+  verdict: { screening: object; toxic: boolean; toxicityScore: number | null; spamScore: number | null },
+): Promise<void> {
+  await db.comment.update({ where: { id }, data: verdict, select: { id: true } });
+}

@@ -10,6 +10,9 @@ import { sqliteFilePath } from './sqlite-path.js';
 
 export type Db = SqliteClient;
 export type { Prisma } from '../generated/sqlite/client.js';
+import type { Prisma } from '../generated/sqlite/client.js';
+/** A client or an open transaction: repo functions that may run inside one take this. */
+export type DbClient = Db | Prisma.TransactionClient;
 
 export interface Database {
   db: Db;

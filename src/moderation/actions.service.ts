@@ -1,7 +1,7 @@
 // Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
 // through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
-import { setCommentBody, setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
+import { publishStatusChange, setCommentBody, writeCommentStatus, type CommentStatus } from '../comments/comment-status.js';
 import { renderCommentBody } from '../comments/render.js';
 import type { Db } from '../db/database.js';
 import { AppError, CommentNotFoundError } from '../errors.js';
@@ -51,22 +51,26 @@ export async function moderateComment(
   assertCanModerateSite(actor, current.siteId);
 
   const to = TARGET_STATUS[action];
-  // Any decision settles the reader reports: the comment leaves the reported queue.
-  await setCommentStatus(deps, commentId, to, { reportedAt: null });
-  const resolvedReportIds = await getOpenReportIds(deps.db, commentId);
-  if (resolvedReportIds.length > 0) await setReportsResolved(deps.db, resolvedReportIds, new Date());
-  await teachClassifier(deps, commentId, action);
-
   const before: CommentSnapshot = { status: current.status, reportedAt: current.reportedAt?.toISOString() ?? null };
-  const audit = await insertAudit(deps.db, {
-    siteId: current.siteId,
-    actor,
-    action,
-    targetType: 'comment',
-    targetId: commentId,
-    before,
-    after: { status: to, reportedAt: null, resolvedReportIds, ...(options.reason && { reason: options.reason }) },
+  // The decision, the reports it settles and its audit row stand or fall together.
+  const { change, audit } = await deps.db.$transaction(async (tx) => {
+    // Any decision settles the reader reports: the comment leaves the reported queue.
+    const change = await writeCommentStatus(tx, commentId, to, { reportedAt: null });
+    const resolvedReportIds = await getOpenReportIds(tx, commentId);
+    if (resolvedReportIds.length > 0) await setReportsResolved(tx, resolvedReportIds, new Date());
+    const audit = await insertAudit(tx, {
+      siteId: current.siteId,
+      actor,
+      action,
+      targetType: 'comment',
+      targetId: commentId,
+      before,
+      after: { status: to, reportedAt: null, resolvedReportIds, ...(options.reason && { reason: options.reason }) },
+    });
+    return { change, audit };
   });
+  publishStatusChange(deps.events, change);
+  await teachClassifier(deps, commentId, action);
   return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
 }
 

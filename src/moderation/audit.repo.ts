@@ -1,4 +1,4 @@
-import type { Db, Prisma } from '../db/database.js';
+import type { Db, DbClient } from '../db/database.js';
 
 export interface AuditInput {
   /** Preset id, when the entry must be referenced before it is written (undo). */
@@ -12,7 +12,7 @@ export interface AuditInput {
   after?: object | null;
 }
 
-export function insertAudit(db: Db | Prisma.TransactionClient, entry: AuditInput) {
+export function insertAudit(db: DbClient, entry: AuditInput) {
   return db.auditLog.create({
     data: {
       ...(entry.id && { id: entry.id }),

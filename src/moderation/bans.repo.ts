@@ -25,9 +25,16 @@ export async function findActiveBan(
     banCache.set(siteId, (cached = { bans }));
   }
   const email = who.email.trim().toLowerCase();
-  const wanted: Record<string, string> = { email, ip: who.ipHash, domain: email.split('@')[1] ?? '' };
-  const ban = cached.bans.find((b) => wanted[b.kind] === b.value && (b.expiresAt === null || b.expiresAt > now));
+  const domain = email.split('@')[1] ?? '';
+  const matches = (b: { kind: string; value: string }) =>
+    b.kind === 'email' ? b.value === email : b.kind === 'ip' ? b.value === who.ipHash : b.kind === 'domain' && domainCovers(b.value, domain);
+  const ban = cached.bans.find((b) => matches(b) && (b.expiresAt === null || b.expiresAt > now));
   return ban ? { id: ban.id, kind: ban.kind, value: ban.value } : null;
+}
+
+/** A domain ban covers the domain and every subdomain of it: spam.example bans mail.spam.example. */
+export function domainCovers(banned: string, domain: string): boolean {
+  return domain === banned || domain.endsWith(`.${banned}`);
 }
 
 export const BAN_COLUMNS = {

@@ -8,7 +8,7 @@ import { CommentNotFoundError, ValidationError } from '../errors.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { insertAudit } from './audit.repo.js';
-import { deleteBan, getBan, insertBan, listBans, type BanKind, type BanRow } from './bans.repo.js';
+import { deleteBan, domainCovers, getBan, insertBan, listBans, type BanKind, type BanRow } from './bans.repo.js';
 import { getCommentAuthor } from './moderation.repo.js';
 import { moderateComment, type ActionDeps } from './actions.service.js';
 import { BanExistsError, BanNotFoundError } from './moderation.errors.js';
@@ -66,7 +66,7 @@ async function findBannedAuthorsComments(deps: BanDeps, siteId: string, kind: Ba
   }
   // Emails are stored as typed, so a domain is compared normalised, in code (a rare action).
   const rows = await deps.db.comment.findMany({ where: visible, select: { id: true, authorEmail: true } });
-  return ids(rows.filter((r) => r.authorEmail.trim().toLowerCase().endsWith(`@${value}`)));
+  return ids(rows.filter((r) => domainCovers(value, r.authorEmail.trim().toLowerCase().split('@')[1] ?? '')));
 }
 
 async function banTarget(deps: BanDeps, input: CreateBanBody): Promise<{ siteId: string; value: string }> {

@@ -8,7 +8,7 @@ import type { EventBus } from '../events.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { getReportTarget } from './moderation.repo.js';
-import { incrementReportCount, insertReport, markReported } from './reports.repo.js';
+import { countOpenReports, getReportedApprovedIds, incrementReportCount, insertReport, markReported } from './reports.repo.js';
 
 export interface ReportDeps {
   db: Db;
@@ -35,11 +35,12 @@ export async function reportComment(deps: ReportDeps, commentId: string, input: 
     ipHash: deps.hasher.ip(ip),
   });
   if (!counted) return false;
-  const reportCount = await incrementReportCount(deps.db, commentId);
+  await incrementReportCount(deps.db, commentId);
+  // Only reports since the last moderator decision count: a comment a moderator approved
+  // after reports starts again from zero (a decision resolves the open reports).
+  const open = await countOpenReports(deps.db, commentId);
   const site = await deps.sites.getById(comment.siteId);
-  if (reportCount >= site.settings.reportThreshold && !comment.reportedAt) {
-    await flagReported(deps, comment, reportCount, site.settings.hideReported);
-  }
+  if (open >= site.settings.reportThreshold) await flagReported(deps, comment, open, site.settings.hideReported);
   return true;
 }
 
@@ -50,14 +51,28 @@ async function flagReported(
   hide: boolean,
 ): Promise<void> {
   // Only the report that crosses the threshold flags it; concurrent ones see it already set.
-  if (!(await markReported(deps.db, comment.id, new Date()))) return;
-  deps.events.publish('comment.reported', {
-    siteId: comment.siteId,
-    siteSlug: comment.site.slug,
-    postId: comment.postId,
-    postSlug: comment.post.slug,
-    commentId: comment.id,
-    reportCount,
-  });
-  if (hide) await setCommentStatus(deps, comment.id, 'pending', { ...(comment.decidedAt && { decidedAt: comment.decidedAt }) });
+  if (!comment.reportedAt && (await markReported(deps.db, comment.id, new Date()))) {
+    deps.events.publish('comment.reported', {
+      siteId: comment.siteId,
+      siteSlug: comment.site.slug,
+      postId: comment.postId,
+      postSlug: comment.post.slug,
+      commentId: comment.id,
+      reportCount,
+    });
+  }
+  // Hidden whenever the site hides reported comments, also when it was flagged before the
+  // site switched hiding on.
+  if (hide) await hideFromThread(deps, comment);
+}
+
+async function hideFromThread(deps: ReportDeps, comment: { id: string; decidedAt: Date | null }): Promise<void> {
+  await setCommentStatus(deps, comment.id, 'pending', { ...(comment.decidedAt && { decidedAt: comment.decidedAt }) });
+}
+
+/** When a site switches hideReported on: its comments waiting in the reported queue leave the thread. */
+export async function hideReportedComments(deps: ReportDeps, siteId: string): Promise<number> {
+  const ids = await getReportedApprovedIds(deps.db, siteId);
+  for (const c of ids) await hideFromThread(deps, c);
+  return ids.length;
 }

@@ -14,8 +14,8 @@ import { scoreToxicity } from './toxicity.js';
 import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
 
 const MAX_TEXT = 20_480;
-/** Keys are `pk_` and 24 random bytes in base64url (admin/sites.admin.service.ts). */
-const API_KEY_SHAPE = /^pk_[\w-]{32}$/;
+/** Parley issues `pk_` and 32 base64url characters; anything far from a key is not looked up. */
+const API_KEY_SHAPE = /^[\w-]{16,128}$/;
 
 const AnalyzeRequest = z.object({
   comment: z.object({ text: z.string().max(MAX_TEXT), type: z.enum(['PLAIN_TEXT']).optional() }),

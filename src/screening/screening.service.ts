@@ -55,6 +55,7 @@ export interface EditedComment {
   authorEmail: string;
   authorWebsite: string | null;
   authorHash: string;
+  ipHash: string;
 }
 
 const STATUS_OF: Record<Decision, StoredStatus> = { approve: 'approved', hold: 'pending', spam: 'spam', reject: 'rejected' };
@@ -170,10 +171,12 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
     },
 
     async screenEdit(site, comment) {
-      const [approved, spamModel] = await Promise.all([
+      const [approved, spamModel, ban] = await Promise.all([
         deps.db.comment.count({ where: { siteId: site.id, authorHash: comment.authorHash, status: 'approved', id: { not: comment.id } } }),
         spamModels.get(site.id),
+        findActiveBan(deps.db, site.id, { email: comment.authorEmail, ipHash: comment.ipHash }, new Date()),
       ]);
+      if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
       const base = screenComment({
         text: comment.body,
         authorName: comment.authorName,
@@ -182,7 +185,7 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
         honeypot: null,
         formToken: { status: 'ok', ageMs: 60_000 },
         history: { approvedByAuthor: approved, rejectedOrSpamByAuthor: 0, duplicateOnPost: false, recentFromIp: 0, recentFromEmail: 0, secondsSinceLastFromIpOrEmail: null },
-        banned: null,
+        banned: ban ? { kind: ban.kind as 'email' | 'ip' | 'domain', value: ban.value } : null,
         settings: site.settings,
         spamModel,
         isEdit: true,
@@ -222,9 +225,9 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
   };
 
   async function learn(commentId: string, label: 'spam' | 'ham'): Promise<void> {
-    const comment = await deps.db.comment.findUnique({ where: { id: commentId }, select: { siteId: true, body: true, akismetParams: true } });
+    const comment = await deps.db.comment.findUnique({ where: { id: commentId }, select: { siteId: true, body: true, authorName: true, authorWebsite: true, akismetParams: true } });
     if (!comment) return;
-    await spamModels.learn(comment.siteId, comment.body, label);
+    await spamModels.learn({ siteId: comment.siteId, commentId, text: comment.body, authorName: comment.authorName, authorWebsite: comment.authorWebsite }, label);
     const fields = comment.akismetParams as Record<string, string> | null;
     if (deps.akismet && fields) {
       try {

@@ -102,6 +102,18 @@ export function learnFromDecision(table: CountTable, text: string, label: 'spam'
     : { ...table, hamDocs: table.hamDocs + 1, ham: counts };
 }
 
+/** The counts of many labelled documents at once (one pass, one new table). */
+export function buildCountTable(docs: Iterable<{ text: string; label: 'spam' | 'ham' }>): CountTable {
+  const table = emptyCountTable();
+  for (const doc of docs) {
+    const counts = doc.label === 'spam' ? table.spam : table.ham;
+    if (doc.label === 'spam') table.spamDocs += 1;
+    else table.hamDocs += 1;
+    for (const t of tokenize(doc.text)) counts[t] = (Object.hasOwn(counts, t) ? counts[t]! : 0) + 1;
+  }
+  return table;
+}
+
 interface Prepared {
   spam: Map<string, number>;
   ham: Map<string, number>;

@@ -1,10 +1,14 @@
-// Each site's learned spam counts (SpamModel row) on top of the shipped base model. Cached in
-// memory; other processes see a lesson within the TTL.
+// Each site's learned spam counts on top of the shipped base model, built from the site's
+// screening lessons (one row per moderator decision, so concurrent lessons never overwrite
+// each other). Cached in a bounded LRU; other processes see a lesson within the TTL.
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
-import { emptyCountTable, learnFromDecision, loadBaseModel, type CountTable, type SpamModel } from './spam-classifier.js';
+import { getLessons, putLesson, type LessonInput } from './lessons.repo.js';
+import { buildCountTable, loadBaseModel, type CountTable, type SpamModel } from './spam-classifier.js';
 
 const TTL_MS = 30_000;
+/** The most recent decisions a site's model learns from. */
+const MAX_LESSONS = 5_000;
 
 export class SpamModels {
   readonly #base: CountTable = loadBaseModel();
@@ -15,20 +19,15 @@ export class SpamModels {
   async get(siteId: string): Promise<SpamModel> {
     const hit = this.#cache.get(siteId);
     if (hit) return hit;
-    const row = await this.db.spamModel.findUnique({ where: { siteId } });
-    const model = { base: this.#base, learned: (row?.counts as CountTable | undefined) ?? emptyCountTable() };
+    const lessons = await getLessons(this.db, siteId, 'spam', MAX_LESSONS);
+    const model = { base: this.#base, learned: buildCountTable(lessons.map((l) => ({ text: l.text, label: l.label === 1 ? 'spam' : 'ham' }))) };
     this.#cache.set(siteId, model);
     return model;
   }
 
-  /** Teaches the site's model one moderator decision. */
-  async learn(siteId: string, text: string, label: 'spam' | 'ham'): Promise<void> {
-    const learned = await this.db.$transaction(async (tx) => {
-      const row = await tx.spamModel.findUnique({ where: { siteId } });
-      const counts = learnFromDecision((row?.counts as CountTable | undefined) ?? emptyCountTable(), text, label);
-      await tx.spamModel.upsert({ where: { siteId }, create: { siteId, counts: counts as object }, update: { counts: counts as object } });
-      return counts;
-    });
-    this.#cache.set(siteId, { base: this.#base, learned });
+  /** Records one moderator decision; the site's model is rebuilt on its next use. */
+  async learn(lesson: Omit<LessonInput, 'task' | 'label'>, label: 'spam' | 'ham'): Promise<void> {
+    await putLesson(this.db, { ...lesson, task: 'spam', label: label === 'spam' ? 1 : 0 });
+    this.#cache.delete(lesson.siteId);
   }
 }

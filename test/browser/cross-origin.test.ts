@@ -93,7 +93,7 @@ describe('widget embedded on another origin', () => {
     expect(await page.locator('#parley-comments').getAttribute('data-parley-ready')).toBeNull();
     // The API answered 403 without a CORS header, so the page could not read the answer.
     // (The network log arrives asynchronously: wait until both loads are in it.)
-    await expect.poll(() => wire.filter((x) => x.method === 'GET' && x.status !== undefined && x.corsError !== undefined).length).toBe(2);
+    await expect.poll(() => wire.filter((x) => x.method === 'GET' && x.status !== undefined && x.corsError !== undefined).length, { timeout: 10_000 }).toBe(2);
     const loads = wire.filter((x) => x.method === 'GET');
     expect(loads.map((x) => new URL(x.url).pathname).sort()).toEqual(['/api/sites/stranger/posts/p', '/api/sites/stranger/posts/p/comments']);
     for (const x of loads) expect(x).toMatchObject({ status: 403, corsError: 'MissingAllowOriginHeader' });
