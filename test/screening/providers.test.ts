@@ -105,6 +105,45 @@ describe('Akismet provider (@cedx/akismet against a fake Akismet on loopback)', 
   });
 });
 
+describe('Akismet that hangs or talks nonsense', () => {
+  let fake: FakeServer;
+  let t: TestParley;
+  const url = '/api/sites/blog/posts/hello/comments';
+
+  beforeAll(async () => {
+    fake = await startFakeServer();
+    t = await createTestParley('sqlite', { name: 'akismet-faults', env: { AKISMET_KEY: 'ak', AKISMET_ENDPOINT: fake.url, SCREENING_BUDGET_MS: '300' } });
+    await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  test('when Akismet never answers, then comments are held within the budget and no connection is left open', async () => {
+    const open = new Set<unknown>();
+    fake.respond((req, res) => {
+      open.add(res);
+      res.on('close', () => open.delete(res));
+    });
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.post(url).send(aComment())));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(202));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(open.size).toBe(0);
+    const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: results[0]!.body.comment.id } });
+    expect(stored.status).toBe('pending');
+  });
+
+  test('when Akismet answers 200 with something that is neither true nor false, then the comment is held, not marked spam', async () => {
+    fake.respond((_req, res) => res.end('<html>Service temporarily unavailable</html>'));
+    const res = await t.post(url).send(aComment());
+    expect(res.status).toBe(202);
+    const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: res.body.comment.id } });
+    expect(stored.status).toBe('pending');
+    expect(JSON.stringify(stored.screening)).toMatch(/Akismet failed: unexpected answer; held for a moderator/);
+  });
+});
+
 describe('remote providers inside the pipeline', () => {
   let fake: FakeServer;
   let slow: FakeServer;
