@@ -19,19 +19,10 @@ export class CsrfFailedError extends AppError {
   }
 }
 
+/** One answer for every refused sign-in, so it tells nobody whether an account exists or is locked. */
 export class InvalidCredentialsError extends AppError {
   constructor() {
-    super('INVALID_CREDENTIALS', 401, 'Wrong email or password.');
-  }
-}
-
-export class AccountLockedError extends AppError {
-  constructor(readonly minutesLeft: number) {
-    super(
-      'ACCOUNT_LOCKED',
-      423,
-      `Too many failed sign-ins. This account is locked; try again in ${minutesLeft} minute${minutesLeft === 1 ? '' : 's'}.`,
-    );
+    super('INVALID_CREDENTIALS', 401, 'Wrong email or password. After 5 failed attempts, sign-in to an account pauses for 15 minutes.');
   }
 }
 

@@ -2,12 +2,12 @@
 // pushes the expiry forward (at most once a minute, to spare the database a write per request).
 import type { Db } from '../db/database.js';
 import { toActor, type Actor } from './actor.js';
-import { AccountLockedError, InvalidCredentialsError } from './auth.errors.js';
+import { InvalidCredentialsError } from './auth.errors.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { newCsrfToken, newSessionToken, SESSION_TTL_MS, sessionIdOf } from './session-token.js';
 import { deleteExpiredSessions, deleteSession, extendSession, getSessionWithUser, insertSession } from './sessions.repo.js';
 import { visibleSites } from './site-access.js';
-import { clearFailedLogins, getUserByEmail, incrementFailedLogins, lockUser } from './users.repo.js';
+import { claimLoginAttempt, clearFailedLogins, getUserByEmail, lockUser } from './users.repo.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -35,25 +35,26 @@ export function normaliseUserEmail(email: string): string {
 
 export async function login(db: Db, email: string, password: string, now = new Date()): Promise<SignedIn> {
   const user = await getUserByEmail(db, normaliseUserEmail(email));
+  // Every refusal looks and takes the same: unknown email, wrong password or locked account
+  // each cost one password verification and answer the same 401.
   if (!user) {
     await verifyAgainstDummy(password);
     throw new InvalidCredentialsError();
   }
-  // A locked account is refused before the password is checked: guessing gains nothing.
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AccountLockedError(Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000));
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await recordFailure(db, user.id, now);
+  // The attempt is counted before the password is checked, in one atomic step: parallel
+  // guesses each take a number, and only the first MAX_FAILED_LOGINS are ever verified.
+  const attempt = await claimLoginAttempt(db, user.id, now);
+  if (attempt === null || attempt > MAX_FAILED_LOGINS) {
+    if (attempt !== null) await lockUser(db, user.id, new Date(now.getTime() + LOCK_MS));
+    await verifyAgainstDummy(password);
     throw new InvalidCredentialsError();
   }
-  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(db, user.id);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    if (attempt >= MAX_FAILED_LOGINS) await lockUser(db, user.id, new Date(now.getTime() + LOCK_MS));
+    throw new InvalidCredentialsError();
+  }
+  await clearFailedLogins(db, user.id);
   return openSession(db, toActor(user), now);
-}
-
-async function recordFailure(db: Db, userId: string, now: Date): Promise<void> {
-  const failures = await incrementFailedLogins(db, userId);
-  if (failures >= MAX_FAILED_LOGINS) await lockUser(db, userId, new Date(now.getTime() + LOCK_MS));
 }
 
 async function openSession(db: Db, actor: Actor, now: Date): Promise<SignedIn> {

@@ -35,14 +35,16 @@ export function updateUser(db: Db, id: string, data: Prisma.UserUpdateInput) {
   return db.user.update({ where: { id }, data, select: USER_COLUMNS });
 }
 
-/** Counts one more failed sign-in; returns the new consecutive count. */
-export async function incrementFailedLogins(db: Db, id: string): Promise<number> {
-  const user = await db.user.update({
-    where: { id },
-    data: { failedLogins: { increment: 1 } },
-    select: { failedLogins: true },
-  });
-  return user.failedLogins;
+/**
+ * Counts a sign-in attempt on an account that is not locked, atomically; returns the attempt's
+ * number since the last success, or null when the account is locked.
+ */
+export async function claimLoginAttempt(db: Db, id: string, now: Date): Promise<number | null> {
+  const rows = await db.$queryRaw<{ failedLogins: number | bigint }[]>`
+    UPDATE "User" SET "failedLogins" = "failedLogins" + 1
+    WHERE "id" = ${id} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+    RETURNING "failedLogins"`;
+  return rows[0] ? Number(rows[0].failedLogins) : null;
 }
 
 export function lockUser(db: Db, id: string, until: Date) {

@@ -76,19 +76,50 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     expect(res.body.error.fields.password).toEqual(expect.any(String));
   });
 
-  test('when 5 sign-ins fail in a row, then the account is locked for 15 minutes, even with the right password', async () => {
+  test('when 5 sign-ins fail in a row, then the account is locked for 15 minutes, even with the right password, answering as for an unknown email', async () => {
     const user = await createStaff(t);
     for (let i = 0; i < 5; i++) expect((await login(user.email, `wrong-${i}`)).status).toBe(401);
     const locked = await login(user.email, STAFF_PASSWORD);
-    expect(locked.status).toBe(423);
-    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.body.error.message).toMatch(/locked.*15 minutes/);
+    const unknown = await login('nobody-at-all@parley.test', STAFF_PASSWORD);
+    expect(locked.status).toBe(401);
+    expect(locked.body).toEqual(unknown.body);
+    expect(locked.body.error.message).toMatch(/pauses for 15 minutes/);
     const row = await t.parley.database.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // Once the lock has passed, the right password works again.
     await t.parley.database.db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await login(user.email, STAFF_PASSWORD)).status).toBe(200);
+  });
+
+  test('when 40 guesses arrive at once, then at most 5 are checked: the right password among the last of them does not get in', async () => {
+    const user = await createStaff(t);
+    const guesses = Array.from({ length: 39 }, (_, i) => login(user.email, `parallel-wrong-${i}`));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const right = login(user.email, STAFF_PASSWORD);
+    const results = await Promise.all([...guesses, right]);
+    expect(results.every((r) => r.status === 401)).toBe(true);
+    const row = await t.parley.database.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  test('when a locked account and an unknown email are tried, then the answers take the same time', async () => {
+    const user = await createStaff(t);
+    for (let i = 0; i < 5; i++) await login(user.email, `wrong-${i}`);
+    const time = async (email: string) => {
+      const started = performance.now();
+      await login(email, 'some password');
+      return performance.now() - started;
+    };
+    const locked: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      locked.push(await time(user.email));
+      unknown.push(await time(`nobody-${i}@parley.test`));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const [a, b] = [median(locked), median(unknown)];
+    expect(Math.abs(a - b)).toBeLessThan(Math.max(a, b) * 0.35);
   });
 
   test('when a sign-in succeeds, then the failure counter starts again', async () => {

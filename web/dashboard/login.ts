@@ -1,5 +1,6 @@
-// The sign-in screen. Errors say what happened: wrong password, a locked account (with the
-// minutes left, from the server), too many attempts from this network, or no connection.
+// The sign-in screen. Errors say what happened: a refused sign-in (the server answers the same
+// for a wrong password, an unknown email and a locked account), too many attempts from this
+// network, or no connection.
 import { ApiError, auth } from './api.js';
 import { h, mount } from './dom.js';
 import type { Session } from './types.js';
@@ -8,8 +9,6 @@ function messageFor(err: unknown): string {
   if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
   switch (err.code) {
     case 'INVALID_CREDENTIALS':
-      return 'Wrong email or password.';
-    case 'ACCOUNT_LOCKED':
       return err.message;
     case 'RATE_LIMITED':
       return 'Too many sign-in attempts from this network. Please wait a few minutes and try again.';
