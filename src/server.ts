@@ -9,14 +9,15 @@ import { createDemoAdminIfNone, seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstAdmin } from './auth/index.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, redactError, type Logger } from './logger.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { SiteDirectory } from './sites/sites.service.js';
 import { PostLookup } from './posts/posts.service.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
-import { connectRedis } from './realtime/redis.js';
+import { connectRedis, type RedisConnection } from './redis.js';
+import { createRateLimiters } from './http/rate-limit.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
 import { createEditTokens } from './comments/edit-tokens.js';
 import { ThreadCache } from './comments/thread-cache.js';
@@ -39,6 +40,8 @@ export interface Parley {
   screening: ScreeningService;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** The shared Redis connection (scale-out), when REDIS_URL is set. */
+  redis: RedisConnection | null;
   /** Sign-in created for a fresh demo (shown once at start), or null. */
   demoAdmin: { email: string; password: string } | null;
   log: Logger;
@@ -58,7 +61,8 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (seeded) log.info('seeded the demo site and article');
   await ensureFirstAdmin(database.db, config.admin, log);
   const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(database.db) : null;
-  const events = new EventBus((err, name) => log.error({ err: String(err), event: name }, 'event listener failed'));
+  const events = new EventBus((err, name) => log.error({ err: redactError(err), event: name }, 'event listener failed'));
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, log) : null;
   const sites = new SiteDirectory(database.db);
   const formTokens = createFormTokens(secret);
   const screening = createScreeningService({
@@ -70,7 +74,9 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   });
   const threadCache = new ThreadCache();
   const threadCacheSync = new ThreadCacheSync(threadCache, events, log);
+  if (redis) await threadCacheSync.attachRedis(redis);
   const app = createApp({
+    limits: createRateLimiters(redis),
     config,
     threadCache,
     posts: new PostLookup(database.db),
@@ -99,8 +105,10 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     threadCacheSync,
     demoAdmin,
     log,
+    redis,
     async close() {
       await threadCacheSync.close();
+      await redis?.close();
       await database.close();
     },
   };
@@ -137,9 +145,7 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   const server = createServer((req, res) => {
     if (!fastPath(req, res)) parley.app(req, res);
   });
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, parley.log) : null;
-  if (redis) await parley.threadCacheSync.attachRedis(redis);
-  const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis });
+  const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis: parley.redis });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -156,7 +162,6 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await redis?.close();
       await parley.close();
     },
   };

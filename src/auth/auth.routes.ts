@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Db } from '../db/database.js';
-import { RateLimitedError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import { requireJson } from '../http/error-handler.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import { parse } from '../http/validate.js';
 import { LoginBody } from './auth.schema.js';
 import {
@@ -19,24 +18,12 @@ import { login, logout, toUserView } from './auth.service.js';
 /** Failed sign-ins per client IP per 15 minutes; successful ones do not count. */
 export const LOGIN_FAILURES_PER_IP = 20;
 
-function loginRateLimit() {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit: LOGIN_FAILURES_PER_IP,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    // TRUST_PROXY is the operator's explicit choice (config.ts); express resolves req.ip from it.
-    validate: { trustProxy: false },
-    handler: (_req, _res, next, options) => next(new RateLimitedError(Math.ceil(options.windowMs / 1000))),
-  });
-}
-
-export function authRouter(deps: { db: Db; cookie: CookieOptions; events: EventBus }): Router {
+export function authRouter(deps: { db: Db; cookie: CookieOptions; events: EventBus; limits: RateLimiters }): Router {
   const router = Router();
+  const loginFailures = deps.limits({ name: 'login-failures', windowMs: 15 * 60_000, limit: LOGIN_FAILURES_PER_IP, skipSuccessfulRequests: true });
   const session = requireSession(deps.db, deps.cookie);
 
-  router.post('/auth/login', loginRateLimit(), requireJson, async (req, res) => {
+  router.post('/auth/login', loginFailures, requireJson, async (req, res) => {
     const input = parse(LoginBody, req.body);
     const signedIn = await login(deps.db, input.email, input.password);
     setSessionCookie(res, deps.cookie, signedIn.cookie!.token, signedIn.cookie!.expiresAt);

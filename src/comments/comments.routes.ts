@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RateLimitRequestHandler } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
 import { clientInfo } from '../http/client-info.js';
 import { requireJson } from '../http/error-handler.js';
 import { parse } from '../http/validate.js';
@@ -16,7 +16,7 @@ const EditCommentBody = z.object({
 });
 
 export function commentsRouter(
-  deps: CommentDeps & EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RateLimitRequestHandler },
+  deps: CommentDeps & EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RequestHandler },
 ): Router {
   const router = Router();
 

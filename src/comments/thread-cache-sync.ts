@@ -2,7 +2,7 @@
 // cached pages here and, through a Redis channel, in every other process.
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
-import type { RedisConnection } from '../realtime/redis.js';
+import type { RedisConnection } from '../redis.js';
 import { postKey, type ThreadCache } from './thread-cache.js';
 
 export class ThreadCacheSync {

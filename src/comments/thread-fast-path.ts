@@ -32,6 +32,7 @@ export function createThreadFastPath(deps: { threadCache: ThreadCache; sites: Si
       applyCors(res, origin);
     }
     res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('ETag', page.etag);
     if (req.headers['if-none-match'] === page.etag) {
       res.statusCode = 304;

@@ -26,8 +26,9 @@ import { errorHandler, notFound } from './error-handler.js';
 import { adminRouter } from '../admin/index.js';
 import { authRouter, cookieOptionsFor } from '../auth/index.js';
 import { moderationRouter, reportsRouter } from '../moderation/index.js';
-import { writeRateLimit } from './rate-limit.js';
+import type { RateLimiters } from './rate-limit.js';
 import { rejectMalformedRequest } from './validate.js';
+import { baseSecurityHeaders, dashboardHeaders, demoPageHeaders } from './security-headers.js';
 
 const HEALTH_DEADLINE_MS = 800;
 
@@ -44,6 +45,8 @@ export interface AppDeps {
   posts: PostLookup;
   writer: CommentWriter;
   log: Logger;
+  /** Rate limits, shared through Redis when it is configured. */
+  limits: RateLimiters;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
   /** Folder of built web assets (web/dist); absent in API-only tests. */
@@ -55,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.set('etag', 'strong');
+  app.use(baseSecurityHeaders(deps.config.publicUrl));
   app.use(rejectMalformedRequest);
 
   const ownOrigin = new URL(deps.config.publicUrl).origin;
@@ -100,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
       return deps.sites.getById(comment.siteId);
     }),
   );
-  const writeLimit = writeRateLimit(deps.config.rateLimitCommentsPerMinute);
+  const writeLimit = deps.limits({ name: 'comments', windowMs: 60_000, limit: deps.config.rateLimitCommentsPerMinute });
   api.use(postsRouter(deps));
   api.use(screeningRouter(deps));
   api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
@@ -117,10 +121,10 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;
-    app.get('/', (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
+    app.get('/', ...demoPageHeaders, (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
     app.use(express.static(webRoot, { maxAge: '5m', index: false }));
     // The moderator dashboard is a single page: its client routes (not its assets) load the HTML.
-    app.get(['/moderate', '/moderate/{*rest}'], (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
+    app.get(['/moderate', '/moderate/{*rest}'], ...dashboardHeaders, (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
   }
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -5,7 +5,7 @@ import { CommentNotFoundError } from '../errors.js';
 import { clientInfo } from '../http/client-info.js';
 import { siteCors } from '../http/cors.js';
 import { requireJson } from '../http/error-handler.js';
-import { writeRateLimit } from '../http/rate-limit.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import { parse } from '../http/validate.js';
 import type { SiteView } from '../sites/sites.service.js';
 import { ReportBody, ReportParams } from './moderation.schema.js';
@@ -14,8 +14,9 @@ import { reportComment, type ReportDeps } from './reports.service.js';
 
 export const REPORTS_PER_MINUTE = 10;
 
-export function reportsRouter(deps: ReportDeps & { ownOrigin: string }): Router {
+export function reportsRouter(deps: ReportDeps & { ownOrigin: string; limits: RateLimiters }): Router {
   const router = Router();
+  const reportLimit = deps.limits({ name: 'reports', windowMs: 60_000, limit: REPORTS_PER_MINUTE });
   const siteOfComment = async (req: Request): Promise<SiteView> => {
     const id = String(req.params.id);
     const comment = /^[0-9a-f-]{36}$/i.test(id) ? await getReportTarget(deps.db, id) : null;
@@ -24,7 +25,7 @@ export function reportsRouter(deps: ReportDeps & { ownOrigin: string }): Router 
   };
 
   router.use('/comments/:id/reports', siteCors(deps.ownOrigin, siteOfComment));
-  router.post('/comments/:id/reports', writeRateLimit(REPORTS_PER_MINUTE), requireJson, async (req, res) => {
+  router.post('/comments/:id/reports', reportLimit, requireJson, async (req, res) => {
     const { id } = parse(ReportParams, req.params);
     const input = parse(ReportBody, req.body);
     await reportComment(deps, id, input, clientInfo(req).ip);

@@ -9,7 +9,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { attachModeration } from './moderation-namespace.js';
-import type { RedisConnection } from './redis.js';
+import type { RedisConnection } from '../redis.js';
 import { attachThreads } from './thread-rooms.js';
 
 export interface RealtimeDeps {

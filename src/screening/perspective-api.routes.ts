@@ -4,11 +4,11 @@
 // speaks Google's error format, not Parley's, because its clients parse that one.
 import { createHash } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { classifyError } from '../http/error-handler.js';
+import type { RateLimiters } from '../http/rate-limit.js';
 import { toPerspectiveResponse } from './perspective-format.js';
 import { scoreToxicity } from './toxicity.js';
 import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
@@ -48,7 +48,7 @@ function toPerspectiveError(err: unknown): PerspectiveError {
   return new PerspectiveError(known.status, GOOGLE_STATUS[known.status] ?? 'INVALID_ARGUMENT', known.message);
 }
 
-export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number }): Router {
+export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; requestsPerMinute?: number }): Router {
   const router = Router();
   // Bounded, and only keys of the shape Parley issues are looked up or cached at all.
   const keyCache = new LRUCache<string, { siteId: string | null }>({ max: 10_000, ttl: 30_000 });
@@ -72,14 +72,12 @@ export function perspectiveApiRouter(deps: { db: Db; requestsPerMinute?: number 
     next();
   });
   router.use(
-    rateLimit({
+    deps.limits({
+      name: 'perspective-keys',
       windowMs: 60_000,
       limit: deps.requestsPerMinute ?? 600,
-      keyGenerator: (req) => String(req.query.key ?? req.get('x-goog-api-key')),
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      validate: { trustProxy: false, xForwardedForHeader: false },
-      handler: (_req, _res, next) => next(new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.')),
+      key: (req) => String(req.query.key ?? req.get('x-goog-api-key')),
+      refuse: () => new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.'),
     }),
   );
 

@@ -98,6 +98,23 @@ describe('two processes, one PostgreSQL, one Redis', () => {
     expect(await gone).toBe('io server disconnect');
   });
 
+  test('when one client spreads comments over both processes, then it gets the comment rate limit once, not twice', async () => {
+    const ip = '203.0.113.250';
+    const statuses: number[] = [];
+    for (let i = 0; i < 26; i++) {
+      const server = i % 2 === 0 ? a : b;
+      const res = await fetch(`${server.url}/api/sites/news/posts/limits/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
+        body: JSON.stringify(aComment({ body: `Rate limit probe ${i} on a shared budget.`, url: 'https://news.example/limits', title: 'Limits' })),
+      });
+      statuses.push(res.status);
+    }
+    // RATE_LIMIT_COMMENTS_PER_MINUTE defaults to 20 per client IP: 20 accepted across both.
+    expect(statuses.filter((s) => s === 201 || s === 202)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+  });
+
   test('when both processes started at once, then each migration was applied once', () => {
     const applied = [a.output(), b.output()].filter((o) => o.includes('applied database migrations'));
     expect(applied).toHaveLength(1);

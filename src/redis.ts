@@ -2,7 +2,7 @@
 // queue), so broadcasts still reach this process's own sockets and REST keeps serving; the
 // log says when Redis goes and comes back.
 import { createClient } from 'redis';
-import type { Logger } from '../logger.js';
+import type { Logger } from './logger.js';
 
 function newClient(url: string) {
   return createClient({
