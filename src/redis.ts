@@ -23,19 +23,40 @@ export interface RedisConnection {
   adapterClient: RedisClient;
   /** Prefix of every key and channel, so several deployments can share one Redis. */
   prefix: string;
+  /** False from the first error until Redis answers again. */
+  readonly healthy: boolean;
+  /**
+   * Calls `listener(false)` when Redis goes away and `listener(true)` when it is back, so
+   * what spans processes (cache invalidation, live rooms) can stop trusting itself and catch up.
+   */
+  onHealthChange(listener: (healthy: boolean) => void): () => void;
   close(): Promise<void>;
 }
 
 export async function connectRedis(url: string, prefix: string, log: Logger): Promise<RedisConnection> {
   const client = newClient(url);
   let healthy = true;
+  const listeners = new Set<(healthy: boolean) => void>();
+  const tell = (now: boolean) => {
+    for (const l of listeners) {
+      try {
+        l(now);
+      } catch (err) {
+        log.error({ error: (err as Error).message }, 'Redis health listener failed');
+      }
+    }
+  };
   client.on('error', (err: Error) => {
-    if (healthy) log.warn({ error: err.message }, 'Redis is unreachable: serving REST and local sockets only until it returns');
+    if (!healthy) return;
+    log.warn({ error: err.message }, 'Redis is unreachable: serving REST and local sockets only until it returns');
     healthy = false;
+    tell(false);
   });
   client.on('ready', () => {
-    if (!healthy) log.info('Redis is back: live updates span processes again');
+    if (healthy) return;
+    log.info('Redis is back: live updates span processes again');
     healthy = true;
+    tell(true);
   });
   // Start without waiting forever: the client keeps reconnecting in the background.
   await Promise.race([client.connect(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
@@ -48,10 +69,20 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+  if (!client.isReady) {
+    healthy = false;
+  }
   return {
     client,
     adapterClient,
     prefix,
+    get healthy() {
+      return healthy;
+    },
+    onHealthChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
       await client.close().catch(() => client.destroy());
     },

@@ -46,8 +46,10 @@ export class ThreadCacheSync {
     await Promise.race([listen(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
       this.log.warn({ error: err.message }, 'thread cache: Redis subscription failed'),
     );
-    // While Redis is away, other processes may serve a stale page until it returns; at
-    // reconnection everything cached here is dropped, since invalidations may have been missed.
+    // While Redis is away this process cannot hear other processes' changes: it serves no
+    // cached page until Redis is back, and then starts from an empty cache.
+    if (!redis.healthy) this.cache.suspend(true);
+    const offHealth = redis.onHealthChange((healthy) => this.cache.suspend(!healthy));
     subscriber.on('ready', () => this.cache.clear());
     this.#publish = (post) => {
       redis.client.publish(channel, JSON.stringify([origin, post])).catch((err: Error) => {
@@ -55,6 +57,7 @@ export class ThreadCacheSync {
       });
     };
     this.#closeRemote = async () => {
+      offHealth();
       await subscriber.close().catch(() => subscriber.destroy());
     };
   }

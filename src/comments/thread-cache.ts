@@ -27,10 +27,21 @@ export class ThreadCache {
   readonly #versions = new Map<string, number>();
   readonly #keysByPost = new Map<string, Set<string>>();
   #bytes = 0;
+  #suspended = false;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
+  /**
+   * While suspended nothing is served or kept: with several processes and Redis away, this
+   * process would not hear of another's changes, so a cached page could be stale.
+   */
+  suspend(suspended: boolean): void {
+    this.#suspended = suspended;
+    if (suspended) this.clear();
+  }
+
   get(key: string): CachedPage | undefined {
+    if (this.#suspended) return undefined;
     const hit = this.#entries.get(key);
     if (!hit) return undefined;
     // Least-recently-used order: a hit moves to the back of the Map.
@@ -48,7 +59,7 @@ export class ThreadCache {
     const body = Buffer.from(JSON.stringify(value));
     const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
     const page = { body, etag };
-    if (this.version(post) !== readAtVersion) return page;
+    if (this.#suspended || this.version(post) !== readAtVersion) return page;
     this.#drop(key);
     this.#entries.set(key, { ...page, postKey: post });
     let keys = this.#keysByPost.get(post);

@@ -50,6 +50,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   const unsubscribe = [
     ...attachThreads(io, { ...deps, ownOrigin, publicUrl: deps.config.publicUrl }),
     ...attachModeration(io.of('/moderation'), { ...deps, ownOrigin }),
+    // Events published while Redis was away never reached the other processes' rooms: when it
+    // is back, every process tells its own readers and moderators to reload what they show.
+    ...(deps.redis
+      ? [
+          deps.redis.onHealthChange((healthy) => {
+            if (!healthy) return;
+            io.local.emit('thread:resync');
+            io.of('/moderation').local.emit('queue:resync');
+          }),
+        ]
+      : []),
   ];
   return {
     io,

@@ -44,6 +44,8 @@ export function connectLive(): void {
     // Signed out elsewhere (or the session was revoked): show the sign-in page.
     if (err.message === 'UNAUTHENTICATED') window.location.reload();
   });
+  // The server could not pass events between its processes for a while: reload what is shown.
+  socket.on('queue:resync', () => subscribers.forEach((s) => s.resync()));
   socket.on('queue:added', (e: { queue: Queue; item: ModerationItem }) => subscribers.forEach((s) => s.added(e)));
   socket.on('queue:removed', (e: { id: string; from: string; to: string }) => subscribers.forEach((s) => s.removed(e)));
   socket.on('queue:updated', (e: { item: ModerationItem }) => subscribers.forEach((s) => s.updated(e)));

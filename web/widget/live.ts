@@ -22,6 +22,8 @@ const connect: LiveConnect = (apiBase, site, post, h) => {
   socket.on('disconnect', () => {
     dropped = true;
   });
+  // The server lost events it could not pass between its processes (Redis was away): refetch.
+  socket.on('thread:resync', () => h.resync());
   socket.on('comment:created', (c: PublicComment) => h.created(c));
   socket.on('comment:updated', (c: PublicComment) => h.updated(c));
   socket.on('comment:removed', (e: { id: string }) => h.removed(e.id));
