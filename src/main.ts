@@ -2,6 +2,10 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
+/** Requests in flight get this long to finish after SIGTERM; the process exits within the limit. */
+const DRAIN_MS = 8_000;
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -14,9 +18,18 @@ async function main(): Promise<void> {
     throw err;
   }
   const running = await startServer(config);
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    running.parley.log.info({ signal }, 'shutting down');
-    await running.close();
+    if (stopping) return;
+    stopping = true;
+    running.parley.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // Never hang: whatever is not done by then is cut off.
+    setTimeout(() => {
+      running.parley.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    await running.close(DRAIN_MS);
+    running.parley.log.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -18,6 +18,7 @@ import { PostLookup } from './posts/posts.service.js';
 import { attachRealtime, type Realtime } from './realtime/io.js';
 import { connectRedis, type RedisConnection } from './redis.js';
 import { createRateLimiters } from './http/rate-limit.js';
+import { createDrain, type Drain } from './http/drain.js';
 import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
 import { createEditTokens } from './comments/edit-tokens.js';
 import { ThreadCache } from './comments/thread-cache.js';
@@ -40,6 +41,8 @@ export interface Parley {
   screening: ScreeningService;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** Requests in flight, for a graceful shutdown. */
+  drain: Drain;
   /** The shared Redis connection (scale-out), when REDIS_URL is set. */
   redis: RedisConnection | null;
   /** Sign-in created for a fresh demo (shown once at start), or null. */
@@ -72,11 +75,13 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     ...remoteProviders(config),
     budgetMs: config.screeningBudgetMs,
   });
+  const drain = createDrain();
   const threadCache = new ThreadCache();
   const threadCacheSync = new ThreadCacheSync(threadCache, events, log);
   if (redis) await threadCacheSync.attachRedis(redis);
   const app = createApp({
     limits: createRateLimiters(redis),
+    isDraining: () => drain.draining,
     config,
     threadCache,
     posts: new PostLookup(database.db),
@@ -106,6 +111,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     demoAdmin,
     log,
     redis,
+    drain,
     async close() {
       await threadCacheSync.close();
       await redis?.close();
@@ -132,7 +138,8 @@ export interface RunningServer {
   server: Server;
   parley: Parley;
   realtime: Realtime;
-  close(): Promise<void>;
+  /** Stops the server; with `drainMs`, requests in flight get that long to finish first. */
+  close(drainMs?: number): Promise<void>;
 }
 
 export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
@@ -142,9 +149,12 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
     sites: parley.sites,
     ownOrigin: new URL(config.publicUrl).origin,
   });
-  const server = createServer((req, res) => {
-    if (!fastPath(req, res)) parley.app(req, res);
-  });
+  const server = createServer(
+    parley.drain.track((req, res) => {
+      if (!fastPath(req, res)) parley.app(req, res);
+    }),
+  );
+  parley.drain.watch(server);
   const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis: parley.redis });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -158,10 +168,13 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
     server,
     parley,
     realtime,
-    async close() {
+    async close(drainMs = 0) {
+      // In-flight requests finish first (their comments are stored and answered), then live
+      // sockets close, then whatever connection is still open, then the stores.
+      const unfinished = await parley.drain.drain(server, drainMs);
+      if (unfinished > 0) parley.log.warn({ unfinished }, 'shutting down with requests still in flight');
       await realtime.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await parley.close();
     },
   };

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { commentsRouter } from '../comments/comments.routes.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
-import { CommentNotFoundError, DatabaseUnavailableError } from '../errors.js';
+import { AppError, CommentNotFoundError, DatabaseUnavailableError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import { avatarSvg } from '../privacy/avatar.js';
@@ -47,6 +47,8 @@ export interface AppDeps {
   log: Logger;
   /** Rate limits, shared through Redis when it is configured. */
   limits: RateLimiters;
+  /** True while the server shuts down: health answers 503 so traffic goes elsewhere. */
+  isDraining?: () => boolean;
   /** Spam / not-spam decisions teach the classifier and Akismet. */
   feedback: ModerationFeedback;
   /** Folder of built web assets (web/dist); absent in API-only tests. */
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
 
   // Answers within a second either way: a probe that hangs is as bad as a server that does.
   api.get('/health', async (_req, res) => {
+    if (deps.isDraining?.()) throw new AppError('SHUTTING_DOWN', 503, 'This server is shutting down.');
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), HEALTH_DEADLINE_MS);
