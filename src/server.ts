@@ -54,6 +54,11 @@ export interface Parley {
 /** Everything but the listening socket: migrated database, services and the express app. */
 export async function buildParley(config: Config, options: { log?: Logger } = {}): Promise<Parley> {
   const log = options.log ?? createLogger(config.logLevel);
+  if (config.trustProxy === true) {
+    // Any client could then claim any address with X-Forwarded-For: per-IP limits, flood checks
+    // and report de-duplication would count whatever it says.
+    log.warn('TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses');
+  }
   const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
   if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
 

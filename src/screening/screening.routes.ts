@@ -25,7 +25,9 @@ export function screeningRouter(deps: { sites: SiteDirectory; formTokens: FormTo
     const params = parse(SitePostParams, req.params);
     const site = await deps.sites.get(params.site);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ token: deps.formTokens.issue(site.id, params.post) });
+    // The site's minimum is public anyway (a bot can time itself); the widget uses it to wait
+    // out a token it had to fetch at the last moment instead of having the comment held.
+    res.json({ token: deps.formTokens.issue(site.id, params.post), minSubmitSeconds: site.settings.minSubmitSeconds });
   });
 
   // "Do you want to rephrase?": the toxicity verdict for a draft, which is not stored.

@@ -98,4 +98,25 @@ describe('reader on the demo article', () => {
     await screenshot(page, 'article-dark.png', { fullPage: true });
     expect(errorsOf(page)).toEqual([]);
   });
+
+  test('when the form token cannot be fetched at first, then the widget tries again and the comment is not held for it', async () => {
+    const page = await newPage(browser, { distinctIps: true });
+    let failures = 0;
+    await page.route(/\/form-token$/, (route) => {
+      if (failures < 2) {
+        failures += 1;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await openWidget(page, `${server.url}/`);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/comments'));
+    await fillAndSubmit(page, { name: 'Token Retry', email: 'token.retry@example.com', body: 'Posted after the first two token requests failed.' });
+    const request = await posted;
+    expect(JSON.parse(request.postData() ?? '{}').formToken).toMatch(/^v1\./);
+    expect(failures).toBe(2);
+    const response = await request.response();
+    expect(response?.status()).toBe(201);
+    expect(errorsOf(page)).toEqual([]);
+  });
 });

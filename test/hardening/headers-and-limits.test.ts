@@ -1,5 +1,7 @@
 // Security headers on what Parley serves, and rate limits on the writes that lacked one.
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { DRAFT_CHECKS_PER_MINUTE } from '../../src/screening/screening.routes.js';
 import { createTestParley, seedSite, type TestParley } from '../helpers/parley.js';
 
@@ -47,5 +49,19 @@ describe('security headers and limits', () => {
     const over = await check();
     expect(over.status).toBe(429);
     expect(over.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('trusting proxies', () => {
+  test('when TRUST_PROXY trusts every hop, then start-up warns and names the safe settings', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    const t = await createTestParley('sqlite', { name: 'trust-all', env: { TRUST_PROXY: 'true' }, log });
+    await t.close();
+    expect(lines.join('')).toMatch(/TRUST_PROXY=true trusts every X-Forwarded-For hop/);
+    const quiet: string[] = [];
+    const t2 = await createTestParley('sqlite', { name: 'trust-one', env: { TRUST_PROXY: 'loopback' }, log: createLogger('info', new Writable({ write: (c, _e, done) => (quiet.push(String(c)), done()) })) });
+    await t2.close();
+    expect(quiet.join('')).not.toMatch(/TRUST_PROXY/);
   });
 });

@@ -11,6 +11,17 @@ type Field = (typeof FIELDS)[number];
 
 /** Tokens older than this are refreshed when the reader comes back to the form. */
 const TOKEN_MAX_AGE_MS = 30 * 60 * 1000;
+/** A token request that failed is tried again after these delays. */
+const TOKEN_RETRY_MS = [1_000, 3_000, 10_000];
+
+interface FormToken {
+  token: string;
+  /** When the token was received, and how long the site wants between form and submit. */
+  receivedAt: number;
+  minSubmitMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface FormHost {
   api: Api;
@@ -58,7 +69,7 @@ export class CommentForm {
   private parentId: string | null = null;
   private draftKey = randomId();
   private busy = false;
-  private token: Promise<string | null> | null = null;
+  private token: Promise<FormToken | null> | null = null;
   private tokenAt = 0;
   private readonly inputs: Record<Field, HTMLInputElement | HTMLTextAreaElement>;
   private readonly save: HTMLInputElement;
@@ -118,7 +129,36 @@ export class CommentForm {
   /** Fetches the anti-bot form token; called once the form is on screen. */
   fetchToken(): void {
     this.tokenAt = Date.now();
-    this.token = this.host.api.getFormToken().catch(() => null);
+    this.token = this.requestToken(0);
+  }
+
+  /** A network hiccup must not leave the form without a token (its comment would be held). */
+  private async requestToken(attempt: number): Promise<FormToken | null> {
+    try {
+      const r = await this.host.api.getFormToken();
+      return { token: r.token, receivedAt: Date.now(), minSubmitMs: (r.minSubmitSeconds ?? 0) * 1000 };
+    } catch {
+      const delay = TOKEN_RETRY_MS[attempt];
+      if (delay === undefined) return null;
+      await sleep(delay);
+      return this.requestToken(attempt + 1);
+    }
+  }
+
+  /** A token for this submit: retried once more now if every earlier try failed. */
+  private async tokenForSubmit(): Promise<string | undefined> {
+    if (!this.token) this.fetchToken();
+    let token = await this.token;
+    if (!token) {
+      this.fetchToken();
+      token = await this.token;
+    }
+    if (!token) return undefined;
+    // A token fetched just now is younger than the site's minimum: wait the rest, rather than
+    // have a person's comment held as "too fast".
+    const wait = token.receivedAt + token.minSubmitMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    return token.token;
   }
 
   setReplyTarget(parentId: string | null, parentName?: string): void {
@@ -180,7 +220,7 @@ export class CommentForm {
       }
       if (this.save.checked) saveAuthor({ name: v.name, email: v.email, website: v.website });
       else saveAuthor(null);
-      const result = await this.post(v, true);
+      const result = await this.post(v);
       this.draftKey = randomId();
       this.inputs.body.value = '';
       const parentId = this.parentId;
@@ -192,30 +232,20 @@ export class CommentForm {
     }
   }
 
-  private async post(v: ReturnType<CommentForm['values']>, retryToken: boolean): Promise<CreateCommentResult> {
-    if (!this.token) this.fetchToken();
-    const formToken = (await this.token) ?? undefined;
+  private async post(v: ReturnType<CommentForm['values']>): Promise<CreateCommentResult> {
+    const formToken = await this.tokenForSubmit();
     const meta = this.host.postMeta();
-    try {
-      return await this.host.api.createComment({
-        name: v.name,
-        email: v.email,
-        ...(v.website ? { website: v.website } : {}),
-        body: v.body,
-        ...(this.parentId ? { parentId: this.parentId } : {}),
-        ...(formToken ? { formToken } : {}),
-        homepage: this.honeypot.value,
-        ...(meta ?? {}),
-        idempotencyKey: this.draftKey,
-      });
-    } catch (err) {
-      // An expired or missing token is the widget's fault, not the reader's: refresh once.
-      if (retryToken && err instanceof ApiError && /TOKEN/.test(err.code)) {
-        this.fetchToken();
-        return this.post(v, false);
-      }
-      throw err;
-    }
+    return this.host.api.createComment({
+      name: v.name,
+      email: v.email,
+      ...(v.website ? { website: v.website } : {}),
+      body: v.body,
+      ...(this.parentId ? { parentId: this.parentId } : {}),
+      ...(formToken ? { formToken } : {}),
+      homepage: this.honeypot.value,
+      ...(meta ?? {}),
+      idempotencyKey: this.draftKey,
+    });
   }
 
   private handleError(err: unknown): void {
