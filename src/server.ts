@@ -161,10 +161,17 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
   );
   parley.drain.watch(server);
   const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis: parley.redis });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    // The port is taken (or not ours to bind): leave nothing open behind us.
+    await realtime.close().catch(() => {});
+    await parley.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   parley.log.info({ url, database: config.database.provider }, 'Parley is listening');

@@ -1,7 +1,13 @@
 // Recognising database failures that are the database's absence, not the request's fault: the
 // error map answers them 503 with Retry-After instead of 500.
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const UNAVAILABLE_ADAPTER_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed', 'TransactionWriteConflict']);
+/**
+ * PostgreSQL error classes that mean "busy or going away, try again": connection exceptions
+ * (08), insufficient resources (53), operator intervention such as a statement timeout or a
+ * shutdown (57), and serialization failures and deadlocks (40001, 40P01).
+ */
+const UNAVAILABLE_PG_CODE = /^(08|53|57)|^40001$|^40P01$/;
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'SQLITE_BUSY']);
 const UNAVAILABLE_MESSAGES =
   /Query read timeout|Server has closed the connection|timeout exceeded when trying to connect|Connection terminated|database connection went silent|Can't reach database|database is locked|Transaction already closed|Client has encountered a connection error/i;
@@ -10,7 +16,7 @@ interface ErrorLike {
   name?: unknown;
   code?: unknown;
   message?: unknown;
-  meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } };
   cause?: unknown;
 }
 
@@ -20,8 +26,9 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as ErrorLike;
   if (e.name === 'PrismaClientInitializationError') return true;
   if (typeof e.code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
-  const kind = e.meta?.driverAdapterError?.cause?.kind;
-  if (typeof kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true;
+  const adapterCause = e.meta?.driverAdapterError?.cause;
+  if (typeof adapterCause?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) return true;
+  if (adapterCause?.kind === 'postgres' && typeof adapterCause.code === 'string' && UNAVAILABLE_PG_CODE.test(adapterCause.code)) return true;
   if (typeof e.message === 'string') {
     // Prisma puts the call site first and the reason last; the lines between may quote input.
     const lines = e.message.split('\n').filter((l) => l.trim());

@@ -100,7 +100,7 @@ describe('widget embedded on another origin', () => {
 
     // The form is still there; sending it fails and says so, and nothing is stored.
     await fillAndSubmit(page, 'This should never reach the stranger site.');
-    await expect.poll(() => page.locator('[data-testid=form-error]').textContent()).toContain('Could not reach the comment server');
+    await expect.poll(() => page.locator('[data-testid=form-error]').textContent(), { timeout: 10_000 }).toContain('Could not reach the comment server');
     expect(await server.parley.database.db.comment.count({ where: { body: 'This should never reach the stranger site.' } })).toBe(0);
     // The POST itself never left the browser: its preflight got 403.
     const comments = `${server.url}/api/sites/stranger/posts/p/comments`;

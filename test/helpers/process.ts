@@ -25,6 +25,17 @@ export interface ChildServer {
 
 /** `node scripts/start.mjs` (build if needed, migrate, seed, serve) with the given environment. */
 export async function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+  // A free port can be taken by another test process before the child listens: try another.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startChildOnce(env, timeoutMs);
+    } catch (err) {
+      if (env.PORT || attempt >= 4 || !String((err as Error).message).includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
+async function startChildOnce(env: Record<string, string>, timeoutMs: number): Promise<ChildServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/start.mjs')], {
     cwd: PROJECT_ROOT,
