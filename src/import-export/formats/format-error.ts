@@ -7,12 +7,12 @@ export class ImportFormatError extends Error {
 
   constructor(
     readonly format: ImportFormat,
-    /** 1-based line where reading stopped; for a truncated file, its last line. */
-    readonly line: number,
+    /** 1-based line where reading stopped (for a truncated file, its last line); null for SQLite. */
+    readonly line: number | null,
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`Cannot read this ${format} file (line ${line}): ${detail}`, options);
+    super(`Cannot read this ${format} file${line === null ? '' : ` (line ${line})`}: ${detail}`, options);
     this.name = 'ImportFormatError';
   }
 }
