@@ -98,7 +98,8 @@ function toComment(raw: unknown): CommentRecord | SkippedRecord {
     authorEmail: row.email?.trim() || null,
     authorWebsite: row.website?.trim() || null,
     // Isso anonymises on write (IPv4 /24, IPv6 /48): a network, not a person, but still an IP.
-    authorIp: row.remote_addr?.trim() || null,
+    // 0.0.0.0 is what it stores when there was no address (its Disqus import, bad input).
+    authorIp: row.remote_addr?.trim() && row.remote_addr.trim() !== '0.0.0.0' ? row.remote_addr.trim() : null,
     body: text,
     bodyFormat: issoBodyFormat(text),
     createdAt,

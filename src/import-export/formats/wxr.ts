@@ -108,11 +108,16 @@ function toThread(f: EntryFields): ThreadRecord | SkippedRecord {
     type: 'thread',
     sourceId,
     url,
-    title: f.get('title'),
+    // WordPress keeps titles as HTML ("&amp;"), in CDATA since 5.x; a title is plain text here.
+    title: decodeTitle(f.get('title')),
     identifier: f.get('wp:post_name'),
     closed: f.get('wp:comment_status') === 'closed',
     createdAt: parseWordPressDate(f.get('wp:post_date_gmt')) ?? parseWordPressDate(f.get('wp:post_date')),
   };
+}
+
+function decodeTitle(title: string | null): string | null {
+  return title === null ? null : decodeHTML(title).trim() || null;
 }
 
 function toComment(f: EntryFields, thread: { sourceId: string } | { skippedBecause: string } | null): CommentRecord | SkippedRecord {
