@@ -23,9 +23,10 @@ export async function* readXml<T>(format: ImportFormat, input: Readable, makeHan
 
   const fail = (err: unknown): never => {
     if (err instanceof ImportFormatError) throw err; // a handler's own verdict (wrong root element)
-    // saxes prefixes its messages with "line:column: "; the line travels separately.
-    const message = err instanceof Error ? err.message.replace(/^\d+:\d+:\s*/, '') : String(err);
-    throw new ImportFormatError(format, Math.max(parser.line, 1), message, { cause: err });
+    // saxes prefixes its messages with "line:column: ", the position of the fault itself.
+    const text = err instanceof Error ? err.message : String(err);
+    const at = /^(\d+):\d+:\s*/.exec(text);
+    throw new ImportFormatError(format, at ? Number(at[1]) : Math.max(parser.line, 1), at ? text.slice(at[0].length) : text, { cause: err });
   };
 
   try {
