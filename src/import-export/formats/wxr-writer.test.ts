@@ -31,7 +31,7 @@ function comment(id: string, parentId: string | null, extra: Partial<WxrComment>
   };
 }
 
-function post(id: string, comments: WxrComment[], extra: Partial<WxrPost> = {}): WxrPost {
+function post(id: string, comments: WxrPost['comments'], extra: Partial<WxrPost> = {}): WxrPost {
   return { id, slug: `post-${id}`, title: `Post ${id}`, url: `https://blog.example.com/${id}/`, closed: false, publishedAt: new Date('2024-01-01T09:00:00Z'), comments, ...extra };
 }
 
