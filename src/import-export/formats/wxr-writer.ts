@@ -50,7 +50,6 @@ export interface WxrPost {
 const APPROVED: Record<WxrCommentStatus, string> = { approved: '1', pending: '0', spam: 'spam', deleted: 'trash', rejected: 'trash' };
 
 // XML 1.0 cannot carry most control characters or lone surrogates at all, escaped or not.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlText(value: string): string {
