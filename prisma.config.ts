@@ -9,14 +9,20 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema:
-    provider === 'postgresql' ? 'prisma/generated/schema.postgresql.prisma' : 'prisma/schema.prisma',
+    provider === 'postgresql'
+      ? 'prisma/generated/schema.postgresql.prisma'
+      : 'prisma/schema.prisma',
   migrations: { path: `prisma/migrations/${provider}` },
   async adapter() {
     if (provider === 'postgresql') {
       const { PrismaPg } = await import('@prisma/adapter-pg');
-      return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/test' });
+      return new PrismaPg({
+        connectionString: process.env.DATABASE_URL ?? 'postgresql://localhost/test',
+      });
     }
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
-    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? 'file:./data/prisma-cli.db' });
+    return new PrismaBetterSQLite3({
+      url: process.env.DATABASE_URL ?? 'file:./data/prisma-cli.db',
+    });
   },
 });

@@ -16,10 +16,16 @@ process.once('message', async (msg: Start) => {
   for (let i = 0; i < msg.count; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, msg.count - i) }, (_, j) => {
-        const s = io(msg.urls[(i + j) % msg.urls.length]!, { transports: ['websocket'], forceNew: true, reconnection: false });
+        const s = io(msg.urls[(i + j) % msg.urls.length]!, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+        });
         sockets.push(s);
         return new Promise<void>((resolve, reject) => {
-          s.once('connect', () => s.emit('join', { site: msg.site, post: msg.post }, () => resolve()));
+          s.once('connect', () =>
+            s.emit('join', { site: msg.site, post: msg.post }, () => resolve()),
+          );
           s.once('connect_error', reject);
         });
       }),

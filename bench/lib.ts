@@ -47,15 +47,32 @@ export function sentence(seed: number, words = 24): string {
 }
 
 /** Migrates and seeds a site with posts whose threads have `counts` comments each (¼ top-level). */
-export async function seed(dbUrl: string, provider: 'sqlite' | 'postgresql', threads: Record<string, number>) {
+export async function seed(
+  dbUrl: string,
+  provider: 'sqlite' | 'postgresql',
+  threads: Record<string, number>,
+) {
   await migrate(provider, dbUrl, join(ROOT, 'prisma/migrations'));
   const { db, close } = await openDatabase(provider, dbUrl);
   const hasher = createHasher(SECRET);
   const site = await db.site.create({
-    data: { slug: 'bench', name: 'Bench', allowedOrigins: [], settings: { minSubmitSeconds: 0, autoCreatePosts: true } },
+    data: {
+      slug: 'bench',
+      name: 'Bench',
+      allowedOrigins: [],
+      settings: { minSubmitSeconds: 0, autoCreatePosts: true },
+    },
   });
   for (const [slug, count] of Object.entries(threads)) {
-    const post = await db.post.create({ data: { siteId: site.id, slug, title: `Thread ${slug}`, url: `https://bench.example/${slug}`, commentCount: count } });
+    const post = await db.post.create({
+      data: {
+        siteId: site.id,
+        slug,
+        title: `Thread ${slug}`,
+        url: `https://bench.example/${slug}`,
+        commentCount: count,
+      },
+    });
     const start = Date.now() - count * 60_000;
     let batch: Prisma.CommentCreateManyInput[] = [];
     let root: { id: string } | null = null;
@@ -67,10 +84,23 @@ export async function seed(dbUrl: string, provider: 'sqlite' | 'postgresql', thr
       const body = sentence(i + count);
       const email = `reader${i % 500}@example.com`;
       batch.push({
-        id, siteId: site.id, postId: post.id, parentId: isRoot ? null : root!.id, rootId: isRoot ? id : root!.id, depth: isRoot ? 0 : 1,
-        authorName: `Reader ${i % 500}`, authorEmail: email, authorHash: hasher.author(email), body, html: renderCommentBody(body),
-        status: 'approved', screening: { decision: 'approve' }, ipHash: hasher.ip(`10.0.${i % 250}.1`), contentHash: hasher.content(body),
-        createdAt, decidedAt: createdAt,
+        id,
+        siteId: site.id,
+        postId: post.id,
+        parentId: isRoot ? null : root!.id,
+        rootId: isRoot ? id : root!.id,
+        depth: isRoot ? 0 : 1,
+        authorName: `Reader ${i % 500}`,
+        authorEmail: email,
+        authorHash: hasher.author(email),
+        body,
+        html: renderCommentBody(body),
+        status: 'approved',
+        screening: { decision: 'approve' },
+        ipHash: hasher.ip(`10.0.${i % 250}.1`),
+        contentHash: hasher.content(body),
+        createdAt,
+        decidedAt: createdAt,
       });
       if (batch.length === 500) {
         await db.comment.createMany({ data: batch });
@@ -80,7 +110,10 @@ export async function seed(dbUrl: string, provider: 'sqlite' | 'postgresql', thr
     if (batch.length) await db.comment.createMany({ data: batch });
   }
   await close();
-  return { siteId: site.id, formToken: (post: string) => createFormTokens(SECRET).issue(site.id, post, Date.now() - 60_000) };
+  return {
+    siteId: site.id,
+    formToken: (post: string) => createFormTokens(SECRET).issue(site.id, post, Date.now() - 60_000),
+  };
 }
 
 export interface ServerProcess {
@@ -176,8 +209,15 @@ export interface ReaderFleet {
  * `count` readers spread over `urls`, run in two child processes so that the readers'
  * own work does not queue behind one event loop.
  */
-export async function startReaders(urls: string[], count: number, site: string, post: string): Promise<ReaderFleet> {
-  const workers = [0, 1].map(() => fork(join(ROOT, 'bench/fanout-client.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
+export async function startReaders(
+  urls: string[],
+  count: number,
+  site: string,
+  post: string,
+): Promise<ReaderFleet> {
+  const workers = [0, 1].map(() =>
+    fork(join(ROOT, 'bench/fanout-client.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
+  );
   const deliveries = new Map<string, number[]>();
   const waiters = new Map<string, () => void>();
   await Promise.all(
@@ -221,7 +261,12 @@ export interface FanOutSample {
 }
 
 /** Posts `rounds` comments one after another and times each one's delivery to every reader. */
-export async function fanOut(postUrl: string, readers: ReaderFleet, rounds: number, formToken: () => string): Promise<FanOutSample[]> {
+export async function fanOut(
+  postUrl: string,
+  readers: ReaderFleet,
+  rounds: number,
+  formToken: () => string,
+): Promise<FanOutSample[]> {
   const samples: FanOutSample[] = [];
   const now = () => performance.timeOrigin + performance.now();
   for (let r = 0; r < rounds; r++) {
@@ -229,10 +274,16 @@ export async function fanOut(postUrl: string, readers: ReaderFleet, rounds: numb
     const res = await fetch(postUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `172.16.${r}.9` },
-      body: JSON.stringify({ name: `Fan ${r}`, email: `fan${r}@example.com`, body: sentence(10_000 + r, 18), formToken: formToken() }),
+      body: JSON.stringify({
+        name: `Fan ${r}`,
+        email: `fan${r}@example.com`,
+        body: sentence(10_000 + r, 18),
+        formToken: formToken(),
+      }),
     });
     const respondedAt = now();
-    if (res.status !== 201) throw new Error(`fan-out POST answered ${res.status}: ${await res.text()}`);
+    if (res.status !== 201)
+      throw new Error(`fan-out POST answered ${res.status}: ${await res.text()}`);
     const { comment } = (await res.json()) as { comment: { id: string } };
     const lastAt = await readers.lastDelivery(comment.id);
     samples.push({ afterResponse: lastAt - respondedAt, afterRequest: lastAt - sentAt });

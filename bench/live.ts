@@ -1,7 +1,15 @@
 // npm run bench:live: 1,000 readers in one room; time from a POST's response to the last
 // reader's comment:created, on one process and on two processes sharing Redis (readers split
 // between them, comments posted to the first). Loopback only; about a minute.
-import { fanOut, freshDatabase, percentile, REDIS_URL, seed, startParley, startReaders } from './lib.js';
+import {
+  fanOut,
+  freshDatabase,
+  percentile,
+  REDIS_URL,
+  seed,
+  startParley,
+  startReaders,
+} from './lib.js';
 
 const READERS = Number(process.env.BENCH_READERS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -20,12 +28,25 @@ async function scenario(name: string, processes: number): Promise<Row> {
   const provider = processes > 1 ? 'postgresql' : 'sqlite';
   const database = await freshDatabase(provider);
   const seeded = await seed(database.url, provider, { live: 0 });
-  const env = { DATABASE_URL: database.url, ...(processes > 1 && { REDIS_URL, REDIS_PREFIX: `parley-bench-${Date.now()}` }) };
+  const env = {
+    DATABASE_URL: database.url,
+    ...(processes > 1 && { REDIS_URL, REDIS_PREFIX: `parley-bench-${Date.now()}` }),
+  };
   const servers = [];
   for (let i = 0; i < processes; i++) servers.push(await startParley(env));
   try {
-    const readers = await startReaders(servers.map((s) => s.url), READERS, 'bench', 'live');
-    const samples = await fanOut(`${servers[0]!.url}/api/sites/bench/posts/live/comments`, readers, ROUNDS, () => seeded.formToken('live'));
+    const readers = await startReaders(
+      servers.map((s) => s.url),
+      READERS,
+      'bench',
+      'live',
+    );
+    const samples = await fanOut(
+      `${servers[0]!.url}/api/sites/bench/posts/live/comments`,
+      readers,
+      ROUNDS,
+      () => seeded.formToken('live'),
+    );
     readers.close();
     const r = (x: number) => Math.round(x * 10) / 10;
     const after = samples.map((s) => s.afterResponse);
@@ -46,12 +67,24 @@ async function scenario(name: string, processes: number): Promise<Row> {
 }
 
 async function main(): Promise<void> {
-  const rows = [await scenario('1 process (SQLite)', 1), await scenario('2 processes + Redis (PostgreSQL)', 2)];
-  console.log(`\nLive fan-out: ${READERS} readers in one room (in 2 reader processes), ${ROUNDS} comments.`);
-  console.log("ms from the POST's response to the last reader's comment:created (negative: every reader had it before the response arrived), and from the POST's sending.\n");
-  console.log('| setup | after response p50 | p99 | max | after request p50 | p99 | server peak RSS MB |');
+  const rows = [
+    await scenario('1 process (SQLite)', 1),
+    await scenario('2 processes + Redis (PostgreSQL)', 2),
+  ];
+  console.log(
+    `\nLive fan-out: ${READERS} readers in one room (in 2 reader processes), ${ROUNDS} comments.`,
+  );
+  console.log(
+    "ms from the POST's response to the last reader's comment:created (negative: every reader had it before the response arrived), and from the POST's sending.\n",
+  );
+  console.log(
+    '| setup | after response p50 | p99 | max | after request p50 | p99 | server peak RSS MB |',
+  );
   console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.p50} | ${r.p99} | ${r.max} | ${r.p50FromRequest} | ${r.p99FromRequest} | ${r.rssMb.join(' + ')} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | ${r.p50} | ${r.p99} | ${r.max} | ${r.p50FromRequest} | ${r.p99FromRequest} | ${r.rssMb.join(' + ')} |`,
+    );
 }
 
 main().then(

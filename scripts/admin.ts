@@ -6,7 +6,11 @@
 import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '../src/auth/passwords.js';
 import { getUserByEmail } from '../src/auth/users.repo.js';
-import { createUserAccount, listUserAccounts, updateUserAccount } from '../src/auth/users.service.js';
+import {
+  createUserAccount,
+  listUserAccounts,
+  updateUserAccount,
+} from '../src/auth/users.service.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
@@ -28,7 +32,8 @@ function fail(message: string): never {
 function required(opts: Options, key: 'email' | 'password'): string {
   const value = opts[key]?.trim();
   if (!value) fail(`--${key} is required.\n\n${USAGE}`);
-  if (key === 'password' && value.length < MIN_PASSWORD_LENGTH) fail(`--password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (key === 'password' && value.length < MIN_PASSWORD_LENGTH)
+    fail(`--password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   return value;
 }
 
@@ -36,9 +41,20 @@ async function create(db: Db, opts: Options): Promise<void> {
   const email = required(opts, 'email');
   const role = opts.role ?? 'admin';
   if (role !== 'admin' && role !== 'moderator') fail('--role must be admin or moderator.');
-  const sites = (opts.sites ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const user = await createUserAccount(db, { email, password: required(opts, 'password'), name: opts.name?.trim() || email.split('@')[0]!, role, sites });
-  console.log(`Created ${user.role} ${user.email}${user.sites.length ? ` for ${user.sites.join(', ')}` : ''}.`);
+  const sites = (opts.sites ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const user = await createUserAccount(db, {
+    email,
+    password: required(opts, 'password'),
+    name: opts.name?.trim() || email.split('@')[0]!,
+    role,
+    sites,
+  });
+  console.log(
+    `Created ${user.role} ${user.email}${user.sites.length ? ` for ${user.sites.join(', ')}` : ''}.`,
+  );
 }
 
 async function setPassword(db: Db, opts: Options): Promise<void> {
@@ -46,19 +62,29 @@ async function setPassword(db: Db, opts: Options): Promise<void> {
   const user = await getUserByEmail(db, email);
   if (!user) fail(`No account with the email ${email}.`);
   await updateUserAccount(db, user.id, { password: required(opts, 'password') });
-  console.log(`Password changed for ${email}; its sessions were signed out and any lock-out lifted.`);
+  console.log(
+    `Password changed for ${email}; its sessions were signed out and any lock-out lifted.`,
+  );
 }
 
 async function list(db: Db): Promise<void> {
   for (const u of await listUserAccounts(db)) {
-    console.log(`${u.role.padEnd(9)} ${u.email}  ${u.name}${u.sites.length ? `  [${u.sites.join(', ')}]` : ''}${u.locked ? '  (locked)' : ''}`);
+    console.log(
+      `${u.role.padEnd(9)} ${u.email}  ${u.name}${u.sites.length ? `  [${u.sites.join(', ')}]` : ''}${u.locked ? '  (locked)' : ''}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, sites: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      sites: { type: 'string' },
+    },
   });
   const command = positionals[0];
   if (!command || !['create', 'set-password', 'list'].includes(command)) fail(USAGE);
@@ -76,7 +102,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {
-    const fields = err instanceof AppError && err.fields ? ` ${Object.values(err.fields).join(' ')}` : '';
+    const fields =
+      err instanceof AppError && err.fields ? ` ${Object.values(err.fields).join(' ')}` : '';
     fail(`${err.message}${fields}`);
   }
   fail(`admin: ${err instanceof Error ? err.message : String(err)}`);

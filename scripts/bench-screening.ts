@@ -58,4 +58,6 @@ for (let i = 0; i < N; i++) {
 }
 times.sort();
 const at = (q: number) => times[Math.min(N - 1, Math.floor(q * N))]!.toFixed(3);
-console.log(`screenComment, ${N} runs on 1,000-char comments: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${times[N - 1]!.toFixed(3)} ms`);
+console.log(
+  `screenComment, ${N} runs on 1,000-char comments: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${times[N - 1]!.toFixed(3)} ms`,
+);

@@ -59,13 +59,19 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
   }
   if (!quiet) {
     for (const [file, s] of Object.entries(sizes)) {
-      console.log(`  ${relative(ROOT, join(OUT, file)).padEnd(26)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(9)} gzip`);
+      console.log(
+        `  ${relative(ROOT, join(OUT, file)).padEnd(26)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(9)} gzip`,
+      );
     }
-    console.log(`  ${'web/dist/demo/index.html'.padEnd(26)} ${kb((await stat(join(OUT, 'demo', 'index.html'))).size).padStart(9)} raw`);
+    console.log(
+      `  ${'web/dist/demo/index.html'.padEnd(26)} ${kb((await stat(join(OUT, 'demo', 'index.html'))).size).padStart(9)} raw`,
+    );
     for (const file of ['app.js', 'app.css']) {
       const code = await readFile(join(OUT, 'moderate', file));
       const label = `web/dist/moderate/${file}`;
-      console.log(`  ${label.padEnd(26)} ${kb(code.length).padStart(9)} raw  ${kb(gzipSync(code, { level: 9 }).length).padStart(9)} gzip`);
+      console.log(
+        `  ${label.padEnd(26)} ${kb(code.length).padStart(9)} raw  ${kb(gzipSync(code, { level: 9 }).length).padStart(9)} gzip`,
+      );
     }
   }
   const embedGz = sizes['embed.js'].gzip;
@@ -93,7 +99,16 @@ async function buildDashboard(minify) {
 
 /** esbuild options shared by every browser bundle: one self-contained script each. */
 function browserBundle(minify) {
-  return { bundle: true, format: 'iife', target: 'es2020', platform: 'browser', minify, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+  return {
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
 }
 
 function kb(n) {

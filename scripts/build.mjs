@@ -10,13 +10,20 @@ export const BUILD_STAMP = join(ROOT, 'dist/.build-stamp');
 export async function build() {
   const started = Date.now();
   if (!existsSync(join(ROOT, 'src/generated/sqlite/client.ts'))) {
-    execFileSync(process.execPath, [join(ROOT, 'scripts/generate-client.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/generate-client.mjs')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   // Data files the server reads at run time (e.g. the base spam model) sit beside their code.
   copyJson(join(ROOT, 'src'), join(ROOT, 'dist'));
   const webBuild = join(ROOT, 'scripts/build-web.mjs');

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { evaluateCorpus, type EvalRow } from '../src/screening/evaluation.js';
 import { loadBaseModel } from '../src/screening/spam-classifier.js';
 
-const corpusPath = fileURLToPath(new URL('../test/fixtures/screening/eval-corpus.jsonl', import.meta.url));
+const corpusPath = fileURLToPath(
+  new URL('../test/fixtures/screening/eval-corpus.jsonl', import.meta.url),
+);
 const rows = readFileSync(corpusPath, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
@@ -36,7 +38,9 @@ if (process.argv.includes('--misses') || report.targets.some((t) => !t.met)) {
   console.log(`\nmisclassified (${report.misses.length}):`);
   for (const m of report.misses) {
     const why = m.result.reasons.map((r) => r.code).join(',') || '-';
-    console.log(`  #${m.index} [${m.row.label}/${m.row.category}] ${m.result.decision} spam=${m.result.scores.spam} ${why}: ${JSON.stringify(m.row.text.slice(0, 100))}`);
+    console.log(
+      `  #${m.index} [${m.row.label}/${m.row.category}] ${m.result.decision} spam=${m.result.scores.spam} ${why}: ${JSON.stringify(m.row.text.slice(0, 100))}`,
+    );
   }
 }
 process.exitCode = report.targets.every((t) => t.met) ? 0 : 1;

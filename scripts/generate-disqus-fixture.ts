@@ -23,13 +23,40 @@ function random(): number {
 }
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-const NAMES = ['Ada', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy', 'Mallory', 'Niaj', 'Olivia', 'Peggy', 'Rupert', 'Sybil', 'Trent', 'Victor', 'Walter', 'Zoë'];
-const WORDS = 'the quick brown fox jumps over lazy dog comment thread reply post article think agree disagree because really great point data code example question answer'.split(' ');
+const NAMES = [
+  'Ada',
+  'Bob',
+  'Carol',
+  'Dave',
+  'Erin',
+  'Frank',
+  'Grace',
+  'Heidi',
+  'Ivan',
+  'Judy',
+  'Mallory',
+  'Niaj',
+  'Olivia',
+  'Peggy',
+  'Rupert',
+  'Sybil',
+  'Trent',
+  'Victor',
+  'Walter',
+  'Zoë',
+];
+const WORDS =
+  'the quick brown fox jumps over lazy dog comment thread reply post article think agree disagree because really great point data code example question answer'.split(
+    ' ',
+  );
 const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
 
 function message(): string {
   const parts = [`<p>${sentence(8 + Math.floor(random() * 20))}.</p>`];
-  if (random() < 0.3) parts.push(`<p>See <a href="https://example.org/${Math.floor(random() * 1000)}" rel="nofollow noopener">this link</a> and <b>${pick(WORDS)}</b>.</p>`);
+  if (random() < 0.3)
+    parts.push(
+      `<p>See <a href="https://example.org/${Math.floor(random() * 1000)}" rel="nofollow noopener">this link</a> and <b>${pick(WORDS)}</b>.</p>`,
+    );
   if (random() < 0.1) parts.push(`<blockquote>${sentence(6)}</blockquote>`);
   if (random() < 0.05) parts.push(`<p>code: <code>a &amp;&amp; b</code><br>${sentence(4)}</p>`);
   // CDATA cannot hold "]]>"; split it as exporters do.

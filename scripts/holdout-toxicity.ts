@@ -36,7 +36,9 @@ interface Row {
   category: string;
 }
 
-const path = fileURLToPath(new URL('../test/fixtures/screening/holdout-toxicity.jsonl', import.meta.url));
+const path = fileURLToPath(
+  new URL('../test/fixtures/screening/holdout-toxicity.jsonl', import.meta.url),
+);
 const rows = readFileSync(path, 'utf8')
   .split('\n')
   .map((l, i) => ({ line: i + 1, l }))
@@ -73,7 +75,9 @@ const missArg = process.argv.find((a) => a === '--misses' || a.startsWith('--mis
 if (missArg) {
   const list = missArg === '--misses=all' ? results : dev;
   const misses = list.filter((r) => !r.correct);
-  console.log(`\nmisses (${missArg === '--misses=all' ? 'dev + test' : 'dev only'}: ${misses.length}):`);
+  console.log(
+    `\nmisses (${missArg === '--misses=all' ? 'dev + test' : 'dev only'}: ${misses.length}):`,
+  );
   for (const m of misses) {
     const top = Object.entries(m.out.scores)
       .filter(([, v]) => v > 0)
@@ -81,6 +85,8 @@ if (missArg) {
       .slice(0, 3)
       .map(([k, v]) => `${k}=${v.toFixed(2)}`)
       .join(' ');
-    console.log(`  L${m.line} [${m.row.label}/${m.row.category}] ${m.out.decision} ${top || '-'}: ${JSON.stringify(m.row.text)}`);
+    console.log(
+      `  L${m.line} [${m.row.label}/${m.row.category}] ${m.out.decision} ${top || '-'}: ${JSON.stringify(m.row.text)}`,
+    );
   }
 }

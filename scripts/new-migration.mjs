@@ -7,7 +7,14 @@
 // schema as it was at the last migration (prisma/migrations/schema.snapshot.prisma) and the
 // schema now. Both providers get a folder with the same name; src/db/migrate.ts applies them.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SCHEMAS, writePostgresSchema } from './prisma-schemas.mjs';
@@ -32,7 +39,10 @@ function snapshotFor(provider) {
       ? snap
       : snap
           .replace('provider = "sqlite"', 'provider = "postgresql"')
-          .replace('url      = "file:../data/parley.db"', 'url      = "postgresql://localhost/parley"'),
+          .replace(
+            'url      = "file:../data/parley.db"',
+            'url      = "postgresql://localhost/parley"',
+          ),
   );
   return out;
 }
@@ -54,7 +64,8 @@ function diff(provider) {
       DATABASE_URL:
         provider === 'sqlite'
           ? `file:${join(scratch, 'diff.db')}`
-          : (process.env.PARLEY_MIGRATION_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres'),
+          : (process.env.PARLEY_MIGRATION_PG_URL ??
+            'postgresql://postgres@127.0.0.1:5432/postgres'),
     },
   });
   return sql.includes('This is an empty migration') ? '' : sql.trim();
@@ -65,7 +76,9 @@ const pending = Object.values(changes).some((sql) => sql.length > 0);
 
 if (arg === '--check') {
   if (pending) {
-    console.error('prisma/schema.prisma has changes without a migration: run npm run db:migration -- <name>');
+    console.error(
+      'prisma/schema.prisma has changes without a migration: run npm run db:migration -- <name>',
+    );
     process.exit(1);
   }
   console.log('Migrations are in step with prisma/schema.prisma.');
@@ -81,7 +94,10 @@ for (const [provider, sql] of Object.entries(changes)) {
   const dir = join(ROOT, 'prisma/migrations', provider, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'migration.sql'), `${sql}\n`);
-  writeFileSync(join(ROOT, 'prisma/migrations', provider, 'migration_lock.toml'), `provider = "${provider}"\n`);
+  writeFileSync(
+    join(ROOT, 'prisma/migrations', provider, 'migration_lock.toml'),
+    `provider = "${provider}"\n`,
+  );
   console.log(`Wrote prisma/migrations/${provider}/${name}/migration.sql`);
 }
 copyFileSync(SCHEMAS.sqlite, SNAPSHOT);

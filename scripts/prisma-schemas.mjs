@@ -15,8 +15,12 @@ export function writePostgresSchema() {
   const derived = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = "file:../data/parley.db"', 'url      = "postgresql://localhost/parley"')
-    .replace('output       = "../src/generated/sqlite"', 'output       = "../../src/generated/postgresql"');
-  if (derived === source) throw new Error('prisma/schema.prisma: provider or output line not found');
+    .replace(
+      'output       = "../src/generated/sqlite"',
+      'output       = "../../src/generated/postgresql"',
+    );
+  if (derived === source)
+    throw new Error('prisma/schema.prisma: provider or output line not found');
   mkdirSync(dirname(SCHEMAS.postgresql), { recursive: true });
   writeFileSync(
     SCHEMAS.postgresql,

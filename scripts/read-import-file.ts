@@ -33,4 +33,13 @@ for await (const record of read(path)) {
   total++;
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ format, records: total, counts, seconds: Number(seconds.toFixed(2)), recordsPerSecond: Math.round(total / seconds), heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }));
+console.log(
+  JSON.stringify({
+    format,
+    records: total,
+    counts,
+    seconds: Number(seconds.toFixed(2)),
+    recordsPerSecond: Math.round(total / seconds),
+    heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+  }),
+);

@@ -12,7 +12,14 @@
 // dev and test, and a text added later lands where its hash puts it.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CORPUS_DIR, CorpusRow, corpusRowId, readCorpus, splitOf, type CorpusRowT } from '../src/screening/model/corpus.js';
+import {
+  CORPUS_DIR,
+  CorpusRow,
+  corpusRowId,
+  readCorpus,
+  splitOf,
+  type CorpusRowT,
+} from '../src/screening/model/corpus.js';
 
 const RawRow = CorpusRow.omit({ id: true, origin: true, split: true });
 
@@ -21,10 +28,21 @@ function writeFile(name: string, rows: CorpusRowT[]): void {
 }
 
 function importDir(dir: string): void {
-  const files = readdirSync(dir).filter((f) => /^(part|wave\d)-[\w-]+\.jsonl$/.test(f) && readFileSync(join(dir, f), 'utf8').trim()).sort();
+  const files = readdirSync(dir)
+    .filter(
+      (f) => /^(part|wave\d)-[\w-]+\.jsonl$/.test(f) && readFileSync(join(dir, f), 'utf8').trim(),
+    )
+    .sort();
   // Rows of the files being (re)imported do not count as seen: importing again replaces them.
   const others = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl') && !files.includes(f));
-  const seen = new Set(others.flatMap((f) => readFileSync(join(CORPUS_DIR, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)));
+  const seen = new Set(
+    others.flatMap((f) =>
+      readFileSync(join(CORPUS_DIR, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ),
+  );
   for (const file of files) {
     const rows: CorpusRowT[] = [];
     let skipped = 0;
@@ -41,33 +59,91 @@ function importDir(dir: string): void {
       rows.push({ id, ...parsed.data, origin: 'hand-written', split: splitOf(parsed.data.text) });
     }
     writeFile(basename(file), rows);
-    console.log(`${file}: ${rows.length} rows${skipped ? ` (${skipped} repeated texts left out)` : ''}`);
+    console.log(
+      `${file}: ${rows.length} rows${skipped ? ` (${skipped} repeated texts left out)` : ''}`,
+    );
   }
 }
 
 /** The texts the project's authors wrote for the first screening issue, with what their labels say. */
 function importLegacy(): void {
   const fixtures = join(import.meta.dirname, '../test/fixtures/screening');
-  const seen = new Set(readCorpus().filter((r) => r.origin !== 'legacy-hand-written').map((r) => r.id));
+  const seen = new Set(
+    readCorpus()
+      .filter((r) => r.origin !== 'legacy-hand-written')
+      .map((r) => r.id),
+  );
   const rows: CorpusRowT[] = [];
-  const add = (text: string, kind: string, labels: CorpusRowT['labels'], name?: string, website?: string | null) => {
+  const add = (
+    text: string,
+    kind: string,
+    labels: CorpusRowT['labels'],
+    name?: string,
+    website?: string | null,
+  ) => {
     const id = corpusRowId(text);
     if (seen.has(id)) return;
     seen.add(id);
-    rows.push({ id, text, name: name ?? 'Anonymous', website: website ?? null, lang: 'en', topic: 'mixed', kind, labels, origin: 'legacy-hand-written', split: splitOf(text) });
+    rows.push({
+      id,
+      text,
+      name: name ?? 'Anonymous',
+      website: website ?? null,
+      lang: 'en',
+      topic: 'mixed',
+      kind,
+      labels,
+      origin: 'legacy-hand-written',
+      split: splitOf(text),
+    });
   };
   type Labels = CorpusRowT['labels'];
-  const unknown = { severe_toxicity: null, insult: null, profanity: null, threat: null, identity_attack: null };
-  const zero = { severe_toxicity: 0, insult: 0, profanity: null, threat: 0, identity_attack: 0 } as const;
-  const labelled = (toxicity: 0 | 1 | null, spam: 0 | 1, rest: typeof unknown | typeof zero): Labels => ({ toxicity, spam, ...rest });
-  const lines = (f: string) => readFileSync(join(fixtures, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+  const unknown = {
+    severe_toxicity: null,
+    insult: null,
+    profanity: null,
+    threat: null,
+    identity_attack: null,
+  };
+  const zero = {
+    severe_toxicity: 0,
+    insult: 0,
+    profanity: null,
+    threat: 0,
+    identity_attack: 0,
+  } as const;
+  const labelled = (
+    toxicity: 0 | 1 | null,
+    spam: 0 | 1,
+    rest: typeof unknown | typeof zero,
+  ): Labels => ({ toxicity, spam, ...rest });
+  const lines = (f: string) =>
+    readFileSync(join(fixtures, f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, string>);
   for (const r of lines('eval-corpus.jsonl')) {
     if (r.repeatOf !== undefined) continue;
-    const labels = r.label === 'spam' ? labelled(0, 1, zero) : r.label === 'toxic' ? labelled(1, 0, unknown) : labelled(0, 0, zero);
+    const labels =
+      r.label === 'spam'
+        ? labelled(0, 1, zero)
+        : r.label === 'toxic'
+          ? labelled(1, 0, unknown)
+          : labelled(0, 0, zero);
     add(r.text!, `legacy:${r.category}`, labels, r.name, r.website ?? null);
   }
-  for (const r of lines('holdout-toxicity.jsonl')) add(r.text!, `legacy:${r.category}`, r.label === 'toxic' ? labelled(1, 0, unknown) : labelled(0, 0, zero));
-  for (const r of lines('training-corpus.jsonl')) add(r.text!, `legacy:${r.label}`, r.label === 'spam' ? labelled(0, 1, zero) : labelled(null, 0, unknown));
+  for (const r of lines('holdout-toxicity.jsonl'))
+    add(
+      r.text!,
+      `legacy:${r.category}`,
+      r.label === 'toxic' ? labelled(1, 0, unknown) : labelled(0, 0, zero),
+    );
+  for (const r of lines('training-corpus.jsonl'))
+    add(
+      r.text!,
+      `legacy:${r.label}`,
+      r.label === 'spam' ? labelled(0, 1, zero) : labelled(null, 0, unknown),
+    );
   writeFile('legacy-fixtures.jsonl', rows);
   console.log(`legacy-fixtures.jsonl: ${rows.length} rows`);
 }
@@ -82,7 +158,11 @@ function check(): void {
     if (r.id !== corpusRowId(r.text)) problems.push(`id does not match text: ${r.id}`);
     if (r.split !== splitOf(r.text)) problems.push(`split moved: ${r.id}`);
     const l = r.labels;
-    if ((l.insult === 1 || l.threat === 1 || l.identity_attack === 1 || l.severe_toxicity === 1) && l.toxicity !== 1) problems.push(`sub-label without toxicity: ${r.id}`);
+    if (
+      (l.insult === 1 || l.threat === 1 || l.identity_attack === 1 || l.severe_toxicity === 1) &&
+      l.toxicity !== 1
+    )
+      problems.push(`sub-label without toxicity: ${r.id}`);
   }
   if (problems.length > 0) {
     console.error(problems.slice(0, 20).join('\n'));
@@ -98,17 +178,29 @@ function stats(): void {
     for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
     return Object.fromEntries([...m].sort((a, b) => b[1] - a[1]));
   };
-  const group = (r: CorpusRowT) => (r.labels.spam === 1 ? 'spam' : r.labels.toxicity === 1 ? 'toxic' : 'clean');
-  console.log(JSON.stringify({
-    rows: rows.length,
-    origin: count((r) => r.origin),
-    split: count((r) => r.split),
-    group: count(group),
-    groupBySplit: count((r) => `${r.split}/${group(r)}`),
-    labels: Object.fromEntries(Object.keys(rows[0]!.labels).map((k) => [k, rows.filter((r) => r.labels[k as keyof CorpusRowT['labels']] === 1).length])),
-    languages: count((r) => r.lang),
-    kinds: count((r) => r.kind),
-  }, null, 1));
+  const group = (r: CorpusRowT) =>
+    r.labels.spam === 1 ? 'spam' : r.labels.toxicity === 1 ? 'toxic' : 'clean';
+  console.log(
+    JSON.stringify(
+      {
+        rows: rows.length,
+        origin: count((r) => r.origin),
+        split: count((r) => r.split),
+        group: count(group),
+        groupBySplit: count((r) => `${r.split}/${group(r)}`),
+        labels: Object.fromEntries(
+          Object.keys(rows[0]!.labels).map((k) => [
+            k,
+            rows.filter((r) => r.labels[k as keyof CorpusRowT['labels']] === 1).length,
+          ]),
+        ),
+        languages: count((r) => r.lang),
+        kinds: count((r) => r.kind),
+      },
+      null,
+      1,
+    ),
+  );
 }
 
 const [flag, arg] = process.argv.slice(2);

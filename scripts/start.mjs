@@ -9,7 +9,8 @@ import { ROOT } from './prisma-schemas.mjs';
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'generated') continue;
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'generated')
+      continue;
     const path = join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
   }
@@ -19,6 +20,7 @@ function newestMtime(dir) {
 const sources = ['src', 'web', 'prisma'].map((d) => join(ROOT, d)).filter(existsSync);
 const stale =
   !existsSync(BUILD_STAMP) ||
-  Math.max(...sources.map(newestMtime), statSync(join(ROOT, 'package.json')).mtimeMs) > statSync(BUILD_STAMP).mtimeMs;
+  Math.max(...sources.map(newestMtime), statSync(join(ROOT, 'package.json')).mtimeMs) >
+    statSync(BUILD_STAMP).mtimeMs;
 if (stale) await build();
 await import(pathToFileURL(join(ROOT, 'dist/main.js')).href);

@@ -5,7 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { emptyCountTable, learnFromDecision, type CountTable } from '../src/screening/spam-classifier.js';
+import {
+  emptyCountTable,
+  learnFromDecision,
+  type CountTable,
+} from '../src/screening/spam-classifier.js';
 
 const root = new URL('..', import.meta.url);
 const corpusPath = fileURLToPath(new URL('test/fixtures/screening/training-corpus.jsonl', root));

@@ -33,7 +33,10 @@ const EnvSchema = z.object({
   /** socket.io scale-out across processes (optional). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix of Parley's Redis keys and channels (several deployments may share one Redis). */
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,50}$/, 'must be 1-50 letters, digits, : . - or _').default('parley'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,50}$/, 'must be 1-50 letters, digits, : . - or _')
+    .default('parley'),
   /** Optional screening providers. */
   /** Time budget for the remote screening providers together, in milliseconds. */
   SCREENING_BUDGET_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
@@ -68,7 +71,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
   }
 }
@@ -80,25 +86,35 @@ function parseTrustProxy(raw: string): Config['trustProxy'] {
   if (/^\d+$/.test(v)) return Number(v); // number of hops
   // loopback, linklocal, uniquelocal or a comma-separated list of addresses/subnets
   if (/^[\w.:/,\s-]+$/.test(v)) return raw;
-  throw new ConfigError('TRUST_PROXY', 'must be false, true, a hop count or a list of proxy addresses');
+  throw new ConfigError(
+    'TRUST_PROXY',
+    'must be false, true, a hop count or a list of proxy addresses',
+  );
 }
 
 /** Parses the environment (process.env by default). Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   // Empty strings mean "unset", as in most .env files.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const value = cleaned[variable];
-    throw new ConfigError(variable, `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
+    throw new ConfigError(
+      variable,
+      `${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
+    );
   }
   const e = parsed.data;
   if ((e.PARLEY_ADMIN_EMAIL === undefined) !== (e.PARLEY_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('PARLEY_ADMIN_PASSWORD', 'and PARLEY_ADMIN_EMAIL must be set together');
   }
-  const provider: Config['database']['provider'] = e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgresql';
+  const provider: Config['database']['provider'] = e.DATABASE_URL.startsWith('file:')
+    ? 'sqlite'
+    : 'postgresql';
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return Object.freeze({
     port: e.PORT,

@@ -66,13 +66,21 @@ export class BannedError extends AppError {
 
 export class IdempotencyConflictError extends AppError {
   constructor() {
-    super('IDEMPOTENCY_CONFLICT', 409, 'This comment is being posted already. Please wait a moment.');
+    super(
+      'IDEMPOTENCY_CONFLICT',
+      409,
+      'This comment is being posted already. Please wait a moment.',
+    );
   }
 }
 
 export class DatabaseUnavailableError extends AppError {
   readonly retryAfterSeconds = 5;
   constructor() {
-    super('DATABASE_UNAVAILABLE', 503, 'The service is briefly unavailable. Please try again in a few seconds.');
+    super(
+      'DATABASE_UNAVAILABLE',
+      503,
+      'The service is briefly unavailable. Please try again in a few seconds.',
+    );
   }
 }

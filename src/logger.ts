@@ -11,7 +11,19 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: undefined,
       redact: {
-        paths: ['email', '*.email', 'authorEmail', '*.authorEmail', 'ip', '*.ip', 'req.headers', 'body', '*.body', 'token', '*.token'],
+        paths: [
+          'email',
+          '*.email',
+          'authorEmail',
+          '*.authorEmail',
+          'ip',
+          '*.ip',
+          'req.headers',
+          'body',
+          '*.body',
+          'token',
+          '*.token',
+        ],
         remove: true,
       },
     },
@@ -26,7 +38,12 @@ const QUOTED = /(["'`])(?:(?!\1)[^\\\n]|\\.){12,}\1/g;
 
 /** A short, value-free line: emails, addresses and long quoted values removed, 200 characters at most. */
 export function scrub(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(IPV4, '[ip]').replace(IPV6, '[ip]').replace(QUOTED, '"…"').slice(0, 200);
+  return text
+    .replace(EMAIL, '[email]')
+    .replace(IPV4, '[ip]')
+    .replace(IPV6, '[ip]')
+    .replace(QUOTED, '"…"')
+    .slice(0, 200);
 }
 
 interface ErrorParts {
@@ -45,7 +62,8 @@ interface ErrorParts {
 export function redactError(err: unknown): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: scrub(String(err)) };
   const e = err as ErrorParts;
-  const firstLine = typeof e.message === 'string' ? (e.message.split('\n').find((l) => l.trim()) ?? '') : '';
+  const firstLine =
+    typeof e.message === 'string' ? (e.message.split('\n').find((l) => l.trim()) ?? '') : '';
   const kind = e.meta?.driverAdapterError?.cause?.kind;
   return {
     name: typeof e.name === 'string' ? e.name : undefined,

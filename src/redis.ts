@@ -8,7 +8,10 @@ function newClient(url: string) {
   return createClient({
     url,
     disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(200 * 2 ** retries, 5_000), connectTimeout: 5_000 },
+    socket: {
+      reconnectStrategy: (retries: number) => Math.min(200 * 2 ** retries, 5_000),
+      connectTimeout: 5_000,
+    },
   });
 }
 export type RedisClient = ReturnType<typeof newClient>;
@@ -33,7 +36,11 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-export async function connectRedis(url: string, prefix: string, log: Logger): Promise<RedisConnection> {
+export async function connectRedis(
+  url: string,
+  prefix: string,
+  log: Logger,
+): Promise<RedisConnection> {
   const client = newClient(url);
   let healthy = true;
   const listeners = new Set<(healthy: boolean) => void>();
@@ -48,7 +55,10 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
   };
   client.on('error', (err: Error) => {
     if (!healthy) return;
-    log.warn({ error: err.message }, 'Redis is unreachable: serving REST and local sockets only until it returns');
+    log.warn(
+      { error: err.message },
+      'Redis is unreachable: serving REST and local sockets only until it returns',
+    );
     healthy = false;
     tell(false);
   });
@@ -59,14 +69,22 @@ export async function connectRedis(url: string, prefix: string, log: Logger): Pr
     tell(true);
   });
   // Start without waiting forever: the client keeps reconnecting in the background.
-  await Promise.race([client.connect(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
-    log.warn({ error: err.message }, 'Redis is unreachable at start-up: serving this process alone until it answers'),
+  await Promise.race([
+    client.connect(),
+    new Promise((resolve) => setTimeout(resolve, 5_000)),
+  ]).catch((err: Error) =>
+    log.warn(
+      { error: err.message },
+      'Redis is unreachable at start-up: serving this process alone until it answers',
+    ),
   );
   const adapterClient = new Proxy(client, {
     get(target, prop) {
       if (prop === 'duplicate') return () => target.duplicate({ disableOfflineQueue: false });
       const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...args: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
   if (!client.isReady) {

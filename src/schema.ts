@@ -5,14 +5,20 @@ import { z } from 'zod';
 
 const ILL_FORMED = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const ILL_FORMED_TEXT_MESSAGE = 'This text contains a character that cannot be stored (a NUL byte or half of an emoji).';
+export const ILL_FORMED_TEXT_MESSAGE =
+  'This text contains a character that cannot be stored (a NUL byte or half of an emoji).';
 
 export function isWellFormedText(value: string): boolean {
   return !ILL_FORMED.test(value);
 }
 
 /** Paths (a.b.0.c) of every string in `value`, keys included, that is not well-formed text. */
-export function illFormedPaths(value: unknown, path: (string | number)[] = [], out: string[] = [], depth = 0): string[] {
+export function illFormedPaths(
+  value: unknown,
+  path: (string | number)[] = [],
+  out: string[] = [],
+  depth = 0,
+): string[] {
   if (depth > 20 || out.length > 20) return out;
   if (typeof value === 'string') {
     if (!isWellFormedText(value)) out.push(path.length > 0 ? path.join('.') : '_');
@@ -32,5 +38,10 @@ export function illFormedPaths(value: unknown, path: (string | number)[] = [], o
  * http/validate.ts), so every text field of every route obeys the text rule.
  */
 export const wellFormedInput = z.unknown().superRefine((value, ctx) => {
-  for (const path of illFormedPaths(value)) ctx.addIssue({ code: 'custom', message: ILL_FORMED_TEXT_MESSAGE, path: path === '_' ? [] : path.split('.') });
+  for (const path of illFormedPaths(value))
+    ctx.addIssue({
+      code: 'custom',
+      message: ILL_FORMED_TEXT_MESSAGE,
+      path: path === '_' ? [] : path.split('.'),
+    });
 });

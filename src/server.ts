@@ -57,7 +57,9 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (config.trustProxy === true) {
     // Any client could then claim any address with X-Forwarded-For: per-IP limits, flood checks
     // and report de-duplication would count whatever it says.
-    log.warn('TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses');
+    log.warn(
+      'TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses',
+    );
   }
   const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
   if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
@@ -69,8 +71,12 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (seeded) log.info('seeded the demo site and article');
   await ensureFirstAdmin(database.db, config.admin, log);
   const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(database.db) : null;
-  const events = new EventBus((err, name) => log.error({ err: redactError(err), event: name }, 'event listener failed'));
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, config.redisPrefix, log) : null;
+  const events = new EventBus((err, name) =>
+    log.error({ err: redactError(err), event: name }, 'event listener failed'),
+  );
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, config.redisPrefix, log)
+    : null;
   const sites = new SiteDirectory(database.db);
   const formTokens = createFormTokens(secret);
   const screening = createScreeningService({
@@ -128,11 +134,20 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
 /** Perspective and Akismet, when their keys are configured. */
 function remoteProviders(config: Config) {
   const akismet = config.akismet
-    ? akismetClient({ apiKey: config.akismet.apiKey, blogUrl: config.publicUrl, ...(config.akismet.endpoint && { endpoint: config.akismet.endpoint }) })
+    ? akismetClient({
+        apiKey: config.akismet.apiKey,
+        blogUrl: config.publicUrl,
+        ...(config.akismet.endpoint && { endpoint: config.akismet.endpoint }),
+      })
     : null;
   const providers: RemoteProvider[] = [];
   if (config.perspective) {
-    providers.push(perspectiveProvider({ apiKey: config.perspective.apiKey, ...(config.perspective.endpoint && { endpoint: config.perspective.endpoint }) }));
+    providers.push(
+      perspectiveProvider({
+        apiKey: config.perspective.apiKey,
+        ...(config.perspective.endpoint && { endpoint: config.perspective.endpoint }),
+      }),
+    );
   }
   if (akismet) providers.push(akismet.provider);
   return { providers, akismet };
@@ -147,7 +162,10 @@ export interface RunningServer {
   close(drainMs?: number): Promise<void>;
 }
 
-export async function startServer(config: Config, options: { log?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { log?: Logger } = {},
+): Promise<RunningServer> {
   const parley = await buildParley(config, options);
   const fastPath = createThreadFastPath({
     threadCache: parley.threadCache,
@@ -160,7 +178,14 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
     }),
   );
   parley.drain.watch(server);
-  const realtime = attachRealtime(server, { config, db: parley.database.db, sites: parley.sites, events: parley.events, log: parley.log, redis: parley.redis });
+  const realtime = attachRealtime(server, {
+    config,
+    db: parley.database.db,
+    sites: parley.sites,
+    events: parley.events,
+    log: parley.log,
+    redis: parley.redis,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -184,7 +209,8 @@ export async function startServer(config: Config, options: { log?: Logger } = {}
       // In-flight requests finish first (their comments are stored and answered), then live
       // sockets close, then whatever connection is still open, then the stores.
       const unfinished = await parley.drain.drain(server, drainMs);
-      if (unfinished > 0) parley.log.warn({ unfinished }, 'shutting down with requests still in flight');
+      if (unfinished > 0)
+        parley.log.warn({ unfinished }, 'shutting down with requests still in flight');
       await realtime.close();
       server.closeAllConnections();
       await parley.close();

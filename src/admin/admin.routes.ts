@@ -1,6 +1,12 @@
 // /api/admin/…: sites, their settings and API keys, and accounts. Admins only.
 import { Router } from 'express';
-import { actorOf, requireAdmin, requireCsrf, requireSession, type CookieOptions } from '../auth/auth.middleware.js';
+import {
+  actorOf,
+  requireAdmin,
+  requireCsrf,
+  requireSession,
+  type CookieOptions,
+} from '../auth/auth.middleware.js';
 import { listUserAccounts } from '../auth/users.service.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
@@ -33,7 +39,9 @@ import {
 import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
 import { putPost } from './posts.admin.service.js';
 
-export function adminRouter(deps: AdminDeps & { posts: PostLookup; cookie: CookieOptions }): Router {
+export function adminRouter(
+  deps: AdminDeps & { posts: PostLookup; cookie: CookieOptions },
+): Router {
   const router = Router();
   router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
   mountSiteRoutes(router, deps);
@@ -43,12 +51,24 @@ export function adminRouter(deps: AdminDeps & { posts: PostLookup; cookie: Cooki
   });
 
   router.post('/users', requireJson, async (req, res) => {
-    res.status(201).json({ user: await createUserAsAdmin(deps.db, actorOf(req), parse(CreateUserBody, req.body)) });
+    res
+      .status(201)
+      .json({
+        user: await createUserAsAdmin(deps.db, actorOf(req), parse(CreateUserBody, req.body)),
+      });
   });
 
   router.patch('/users/:id', requireJson, async (req, res) => {
     const { id } = parse(UserParams, req.params);
-    res.json({ user: await updateUserAsAdmin(deps.db, deps.events, actorOf(req), id, parse(UpdateUserBody, req.body)) });
+    res.json({
+      user: await updateUserAsAdmin(
+        deps.db,
+        deps.events,
+        actorOf(req),
+        id,
+        parse(UpdateUserBody, req.body),
+      ),
+    });
   });
   return router;
 }
@@ -59,7 +79,9 @@ function mountSiteRoutes(router: Router, deps: AdminDeps & { posts: PostLookup }
   });
 
   router.post('/sites', requireJson, async (req, res) => {
-    res.status(201).json({ site: await createSite(deps, actorOf(req), parse(CreateSiteBody, req.body)) });
+    res
+      .status(201)
+      .json({ site: await createSite(deps, actorOf(req), parse(CreateSiteBody, req.body)) });
   });
 
   router.get('/sites/:site', async (req, res) => {
@@ -79,7 +101,9 @@ function mountSiteRoutes(router: Router, deps: AdminDeps & { posts: PostLookup }
 
   router.post('/sites/:site/api-keys', requireJson, async (req, res) => {
     const { site } = parse(SiteParams, req.params);
-    res.status(201).json(await createApiKey(deps, actorOf(req), site, parse(CreateApiKeyBody, req.body).label));
+    res
+      .status(201)
+      .json(await createApiKey(deps, actorOf(req), site, parse(CreateApiKeyBody, req.body).label));
   });
 
   router.get('/sites/:site/api-keys', async (req, res) => {

@@ -3,13 +3,20 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 
-const slug = z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - or _ only.');
+const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - or _ only.');
 
 function isOrigin(v: string): boolean {
   if (v === '*') return true;
   try {
     const u = new URL(v);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v.replace(/\/+$/, '');
+    return (
+      (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v.replace(/\/+$/, '')
+    );
   } catch {
     return false;
   }
@@ -17,7 +24,13 @@ function isOrigin(v: string): boolean {
 
 const origins = z
   .array(
-    z.string().trim().refine(isOrigin, 'Use an origin like https://blog.example.com (scheme, host and port only) or *.'),
+    z
+      .string()
+      .trim()
+      .refine(
+        isOrigin,
+        'Use an origin like https://blog.example.com (scheme, host and port only) or *.',
+      ),
     { error: 'Send allowed origins as an array.' },
   )
   .max(50, 'At most 50 origins.')
@@ -29,7 +42,11 @@ export const SiteParams = z.object({ site: z.string().trim().min(1).max(200) });
 
 export const CreateSiteBody = z.object({
   slug,
-  name: z.string({ error: 'Please name the site.' }).trim().min(1, 'Please name the site.').max(200),
+  name: z
+    .string({ error: 'Please name the site.' })
+    .trim()
+    .min(1, 'Please name the site.')
+    .max(200),
   allowedOrigins: origins.default([]),
   settings: settings.default({}),
 });
@@ -43,15 +60,31 @@ export const UpdateSiteBody = z.object({
 export type UpdateSiteBody = z.infer<typeof UpdateSiteBody>;
 
 export const CreateApiKeyBody = z.object({
-  label: z.string({ error: 'Please label the key.' }).trim().min(1, 'Please label the key.').max(100),
+  label: z
+    .string({ error: 'Please label the key.' })
+    .trim()
+    .min(1, 'Please label the key.')
+    .max(100),
 });
 
-export const ApiKeyParams = z.object({ site: z.string().trim().min(1).max(200), id: z.uuid({ error: 'Not a valid id.' }) });
+export const ApiKeyParams = z.object({
+  site: z.string().trim().min(1).max(200),
+  id: z.uuid({ error: 'Not a valid id.' }),
+});
 
-const email = z.string({ error: 'Please enter an email address.' }).trim().max(254).pipe(z.email({ error: 'Please enter a valid email address.' }));
-const password = z.string({ error: 'Please choose a password.' }).min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1000);
+const email = z
+  .string({ error: 'Please enter an email address.' })
+  .trim()
+  .max(254)
+  .pipe(z.email({ error: 'Please enter a valid email address.' }));
+const password = z
+  .string({ error: 'Please choose a password.' })
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(1000);
 const role = z.enum(['admin', 'moderator'], { error: 'Role must be admin or moderator.' });
-const siteSlugs = z.array(z.string().trim().min(1).max(200), { error: 'List site slugs as an array.' }).max(1000);
+const siteSlugs = z
+  .array(z.string().trim().min(1).max(200), { error: 'List site slugs as an array.' })
+  .max(1000);
 
 export const CreateUserBody = z.object({
   email,
@@ -74,15 +107,30 @@ export const UserParams = z.object({ id: z.uuid({ error: 'Not a valid id.' }) })
 
 export const PostParams = z.object({
   site: z.string().trim().min(1).max(200),
-  post: z.string().trim().min(1).max(200).regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.'),
+  post: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.'),
 });
 
 /** Registers a post ahead of its first comment, renames it, or closes it. */
 export const PutPostBody = z.object({
-  title: z.string({ error: 'Give the post a title.' }).trim().min(1, 'Give the post a title.').max(300),
-  url: z.url({ protocol: /^https?$/, error: 'The URL must start with http:// or https://.' }).max(1000).nullable().optional(),
+  title: z
+    .string({ error: 'Give the post a title.' })
+    .trim()
+    .min(1, 'Give the post a title.')
+    .max(300),
+  url: z
+    .url({ protocol: /^https?$/, error: 'The URL must start with http:// or https://.' })
+    .max(1000)
+    .nullable()
+    .optional(),
   author: z.string().trim().max(200).nullable().optional(),
-  publishedAt: z.iso.datetime({ offset: true, error: 'Use an ISO date-time, e.g. 2026-11-21T08:00:00Z.' }).optional(),
+  publishedAt: z.iso
+    .datetime({ offset: true, error: 'Use an ISO date-time, e.g. 2026-11-21T08:00:00Z.' })
+    .optional(),
   closed: z.boolean({ error: 'closed must be true or false.' }).optional(),
 });
 export type PutPostBody = z.infer<typeof PutPostBody>;

@@ -14,7 +14,9 @@ export async function putPost(
   input: PutPostBody,
 ): Promise<{ post: PublicPost; created: boolean }> {
   const site = await deps.sites.get(siteSlug);
-  const before = await deps.db.post.findUnique({ where: { siteId_slug: { siteId: site.id, slug } } });
+  const before = await deps.db.post.findUnique({
+    where: { siteId_slug: { siteId: site.id, slug } },
+  });
   const data = {
     title: input.title,
     ...(input.url !== undefined && { url: input.url }),
@@ -28,7 +30,16 @@ export async function putPost(
     update: data,
   });
   deps.posts.remember(post); // a close takes effect at once in this process
-  const snapshot = (p: typeof post | null) => p && { title: p.title, url: p.url, closed: p.closed, publishedAt: p.publishedAt.toISOString() };
-  await insertAudit(deps.db, { siteId: site.id, actor, action: before ? 'post.update' : 'post.create', targetType: 'post', targetId: post.id, before: snapshot(before), after: snapshot(post) });
+  const snapshot = (p: typeof post | null) =>
+    p && { title: p.title, url: p.url, closed: p.closed, publishedAt: p.publishedAt.toISOString() };
+  await insertAudit(deps.db, {
+    siteId: site.id,
+    actor,
+    action: before ? 'post.update' : 'post.create',
+    targetType: 'post',
+    targetId: post.id,
+    before: snapshot(before),
+    after: snapshot(post),
+  });
   return { post: toPublicPost(post, site), created: before === null };
 }

@@ -17,7 +17,9 @@ export function mergeSettings(stored: unknown, patch: Json): Json {
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'toxicity' && isObject(value) && isObject(base.toxicity)) {
       const rules: Json = { ...base.toxicity };
-      for (const [attr, rule] of Object.entries(value)) rules[attr] = isObject(rule) && isObject(rules[attr]) ? { ...(rules[attr] as Json), ...rule } : rule;
+      for (const [attr, rule] of Object.entries(value))
+        rules[attr] =
+          isObject(rule) && isObject(rules[attr]) ? { ...(rules[attr] as Json), ...rule } : rule;
       base.toxicity = rules;
     } else {
       base[key] = value;
@@ -29,10 +31,12 @@ export function mergeSettings(stored: unknown, patch: Json): Json {
 /** Throws ValidationError naming every bad field; returns the settings to store (as sent, without defaults). */
 export function assertValidSettings(settings: Json): Json {
   const fields: FieldErrors = {};
-  for (const key of Object.keys(settings)) if (!KNOWN_KEYS.has(key)) fields[`settings.${key}`] = 'Unknown setting.';
+  for (const key of Object.keys(settings))
+    if (!KNOWN_KEYS.has(key)) fields[`settings.${key}`] = 'Unknown setting.';
   const parsed = SiteSettingsSchema.safeParse(settings);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) fields[`settings.${issue.path.join('.')}`] ??= issue.message;
+    for (const issue of parsed.error.issues)
+      fields[`settings.${issue.path.join('.')}`] ??= issue.message;
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
   return settings;
@@ -40,5 +44,7 @@ export function assertValidSettings(settings: Json): Json {
 
 /** Drops stored keys that are no longer settings, so an old typo never blocks a PATCH. */
 export function knownSettings(stored: unknown): Json {
-  return isObject(stored) ? Object.fromEntries(Object.entries(stored).filter(([k]) => KNOWN_KEYS.has(k))) : {};
+  return isObject(stored)
+    ? Object.fromEntries(Object.entries(stored).filter(([k]) => KNOWN_KEYS.has(k)))
+    : {};
 }

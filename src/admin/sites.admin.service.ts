@@ -14,7 +14,15 @@ import type { Hasher } from '../privacy/hashing.js';
 import { hideReportedComments } from '../moderation/reports.service.js';
 import { toSiteView, type SiteDirectory } from '../sites/sites.service.js';
 import type { CreateSiteBody, UpdateSiteBody } from './admin.schema.js';
-import { deleteApiKey, getSiteRow, insertApiKey, insertSite, listApiKeys, listSiteRows, updateSiteRow } from './admin-sites.repo.js';
+import {
+  deleteApiKey,
+  getSiteRow,
+  insertApiKey,
+  insertSite,
+  listApiKeys,
+  listSiteRows,
+  updateSiteRow,
+} from './admin-sites.repo.js';
 import { assertValidSettings, knownSettings, mergeSettings } from './settings-merge.js';
 
 export interface AdminDeps {
@@ -63,33 +71,68 @@ export async function getAdminSite(deps: AdminDeps, slug: string): Promise<Admin
   return toView(await siteRowOrThrow(deps.db, slug));
 }
 
-export async function createSite(deps: AdminDeps, actor: Actor, input: CreateSiteBody): Promise<AdminSiteView> {
+export async function createSite(
+  deps: AdminDeps,
+  actor: Actor,
+  input: CreateSiteBody,
+): Promise<AdminSiteView> {
   const settings = assertValidSettings(input.settings);
   let row: SiteRow;
   try {
-    row = await insertSite(deps.db, { slug: input.slug, name: input.name, allowedOrigins: input.allowedOrigins, settings });
+    row = await insertSite(deps.db, {
+      slug: input.slug,
+      name: input.name,
+      allowedOrigins: input.allowedOrigins,
+      settings,
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new SiteExistsError();
     throw err;
   }
   deps.sites.invalidate(row.slug);
-  await insertAudit(deps.db, { siteId: row.id, actor, action: 'site.create', targetType: 'site', targetId: row.id, before: null, after: snapshot(row) });
+  await insertAudit(deps.db, {
+    siteId: row.id,
+    actor,
+    action: 'site.create',
+    targetType: 'site',
+    targetId: row.id,
+    before: null,
+    after: snapshot(row),
+  });
   return toView(row);
 }
 
-export async function updateSite(deps: AdminDeps, actor: Actor, slug: string, input: UpdateSiteBody): Promise<AdminSiteView> {
+export async function updateSite(
+  deps: AdminDeps,
+  actor: Actor,
+  slug: string,
+  input: UpdateSiteBody,
+): Promise<AdminSiteView> {
   const current = await siteRowOrThrow(deps.db, slug);
-  const settings = input.settings ? assertValidSettings(mergeSettings(knownSettings(current.settings), input.settings)) : undefined;
+  const settings = input.settings
+    ? assertValidSettings(mergeSettings(knownSettings(current.settings), input.settings))
+    : undefined;
   const row = await updateSiteRow(deps.db, current.id, {
     ...(input.name !== undefined && { name: input.name }),
     ...(input.allowedOrigins !== undefined && { allowedOrigins: input.allowedOrigins }),
     ...(settings && { settings }),
   });
   deps.sites.invalidate(slug);
-  if (!readSiteSettings(current.settings).hideReported && readSiteSettings(row.settings).hideReported) {
+  if (
+    !readSiteSettings(current.settings).hideReported &&
+    readSiteSettings(row.settings).hideReported
+  ) {
     await hideReportedComments(deps, row.id);
   }
-  await insertAudit(deps.db, { siteId: row.id, actor, action: 'site.update', targetType: 'site', targetId: row.id, before: snapshot(current), after: snapshot(row) });
+  await insertAudit(deps.db, {
+    siteId: row.id,
+    actor,
+    action: 'site.update',
+    targetType: 'site',
+    targetId: row.id,
+    before: snapshot(current),
+    after: snapshot(row),
+  });
   return toView(row);
 }
 
@@ -98,17 +141,42 @@ export async function createApiKey(deps: AdminDeps, actor: Actor, slug: string, 
   const site = await siteRowOrThrow(deps.db, slug);
   const key = `pk_${randomBytes(24).toString('base64url')}`;
   const row = await insertApiKey(deps.db, { siteId: site.id, keyHash: sha256Hex(key), label });
-  await insertAudit(deps.db, { siteId: site.id, actor, action: 'api-key.create', targetType: 'site', targetId: site.id, before: null, after: { apiKeyId: row.id, label } });
+  await insertAudit(deps.db, {
+    siteId: site.id,
+    actor,
+    action: 'api-key.create',
+    targetType: 'site',
+    targetId: site.id,
+    before: null,
+    after: { apiKeyId: row.id, label },
+  });
   return { id: row.id, key, label: row.label, createdAt: row.createdAt.toISOString() };
 }
 
 export async function listSiteApiKeys(deps: AdminDeps, slug: string) {
   const site = await siteRowOrThrow(deps.db, slug);
-  return (await listApiKeys(deps.db, site.id)).map((k) => ({ id: k.id, label: k.label, createdAt: k.createdAt.toISOString() }));
+  return (await listApiKeys(deps.db, site.id)).map((k) => ({
+    id: k.id,
+    label: k.label,
+    createdAt: k.createdAt.toISOString(),
+  }));
 }
 
-export async function revokeApiKey(deps: AdminDeps, actor: Actor, slug: string, id: string): Promise<void> {
+export async function revokeApiKey(
+  deps: AdminDeps,
+  actor: Actor,
+  slug: string,
+  id: string,
+): Promise<void> {
   const site = await siteRowOrThrow(deps.db, slug);
   if (!(await deleteApiKey(deps.db, site.id, id))) throw new ApiKeyNotFoundError();
-  await insertAudit(deps.db, { siteId: site.id, actor, action: 'api-key.delete', targetType: 'site', targetId: site.id, before: { apiKeyId: id }, after: null });
+  await insertAudit(deps.db, {
+    siteId: site.id,
+    actor,
+    action: 'api-key.delete',
+    targetType: 'site',
+    targetId: site.id,
+    before: { apiKeyId: id },
+    after: null,
+  });
 }

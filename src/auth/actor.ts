@@ -17,7 +17,13 @@ export function siteIdsOf(stored: unknown): string[] {
   return Array.isArray(stored) ? stored.filter((v): v is string => typeof v === 'string') : [];
 }
 
-export function toActor(user: { id: string; email: string; name: string; role: string; siteIds: unknown }): Actor {
+export function toActor(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  siteIds: unknown;
+}): Actor {
   return {
     id: user.id,
     email: user.email,

@@ -15,14 +15,22 @@ export class ForbiddenError extends AppError {
 
 export class CsrfFailedError extends AppError {
   constructor() {
-    super('CSRF_FAILED', 403, 'Missing or wrong X-CSRF-Token header. Reload the page and try again.');
+    super(
+      'CSRF_FAILED',
+      403,
+      'Missing or wrong X-CSRF-Token header. Reload the page and try again.',
+    );
   }
 }
 
 /** One answer for every refused sign-in, so it tells nobody whether an account exists or is locked. */
 export class InvalidCredentialsError extends AppError {
   constructor() {
-    super('INVALID_CREDENTIALS', 401, 'Wrong email or password. After 5 failed attempts, sign-in to an account pauses for 15 minutes.');
+    super(
+      'INVALID_CREDENTIALS',
+      401,
+      'Wrong email or password. After 5 failed attempts, sign-in to an account pauses for 15 minutes.',
+    );
   }
 }
 

@@ -21,7 +21,12 @@ export function cookieOptionsFor(publicUrl: string): CookieOptions {
   return { secure: publicUrl.startsWith('https:') };
 }
 
-export function setSessionCookie(res: Response, opts: CookieOptions, token: string, expiresAt: Date): void {
+export function setSessionCookie(
+  res: Response,
+  opts: CookieOptions,
+  token: string,
+  expiresAt: Date,
+): void {
   res.append(
     'Set-Cookie',
     stringifySetCookie(SESSION_COOKIE, token, {
@@ -37,7 +42,13 @@ export function setSessionCookie(res: Response, opts: CookieOptions, token: stri
 export function clearSessionCookie(res: Response, opts: CookieOptions): void {
   res.append(
     'Set-Cookie',
-    stringifySetCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secure, expires: new Date(0) }),
+    stringifySetCookie(SESSION_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: opts.secure,
+      expires: new Date(0),
+    }),
   );
 }
 
@@ -52,7 +63,8 @@ export function requireSession(db: Db, cookie: CookieOptions): RequestHandler {
     const token = tokenOf(req);
     const signedIn = token ? await resumeSession(db, token) : null;
     if (!signedIn) throw new UnauthenticatedError();
-    if (signedIn.cookie) setSessionCookie(res, cookie, signedIn.cookie.token, signedIn.cookie.expiresAt);
+    if (signedIn.cookie)
+      setSessionCookie(res, cookie, signedIn.cookie.token, signedIn.cookie.expiresAt);
     signedInByRequest.set(req, signedIn);
     next();
   };

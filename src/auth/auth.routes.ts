@@ -18,9 +18,19 @@ import { login, logout, toUserView } from './auth.service.js';
 /** Failed sign-ins per client IP per 15 minutes; successful ones do not count. */
 export const LOGIN_FAILURES_PER_IP = 20;
 
-export function authRouter(deps: { db: Db; cookie: CookieOptions; events: EventBus; limits: RateLimiters }): Router {
+export function authRouter(deps: {
+  db: Db;
+  cookie: CookieOptions;
+  events: EventBus;
+  limits: RateLimiters;
+}): Router {
   const router = Router();
-  const loginFailures = deps.limits({ name: 'login-failures', windowMs: 15 * 60_000, limit: LOGIN_FAILURES_PER_IP, skipSuccessfulRequests: true });
+  const loginFailures = deps.limits({
+    name: 'login-failures',
+    windowMs: 15 * 60_000,
+    limit: LOGIN_FAILURES_PER_IP,
+    skipSuccessfulRequests: true,
+  });
   const session = requireSession(deps.db, deps.cookie);
 
   router.post('/auth/login', loginFailures, requireJson, async (req, res) => {

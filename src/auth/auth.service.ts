@@ -5,7 +5,13 @@ import { toActor, type Actor } from './actor.js';
 import { InvalidCredentialsError } from './auth.errors.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { newCsrfToken, newSessionToken, SESSION_TTL_MS, sessionIdOf } from './session-token.js';
-import { deleteExpiredSessions, deleteSession, extendSession, getSessionWithUser, insertSession } from './sessions.repo.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  extendSession,
+  getSessionWithUser,
+  insertSession,
+} from './sessions.repo.js';
 import { visibleSites } from './site-access.js';
 import { claimLoginAttempt, clearFailedLogins, getUserByEmail, lockUser } from './users.repo.js';
 
@@ -33,7 +39,12 @@ export function normaliseUserEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function login(db: Db, email: string, password: string, now = new Date()): Promise<SignedIn> {
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<SignedIn> {
   const user = await getUserByEmail(db, normaliseUserEmail(email));
   // Every refusal looks and takes the same: unknown email, wrong password or locked account
   // each cost one password verification and answer the same 401.
@@ -50,7 +61,8 @@ export async function login(db: Db, email: string, password: string, now = new D
     throw new InvalidCredentialsError();
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    if (attempt >= MAX_FAILED_LOGINS) await lockUser(db, user.id, new Date(now.getTime() + LOCK_MS));
+    if (attempt >= MAX_FAILED_LOGINS)
+      await lockUser(db, user.id, new Date(now.getTime() + LOCK_MS));
     throw new InvalidCredentialsError();
   }
   await clearFailedLogins(db, user.id);
@@ -69,7 +81,11 @@ async function openSession(db: Db, actor: Actor, now: Date): Promise<SignedIn> {
 }
 
 /** The session behind a cookie token, or null when unknown or expired. */
-export async function resumeSession(db: Db, token: string, now = new Date()): Promise<SignedIn | null> {
+export async function resumeSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<SignedIn | null> {
   const sessionId = sessionIdOf(token);
   const session = await getSessionWithUser(db, sessionId);
   if (!session) return null;
@@ -77,7 +93,11 @@ export async function resumeSession(db: Db, token: string, now = new Date()): Pr
     await deleteSession(db, sessionId);
     return null;
   }
-  const signedIn: SignedIn = { actor: toActor(session.user), sessionId, csrfToken: session.csrfToken };
+  const signedIn: SignedIn = {
+    actor: toActor(session.user),
+    sessionId,
+    csrfToken: session.csrfToken,
+  };
   if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await extendSession(db, sessionId, now, expiresAt);
@@ -92,5 +112,11 @@ export async function logout(db: Db, sessionId: string): Promise<void> {
 
 export async function toUserView(db: Db, actor: Actor): Promise<UserView> {
   const sites = await visibleSites(db, actor);
-  return { id: actor.id, email: actor.email, name: actor.name, role: actor.role, sites: sites.map((s) => s.slug) };
+  return {
+    id: actor.id,
+    email: actor.email,
+    name: actor.name,
+    role: actor.role,
+    sites: sites.map((s) => s.slug),
+  };
 }

@@ -29,7 +29,13 @@ export async function ensureFirstAdmin(
   const name = admin.email.split('@')[0] || 'Admin';
   let user;
   try {
-    user = await createUserAccount(db, { email: admin.email, name, password: admin.password, role: 'admin', sites: [] });
+    user = await createUserAccount(db, {
+      email: admin.email,
+      name,
+      password: admin.password,
+      role: 'admin',
+      sites: [],
+    });
   } catch (err) {
     if (err instanceof EmailTakenError) return 'exists'; // another process started at the same moment
     throw err;

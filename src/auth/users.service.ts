@@ -9,7 +9,14 @@ import { hashPassword } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
 import { getSiteRefs } from './site-access.repo.js';
 import { siteIdsForSlugs } from './site-access.js';
-import { countAdmins, getUserById, insertUser, listUsers, updateUser, USER_COLUMNS } from './users.repo.js';
+import {
+  countAdmins,
+  getUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+  USER_COLUMNS,
+} from './users.repo.js';
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof USER_COLUMNS }>;
 
@@ -60,18 +67,26 @@ export async function createUserAccount(db: Db, input: NewUser): Promise<UserAcc
   }
 }
 
-export async function updateUserAccount(db: Db, id: string, changes: UserChanges): Promise<{ before: UserAccount; after: UserAccount }> {
+export async function updateUserAccount(
+  db: Db,
+  id: string,
+  changes: UserChanges,
+): Promise<{ before: UserAccount; after: UserAccount }> {
   const current = await getUserById(db, id);
   if (!current) throw new UserNotFoundError();
   // Demoting the last admin would leave nobody able to manage sites and users.
-  if (changes.role === 'moderator' && current.role === 'admin' && (await countAdmins(db)) <= 1) throw new LastAdminError();
+  if (changes.role === 'moderator' && current.role === 'admin' && (await countAdmins(db)) <= 1)
+    throw new LastAdminError();
   const data: Prisma.UserUpdateInput = {
     ...(changes.email !== undefined && { email: normaliseUserEmail(changes.email) }),
     ...(changes.name !== undefined && { name: changes.name }),
     ...(changes.role !== undefined && { role: changes.role }),
     ...(changes.sites !== undefined && { siteIds: await siteIdsForSlugs(db, changes.sites) }),
     ...(changes.password !== undefined && { passwordHash: await hashPassword(changes.password) }),
-    ...((changes.unlock || changes.password !== undefined) && { failedLogins: 0, lockedUntil: null }),
+    ...((changes.unlock || changes.password !== undefined) && {
+      failedLogins: 0,
+      lockedUntil: null,
+    }),
   };
   let updated: UserRow;
   try {
@@ -97,7 +112,9 @@ async function toAccounts(db: Db, users: UserRow[], now = new Date()): Promise<U
     email: u.email,
     name: u.name,
     role: u.role === 'admin' ? 'admin' : 'moderator',
-    sites: (Array.isArray(u.siteIds) ? u.siteIds : []).map((sid) => slugById.get(String(sid))).filter((s): s is string => !!s),
+    sites: (Array.isArray(u.siteIds) ? u.siteIds : [])
+      .map((sid) => slugById.get(String(sid)))
+      .filter((s): s is string => !!s),
     locked: !!u.lockedUntil && u.lockedUntil > now,
     createdAt: u.createdAt.toISOString(),
   }));

@@ -30,13 +30,38 @@ export interface EditDeps {
   publicUrl: string;
 }
 
-export async function editOwnComment(deps: EditDeps, commentId: string, body: string, editToken: string): Promise<CreateCommentResult> {
+export async function editOwnComment(
+  deps: EditDeps,
+  commentId: string,
+  body: string,
+  editToken: string,
+): Promise<CreateCommentResult> {
   if (!deps.editTokens.verify(commentId, editToken)) throw new EditNotAllowedError();
   const comment = await deps.db.comment.findUnique({
     where: { id: commentId },
     select: {
-      id: true, status: true, siteId: true, postId: true, body: true, authorName: true, authorEmail: true, authorWebsite: true, authorHash: true, ipHash: true, createdAt: true,
-      post: { select: { id: true, slug: true, title: true, url: true, commentCount: true, closed: true, publishedAt: true } },
+      id: true,
+      status: true,
+      siteId: true,
+      postId: true,
+      body: true,
+      authorName: true,
+      authorEmail: true,
+      authorWebsite: true,
+      authorHash: true,
+      ipHash: true,
+      createdAt: true,
+      post: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          url: true,
+          commentCount: true,
+          closed: true,
+          publishedAt: true,
+        },
+      },
     },
   });
   if (!comment || comment.status === 'deleted') throw new CommentNotFoundError(commentId);
@@ -45,19 +70,37 @@ export async function editOwnComment(deps: EditDeps, commentId: string, body: st
   // The same doors as a new comment: a closed thread takes no edits (a ban is screening's).
   if (isPostClosed(comment.post, site)) throw new PostClosedError();
   if (body.length > site.settings.maxBodyLength) {
-    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', { body: `Please keep your comment under ${site.settings.maxBodyLength} characters.` });
+    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
+      body: `Please keep your comment under ${site.settings.maxBodyLength} characters.`,
+    });
   }
   if (body !== comment.body) {
     const outcome = await deps.screening.screenEdit(site, { ...comment, body });
     // An edit can only keep or lower visibility: a held or rejected comment is not released by
     // editing it. The status changes first, so a spammy edit never reaches a public room.
     const next = comment.status === 'approved' ? outcome.status : comment.status;
-    const verdict = { screening: outcome.details, toxic: outcome.toxic, toxicityScore: outcome.toxicityScore, spamScore: outcome.spamScore };
+    const verdict = {
+      screening: outcome.details,
+      toxic: outcome.toxic,
+      toxicityScore: outcome.toxicityScore,
+      spamScore: outcome.spamScore,
+    };
     // The new verdict replaces the old one either way: a civil edit clears the toxic flag.
     if (next !== comment.status) await setCommentStatus(deps, commentId, next, verdict);
     else await updateCommentScreening(deps.db, commentId, verdict);
-    await setCommentBody(deps, commentId, { body, html: renderCommentBody(body), contentHash: deps.hasher.content(body), editedAt: new Date() });
+    await setCommentBody(deps, commentId, {
+      body,
+      html: renderCommentBody(body),
+      contentHash: deps.hasher.content(body),
+      editedAt: new Date(),
+    });
   }
-  const updated = await deps.db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { ...PUBLIC_COLUMNS, status: true } });
-  return { status: updated.status === 'approved' ? 'approved' : 'pending', comment: toPublicComment(updated, deps.publicUrl) };
+  const updated = await deps.db.comment.findUniqueOrThrow({
+    where: { id: commentId },
+    select: { ...PUBLIC_COLUMNS, status: true },
+  });
+  return {
+    status: updated.status === 'approved' ? 'approved' : 'pending',
+    comment: toPublicComment(updated, deps.publicUrl),
+  };
 }

@@ -27,8 +27,20 @@ const REF_SELECT = {
   post: { select: { slug: true } },
 } as const;
 
-function refOf(c: { id: string; siteId: string; postId: string; site: { slug: string }; post: { slug: string } }) {
-  return { siteId: c.siteId, siteSlug: c.site.slug, postId: c.postId, postSlug: c.post.slug, commentId: c.id };
+function refOf(c: {
+  id: string;
+  siteId: string;
+  postId: string;
+  site: { slug: string };
+  post: { slug: string };
+}) {
+  return {
+    siteId: c.siteId,
+    siteSlug: c.site.slug,
+    postId: c.postId,
+    postSlug: c.post.slug,
+    commentId: c.id,
+  };
 }
 
 export interface StatusExtras {
@@ -41,13 +53,22 @@ export interface StatusExtras {
 }
 
 /** Writes a status change inside `tx`; publish it with publishStatusChange after commit. */
-export async function writeCommentStatus(tx: Prisma.TransactionClient, commentId: string, to: CommentStatus, also: StatusExtras = {}): Promise<StatusChange> {
+export async function writeCommentStatus(
+  tx: Prisma.TransactionClient,
+  commentId: string,
+  to: CommentStatus,
+  also: StatusExtras = {},
+): Promise<StatusChange> {
   const current = await tx.comment.findUnique({ where: { id: commentId }, select: REF_SELECT });
   if (!current) throw new CommentNotFoundError(commentId);
   const from = current.status as CommentStatus;
   await tx.comment.update({
     where: { id: commentId },
-    data: { status: to, decidedAt: also.decidedAt ?? new Date(), ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic', 'toxicityScore', 'spamScore']) },
+    data: {
+      status: to,
+      decidedAt: also.decidedAt ?? new Date(),
+      ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic', 'toxicityScore', 'spamScore']),
+    },
   });
   const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
   const post = await tx.post.update({
@@ -55,14 +76,28 @@ export async function writeCommentStatus(tx: Prisma.TransactionClient, commentId
     data: delta === 0 ? {} : { commentCount: { increment: delta } },
     select: { commentCount: true },
   });
-  return { id: commentId, from, to, postCount: post.commentCount, ref: refOf(current), countChanged: delta !== 0 };
+  return {
+    id: commentId,
+    from,
+    to,
+    postCount: post.commentCount,
+    ref: refOf(current),
+    countChanged: delta !== 0,
+  };
 }
 
 export function publishStatusChange(events: EventBus, change: StatusChange): void {
   const { ref } = change;
-  if (change.from !== change.to) events.publish('comment.status-changed', { ...ref, from: change.from, to: change.to });
+  if (change.from !== change.to)
+    events.publish('comment.status-changed', { ...ref, from: change.from, to: change.to });
   if (change.countChanged) {
-    events.publish('post.count-changed', { siteId: ref.siteId, siteSlug: ref.siteSlug, postId: ref.postId, postSlug: ref.postSlug, count: change.postCount });
+    events.publish('post.count-changed', {
+      siteId: ref.siteId,
+      siteSlug: ref.siteSlug,
+      postId: ref.postId,
+      postSlug: ref.postSlug,
+      count: change.postCount,
+    });
   }
 }
 
@@ -70,7 +105,12 @@ export function publishStatusChange(events: EventBus, change: StatusChange): voi
  * Sets a comment's status on its own. Extra column updates (reportedAt, screening…) go in
  * `also`; they apply even when the status was already `to`.
  */
-export async function setCommentStatus(deps: { db: Db; events: EventBus }, commentId: string, to: CommentStatus, also: StatusExtras = {}): Promise<StatusChange> {
+export async function setCommentStatus(
+  deps: { db: Db; events: EventBus },
+  commentId: string,
+  to: CommentStatus,
+  also: StatusExtras = {},
+): Promise<StatusChange> {
   const change = await deps.db.$transaction((tx) => writeCommentStatus(tx, commentId, to, also));
   publishStatusChange(deps.events, change);
   return change;
@@ -84,13 +124,21 @@ export interface BodyChange {
 }
 
 /** Replaces a comment's body inside `tx` (already rendered and screened by the caller). */
-export async function writeCommentBody(tx: Prisma.TransactionClient | Db, commentId: string, data: BodyChange) {
+export async function writeCommentBody(
+  tx: Prisma.TransactionClient | Db,
+  commentId: string,
+  data: BodyChange,
+) {
   const updated = await tx.comment.update({ where: { id: commentId }, data, select: REF_SELECT });
   return { ...refOf(updated), status: updated.status };
 }
 
 /** Replaces a comment's body on its own and publishes the edit. */
-export async function setCommentBody(deps: { db: Db; events: EventBus }, commentId: string, data: BodyChange): Promise<void> {
+export async function setCommentBody(
+  deps: { db: Db; events: EventBus },
+  commentId: string,
+  data: BodyChange,
+): Promise<void> {
   deps.events.publish('comment.edited', await writeCommentBody(deps.db, commentId, data));
 }
 

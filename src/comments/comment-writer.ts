@@ -35,7 +35,11 @@ export class CommentWriter {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_BATCH);
         try {
-          const outcomes = await insertComments(this.db, this.dialect, batch.map((p) => p.row));
+          const outcomes = await insertComments(
+            this.db,
+            this.dialect,
+            batch.map((p) => p.row),
+          );
           batch.forEach((p, i) => p.resolve(outcomes[i]!));
         } catch (err) {
           // One row the database refuses must not fail the comments that shared its batch:

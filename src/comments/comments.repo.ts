@@ -72,8 +72,16 @@ export function getCommentByIdempotencyKey(db: Db, postId: string, idempotencyKe
 }
 
 /** Frees a key whose comment is older than `before`, so the key can stand for a new comment. */
-export async function releaseIdempotencyKey(db: Db, postId: string, idempotencyKey: string, before: Date): Promise<void> {
-  await db.comment.updateMany({ where: { postId, idempotencyKey, createdAt: { lt: before } }, data: { idempotencyKey: null } });
+export async function releaseIdempotencyKey(
+  db: Db,
+  postId: string,
+  idempotencyKey: string,
+  before: Date,
+): Promise<void> {
+  await db.comment.updateMany({
+    where: { postId, idempotencyKey, createdAt: { lt: before } },
+    data: { idempotencyKey: null },
+  });
 }
 
 export interface NewCommentRow {
@@ -107,21 +115,30 @@ export interface NewCommentRow {
 }
 
 /** The post's visible count after the write (approved rows), or null; `duplicate` when the idempotency key was taken. */
-export type WriteOutcome = { stored: true; commentCount: number | null } | { stored: false; duplicate: true };
+export type WriteOutcome =
+  | { stored: true; commentCount: number | null }
+  | { stored: false; duplicate: true };
 
 /**
  * Stores comments in one multi-row INSERT (plain SQL: this is the hottest write, and compiling
  * an ORM query for it costs more than running it) and bumps each post's visible count by its
  * approved rows, in one transaction.
  */
-export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', rows: NewCommentRow[]): Promise<WriteOutcome[]> {
-  const status = (s: string) => (dialect === 'postgresql' ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`);
+export async function insertComments(
+  db: Db,
+  dialect: 'sqlite' | 'postgresql',
+  rows: NewCommentRow[],
+): Promise<WriteOutcome[]> {
+  const status = (s: string) =>
+    dialect === 'postgresql' ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`;
   const json = (v: object | null) => {
     const text = v === null ? null : JSON.stringify(v);
     return dialect === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
   };
   const values = rows.map(
-    (c) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
+    (
+      c,
+    ) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
       ${c.authorName}, ${c.authorEmail}, ${c.authorHash}, ${c.authorWebsite}, ${c.body}, ${c.html}, ${status(c.status)}, ${json(c.screening)},
       ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${json(c.akismetParams)}, ${c.ipHash}, ${c.userAgent}, ${c.referrer}, ${c.contentHash},
       ${c.idempotencyKey}, 0, ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`,
@@ -141,7 +158,10 @@ export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', r
   const outcomes = (inserted: Set<string>, counts: Map<string, number>): WriteOutcome[] =>
     rows.map((r) =>
       inserted.has(r.id)
-        ? { stored: true, commentCount: r.status === 'approved' ? (counts.get(r.postId) ?? null) : null }
+        ? {
+            stored: true,
+            commentCount: r.status === 'approved' ? (counts.get(r.postId) ?? null) : null,
+          }
         : { stored: false, duplicate: true },
     );
   if (approved.length === 0) {
@@ -160,14 +180,22 @@ export async function insertComments(db: Db, dialect: 'sqlite' | 'postgresql', r
       WHERE "id" IN (${postIds})
       RETURNING "id", "commentCount"`,
   ]);
-  return outcomes(new Set(inserted.map((r) => r.id)), new Map(counts.map((c) => [c.id, Number(c.commentCount)])));
+  return outcomes(
+    new Set(inserted.map((r) => r.id)),
+    new Map(counts.map((c) => [c.id, Number(c.commentCount)])),
+  );
 }
 
 /** A new screening verdict on a comment whose status stays as it is. */
 export async function updateCommentScreening(
   db: Db,
   id: string,
-  verdict: { screening: object; toxic: boolean; toxicityScore: number | null; spamScore: number | null },
+  verdict: {
+    screening: object;
+    toxic: boolean;
+    toxicityScore: number | null;
+    spamScore: number | null;
+  },
 ): Promise<void> {
   await db.comment.update({ where: { id }, data: verdict, select: { id: true } });
 }

@@ -16,7 +16,8 @@ const EditCommentBody = z.object({
 });
 
 export function commentsRouter(
-  deps: CommentDeps & EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RequestHandler },
+  deps: CommentDeps &
+    EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RequestHandler },
 ): Router {
   const router = Router();
 
@@ -29,25 +30,41 @@ export function commentsRouter(
     let page = deps.threadCache.get(key);
     if (!page) {
       const version = deps.threadCache.version(post);
-      page = deps.threadCache.set(key, post, version, await getThreadPage(deps, site, params.post, query));
+      page = deps.threadCache.set(
+        key,
+        post,
+        version,
+        await getThreadPage(deps, site, params.post, query),
+      );
     }
     // express answers 304 itself when If-None-Match matches this ETag.
     res.setHeader('ETag', page.etag);
     res.type('application/json').send(page.body);
   });
 
-  router.post('/sites/:site/posts/:post/comments', deps.writeLimit, requireJson, async (req, res) => {
-    const params = parse(SitePostParams, req.params);
-    const site = await deps.sites.get(params.site);
-    const input = parse(CreateCommentBody, req.body);
-    const { replayed, ...result } = await createComment(deps, site, params.post, input, clientInfo(req));
-    const status = result.status === 'approved' ? 201 : 202;
-    // A replay proves nothing about who is asking: only the request that wrote the comment
-    // receives the token that lets its author edit it, until a fixed time after it was written.
-    if (replayed) return void res.status(status).json(result);
-    const edit = deps.editTokens.issue(result.comment.id, new Date(result.comment.createdAt));
-    res.status(status).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
-  });
+  router.post(
+    '/sites/:site/posts/:post/comments',
+    deps.writeLimit,
+    requireJson,
+    async (req, res) => {
+      const params = parse(SitePostParams, req.params);
+      const site = await deps.sites.get(params.site);
+      const input = parse(CreateCommentBody, req.body);
+      const { replayed, ...result } = await createComment(
+        deps,
+        site,
+        params.post,
+        input,
+        clientInfo(req),
+      );
+      const status = result.status === 'approved' ? 201 : 202;
+      // A replay proves nothing about who is asking: only the request that wrote the comment
+      // receives the token that lets its author edit it, until a fixed time after it was written.
+      if (replayed) return void res.status(status).json(result);
+      const edit = deps.editTokens.issue(result.comment.id, new Date(result.comment.createdAt));
+      res.status(status).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
+    },
+  );
 
   router.patch('/comments/:id', deps.writeLimit, requireJson, async (req, res) => {
     const id = parse(z.object({ id: z.uuid({ error: 'Unknown comment.' }) }), req.params).id;

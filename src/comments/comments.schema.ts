@@ -1,13 +1,25 @@
 import { z } from 'zod';
 
-const slug = z.string().trim().min(1).max(200).regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.');
+const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.');
 
 export const SitePostParams = z.object({ site: slug, post: slug });
 export type SitePostParams = z.infer<typeof SitePostParams>;
 
 export const ThreadQuery = z.object({
-  sort: z.enum(['oldest', 'newest'], { error: 'Sort must be "oldest" or "newest".' }).default('oldest'),
-  limit: z.coerce.number({ error: 'Limit must be a number.' }).int().min(1, 'Limit must be at least 1.').max(100, 'Limit must be at most 100.').default(50),
+  sort: z
+    .enum(['oldest', 'newest'], { error: 'Sort must be "oldest" or "newest".' })
+    .default('oldest'),
+  limit: z.coerce
+    .number({ error: 'Limit must be a number.' })
+    .int()
+    .min(1, 'Limit must be at least 1.')
+    .max(100, 'Limit must be at most 100.')
+    .default(50),
   cursor: z.string().max(200).optional(),
 });
 export type ThreadQuery = z.infer<typeof ThreadQuery>;
@@ -29,7 +41,10 @@ export const CreateCommentBody = z.object({
     .string({ error: 'The website must be a link starting with http:// or https://.' })
     .trim()
     .max(300, 'The website address is too long.')
-    .refine((v) => v === '' || isHttpUrl(v), 'The website must be a link starting with http:// or https://.')
+    .refine(
+      (v) => v === '' || isHttpUrl(v),
+      'The website must be a link starting with http:// or https://.',
+    )
     .optional()
     .nullable()
     .transform((v) => (v ? v : null)),

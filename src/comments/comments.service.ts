@@ -1,6 +1,12 @@
 // Use cases of the public comment thread: read a page of the tree, post a comment.
 import type { Db } from '../db/database.js';
-import { AppError, IdempotencyConflictError, PostClosedError, PostNotFoundError, ValidationError } from '../errors.js';
+import {
+  AppError,
+  IdempotencyConflictError,
+  PostClosedError,
+  PostNotFoundError,
+  ValidationError,
+} from '../errors.js';
 import type { EventBus } from '../events.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
@@ -83,7 +89,13 @@ export async function getThreadPage(
   const after = decodeOptionalCursor(query.cursor);
   const rows = await getTopLevelPage(deps.db, post.id, query.sort, query.limit + 1, after);
   const roots = rows.slice(0, query.limit);
-  const replies = roots.length > 0 ? await getRepliesOfRoots(deps.db, roots.map((r) => r.id)) : [];
+  const replies =
+    roots.length > 0
+      ? await getRepliesOfRoots(
+          deps.db,
+          roots.map((r) => r.id),
+        )
+      : [];
   const last = roots.at(-1);
   return {
     comments: buildThread(roots, replies, deps.publicUrl),
@@ -127,10 +139,24 @@ export async function createComment(
     ? `key:${authorHash}:${input.idempotencyKey}`
     : `auto:${authorHash}:${contentHash}:${input.parentId ?? ''}`;
   const windowMs = input.idempotencyKey ? IDEMPOTENCY_WINDOW_MS : AUTO_DUPLICATE_WINDOW_MS;
-  const placement = await placeReply(deps.db, post.id, input.parentId ?? null, site.settings.maxDepth);
+  const placement = await placeReply(
+    deps.db,
+    post.id,
+    input.parentId ?? null,
+    site.settings.maxDepth,
+  );
   const ipHash = deps.hasher.ip(client.ip);
   const now = new Date();
-  const outcome = await deps.screener.screenNew({ site, post, input, authorHash, ipHash, contentHash, client, now });
+  const outcome = await deps.screener.screenNew({
+    site,
+    post,
+    input,
+    authorHash,
+    ipHash,
+    contentHash,
+    client,
+    now,
+  });
   const id = uuidv7(now.getTime());
 
   const row = {
@@ -166,18 +192,35 @@ export async function createComment(
   if (!written.stored) {
     // A double submit (same key) within the window finds the first comment: answer with it.
     const first = await getCommentByIdempotencyKey(deps.db, post.id, idempotencyKey);
-    if (first && now.getTime() - first.createdAt.getTime() < windowMs) return { ...resultOf(first, deps.publicUrl), replayed: true };
+    if (first && now.getTime() - first.createdAt.getTime() < windowMs)
+      return { ...resultOf(first, deps.publicUrl), replayed: true };
     // The key is older than its window: it no longer stands for that comment.
-    await releaseIdempotencyKey(deps.db, post.id, idempotencyKey, new Date(now.getTime() - windowMs));
+    await releaseIdempotencyKey(
+      deps.db,
+      post.id,
+      idempotencyKey,
+      new Date(now.getTime() - windowMs),
+    );
     written = await deps.writer.write(row);
     if (!written.stored) throw new IdempotencyConflictError();
   }
   const commentCount = written.commentCount;
 
   const result = resultOf({ ...row, editedAt: null }, deps.publicUrl);
-  const ref = { siteId: site.id, siteSlug: site.slug, postId: post.id, postSlug: post.slug, commentId: id };
-  deps.events.publish('comment.created', { ...ref, status: row.status, ...(row.status === 'approved' && { comment: result.comment }) });
-  if (commentCount !== null) deps.events.publish('post.count-changed', { ...ref, count: commentCount });
+  const ref = {
+    siteId: site.id,
+    siteSlug: site.slug,
+    postId: post.id,
+    postSlug: post.slug,
+    commentId: id,
+  };
+  deps.events.publish('comment.created', {
+    ...ref,
+    status: row.status,
+    ...(row.status === 'approved' && { comment: result.comment }),
+  });
+  if (commentCount !== null)
+    deps.events.publish('post.count-changed', { ...ref, count: commentCount });
   return result;
 }
 
@@ -186,17 +229,32 @@ function resultOf(
   publicUrl: string,
 ): CreateCommentResult {
   // Held, spam and rejected all answer "pending": a spammer is never told it was caught.
-  return { status: c.status === 'approved' ? 'approved' : 'pending', comment: toPublicComment(c, publicUrl) };
+  return {
+    status: c.status === 'approved' ? 'approved' : 'pending',
+    comment: toPublicComment(c, publicUrl),
+  };
 }
 
-async function findOrCreatePost(deps: CommentDeps, site: SiteView, slug: string, input: CreateCommentBody): Promise<PostRow> {
+async function findOrCreatePost(
+  deps: CommentDeps,
+  site: SiteView,
+  slug: string,
+  input: CreateCommentBody,
+): Promise<PostRow> {
   const post = await deps.posts.find(site.id, slug);
   if (post) return post;
   if (!site.settings.autoCreatePosts) throw new PostNotFoundError(slug);
   if (!input.title) {
-    throw new ValidationError({ title: 'The first comment on a new page must send the page title.' });
+    throw new ValidationError({
+      title: 'The first comment on a new page must send the page title.',
+    });
   }
-  const created = await createPostIfMissing(deps.db, { siteId: site.id, slug, title: input.title, url: input.url ?? null });
+  const created = await createPostIfMissing(deps.db, {
+    siteId: site.id,
+    slug,
+    title: input.title,
+    url: input.url ?? null,
+  });
   deps.posts.remember(created);
   return created;
 }
@@ -213,11 +271,18 @@ interface Placement {
  * Where a reply goes: under its parent, or, past the nesting limit, under the deepest allowed
  * ancestor (as WordPress does), remembering whom it answers.
  */
-async function placeReply(db: Db, postId: string, parentId: string | null, maxDepth: number): Promise<Placement> {
+async function placeReply(
+  db: Db,
+  postId: string,
+  parentId: string | null,
+  maxDepth: number,
+): Promise<Placement> {
   if (!parentId) return { parentId: null, rootId: null, depth: 0, replyTo: null };
   const parent = await getCommentOnPost(db, postId, parentId);
-  if (!parent) throw new ValidationError({ parentId: 'The comment you reply to is not on this post.' });
-  let target: { id: string; parentId: string | null; rootId: string; depth: number } | null = parent;
+  if (!parent)
+    throw new ValidationError({ parentId: 'The comment you reply to is not on this post.' });
+  let target: { id: string; parentId: string | null; rootId: string; depth: number } | null =
+    parent;
   while (target && target.depth + 1 > maxDepth - 1) {
     target = target.parentId ? await getCommentOnPost(db, postId, target.parentId) : null;
   }

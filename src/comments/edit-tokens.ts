@@ -16,7 +16,10 @@ export function createEditTokens(secret: string): EditTokens {
   return {
     issue(commentId, createdAt) {
       const expires = createdAt.getTime() + EDIT_WINDOW_MS;
-      return { token: `${expires.toString(36)}.${sign(commentId, expires)}`, expiresAt: new Date(expires) };
+      return {
+        token: `${expires.toString(36)}.${sign(commentId, expires)}`,
+        expiresAt: new Date(expires),
+      };
     },
     verify(commentId, token, now = Date.now()) {
       const [exp, sig] = token.split('.');

@@ -37,7 +37,11 @@ export function toPublicComment(c: CommentForPublic, publicUrl: string): PublicC
   const out: PublicComment = {
     id: c.id,
     parentId: c.parentId,
-    author: { name: c.authorName, website: c.authorWebsite, avatar: avatarUrl(publicUrl, c.authorHash) },
+    author: {
+      name: c.authorName,
+      website: c.authorWebsite,
+      avatar: avatarUrl(publicUrl, c.authorHash),
+    },
     html: c.html,
     createdAt: c.createdAt.toISOString(),
     editedAt: c.editedAt ? c.editedAt.toISOString() : null,

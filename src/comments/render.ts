@@ -5,7 +5,12 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-const md = new MarkdownIt('zero', { html: false, linkify: true, breaks: true, typographer: false }).enable([
+const md = new MarkdownIt('zero', {
+  html: false,
+  linkify: true,
+  breaks: true,
+  typographer: false,
+}).enable([
   'paragraph',
   'newline',
   'emphasis',

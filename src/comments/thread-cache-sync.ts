@@ -15,7 +15,8 @@ export class ThreadCacheSync {
     events: EventBus,
     private readonly log: Logger,
   ) {
-    const onChange = (e: { siteSlug: string; postSlug: string }) => this.invalidate(postKey(e.siteSlug, e.postSlug));
+    const onChange = (e: { siteSlug: string; postSlug: string }) =>
+      this.invalidate(postKey(e.siteSlug, e.postSlug));
     this.#unsubscribe = [
       events.subscribe('comment.created', onChange),
       events.subscribe('comment.status-changed', onChange),
@@ -43,8 +44,9 @@ export class ThreadCacheSync {
       });
     };
     // Do not hold start-up hostage to Redis: the subscription completes when Redis answers.
-    await Promise.race([listen(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch((err: Error) =>
-      this.log.warn({ error: err.message }, 'thread cache: Redis subscription failed'),
+    await Promise.race([listen(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(
+      (err: Error) =>
+        this.log.warn({ error: err.message }, 'thread cache: Redis subscription failed'),
     );
     // While Redis is away this process cannot hear other processes' changes: it serves no
     // cached page until Redis is back, and then starts from an empty cache.

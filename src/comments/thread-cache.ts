@@ -18,7 +18,10 @@ export function postKey(siteSlug: string, postSlug: string): string {
 }
 
 /** The cache key of one page of a thread. */
-export function pageKey(post: string, q: { sort: string; limit: number; cursor?: string | undefined }): string {
+export function pageKey(
+  post: string,
+  q: { sort: string; limit: number; cursor?: string | undefined },
+): string {
   return `${post}\0${q.sort}\0${q.limit}\0${q.cursor ?? ''}`;
 }
 

@@ -10,7 +10,11 @@ import { pageKey, postKey, type ThreadCache } from './thread-cache.js';
 const THREAD_PATH = /^\/api\/sites\/([\w.~-]{1,200})\/posts\/([\w.~-]{1,200})\/comments$/;
 const QUERY_KEYS = new Set(['sort', 'limit', 'cursor']);
 
-export function createThreadFastPath(deps: { threadCache: ThreadCache; sites: SiteDirectory; ownOrigin: string }) {
+export function createThreadFastPath(deps: {
+  threadCache: ThreadCache;
+  sites: SiteDirectory;
+  ownOrigin: string;
+}) {
   return function serveCachedThread(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || !req.url) return false;
     const q = req.url.indexOf('?');
@@ -20,10 +24,22 @@ export function createThreadFastPath(deps: { threadCache: ThreadCache; sites: Si
     for (const key of params.keys()) if (!QUERY_KEYS.has(key)) return false;
     const sort = params.get('sort') ?? 'oldest';
     const limit = params.has('limit') ? Number(params.get('limit')) : 50;
-    if ((sort !== 'oldest' && sort !== 'newest') || !Number.isInteger(limit) || limit < 1 || limit > 100) return false;
+    if (
+      (sort !== 'oldest' && sort !== 'newest') ||
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > 100
+    )
+      return false;
     const site = deps.sites.peek(match[1]!);
     if (!site) return false;
-    const page = deps.threadCache.get(pageKey(postKey(site.slug, match[2]!), { sort, limit, cursor: params.get('cursor') ?? undefined }));
+    const page = deps.threadCache.get(
+      pageKey(postKey(site.slug, match[2]!), {
+        sort,
+        limit,
+        cursor: params.get('cursor') ?? undefined,
+      }),
+    );
     if (!page) return false;
 
     const origin = req.headers.origin;

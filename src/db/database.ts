@@ -20,7 +20,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(provider: 'sqlite' | 'postgresql', url: string): Promise<Database> {
+export async function openDatabase(
+  provider: 'sqlite' | 'postgresql',
+  url: string,
+): Promise<Database> {
   if (provider === 'sqlite') {
     const db = new SqliteClient({
       adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 }),

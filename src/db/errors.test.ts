@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest';
 import { isDatabaseUnavailable, isUniqueViolation } from './errors.js';
 
-const adapterError = (cause: object) => Object.assign(new Error('\nInvalid `db.comment.create()` invocation:\n\n{ data: { body: "…" } }\n\nsome reason'), { code: 'P2010', meta: { driverAdapterError: { cause } } });
+const adapterError = (cause: object) =>
+  Object.assign(
+    new Error(
+      '\nInvalid `db.comment.create()` invocation:\n\n{ data: { body: "…" } }\n\nsome reason',
+    ),
+    { code: 'P2010', meta: { driverAdapterError: { cause } } },
+  );
 
 test('when the pool cannot connect, a query times out or the server is busy, then the database counts as unavailable', () => {
   expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);

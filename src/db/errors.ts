@@ -1,14 +1,29 @@
 // Recognising database failures that are the database's absence, not the request's fault: the
 // error map answers them 503 with Retry-After instead of 500.
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const UNAVAILABLE_ADAPTER_KINDS = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections', 'TransactionAlreadyClosed', 'TransactionWriteConflict']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  'ConnectionClosed',
+  'DatabaseNotReachable',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TransactionAlreadyClosed',
+  'TransactionWriteConflict',
+]);
 /**
  * PostgreSQL error classes that mean "busy or going away, try again": connection exceptions
  * (08), insufficient resources (53), operator intervention such as a statement timeout or a
  * shutdown (57), and serialization failures and deadlocks (40001, 40P01).
  */
 const UNAVAILABLE_PG_CODE = /^(08|53|57)|^40001$|^40P01$/;
-const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'SQLITE_BUSY']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'SQLITE_BUSY',
+]);
 const UNAVAILABLE_MESSAGES =
   /Query read timeout|Server has closed the connection|timeout exceeded when trying to connect|Connection terminated|database connection went silent|Can't reach database|database is locked|Transaction already closed|Client has encountered a connection error/i;
 
@@ -25,14 +40,25 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 3) return false;
   const e = err as ErrorLike;
   if (e.name === 'PrismaClientInitializationError') return true;
-  if (typeof e.code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))) return true;
+  if (
+    typeof e.code === 'string' &&
+    (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))
+  )
+    return true;
   const adapterCause = e.meta?.driverAdapterError?.cause;
-  if (typeof adapterCause?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind)) return true;
-  if (adapterCause?.kind === 'postgres' && typeof adapterCause.code === 'string' && UNAVAILABLE_PG_CODE.test(adapterCause.code)) return true;
+  if (typeof adapterCause?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind))
+    return true;
+  if (
+    adapterCause?.kind === 'postgres' &&
+    typeof adapterCause.code === 'string' &&
+    UNAVAILABLE_PG_CODE.test(adapterCause.code)
+  )
+    return true;
   if (typeof e.message === 'string') {
     // Prisma puts the call site first and the reason last; the lines between may quote input.
     const lines = e.message.split('\n').filter((l) => l.trim());
-    if ([lines[0], lines.at(-1)].some((l) => l !== undefined && UNAVAILABLE_MESSAGES.test(l))) return true;
+    if ([lines[0], lines.at(-1)].some((l) => l !== undefined && UNAVAILABLE_MESSAGES.test(l)))
+      return true;
   }
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
@@ -41,5 +67,7 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
 export function isUniqueViolation(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as ErrorLike;
-  return e.code === 'P2002' || e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
+  return (
+    e.code === 'P2002' || e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation'
+  );
 }

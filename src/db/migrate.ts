@@ -63,7 +63,9 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
     db.pragma('busy_timeout = 5000');
     db.exec(TABLE_SQLITE);
     const rows = db
-      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .prepare(
+        'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )
       .all() as { migration_name: string; checksum: string }[];
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     assertUnchanged(applied, files);
@@ -72,20 +74,25 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
     // dropping the old table would fire ON DELETE actions on the copied rows, and the pragma
     // cannot change inside a transaction: switch it off around the migration, then verify.
     db.pragma('foreign_keys = OFF');
-    const isApplied = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL');
+    const isApplied = db.prepare(
+      'SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL',
+    );
     for (const f of files.filter((m) => !applied.has(m.name))) {
       // IMMEDIATE takes the write lock first, so a second process waits and then skips it.
-      const ran = db.transaction(() => {
-        if (isApplied.get(f.name)) return false;
-        db.exec(f.sql);
-        db.prepare(
-          `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
+      const ran = db
+        .transaction(() => {
+          if (isApplied.get(f.name)) return false;
+          db.exec(f.sql);
+          db.prepare(
+            `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count, started_at)
            VALUES (?, ?, current_timestamp, ?, 1, current_timestamp)`,
-        ).run(randomUUID(), f.checksum, f.name);
-        const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`migration ${f.name} left ${broken.length} broken foreign keys`);
-        return true;
-      }).immediate();
+          ).run(randomUUID(), f.checksum, f.name);
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`migration ${f.name} left ${broken.length} broken foreign keys`);
+          return true;
+        })
+        .immediate();
       if (ran) done.push(f.name);
     }
     db.pragma('foreign_keys = ON');

@@ -36,9 +36,11 @@ type Callback = (err: Error | null, result?: unknown) => void;
 /** Wraps the client's query so a read timeout destroys the connection. */
 function evictOnTimeout(client: pg.PoolClient): void {
   const original = client.query.bind(client) as (...args: QueryArgs) => unknown;
-  const socket = (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream;
+  const socket = (client as unknown as { connection: { stream: { destroy(err?: Error): void } } })
+    .connection.stream;
   const onError = (err: unknown) => {
-    if (err instanceof Error && err.message === QUERY_TIMEOUT_MESSAGE) socket.destroy(new Error('database connection went silent'));
+    if (err instanceof Error && err.message === QUERY_TIMEOUT_MESSAGE)
+      socket.destroy(new Error('database connection went silent'));
   };
   const wrapped = (...args: QueryArgs): unknown => {
     const last = args.at(-1);

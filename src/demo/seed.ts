@@ -103,12 +103,18 @@ export function readDemoArticle(webDemoDir: string): DemoArticle {
 }
 
 /** Creates the demo site, article and thread unless the database already has a site. */
-export async function seedDemoIfEmpty(db: Db, hasher: Hasher, webDemoDir: string): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: Db,
+  hasher: Hasher,
+  webDemoDir: string,
+): Promise<boolean> {
   if ((await db.site.count()) > 0) return false;
   // All or nothing, and a second process starting at the same moment loses on the site's
   // unique slug and carries on with the demo the first one wrote.
   try {
-    await db.$transaction((tx) => writeDemo(tx, hasher, readDemoArticle(webDemoDir)), { timeout: 30_000 });
+    await db.$transaction((tx) => writeDemo(tx, hasher, readDemoArticle(webDemoDir)), {
+      timeout: 30_000,
+    });
     return true;
   } catch (err) {
     if (isUniqueViolation(err)) return false;
@@ -116,7 +122,11 @@ export async function seedDemoIfEmpty(db: Db, hasher: Hasher, webDemoDir: string
   }
 }
 
-async function writeDemo(db: Prisma.TransactionClient, hasher: Hasher, article: DemoArticle): Promise<void> {
+async function writeDemo(
+  db: Prisma.TransactionClient,
+  hasher: Hasher,
+  article: DemoArticle,
+): Promise<void> {
   const site = await db.site.create({
     data: {
       slug: DEMO_SITE_SLUG,
@@ -174,11 +184,19 @@ export const DEMO_ADMIN_EMAIL = 'admin@parley.local';
  * A fresh demo with no admin configured gets one with a random password, shown once at start,
  * so the dashboard can be tried straight away. Never when any account exists.
  */
-export async function createDemoAdminIfNone(db: Db): Promise<{ email: string; password: string } | null> {
+export async function createDemoAdminIfNone(
+  db: Db,
+): Promise<{ email: string; password: string } | null> {
   if ((await db.user.count()) > 0) return null;
   const password = randomBytes(12).toString('base64url');
   try {
-    await createUserAccount(db, { email: DEMO_ADMIN_EMAIL, name: 'Demo Admin', password, role: 'admin', sites: [] });
+    await createUserAccount(db, {
+      email: DEMO_ADMIN_EMAIL,
+      name: 'Demo Admin',
+      password,
+      role: 'admin',
+      sites: [],
+    });
   } catch (err) {
     if (err instanceof EmailTakenError) return null; // another process created it first
     throw err;

@@ -67,7 +67,9 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   const json = express.json({ limit: '64kb' });
   // Only requests that carry a body are parsed; reads skip the parser entirely.
-  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
+  api.use((req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
+  );
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
     next();
@@ -75,7 +77,8 @@ export function createApp(deps: AppDeps): Express {
 
   // Answers within a second either way: a probe that hangs is as bad as a server that does.
   api.get('/health', async (_req, res) => {
-    if (deps.isDraining?.()) throw new AppError('SHUTTING_DOWN', 503, 'This server is shutting down.');
+    if (deps.isDraining?.())
+      throw new AppError('SHUTTING_DOWN', 503, 'This server is shutting down.');
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), HEALTH_DEADLINE_MS);
@@ -97,7 +100,10 @@ export function createApp(deps: AppDeps): Express {
     res.send(avatarSvg(hash));
   });
 
-  api.use('/sites/:site', siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))));
+  api.use(
+    '/sites/:site',
+    siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))),
+  );
   api.use(
     '/comments/:id',
     siteCors(ownOrigin, async (req) => {
@@ -107,12 +113,27 @@ export function createApp(deps: AppDeps): Express {
       return deps.sites.getById(comment.siteId);
     }),
   );
-  const writeLimit = deps.limits({ name: 'comments', windowMs: 60_000, limit: deps.config.rateLimitCommentsPerMinute });
+  const writeLimit = deps.limits({
+    name: 'comments',
+    windowMs: 60_000,
+    limit: deps.config.rateLimitCommentsPerMinute,
+  });
   api.use(postsRouter(deps));
   api.use(screeningRouter(deps));
-  api.use(commentsRouter({ ...deps, screener: deps.screening, publicUrl: deps.config.publicUrl, writeLimit }));
+  api.use(
+    commentsRouter({
+      ...deps,
+      screener: deps.screening,
+      publicUrl: deps.config.publicUrl,
+      writeLimit,
+    }),
+  );
   // --- moderation, auth and admin routes (src/auth, src/moderation) ---
-  const staff = { ...deps, cookie: cookieOptionsFor(deps.config.publicUrl), caseInsensitive: deps.config.database.provider === 'postgresql' };
+  const staff = {
+    ...deps,
+    cookie: cookieOptionsFor(deps.config.publicUrl),
+    caseInsensitive: deps.config.database.provider === 'postgresql',
+  };
   api.use(reportsRouter({ ...deps, ownOrigin }));
   api.use(authRouter(staff));
   api.use('/moderation', moderationRouter(staff));
@@ -127,7 +148,9 @@ export function createApp(deps: AppDeps): Express {
     app.get('/', ...demoPageHeaders, (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
     app.use(express.static(webRoot, { maxAge: '5m', index: false }));
     // The moderator dashboard is a single page: its client routes (not its assets) load the HTML.
-    app.get(['/moderate', '/moderate/{*rest}'], ...dashboardHeaders, (_req, res) => res.sendFile(join(webRoot, 'moderate/index.html')));
+    app.get(['/moderate', '/moderate/{*rest}'], ...dashboardHeaders, (_req, res) =>
+      res.sendFile(join(webRoot, 'moderate/index.html')),
+    );
   }
   app.use(notFound);
   app.use(errorHandler(deps.log));

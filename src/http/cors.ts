@@ -5,12 +5,21 @@ import type { Request, RequestHandler, Response } from 'express';
 import { OriginNotAllowedError } from '../errors.js';
 import type { SiteView } from '../sites/sites.service.js';
 
-export function isOriginAllowed(origin: string, site: Pick<SiteView, 'allowedOrigins'>, ownOrigin: string): boolean {
+export function isOriginAllowed(
+  origin: string,
+  site: Pick<SiteView, 'allowedOrigins'>,
+  ownOrigin: string,
+): boolean {
   if (origin === ownOrigin) return true;
-  return site.allowedOrigins.some((allowed) => allowed === '*' || allowed.replace(/\/+$/, '') === origin);
+  return site.allowedOrigins.some(
+    (allowed) => allowed === '*' || allowed.replace(/\/+$/, '') === origin,
+  );
 }
 
-export function applyCors(res: { setHeader(name: string, value: string): unknown }, origin: string): void {
+export function applyCors(
+  res: { setHeader(name: string, value: string): unknown },
+  origin: string,
+): void {
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
@@ -19,7 +28,10 @@ export function applyCors(res: { setHeader(name: string, value: string): unknown
 }
 
 /** Checks the Origin against the site that resolveSite returns for this request. */
-export function siteCors(ownOrigin: string, resolveSite: (req: Request) => Promise<SiteView>): RequestHandler {
+export function siteCors(
+  ownOrigin: string,
+  resolveSite: (req: Request) => Promise<SiteView>,
+): RequestHandler {
   return async (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin) return next();

@@ -18,7 +18,9 @@ interface Tracked {
 
 export interface Drain {
   /** Wraps the request handler: counts requests in flight and marks responses during a drain. */
-  track(handler: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void;
+  track(
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+  ): (req: IncomingMessage, res: ServerResponse) => void;
   /** Follows the server's connections (call once, before listening). */
   watch(server: Server): void;
   /** True once a drain began (health answers 503 so load balancers stop sending traffic). */

@@ -28,21 +28,29 @@ function fromHttpError(err: HttpishError): AppError | null {
       return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request body is too large.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('UNSUPPORTED_ENCODING', 415, 'The request body encoding is not supported.');
+      return new AppError(
+        'UNSUPPORTED_ENCODING',
+        415,
+        'The request body encoding is not supported.',
+      );
     case 'request.aborted':
       return new AppError('REQUEST_ABORTED', 400, 'The request was aborted.');
     default:
   }
   const status = err.status ?? err.statusCode;
   if (typeof status !== 'number' || status < 400 || status > 499) return null;
-  const [code, message] = CLIENT_ERROR_CODES[status] ?? ['BAD_REQUEST', 'The request could not be read.'];
+  const [code, message] = CLIENT_ERROR_CODES[status] ?? [
+    'BAD_REQUEST',
+    'The request could not be read.',
+  ];
   return new AppError(code, status, message);
 }
 
 /** What a failure means for the client; null for a failure of ours. */
 export function classifyError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  if (err instanceof URIError) return new AppError('MALFORMED_URL', 400, 'The address is not correctly encoded.');
+  if (err instanceof URIError)
+    return new AppError('MALFORMED_URL', 400, 'The address is not correctly encoded.');
   if (isDatabaseUnavailable(err)) return new DatabaseUnavailableError();
   return err && typeof err === 'object' ? fromHttpError(err as HttpishError) : null;
 }
@@ -50,7 +58,9 @@ export function classifyError(err: unknown): AppError | null {
 /** The route pattern (/api/sites/:site/posts), never the path as sent: paths can carry anything. */
 export function routeOf(req: Request): string {
   const pattern = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : `${req.baseUrl || ''}(unmatched)`;
+  return typeof pattern === 'string'
+    ? `${req.baseUrl}${pattern}`
+    : `${req.baseUrl || ''}(unmatched)`;
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -58,19 +68,30 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = classifyError(err);
     if (!known) {
-      log.error({ err: redactError(err), method: req.method, route: routeOf(req) }, 'unhandled error');
+      log.error(
+        { err: redactError(err), method: req.method, route: routeOf(req) },
+        'unhandled error',
+      );
     } else if (known instanceof DatabaseUnavailableError && Date.now() - lastOutageLog > 5_000) {
       // Once per few seconds: an outage fails every request, the log needs to say it once.
       lastOutageLog = Date.now();
-      log.warn({ err: redactError(err), method: req.method, route: routeOf(req) }, 'database unavailable: answering 503');
+      log.warn(
+        { err: redactError(err), method: req.method, route: routeOf(req) },
+        'database unavailable: answering 503',
+      );
     }
-    const error = known ?? new AppError('INTERNAL', 500, 'Something went wrong on our side. Please try again.');
+    const error =
+      known ?? new AppError('INTERNAL', 500, 'Something went wrong on our side. Please try again.');
     if (res.headersSent) return;
     if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
       res.setHeader('Retry-After', String(error.retryAfterSeconds));
     }
     res.status(error.status).json({
-      error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields && { fields: error.fields }),
+      },
     });
   };
 }
@@ -81,7 +102,9 @@ export const notFound: RequestHandler = (req, _res, next) => {
 
 /** POST/PUT/PATCH with a body must be JSON. */
 export const requireJson: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json')) {
     next(new AppError('UNSUPPORTED_MEDIA_TYPE', 415, 'Send the request body as application/json.'));
     return;

@@ -3,7 +3,14 @@
 // process counts on its own in memory rather than letting everything through, and goes back to
 // Redis when it answers again.
 import type { Request, RequestHandler } from 'express';
-import { MemoryStore, rateLimit, type ClientRateLimitInfo, type IncrementResponse, type Options, type Store } from 'express-rate-limit';
+import {
+  MemoryStore,
+  rateLimit,
+  type ClientRateLimitInfo,
+  type IncrementResponse,
+  type Options,
+  type Store,
+} from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
 import { RateLimitedError } from '../errors.js';
 import type { RedisConnection } from '../redis.js';
@@ -32,7 +39,9 @@ export function createRateLimiters(redis: RedisConnection | null): RateLimiters 
       legacyHeaders: false,
       ...(rule.skipSuccessfulRequests && { skipSuccessfulRequests: true }),
       ...(rule.key && { keyGenerator: rule.key }),
-      ...(redis && { store: new RedisWithFallbackStore(redis, `${redis.prefix}:rl:${rule.name}:`) }),
+      ...(redis && {
+        store: new RedisWithFallbackStore(redis, `${redis.prefix}:rl:${rule.name}:`),
+      }),
       // TRUST_PROXY is the operator's explicit choice (config.ts); express resolves req.ip from it.
       validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
       handler: (_req, _res, next, options) => {
@@ -64,8 +73,12 @@ class RedisWithFallbackStore implements Store {
 
   async #store(): Promise<RedisStore | null> {
     if (this.#redis) return this.#redis;
-    if (Date.now() < this.#retryAt || !this.connection.client.isReady || !this.#options) return null;
-    const store = new RedisStore({ sendCommand: (...args: string[]) => this.connection.client.sendCommand(args), prefix: this.prefix });
+    if (Date.now() < this.#retryAt || !this.connection.client.isReady || !this.#options)
+      return null;
+    const store = new RedisStore({
+      sendCommand: (...args: string[]) => this.connection.client.sendCommand(args),
+      prefix: this.prefix,
+    });
     try {
       await store.init(this.#options);
       this.#redis = store;
@@ -76,7 +89,10 @@ class RedisWithFallbackStore implements Store {
     }
   }
 
-  async #either<T>(viaRedis: (s: RedisStore) => Promise<T>, viaMemory: () => Promise<T>): Promise<T> {
+  async #either<T>(
+    viaRedis: (s: RedisStore) => Promise<T>,
+    viaMemory: () => Promise<T>,
+  ): Promise<T> {
     const store = await this.#store();
     if (store) {
       try {
@@ -90,18 +106,30 @@ class RedisWithFallbackStore implements Store {
   }
 
   increment(key: string): Promise<IncrementResponse> {
-    return this.#either((s) => s.increment(key), () => this.#memory.increment(key));
+    return this.#either(
+      (s) => s.increment(key),
+      () => this.#memory.increment(key),
+    );
   }
 
   decrement(key: string): Promise<void> {
-    return this.#either((s) => s.decrement(key), () => this.#memory.decrement(key));
+    return this.#either(
+      (s) => s.decrement(key),
+      () => this.#memory.decrement(key),
+    );
   }
 
   resetKey(key: string): Promise<void> {
-    return this.#either((s) => s.resetKey(key), () => this.#memory.resetKey(key));
+    return this.#either(
+      (s) => s.resetKey(key),
+      () => this.#memory.resetKey(key),
+    );
   }
 
   get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    return this.#either((s) => s.get(key), () => this.#memory.get(key));
+    return this.#either(
+      (s) => s.get(key),
+      () => this.#memory.get(key),
+    );
   }
 }

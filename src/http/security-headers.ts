@@ -28,11 +28,21 @@ const PAGE_DIRECTIVES = {
 
 /** The moderator dashboard: only its own scripts and styles, and never inside a frame. */
 export const dashboardHeaders: RequestHandler[] = [
-  helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...PAGE_DIRECTIVES, styleSrc: ["'self'"], frameAncestors: ["'none'"] } }),
+  helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: { ...PAGE_DIRECTIVES, styleSrc: ["'self'"], frameAncestors: ["'none'"] },
+  }),
   helmet.xFrameOptions({ action: 'deny' }),
 ];
 
 /** Parley's own demo article: the widget's Shadow DOM styles are inline; framing by itself only. */
 export const demoPageHeaders: RequestHandler[] = [
-  helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...PAGE_DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"], frameAncestors: ["'self'"] } }),
+  helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      ...PAGE_DIRECTIVES,
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      frameAncestors: ["'self'"],
+    },
+  }),
 ];

@@ -44,6 +44,9 @@ export const rejectMalformedRequest: RequestHandler = (req, _res, next) => {
   }
   const bad = illFormedPaths(query).map((p) => `query.${p}`);
   if (illFormedPaths(path).length > 0) bad.unshift('path');
-  if (bad.length > 0) return next(new ValidationError(Object.fromEntries(bad.map((p) => [p, ILL_FORMED_TEXT_MESSAGE]))));
+  if (bad.length > 0)
+    return next(
+      new ValidationError(Object.fromEntries(bad.map((p) => [p, ILL_FORMED_TEXT_MESSAGE]))),
+    );
   next();
 };

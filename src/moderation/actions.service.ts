@@ -1,7 +1,12 @@
 // Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
 // through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
-import { publishStatusChange, setCommentBody, writeCommentStatus, type CommentStatus } from '../comments/comment-status.js';
+import {
+  publishStatusChange,
+  setCommentBody,
+  writeCommentStatus,
+  type CommentStatus,
+} from '../comments/comment-status.js';
 import { renderCommentBody } from '../comments/render.js';
 import type { Db } from '../db/database.js';
 import { AppError, CommentNotFoundError } from '../errors.js';
@@ -51,7 +56,10 @@ export async function moderateComment(
   assertCanModerateSite(actor, current.siteId);
 
   const to = TARGET_STATUS[action];
-  const before: CommentSnapshot = { status: current.status, reportedAt: current.reportedAt?.toISOString() ?? null };
+  const before: CommentSnapshot = {
+    status: current.status,
+    reportedAt: current.reportedAt?.toISOString() ?? null,
+  };
   // The decision, the reports it settles and its audit row stand or fall together.
   const { change, audit } = await deps.db.$transaction(async (tx) => {
     // Any decision settles the reader reports: the comment leaves the reported queue.
@@ -65,7 +73,12 @@ export async function moderateComment(
       targetType: 'comment',
       targetId: commentId,
       before,
-      after: { status: to, reportedAt: null, resolvedReportIds, ...(options.reason && { reason: options.reason }) },
+      after: {
+        status: to,
+        reportedAt: null,
+        resolvedReportIds,
+        ...(options.reason && { reason: options.reason }),
+      },
     });
     return { change, audit };
   });
@@ -80,17 +93,29 @@ export interface Decided {
   auditId: string;
 }
 
-async function teachClassifier(deps: ActionDeps, commentId: string, action: ModerationAction): Promise<void> {
+async function teachClassifier(
+  deps: ActionDeps,
+  commentId: string,
+  action: ModerationAction,
+): Promise<void> {
   if (action !== 'spam' && action !== 'not-spam') return;
   try {
     await (action === 'spam' ? deps.feedback.spam(commentId) : deps.feedback.ham(commentId));
   } catch (err) {
     // The decision stands even when Akismet or the classifier cannot learn from it right now.
-    deps.log.warn({ commentId, action, err: (err as Error)?.message }, 'moderation feedback failed');
+    deps.log.warn(
+      { commentId, action, err: (err as Error)?.message },
+      'moderation feedback failed',
+    );
   }
 }
 
-export async function editCommentBody(deps: ActionDeps, actor: Actor, commentId: string, body: string): Promise<Decided> {
+export async function editCommentBody(
+  deps: ActionDeps,
+  actor: Actor,
+  commentId: string,
+  body: string,
+): Promise<Decided> {
   const current = await getCommentState(deps.db, commentId);
   if (!current) throw new CommentNotFoundError(commentId);
   assertCanModerateSite(actor, current.siteId);
@@ -124,14 +149,20 @@ export interface BulkResult {
 }
 
 /** One action on many comments; each succeeds or fails on its own, with one audit row each. */
-export async function moderateMany(deps: ActionDeps, actor: Actor, ids: string[], action: ModerationAction): Promise<BulkResult[]> {
+export async function moderateMany(
+  deps: ActionDeps,
+  actor: Actor,
+  ids: string[],
+  action: ModerationAction,
+): Promise<BulkResult[]> {
   const results: BulkResult[] = [];
   for (const id of new Set(ids)) {
     try {
       const { auditId } = await moderateComment(deps, actor, id, action);
       results.push({ id, ok: true, auditId });
     } catch (err) {
-      if (!(err instanceof AppError)) deps.log.error({ commentId: id, err: (err as Error)?.message }, 'bulk moderation failed');
+      if (!(err instanceof AppError))
+        deps.log.error({ commentId: id, err: (err as Error)?.message }, 'bulk moderation failed');
       results.push({ id, ok: false, error: err instanceof AppError ? err.code : 'INTERNAL' });
     }
   }

@@ -38,12 +38,20 @@ export interface AuditCursor {
 }
 
 /** Newest first; siteIds null = every entry (admins), else only those sites' entries. */
-export function listAudit(db: Db, siteIds: string[] | null, take: number, after: AuditCursor | null) {
+export function listAudit(
+  db: Db,
+  siteIds: string[] | null,
+  take: number,
+  after: AuditCursor | null,
+) {
   return db.auditLog.findMany({
     where: {
       ...(siteIds && { siteId: { in: siteIds } }),
       ...(after && {
-        OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }],
+        OR: [
+          { createdAt: { lt: after.createdAt } },
+          { createdAt: after.createdAt, id: { lt: after.id } },
+        ],
       }),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -52,8 +60,16 @@ export function listAudit(db: Db, siteIds: string[] | null, take: number, after:
 }
 
 /** Marks an entry undone unless it already was; false when another undo won. */
-export async function markUndone(db: Db, id: string, undoneById: string, at: Date): Promise<boolean> {
-  const result = await db.auditLog.updateMany({ where: { id, undoneAt: null }, data: { undoneAt: at, undoneById } });
+export async function markUndone(
+  db: Db,
+  id: string,
+  undoneById: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await db.auditLog.updateMany({
+    where: { id, undoneAt: null },
+    data: { undoneAt: at, undoneById },
+  });
   return result.count === 1;
 }
 

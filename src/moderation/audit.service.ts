@@ -41,7 +41,8 @@ export async function listAuditEntries(
   query: { site?: string; cursor?: string; limit: number },
 ): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   // Admins without a site filter also see entries on no site (users).
-  const siteIds = actor.role === 'admin' && !query.site ? null : await siteScope(deps, actor, query.site);
+  const siteIds =
+    actor.role === 'admin' && !query.site ? null : await siteScope(deps, actor, query.site);
   const after = decodeOptionalCursor(query.cursor);
   const rows = await listAudit(deps.db, siteIds, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
@@ -71,7 +72,11 @@ function toEntryView(r: AuditRow, site: string | null): AuditEntryView {
 
 export type UndoResult = { comment: ModerationItem } | { ban: BanView | null };
 
-export async function undoAuditEntry(deps: UndoDeps, actor: Actor, entryId: string): Promise<UndoResult> {
+export async function undoAuditEntry(
+  deps: UndoDeps,
+  actor: Actor,
+  entryId: string,
+): Promise<UndoResult> {
   const entry = await getAudit(deps.db, entryId);
   if (!entry) throw new AuditEntryNotFoundError();
   if (!entry.siteId) throw new UndoNotPossibleError('This kind of change cannot be undone.');
@@ -80,10 +85,14 @@ export async function undoAuditEntry(deps: UndoDeps, actor: Actor, entryId: stri
 
   // Claim the entry first, so two moderators clicking undo together replay it once.
   const undoId = uuidv7();
-  if (!(await markUndone(deps.db, entry.id, undoId, new Date()))) throw new UndoNotPossibleError('This action was already undone.');
+  if (!(await markUndone(deps.db, entry.id, undoId, new Date())))
+    throw new UndoNotPossibleError('This action was already undone.');
   let result: UndoResult;
   try {
-    result = entry.targetType === 'comment' ? await undoCommentChange(deps, entry) : await undoBanChange(deps, entry);
+    result =
+      entry.targetType === 'comment'
+        ? await undoCommentChange(deps, entry)
+        : await undoBanChange(deps, entry);
   } catch (err) {
     await clearUndone(deps.db, entry.id);
     throw err;
@@ -96,14 +105,19 @@ export async function undoAuditEntry(deps: UndoDeps, actor: Actor, entryId: stri
     targetType: entry.targetType as 'comment' | 'ban',
     targetId: entry.targetId,
     before: (entry.after as object | null) ?? null,
-    after: { ...((entry.before as object | null) ?? {}), undoes: entry.id, undoneAction: entry.action },
+    after: {
+      ...((entry.before as object | null) ?? {}),
+      undoes: entry.id,
+      undoneAction: entry.action,
+    },
   });
   return result;
 }
 
 function assertUndoable(entry: AuditRow): void {
   if (entry.undoneAt) throw new UndoNotPossibleError('This action was already undone.');
-  if (entry.action === 'undo') throw new UndoNotPossibleError('An undo cannot itself be undone; repeat the action instead.');
+  if (entry.action === 'undo')
+    throw new UndoNotPossibleError('An undo cannot itself be undone; repeat the action instead.');
   if (entry.targetType !== 'comment' && entry.targetType !== 'ban') {
     throw new UndoNotPossibleError('This kind of change cannot be undone.');
   }
@@ -115,7 +129,10 @@ async function undoCommentChange(deps: UndoDeps, entry: AuditRow): Promise<UndoR
   const after = (entry.after ?? {}) as CommentSnapshot & { resolvedReportIds?: string[] };
   const current = await getCommentState(deps.db, commentId);
   if (!current) throw new UndoNotPossibleError('The comment no longer exists.');
-  if ((after.status && current.status !== after.status) || (after.body !== undefined && current.body !== after.body)) {
+  if (
+    (after.status && current.status !== after.status) ||
+    (after.body !== undefined && current.body !== after.body)
+  ) {
     throw new UndoNotPossibleError('The comment changed since; undo the later action first.');
   }
   if (before.status) {
@@ -123,19 +140,34 @@ async function undoCommentChange(deps: UndoDeps, entry: AuditRow): Promise<UndoR
     await setCommentStatus(deps, commentId, before.status as CommentStatus, { reportedAt });
   }
   if (before.body !== undefined) await writeBody(deps, commentId, before.body);
-  if (after.resolvedReportIds?.length) await setReportsResolved(deps.db, after.resolvedReportIds, null);
+  if (after.resolvedReportIds?.length)
+    await setReportsResolved(deps.db, after.resolvedReportIds, null);
   return { comment: await loadItem(deps.db, commentId) };
 }
 
 async function undoBanChange(deps: UndoDeps, entry: AuditRow): Promise<UndoResult> {
   if (entry.action === 'ban.create') {
-    if (!(await deleteBan(deps.db, entry.targetId!))) throw new UndoNotPossibleError('That ban was already lifted.');
+    if (!(await deleteBan(deps.db, entry.targetId!)))
+      throw new UndoNotPossibleError('That ban was already lifted.');
     return { ban: null };
   }
-  const b = entry.before as { id: string; siteId: string; kind: BanKind; value: string; reason: string | null; expiresAt: string | null; createdById: string | null; createdAt: string };
+  const b = entry.before as {
+    id: string;
+    siteId: string;
+    kind: BanKind;
+    value: string;
+    reason: string | null;
+    expiresAt: string | null;
+    createdById: string | null;
+    createdAt: string;
+  };
   if (await getBan(deps.db, b.id)) throw new UndoNotPossibleError('That ban exists again already.');
   try {
-    const ban = await insertBan(deps.db, { ...b, expiresAt: b.expiresAt ? new Date(b.expiresAt) : null, createdAt: new Date(b.createdAt) });
+    const ban = await insertBan(deps.db, {
+      ...b,
+      expiresAt: b.expiresAt ? new Date(b.expiresAt) : null,
+      createdAt: new Date(b.createdAt),
+    });
     return { ban: (await toBanViews(deps.db, [ban]))[0]! };
   } catch (err) {
     if (isUniqueViolation(err)) throw new UndoNotPossibleError('An equal ban was created since.');

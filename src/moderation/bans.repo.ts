@@ -6,7 +6,10 @@ export type BanKind = 'email' | 'ip' | 'domain';
 // Every comment submit checks the bans, so each site's active bans are cached briefly. Ban
 // writes in this process clear the cache at once; other processes see them within the TTL.
 const BAN_CACHE_TTL_MS = 2_000;
-const banCache = new LRUCache<string, { bans: { id: string; kind: string; value: string; expiresAt: Date | null }[] }>({ max: 2_000, ttl: BAN_CACHE_TTL_MS });
+const banCache = new LRUCache<
+  string,
+  { bans: { id: string; kind: string; value: string; expiresAt: Date | null }[] }
+>({ max: 2_000, ttl: BAN_CACHE_TTL_MS });
 
 /** The ban that applies to an author, if any: by normalised email, IP hash or email domain. */
 export async function findActiveBan(
@@ -27,7 +30,11 @@ export async function findActiveBan(
   const email = who.email.trim().toLowerCase();
   const domain = email.split('@')[1] ?? '';
   const matches = (b: { kind: string; value: string }) =>
-    b.kind === 'email' ? b.value === email : b.kind === 'ip' ? b.value === who.ipHash : b.kind === 'domain' && domainCovers(b.value, domain);
+    b.kind === 'email'
+      ? b.value === email
+      : b.kind === 'ip'
+        ? b.value === who.ipHash
+        : b.kind === 'domain' && domainCovers(b.value, domain);
   const ban = cached.bans.find((b) => matches(b) && (b.expiresAt === null || b.expiresAt > now));
   return ban ? { id: ban.id, kind: ban.kind, value: ban.value } : null;
 }
@@ -62,7 +69,16 @@ export interface BanRow {
 /** Stores a ban; `id` and `createdAt` are given when an undo re-creates a deleted ban. */
 export function insertBan(
   db: Db,
-  data: { id?: string; siteId: string; kind: BanKind; value: string; reason: string | null; expiresAt: Date | null; createdById: string | null; createdAt?: Date },
+  data: {
+    id?: string;
+    siteId: string;
+    kind: BanKind;
+    value: string;
+    reason: string | null;
+    expiresAt: Date | null;
+    createdById: string | null;
+    createdAt?: Date;
+  },
 ): Promise<BanRow> {
   banCache.delete(data.siteId);
   return db.ban.create({ data, select: BAN_COLUMNS });

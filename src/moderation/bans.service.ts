@@ -8,7 +8,15 @@ import { CommentNotFoundError, ValidationError } from '../errors.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { insertAudit } from './audit.repo.js';
-import { deleteBan, domainCovers, getBan, insertBan, listBans, type BanKind, type BanRow } from './bans.repo.js';
+import {
+  deleteBan,
+  domainCovers,
+  getBan,
+  insertBan,
+  listBans,
+  type BanKind,
+  type BanRow,
+} from './bans.repo.js';
 import { getCommentAuthor } from './moderation.repo.js';
 import { moderateComment, type ActionDeps } from './actions.service.js';
 import { BanExistsError, BanNotFoundError } from './moderation.errors.js';
@@ -32,11 +40,17 @@ export interface BanView {
   createdAt: string;
 }
 
-export async function createBan(deps: BanDeps, actor: Actor, input: CreateBanBody, now = new Date()): Promise<BanView> {
+export async function createBan(
+  deps: BanDeps,
+  actor: Actor,
+  input: CreateBanBody,
+  now = new Date(),
+): Promise<BanView> {
   const { siteId, value } = await banTarget(deps, input);
   assertCanModerateSite(actor, siteId);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt <= now) throw new ValidationError({ expiresAt: 'The expiry must be in the future.' });
+  if (expiresAt && expiresAt <= now)
+    throw new ValidationError({ expiresAt: 'The expiry must be in the future.' });
   const ban = await insertBanOnce(deps.db, {
     siteId,
     kind: input.kind,
@@ -46,7 +60,15 @@ export async function createBan(deps: BanDeps, actor: Actor, input: CreateBanBod
     createdById: actor.id,
   });
   const view = (await toBanViews(deps.db, [ban], now))[0]!;
-  await insertAudit(deps.db, { siteId, actor, action: 'ban.create', targetType: 'ban', targetId: ban.id, before: null, after: banSnapshot(ban) });
+  await insertAudit(deps.db, {
+    siteId,
+    actor,
+    action: 'ban.create',
+    targetType: 'ban',
+    targetId: ban.id,
+    before: null,
+    after: banSnapshot(ban),
+  });
   if (input.rejectExisting) {
     // One audited reject per comment, so each can be undone on its own.
     for (const id of await findBannedAuthorsComments(deps, siteId, input.kind, value)) {
@@ -57,19 +79,43 @@ export async function createBan(deps: BanDeps, actor: Actor, input: CreateBanBod
 }
 
 /** The site's approved and held comments that a new ban covers. */
-async function findBannedAuthorsComments(deps: BanDeps, siteId: string, kind: BanKind, value: string): Promise<string[]> {
+async function findBannedAuthorsComments(
+  deps: BanDeps,
+  siteId: string,
+  kind: BanKind,
+  value: string,
+): Promise<string[]> {
   const visible = { siteId, status: { in: ['approved', 'pending'] as ('approved' | 'pending')[] } };
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  if (kind === 'ip') return ids(await deps.db.comment.findMany({ where: { ...visible, ipHash: value }, select: { id: true } }));
+  if (kind === 'ip')
+    return ids(
+      await deps.db.comment.findMany({
+        where: { ...visible, ipHash: value },
+        select: { id: true },
+      }),
+    );
   if (kind === 'email') {
-    return ids(await deps.db.comment.findMany({ where: { ...visible, authorHash: deps.hasher.author(value) }, select: { id: true } }));
+    return ids(
+      await deps.db.comment.findMany({
+        where: { ...visible, authorHash: deps.hasher.author(value) },
+        select: { id: true },
+      }),
+    );
   }
   // Emails are stored as typed, so a domain is compared normalised, in code (a rare action).
-  const rows = await deps.db.comment.findMany({ where: visible, select: { id: true, authorEmail: true } });
-  return ids(rows.filter((r) => domainCovers(value, r.authorEmail.trim().toLowerCase().split('@')[1] ?? '')));
+  const rows = await deps.db.comment.findMany({
+    where: visible,
+    select: { id: true, authorEmail: true },
+  });
+  return ids(
+    rows.filter((r) => domainCovers(value, r.authorEmail.trim().toLowerCase().split('@')[1] ?? '')),
+  );
 }
 
-async function banTarget(deps: BanDeps, input: CreateBanBody): Promise<{ siteId: string; value: string }> {
+async function banTarget(
+  deps: BanDeps,
+  input: CreateBanBody,
+): Promise<{ siteId: string; value: string }> {
   if (input.commentId) {
     const comment = await getCommentAuthor(deps.db, input.commentId);
     if (!comment) throw new CommentNotFoundError(input.commentId);
@@ -82,7 +128,10 @@ async function banTarget(deps: BanDeps, input: CreateBanBody): Promise<{ siteId:
   return { siteId: site.id, value: normaliseBanValue(deps.hasher, input.kind, input.value!) };
 }
 
-export function valueFromComment(kind: BanKind, c: { authorEmail: string; ipHash: string }): string {
+export function valueFromComment(
+  kind: BanKind,
+  c: { authorEmail: string; ipHash: string },
+): string {
   const email = c.authorEmail.trim().toLowerCase();
   if (kind === 'email') return email;
   if (kind === 'domain') return email.split('@')[1] ?? '';
@@ -107,7 +156,11 @@ async function insertBanOnce(db: Db, data: Parameters<typeof insertBan>[1]): Pro
   }
 }
 
-export async function listSiteBans(deps: BanDeps, actor: Actor, siteSlug?: string): Promise<BanView[]> {
+export async function listSiteBans(
+  deps: BanDeps,
+  actor: Actor,
+  siteSlug?: string,
+): Promise<BanView[]> {
   const siteIds = await siteScope(deps, actor, siteSlug);
   return toBanViews(deps.db, await listBans(deps.db, siteIds));
 }
@@ -117,7 +170,15 @@ export async function removeBan(deps: BanDeps, actor: Actor, banId: string): Pro
   if (!ban) throw new BanNotFoundError();
   assertCanModerateSite(actor, ban.siteId);
   await deleteBan(deps.db, banId);
-  await insertAudit(deps.db, { siteId: ban.siteId, actor, action: 'ban.delete', targetType: 'ban', targetId: ban.id, before: banSnapshot(ban), after: null });
+  await insertAudit(deps.db, {
+    siteId: ban.siteId,
+    actor,
+    action: 'ban.delete',
+    targetType: 'ban',
+    targetId: ban.id,
+    before: banSnapshot(ban),
+    after: null,
+  });
 }
 
 /** Everything needed to re-create a ban exactly (undo of a delete). */
@@ -135,7 +196,9 @@ export function banSnapshot(ban: BanRow) {
 }
 
 export async function toBanViews(db: Db, bans: BanRow[], now = new Date()): Promise<BanView[]> {
-  const slugs = new Map((await getSiteRefs(db, [...new Set(bans.map((b) => b.siteId))])).map((s) => [s.id, s.slug]));
+  const slugs = new Map(
+    (await getSiteRefs(db, [...new Set(bans.map((b) => b.siteId))])).map((s) => [s.id, s.slug]),
+  );
   return bans.map((b) => ({
     id: b.id,
     site: slugs.get(b.siteId) ?? '',

@@ -7,4 +7,3 @@ export interface ModerationFeedback {
   spam(commentId: string): Promise<void>;
   ham(commentId: string): Promise<void>;
 }
-

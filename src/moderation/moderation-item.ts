@@ -48,7 +48,8 @@ const EMPTY_HISTORY: AuthorHistory = { approved: 0, rejected: 0, spam: 0, pendin
 export function screeningView(stored: unknown): ScreeningView {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   const reasons = Array.isArray(s.reasons) ? (s.reasons as ScreeningView['reasons']) : [];
-  const scores = s.scores && typeof s.scores === 'object' ? (s.scores as Record<string, unknown>) : null;
+  const scores =
+    s.scores && typeof s.scores === 'object' ? (s.scores as Record<string, unknown>) : null;
   return { decision: typeof s.decision === 'string' ? s.decision : null, reasons, scores };
 }
 
@@ -56,10 +57,17 @@ function historyKey(siteId: string, authorHash: string): string {
   return `${siteId}\0${authorHash}`;
 }
 
-export async function loadHistories(db: Db, rows: { siteId: string; authorHash: string }[]): Promise<Map<string, AuthorHistory>> {
+export async function loadHistories(
+  db: Db,
+  rows: { siteId: string; authorHash: string }[],
+): Promise<Map<string, AuthorHistory>> {
   const out = new Map<string, AuthorHistory>();
   if (rows.length === 0) return out;
-  const groups = await getAuthorHistory(db, [...new Set(rows.map((r) => r.siteId))], [...new Set(rows.map((r) => r.authorHash))]);
+  const groups = await getAuthorHistory(
+    db,
+    [...new Set(rows.map((r) => r.siteId))],
+    [...new Set(rows.map((r) => r.authorHash))],
+  );
   for (const g of groups) {
     const key = historyKey(g.siteId, g.authorHash);
     const h = out.get(key) ?? { ...EMPTY_HISTORY };
@@ -69,7 +77,11 @@ export async function loadHistories(db: Db, rows: { siteId: string; authorHash: 
   return out;
 }
 
-export function historyOf(histories: Map<string, AuthorHistory>, siteId: string, authorHash: string): AuthorHistory {
+export function historyOf(
+  histories: Map<string, AuthorHistory>,
+  siteId: string,
+  authorHash: string,
+): AuthorHistory {
   return histories.get(historyKey(siteId, authorHash)) ?? { ...EMPTY_HISTORY };
 }
 
@@ -94,9 +106,18 @@ export function toModerationItem(row: ModerationRow, history: AuthorHistory): Mo
       spamScore: row.spamScore,
       screening: screeningView(row.screening),
     },
-    post: { slug: row.post.slug, title: row.post.title, url: row.post.url, site: row.post.site.slug },
+    post: {
+      slug: row.post.slug,
+      title: row.post.title,
+      url: row.post.url,
+      site: row.post.site.slug,
+    },
     parent: row.parent,
-    reports: row.reports.map((r) => ({ reason: r.reason, note: r.note, createdAt: r.createdAt.toISOString() })),
+    reports: row.reports.map((r) => ({
+      reason: r.reason,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+    })),
     history,
   };
 }

@@ -4,20 +4,41 @@ import type { Db } from '../db/database.js';
 export function getCommentState(db: Db, id: string) {
   return db.comment.findUnique({
     where: { id },
-    select: { id: true, siteId: true, postId: true, status: true, body: true, reportedAt: true, decidedAt: true, site: { select: { slug: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      postId: true,
+      status: true,
+      body: true,
+      reportedAt: true,
+      decidedAt: true,
+      site: { select: { slug: true } },
+    },
   });
 }
 
 /** The private author facts a ban can be derived from. */
 export function getCommentAuthor(db: Db, id: string) {
-  return db.comment.findUnique({ where: { id }, select: { siteId: true, authorEmail: true, ipHash: true } });
+  return db.comment.findUnique({
+    where: { id },
+    select: { siteId: true, authorEmail: true, ipHash: true },
+  });
 }
 
 /** A comment as a reader report sees it. */
 export function getReportTarget(db: Db, id: string) {
   return db.comment.findUnique({
     where: { id },
-    select: { id: true, siteId: true, postId: true, status: true, reportedAt: true, decidedAt: true, site: { select: { slug: true } }, post: { select: { slug: true } } },
+    select: {
+      id: true,
+      siteId: true,
+      postId: true,
+      status: true,
+      reportedAt: true,
+      decidedAt: true,
+      site: { select: { slug: true } },
+      post: { select: { slug: true } },
+    },
   });
 }
 

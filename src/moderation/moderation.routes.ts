@@ -1,11 +1,21 @@
 // /api/moderation/…: queues, decisions, bans, audit log and stats. Every route needs a
 // session; every state-changing one also the session's CSRF token.
 import { Router } from 'express';
-import { actorOf, requireCsrf, requireSession, type CookieOptions } from '../auth/auth.middleware.js';
+import {
+  actorOf,
+  requireCsrf,
+  requireSession,
+  type CookieOptions,
+} from '../auth/auth.middleware.js';
 import { requireJson } from '../http/error-handler.js';
 import { parse } from '../http/validate.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
-import { editCommentBody, moderateComment, moderateMany, type ActionDeps } from './actions.service.js';
+import {
+  editCommentBody,
+  moderateComment,
+  moderateMany,
+  type ActionDeps,
+} from './actions.service.js';
 import { listAuditEntries, undoAuditEntry } from './audit.service.js';
 import { createBan, listSiteBans, removeBan } from './bans.service.js';
 import {
@@ -77,7 +87,9 @@ function mountCommentRoutes(router: Router, deps: ModerationRouteDeps): void {
 
 function mountBanRoutes(router: Router, deps: ModerationRouteDeps): void {
   router.post('/bans', requireJson, async (req, res) => {
-    res.status(201).json({ ban: await createBan(deps, actorOf(req), parse(CreateBanBody, req.body)) });
+    res
+      .status(201)
+      .json({ ban: await createBan(deps, actorOf(req), parse(CreateBanBody, req.body)) });
   });
 
   router.get('/bans', async (req, res) => {

@@ -51,14 +51,20 @@ export const MODERATION_SELECT = {
   screening: true,
   post: { select: { slug: true, title: true, url: true, site: { select: { slug: true } } } },
   parent: { select: { id: true, authorName: true, html: true } },
-  reports: { select: { reason: true, note: true, createdAt: true }, orderBy: { createdAt: 'asc' }, take: 100 },
+  reports: {
+    select: { reason: true, note: true, createdAt: true },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  },
 } as const satisfies Prisma.CommentSelect;
 
 export type ModerationRow = Prisma.CommentGetPayload<{ select: typeof MODERATION_SELECT }>;
 
 function contains(q: string, caseInsensitive: boolean): Prisma.StringFilter {
   // `mode` exists only on the PostgreSQL client; the shared type is SQLite's.
-  return (caseInsensitive ? { contains: q, mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter;
+  return (
+    caseInsensitive ? { contains: q, mode: 'insensitive' } : { contains: q }
+  ) as Prisma.StringFilter;
 }
 
 export function filterWhere(f: QueueFilter): Prisma.CommentWhereInput {
@@ -66,7 +72,12 @@ export function filterWhere(f: QueueFilter): Prisma.CommentWhereInput {
     siteId: { in: f.siteIds },
     ...(f.postSlug && { post: { slug: f.postSlug } }),
     ...(f.authorHash && { authorHash: f.authorHash }),
-    ...(f.q && { OR: [{ body: contains(f.q, f.caseInsensitive) }, { authorName: contains(f.q, f.caseInsensitive) }] }),
+    ...(f.q && {
+      OR: [
+        { body: contains(f.q, f.caseInsensitive) },
+        { authorName: contains(f.q, f.caseInsensitive) },
+      ],
+    }),
   };
 }
 
@@ -86,7 +97,12 @@ export function getQueuePage(
   const dir = sort === 'oldest' ? 'asc' : 'desc';
   const beyond = sort === 'oldest' ? 'gt' : 'lt';
   const page: Prisma.CommentWhereInput | undefined = after
-    ? { OR: [{ createdAt: { [beyond]: after.createdAt } }, { createdAt: after.createdAt, id: { [beyond]: after.id } }] }
+    ? {
+        OR: [
+          { createdAt: { [beyond]: after.createdAt } },
+          { createdAt: after.createdAt, id: { [beyond]: after.id } },
+        ],
+      }
     : undefined;
   return db.comment.findMany({
     where: { AND: [queueWhere(queue, f), ...(page ? [page] : [])] },
@@ -102,7 +118,15 @@ export function getPriorityCandidates(db: Db, queue: Queue, f: QueueFilter, take
     where: queueWhere(queue, f),
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take,
-    select: { id: true, siteId: true, authorHash: true, reportCount: true, toxicityScore: true, spamScore: true, createdAt: true },
+    select: {
+      id: true,
+      siteId: true,
+      authorHash: true,
+      reportCount: true,
+      toxicityScore: true,
+      spamScore: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -123,7 +147,14 @@ export async function countQueues(db: Db, f: QueueFilter): Promise<Record<Queue,
     db.comment.count({ where: queueWhere('reported', f) }),
   ]);
   const of = (status: string) => byStatus.find((g) => g.status === status)?._count._all ?? 0;
-  return { pending: of('pending'), toxic, spam: of('spam'), reported, approved: of('approved'), rejected: of('rejected') };
+  return {
+    pending: of('pending'),
+    toxic,
+    spam: of('spam'),
+    reported,
+    approved: of('approved'),
+    rejected: of('rejected'),
+  };
 }
 
 /** Comments per (site, author, status) for the given authors. */

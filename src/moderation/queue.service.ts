@@ -6,7 +6,12 @@ import { decodeOptionalCursor, encodeCursor, decodeOffset, encodeOffset } from '
 import type { Db } from '../db/database.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
-import { historyOf, loadHistories, toModerationItems, type ModerationItem } from './moderation-item.js';
+import {
+  historyOf,
+  loadHistories,
+  toModerationItems,
+  type ModerationItem,
+} from './moderation-item.js';
 import type { QueueQuery } from './moderation.schema.js';
 import {
   countQueues,
@@ -34,7 +39,11 @@ export interface QueuePage {
   counts: Record<Queue, number>;
 }
 
-export async function listQueue(deps: QueueDeps, actor: Actor, query: QueueQuery): Promise<QueuePage> {
+export async function listQueue(
+  deps: QueueDeps,
+  actor: Actor,
+  query: QueueQuery,
+): Promise<QueuePage> {
   const filter: QueueFilter = {
     siteIds: await siteScope(deps, actor, query.site),
     postSlug: query.post,
@@ -43,7 +52,9 @@ export async function listQueue(deps: QueueDeps, actor: Actor, query: QueueQuery
     caseInsensitive: deps.caseInsensitive,
   };
   const [page, counts] = await Promise.all([
-    query.sort === 'priority' ? priorityPage(deps.db, query, filter) : chronologicalPage(deps.db, query, filter),
+    query.sort === 'priority'
+      ? priorityPage(deps.db, query, filter)
+      : chronologicalPage(deps.db, query, filter),
     countQueues(deps.db, filter),
   ]);
   return { ...page, counts };
@@ -55,22 +66,30 @@ async function chronologicalPage(db: Db, query: QueueQuery, filter: QueueFilter)
   const rows = await getQueuePage(db, query.queue, filter, sort, query.limit + 1, after);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: await toModerationItems(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return {
+    items: await toModerationItems(db, page),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
 }
 
 async function priorityPage(db: Db, query: QueueQuery, filter: QueueFilter) {
   const offset = query.cursor ? decodeOffset(query.cursor) : 0;
   const candidates = await getPriorityCandidates(db, query.queue, filter, PRIORITY_WINDOW);
   const histories = await loadHistories(db, candidates);
-  const ranked = [...candidates].sort((a, b) => comparePriority(
-    { ...a, firstTime: historyOf(histories, a.siteId, a.authorHash).approved === 0 },
-    { ...b, firstTime: historyOf(histories, b.siteId, b.authorHash).approved === 0 },
-  ));
+  const ranked = [...candidates].sort((a, b) =>
+    comparePriority(
+      { ...a, firstTime: historyOf(histories, a.siteId, a.authorHash).approved === 0 },
+      { ...b, firstTime: historyOf(histories, b.siteId, b.authorHash).approved === 0 },
+    ),
+  );
   const ids = ranked.slice(offset, offset + query.limit).map((c) => c.id);
   const rows = await getModerationRows(db, ids);
   const ordered = ids.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined);
   const next = offset + query.limit;
-  return { items: await toModerationItems(db, ordered), nextCursor: next < ranked.length ? encodeOffset(next) : null };
+  return {
+    items: await toModerationItems(db, ordered),
+    nextCursor: next < ranked.length ? encodeOffset(next) : null,
+  };
 }
 
 export interface PriorityFacts {

@@ -17,7 +17,11 @@ export async function insertReport(
 
 /** Adds one report to the comment's lifetime count. */
 export async function incrementReportCount(db: Db, commentId: string): Promise<void> {
-  await db.comment.update({ where: { id: commentId }, data: { reportCount: { increment: 1 } }, select: { id: true } });
+  await db.comment.update({
+    where: { id: commentId },
+    data: { reportCount: { increment: 1 } },
+    select: { id: true },
+  });
 }
 
 /** Reports no moderator has decided on yet: the ones that count toward the threshold. */
@@ -27,12 +31,18 @@ export function countOpenReports(db: Db, commentId: string): Promise<number> {
 
 /** Sets reportedAt once: true only for the request that crossed the threshold. */
 export async function markReported(db: Db, commentId: string, at: Date): Promise<boolean> {
-  const r = await db.comment.updateMany({ where: { id: commentId, status: 'approved', reportedAt: null }, data: { reportedAt: at } });
+  const r = await db.comment.updateMany({
+    where: { id: commentId, status: 'approved', reportedAt: null },
+    data: { reportedAt: at },
+  });
   return r.count === 1;
 }
 
 export async function getOpenReportIds(db: DbClient, commentId: string): Promise<string[]> {
-  const rows = await db.report.findMany({ where: { commentId, resolvedAt: null }, select: { id: true } });
+  const rows = await db.report.findMany({
+    where: { commentId, resolvedAt: null },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
@@ -42,5 +52,9 @@ export function setReportsResolved(db: DbClient, ids: string[], resolvedAt: Date
 
 /** Approved comments in the reported queue of a site. */
 export function getReportedApprovedIds(db: Db, siteId: string) {
-  return db.comment.findMany({ where: { siteId, status: 'approved', reportedAt: { not: null } }, select: { id: true, decidedAt: true }, take: 10_000 });
+  return db.comment.findMany({
+    where: { siteId, status: 'approved', reportedAt: { not: null } },
+    select: { id: true, decidedAt: true },
+    take: 10_000,
+  });
 }

@@ -14,7 +14,9 @@ import { reportComment, type ReportDeps } from './reports.service.js';
 
 export const REPORTS_PER_MINUTE = 10;
 
-export function reportsRouter(deps: ReportDeps & { ownOrigin: string; limits: RateLimiters }): Router {
+export function reportsRouter(
+  deps: ReportDeps & { ownOrigin: string; limits: RateLimiters },
+): Router {
   const router = Router();
   const reportLimit = deps.limits({ name: 'reports', windowMs: 60_000, limit: REPORTS_PER_MINUTE });
   const siteOfComment = async (req: Request): Promise<SiteView> => {

@@ -8,7 +8,13 @@ import type { EventBus } from '../events.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { getReportTarget } from './moderation.repo.js';
-import { countOpenReports, getReportedApprovedIds, incrementReportCount, insertReport, markReported } from './reports.repo.js';
+import {
+  countOpenReports,
+  getReportedApprovedIds,
+  incrementReportCount,
+  insertReport,
+  markReported,
+} from './reports.repo.js';
 
 export interface ReportDeps {
   db: Db;
@@ -23,7 +29,12 @@ export interface ReportInput {
 }
 
 /** Records a report; returns whether it counted (false for a repeat by the same reader). */
-export async function reportComment(deps: ReportDeps, commentId: string, input: ReportInput, ip: string): Promise<boolean> {
+export async function reportComment(
+  deps: ReportDeps,
+  commentId: string,
+  input: ReportInput,
+  ip: string,
+): Promise<boolean> {
   const comment = await getReportTarget(deps.db, commentId);
   // Readers can only report what they can see.
   if (!comment || comment.status !== 'approved') throw new CommentNotFoundError(commentId);
@@ -40,7 +51,8 @@ export async function reportComment(deps: ReportDeps, commentId: string, input: 
   // after reports starts again from zero (a decision resolves the open reports).
   const open = await countOpenReports(deps.db, commentId);
   const site = await deps.sites.getById(comment.siteId);
-  if (open >= site.settings.reportThreshold) await flagReported(deps, comment, open, site.settings.hideReported);
+  if (open >= site.settings.reportThreshold)
+    await flagReported(deps, comment, open, site.settings.hideReported);
   return true;
 }
 
@@ -66,8 +78,13 @@ async function flagReported(
   if (hide) await hideFromThread(deps, comment);
 }
 
-async function hideFromThread(deps: ReportDeps, comment: { id: string; decidedAt: Date | null }): Promise<void> {
-  await setCommentStatus(deps, comment.id, 'pending', { ...(comment.decidedAt && { decidedAt: comment.decidedAt }) });
+async function hideFromThread(
+  deps: ReportDeps,
+  comment: { id: string; decidedAt: Date | null },
+): Promise<void> {
+  await setCommentStatus(deps, comment.id, 'pending', {
+    ...(comment.decidedAt && { decidedAt: comment.decidedAt }),
+  });
 }
 
 /** When a site switches hideReported on: its comments waiting in the reported queue leave the thread. */

@@ -15,7 +15,11 @@ describe('median decision time', () => {
   });
 
   test('when there is an even number of decisions, then the middle two are averaged', () => {
-    const rows = [10, 20, 40, 1000].map((s) => ({ createdAt: at(0), status: 'rejected', decidedAt: at(s) }));
+    const rows = [10, 20, 40, 1000].map((s) => ({
+      createdAt: at(0),
+      status: 'rejected',
+      decidedAt: at(s),
+    }));
     expect(medianDecisionSeconds(rows)).toBe(30);
   });
 

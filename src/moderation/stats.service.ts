@@ -30,7 +30,8 @@ export async function getModerationStats(
   now = new Date(),
 ): Promise<ModerationStats> {
   const siteIds = await siteScope(deps, actor, query.site);
-  const firstDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (query.days - 1) * DAY_MS;
+  const firstDay =
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (query.days - 1) * DAY_MS;
   const rows = await getCommentTimes(deps.db, siteIds, new Date(firstDay), MAX_ROWS);
   const perDay = emptyDays(firstDay, query.days);
   const byStatus = zeroCounts();
@@ -58,9 +59,13 @@ function emptyDays(firstDay: number, days: number): DayStats[] {
 }
 
 /** Screening decides at submit (decidedAt = createdAt); later decisions were a moderator's. */
-export function medianDecisionSeconds(rows: { createdAt: Date; status: string; decidedAt: Date | null }[]): number | null {
+export function medianDecisionSeconds(
+  rows: { createdAt: Date; status: string; decidedAt: Date | null }[],
+): number | null {
   const waits = rows
-    .filter((r) => r.status !== 'pending' && r.decidedAt && r.decidedAt.getTime() > r.createdAt.getTime())
+    .filter(
+      (r) => r.status !== 'pending' && r.decidedAt && r.decidedAt.getTime() > r.createdAt.getTime(),
+    )
     .map((r) => (r.decidedAt!.getTime() - r.createdAt.getTime()) / 1000)
     .sort((a, b) => a - b);
   if (waits.length === 0) return null;

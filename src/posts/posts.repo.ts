@@ -2,7 +2,11 @@ import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 
 export function listPosts(db: Db, siteId: string, take: number) {
-  return db.post.findMany({ where: { siteId }, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take });
+  return db.post.findMany({
+    where: { siteId },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take,
+  });
 }
 
 export function getPost(db: Db, siteId: string, slug: string) {
@@ -10,7 +14,10 @@ export function getPost(db: Db, siteId: string, slug: string) {
 }
 
 export function getCommentCounts(db: Db, siteId: string, slugs: string[]) {
-  return db.post.findMany({ where: { siteId, slug: { in: slugs } }, select: { slug: true, commentCount: true } });
+  return db.post.findMany({
+    where: { siteId, slug: { in: slugs } },
+    select: { slug: true, commentCount: true },
+  });
 }
 
 export async function createPostIfMissing(
@@ -23,6 +30,8 @@ export async function createPostIfMissing(
     return await db.post.create({ data });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return db.post.findUniqueOrThrow({ where: { siteId_slug: { siteId: data.siteId, slug: data.slug } } });
+    return db.post.findUniqueOrThrow({
+      where: { siteId_slug: { siteId: data.siteId, slug: data.slug } },
+    });
   }
 }

@@ -9,8 +9,20 @@ import { countComments, findPost, listPublicPosts, toPublicPost } from './posts.
 const CountsQuery = z.object({
   posts: z
     .string({ error: 'List the post slugs as ?posts=a,b,c.' })
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(200)).min(1, 'List at least one post.').max(200, 'At most 200 posts per request.')),
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().max(200))
+        .min(1, 'List at least one post.')
+        .max(200, 'At most 200 posts per request.'),
+    ),
 });
 
 export function postsRouter(deps: { db: Db; sites: SiteDirectory }): Router {

@@ -49,7 +49,11 @@ export async function findPost(db: Db, site: SiteView, slug: string): Promise<Po
   return post;
 }
 
-export async function countComments(db: Db, site: SiteView, slugs: string[]): Promise<Record<string, number>> {
+export async function countComments(
+  db: Db,
+  site: SiteView,
+  slugs: string[],
+): Promise<Record<string, number>> {
   const rows = await getCommentCounts(db, site.id, slugs);
   const counts: Record<string, number> = Object.fromEntries(slugs.map((s) => [s, 0]));
   for (const row of rows) counts[row.slug] = row.commentCount;

@@ -36,7 +36,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     serveClient: false,
     // Origins are checked per site in the namespaces' middleware; the transport reflects them.
     cors: { origin: true, credentials: true },
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+    connectionStateRecovery: {
+      maxDisconnectionDuration: RECOVERY_WINDOW_MS,
+      skipMiddlewares: true,
+    },
     ...(deps.redis && {
       adapter: createAdapter(deps.redis.adapterClient, {
         streamName: `${deps.redis.prefix}:socket.io`,

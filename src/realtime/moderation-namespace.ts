@@ -21,7 +21,12 @@ const sessionRoom = (sessionId: string) => `mod:session:${sessionId}`;
 const RECHECK_MS = 30_000;
 
 function sameRights(a: Actor, b: Actor): boolean {
-  return a.role === b.role && a.email === b.email && a.siteIds.length === b.siteIds.length && a.siteIds.every((id) => b.siteIds.includes(id));
+  return (
+    a.role === b.role &&
+    a.email === b.email &&
+    a.siteIds.length === b.siteIds.length &&
+    a.siteIds.every((id) => b.siteIds.includes(id))
+  );
 }
 // Counts are recomputed at most once a second per site, however fast comments arrive.
 const COUNTS_DEBOUNCE_MS = 1_000;
@@ -55,9 +60,16 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
   nsp.on('connection', async (socket) => {
     const actor = socket.data.actor as Actor;
     const siteIds =
-      actor.role === 'admin' ? (await deps.db.site.findMany({ select: { id: true } })).map((s) => s.id) : actor.siteIds;
+      actor.role === 'admin'
+        ? (await deps.db.site.findMany({ select: { id: true } })).map((s) => s.id)
+        : actor.siteIds;
     // A user's and a session's own rooms let a revocation close them in every process.
-    await socket.join([userRoom(actor.id), sessionRoom(String(socket.data.sessionId)), ...(actor.role === 'admin' ? [ADMINS] : []), ...siteIds.map(siteRoom)]);
+    await socket.join([
+      userRoom(actor.id),
+      sessionRoom(String(socket.data.sessionId)),
+      ...(actor.role === 'admin' ? [ADMINS] : []),
+      ...siteIds.map(siteRoom),
+    ]);
     for (const siteId of siteIds) socket.emit('queue:counts', await countsOf(siteId));
   });
 
@@ -76,7 +88,10 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
 
   async function countsOf(siteId: string) {
     const site = await deps.sites.getById(siteId);
-    return { site: site.slug, counts: await countQueues(deps.db, { siteIds: [siteId], caseInsensitive: false }) };
+    return {
+      site: site.slug,
+      counts: await countQueues(deps.db, { siteIds: [siteId], caseInsensitive: false }),
+    };
   }
 
   const timers = new Map<string, NodeJS.Timeout>();
@@ -94,7 +109,8 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
   }
 
   const toSite = (siteId: string) => nsp.to([siteRoom(siteId), ADMINS]);
-  const queueOf = (status: string, toxic: boolean) => (status === 'spam' ? 'spam' : toxic ? 'toxic' : 'pending');
+  const queueOf = (status: string, toxic: boolean) =>
+    status === 'spam' ? 'spam' : toxic ? 'toxic' : 'pending';
 
   return [
     deps.events.subscribe('session.revoked', (e) => {
@@ -107,7 +123,10 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
     deps.events.subscribe('comment.created', async (e) => {
       if (e.status === 'approved') return refreshCounts(e.siteId);
       const item = await loadItem(deps.db, e.commentId);
-      toSite(e.siteId).emit('queue:added', { queue: queueOf(item.comment.status, item.comment.toxic), item });
+      toSite(e.siteId).emit('queue:added', {
+        queue: queueOf(item.comment.status, item.comment.toxic),
+        item,
+      });
       refreshCounts(e.siteId);
     }),
     deps.events.subscribe('comment.reported', async (e) => {
@@ -119,7 +138,10 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
       toSite(e.siteId).emit('queue:removed', { id: e.commentId, from: e.from, to: e.to });
       if (e.to === 'pending' || e.to === 'spam') {
         const item = await loadItem(deps.db, e.commentId);
-        toSite(e.siteId).emit('queue:added', { queue: queueOf(item.comment.status, item.comment.toxic), item });
+        toSite(e.siteId).emit('queue:added', {
+          queue: queueOf(item.comment.status, item.comment.toxic),
+          item,
+        });
       }
       refreshCounts(e.siteId);
     }),

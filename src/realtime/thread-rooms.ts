@@ -13,7 +13,12 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 
 export const MAX_ROOMS_PER_SOCKET = 20;
 
-const slug = z.string().trim().min(1).max(200).regex(/^[\w.~-]+$/);
+const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.~-]+$/);
 const JoinPayload = z.object({ site: slug, post: slug });
 
 export function threadRoom(siteSlug: string, postSlug: string): string {
@@ -29,7 +34,9 @@ interface ThreadDeps {
   publicUrl: string;
 }
 
-type JoinAck = (answer: { ok: true; room: string } | { ok: false; error: { code: string; message: string } }) => void;
+type JoinAck = (
+  answer: { ok: true; room: string } | { ok: false; error: { code: string; message: string } },
+) => void;
 
 export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
   // A browser on a foreign origin must name the site it embeds (auth.site) and be allowed by it.
@@ -39,7 +46,9 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
     const siteSlug = String(socket.handshake.auth?.site ?? socket.handshake.query.site ?? '');
     const site = siteSlug ? await deps.sites.find(siteSlug).catch(() => null) : null;
     if (!site || !isOriginAllowed(origin, site, deps.ownOrigin)) {
-      return next(Object.assign(new Error('ORIGIN_NOT_ALLOWED'), { data: { code: 'ORIGIN_NOT_ALLOWED' } }));
+      return next(
+        Object.assign(new Error('ORIGIN_NOT_ALLOWED'), { data: { code: 'ORIGIN_NOT_ALLOWED' } }),
+      );
     }
     socket.data.originSite = site.slug;
     next();
@@ -62,14 +71,19 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
       const parsed = JoinPayload.safeParse(payload);
       if (!parsed.success) return refuse('INVALID_JOIN', 'join needs { site, post } slugs.');
       const { site: siteSlug, post: postSlug } = parsed.data;
-      if (socket.data.originSite && socket.data.originSite !== siteSlug) return refuse('ORIGIN_NOT_ALLOWED', 'This origin may not join that site.');
+      if (socket.data.originSite && socket.data.originSite !== siteSlug)
+        return refuse('ORIGIN_NOT_ALLOWED', 'This origin may not join that site.');
       const rooms = [...socket.rooms].filter((r) => r.startsWith('thread:'));
-      if (rooms.length >= MAX_ROOMS_PER_SOCKET) return refuse('TOO_MANY_ROOMS', `At most ${MAX_ROOMS_PER_SOCKET} threads per connection.`);
+      if (rooms.length >= MAX_ROOMS_PER_SOCKET)
+        return refuse('TOO_MANY_ROOMS', `At most ${MAX_ROOMS_PER_SOCKET} threads per connection.`);
       const site = await deps.sites.find(siteSlug);
       if (!site) return refuse('SITE_NOT_FOUND', `No site called "${siteSlug}".`);
       // A post the first comment will create (autoCreatePosts) can be watched before it exists.
       if (!site.settings.autoCreatePosts) {
-        const post = await deps.db.post.findUnique({ where: { siteId_slug: { siteId: site.id, slug: postSlug } }, select: { id: true } });
+        const post = await deps.db.post.findUnique({
+          where: { siteId_slug: { siteId: site.id, slug: postSlug } },
+          select: { id: true },
+        });
         if (!post) return refuse('POST_NOT_FOUND', `No post called "${postSlug}" on this site.`);
       }
       const room = threadRoom(siteSlug, postSlug);
@@ -82,7 +96,10 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
   }
 
   const publicComment = async (id: string) => {
-    const row = await deps.db.comment.findUnique({ where: { id }, select: { ...PUBLIC_COLUMNS, status: true } });
+    const row = await deps.db.comment.findUnique({
+      where: { id },
+      select: { ...PUBLIC_COLUMNS, status: true },
+    });
     return row && row.status === 'approved' ? toPublicComment(row, deps.publicUrl) : null;
   };
 
@@ -107,7 +124,11 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
       if (comment) io.to(threadRoom(e.siteSlug, e.postSlug)).emit('comment:updated', comment);
     }),
     deps.events.subscribe('post.count-changed', (e) => {
-      io.to(threadRoom(e.siteSlug, e.postSlug)).emit('post:count', { site: e.siteSlug, post: e.postSlug, count: e.count });
+      io.to(threadRoom(e.siteSlug, e.postSlug)).emit('post:count', {
+        site: e.siteSlug,
+        post: e.postSlug,
+        count: e.count,
+      });
     }),
   ];
 }

@@ -39,7 +39,13 @@ export interface EvalReport {
   misses: Array<{ index: number; row: EvalRow; result: ScreeningResult }>;
 }
 
-const emailOf = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'anon'}@example.net`;
+const emailOf = (name: string) =>
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '.')
+      .replace(/^\.|\.$/g, '') || 'anon'
+  }@example.net`;
 
 export function evaluateCorpus(rows: readonly EvalRow[], base: CountTable): EvalReport {
   const settings = defaultScreeningSettings();
@@ -85,7 +91,8 @@ export function evaluateCorpus(rows: readonly EvalRow[], base: CountTable): Eval
     if (result.decision === 'approve') stats.approve++;
     else if (result.decision === 'spam') stats.spam++;
     else stats.held++;
-    const ok = row.label === 'clean' ? result.decision === 'approve' : result.decision !== 'approve';
+    const ok =
+      row.label === 'clean' ? result.decision === 'approve' : result.decision !== 'approve';
     if (!ok) misses.push({ index, row, result });
   });
 
@@ -105,14 +112,29 @@ export function evaluateCorpus(rows: readonly EvalRow[], base: CountTable): Eval
       else if (hit) fp++;
     });
     const total = perClass[label].total;
-    flagged[label] = { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: total === 0 ? 1 : tp / total };
+    flagged[label] = {
+      precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+      recall: total === 0 ? 1 : tp / total,
+    };
   }
 
   const pct = (n: number, d: number) => (d === 0 ? 1 : n / d);
   const targets = [
-    { name: 'clean published', value: pct(perClass.clean.approve, perClass.clean.total), target: 0.95 },
-    { name: 'toxic held (hold, reject or spam)', value: pct(perClass.toxic.total - perClass.toxic.approve, perClass.toxic.total), target: 0.9 },
-    { name: 'spam held or marked spam', value: pct(perClass.spam.total - perClass.spam.approve, perClass.spam.total), target: 0.95 },
+    {
+      name: 'clean published',
+      value: pct(perClass.clean.approve, perClass.clean.total),
+      target: 0.95,
+    },
+    {
+      name: 'toxic held (hold, reject or spam)',
+      value: pct(perClass.toxic.total - perClass.toxic.approve, perClass.toxic.total),
+      target: 0.9,
+    },
+    {
+      name: 'spam held or marked spam',
+      value: pct(perClass.spam.total - perClass.spam.approve, perClass.spam.total),
+      target: 0.95,
+    },
   ].map((t) => ({ ...t, met: t.value >= t.target }));
   return { perClass, flagged, targets, misses };
 }

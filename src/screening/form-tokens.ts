@@ -13,7 +13,9 @@ export interface FormTokens {
 
 export function createFormTokens(secret: string): FormTokens {
   const sign = (issuedAt: number, siteId: string, postSlug: string) =>
-    createHmac('sha256', secret).update(`form\0${issuedAt}\0${siteId}\0${postSlug}`).digest('base64url');
+    createHmac('sha256', secret)
+      .update(`form\0${issuedAt}\0${siteId}\0${postSlug}`)
+      .digest('base64url');
   return {
     issue(siteId, postSlug, now = Date.now()) {
       return `v1.${now.toString(36)}.${sign(now, siteId, postSlug)}`;
@@ -25,7 +27,8 @@ export function createFormTokens(secret: string): FormTokens {
       const issuedAt = parseInt(m[1]!, 36);
       const expected = Buffer.from(sign(issuedAt, siteId, postSlug));
       const given = Buffer.from(m[2]!);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'invalid' };
+      if (expected.length !== given.length || !timingSafeEqual(expected, given))
+        return { status: 'invalid' };
       const ageMs = now - issuedAt;
       if (ageMs < -60_000) return { status: 'invalid' }; // issued in the future: forged
       if (ageMs > MAX_AGE_MS) return { status: 'expired' };

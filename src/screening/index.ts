@@ -1,7 +1,11 @@
 /** Public face of the screening core: pure functions, no I/O except loading the base model once. */
 export * from './types.js';
 export { screenComment, checkToxicity, PHASES } from './pipeline.js';
-export { DEFAULT_SCREENING_SETTINGS, SPAM_HOLD_THRESHOLD, defaultScreeningSettings } from './defaults.js';
+export {
+  DEFAULT_SCREENING_SETTINGS,
+  SPAM_HOLD_THRESHOLD,
+  defaultScreeningSettings,
+} from './defaults.js';
 export {
   emptyCountTable,
   learnFromDecision,

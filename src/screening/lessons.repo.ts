@@ -13,10 +13,20 @@ export interface LessonInput {
 
 /** Stores a decision, replacing an earlier one on the same comment and task. */
 export async function putLesson(db: Db, lesson: LessonInput): Promise<void> {
-  const data = { label: lesson.label, text: lesson.text, authorName: lesson.authorName ?? null, authorWebsite: lesson.authorWebsite ?? null, createdAt: new Date() };
+  const data = {
+    label: lesson.label,
+    text: lesson.text,
+    authorName: lesson.authorName ?? null,
+    authorWebsite: lesson.authorWebsite ?? null,
+    createdAt: new Date(),
+  };
   const where = { commentId_task: { commentId: lesson.commentId, task: lesson.task } };
   try {
-    await db.screeningLesson.upsert({ where, create: { siteId: lesson.siteId, commentId: lesson.commentId, task: lesson.task, ...data }, update: data });
+    await db.screeningLesson.upsert({
+      where,
+      create: { siteId: lesson.siteId, commentId: lesson.commentId, task: lesson.task, ...data },
+      update: data,
+    });
   } catch (err) {
     // Two decisions on one comment at once: both tried to insert; the second one updates.
     if (!isUniqueViolation(err)) throw err;

@@ -28,7 +28,10 @@ export interface FoundLink {
 
 function hostOf(url: string): string {
   const m = /^(?:https?:\/\/)?([^/?#:\s]+)/i.exec(url);
-  return (m?.[1] ?? url).toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  return (m?.[1] ?? url)
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }
 
 /** All links in the text, in order, each counted once (a markdown link is one link). */
@@ -61,9 +64,15 @@ const OBFUSCATED_RES: RegExp[] = [
     'i',
   ),
   // w w w . x . com, www . example . com, www example com
-  new RegExp(String.raw`\bw\s+w\s+w\b|\bwww\s*(?:\.\s+|\s+\.)\s*[a-z0-9-]+|\bwww\s+[a-z0-9-]{3,}\s+${OBF_TLD}\b`, 'i'),
+  new RegExp(
+    String.raw`\bw\s+w\s+w\b|\bwww\s*(?:\.\s+|\s+\.)\s*[a-z0-9-]+|\bwww\s+[a-z0-9-]{3,}\s+${OBF_TLD}\b`,
+    'i',
+  ),
   // spaced-out domains: "cheap pills . ru", "site . com"
-  new RegExp(String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b|\b[a-z0-9-]{3,}\s*\.\s+${OBF_TLD}\b`, 'i'),
+  new RegExp(
+    String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b|\b[a-z0-9-]{3,}\s*\.\s+${OBF_TLD}\b`,
+    'i',
+  ),
 ];
 
 /** Obfuscated link fragments, checked on folded text (homoglyphs and zero-width chars removed). */
@@ -87,13 +96,17 @@ export function findObfuscatedLinks(text: string): string[] {
  * evidence on its own, so it only shifts the spam score.
  */
 const ABUSED_TLDS = new Set(
-  ('xyz top club online site shop store click win bid loan icu buzz pro biz info cc su tk ml ' +
-    'ga cf gq fun casino bet poker cam monster rest quest work live life ws pw vip money cash').split(' '),
+  (
+    'xyz top club online site shop store click win bid loan icu buzz pro biz info cc su tk ml ' +
+    'ga cf gq fun casino bet poker cam monster rest quest work live life ws pw vip money cash'
+  ).split(' '),
 );
 
 /** URL shorteners hide where a link goes. */
 const SHORTENERS = new Set(
-  'bit.ly tinyurl.com goo.gl t.co is.gd ow.ly cutt.ly rebrand.ly shorturl.at buff.ly tiny.cc rb.gy t.ly s.id'.split(' '),
+  'bit.ly tinyurl.com goo.gl t.co is.gd ow.ly cutt.ly rebrand.ly shorturl.at buff.ly tiny.cc rb.gy t.ly s.id'.split(
+    ' ',
+  ),
 );
 
 export function isAbusedTld(host: string): boolean {

@@ -11,10 +11,45 @@ const ZWJ_IN_WORD = /\p{L}\u200D\p{L}/u;
 
 /** Cyrillic and Greek letters that render like Latin ones (the common homoglyph set). */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
-  х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i', ο: 'o', α: 'a',
-  ν: 'v', ρ: 'p', τ: 't', ι: 'i', κ: 'k', χ: 'x', ε: 'e', υ: 'u', β: 'b', η: 'n', μ: 'u',
-  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u201c': '"', '\u201d': '"', '\u00ab': '"',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ı: 'i',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  χ: 'x',
+  ε: 'e',
+  υ: 'u',
+  β: 'b',
+  η: 'n',
+  μ: 'u',
+  '\u2019': "'",
+  '\u2018': "'",
+  '\u02bc': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u00ab': '"',
   '\u00bb': '"',
 };
 
@@ -67,8 +102,18 @@ export interface CanonicalText {
 }
 
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's',
-  '!': 'i', '|': 'i', '+': 't',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '+': 't',
 };
 // only tokens with a leet character are candidates (most words are left alone)
 const LEET_TOKEN = /[a-z0-9@$!|+*]*[0-9@$!|+][a-z0-9@$!|+*]*/g;
@@ -169,7 +214,8 @@ export function replaceRanges(
     text += src.text.slice(last, r.start);
     for (let k = last; k < r.start; k++) map.push(src.map[k]!);
     text += r.text;
-    for (let k = 0; k < r.text.length; k++) map.push(src.map[r.start + Math.min(k, r.end - r.start - 1)]!);
+    for (let k = 0; k < r.text.length; k++)
+      map.push(src.map[r.start + Math.min(k, r.end - r.start - 1)]!);
     last = r.end;
   }
   text += src.text.slice(last);

@@ -21,7 +21,12 @@ const AnalyzeRequest = z.object({
   comment: z.object({ text: z.string().max(MAX_TEXT), type: z.enum(['PLAIN_TEXT']).optional() }),
   requestedAttributes: z.record(
     z.string(),
-    z.object({ scoreType: z.enum(['PROBABILITY']).optional(), scoreThreshold: z.number().min(0).max(1).optional() }).default({}),
+    z
+      .object({
+        scoreType: z.enum(['PROBABILITY']).optional(),
+        scoreThreshold: z.number().min(0).max(1).optional(),
+      })
+      .default({}),
   ),
   languages: z.array(z.string()).optional(),
   doNotStore: z.boolean().optional(),
@@ -33,22 +38,42 @@ const AnalyzeRequest = z.object({
 });
 
 class PerspectiveError extends Error {
-  constructor(readonly code: number, readonly status: string, message: string) {
+  constructor(
+    readonly code: number,
+    readonly status: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const GOOGLE_STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 404: 'NOT_FOUND', 413: 'INVALID_ARGUMENT', 415: 'INVALID_ARGUMENT', 429: 'RESOURCE_EXHAUSTED', 503: 'UNAVAILABLE' };
+const GOOGLE_STATUS: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  404: 'NOT_FOUND',
+  413: 'INVALID_ARGUMENT',
+  415: 'INVALID_ARGUMENT',
+  429: 'RESOURCE_EXHAUSTED',
+  503: 'UNAVAILABLE',
+};
 
 /** Parley's reading of a failure, in Google's error vocabulary. */
 function toPerspectiveError(err: unknown): PerspectiveError {
   const known = classifyError(err);
   if (!known) return new PerspectiveError(500, 'INTERNAL', 'Internal error.');
-  if (known.code === 'INVALID_JSON') return new PerspectiveError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
-  return new PerspectiveError(known.status, GOOGLE_STATUS[known.status] ?? 'INVALID_ARGUMENT', known.message);
+  if (known.code === 'INVALID_JSON')
+    return new PerspectiveError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
+  return new PerspectiveError(
+    known.status,
+    GOOGLE_STATUS[known.status] ?? 'INVALID_ARGUMENT',
+    known.message,
+  );
 }
 
-export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; requestsPerMinute?: number }): Router {
+export function perspectiveApiRouter(deps: {
+  db: Db;
+  limits: RateLimiters;
+  requestsPerMinute?: number;
+}): Router {
   const router = Router();
   // Bounded, and only keys of the shape Parley issues are looked up or cached at all.
   const keyCache = new LRUCache<string, { siteId: string | null }>({ max: 10_000, ttl: 30_000 });
@@ -58,7 +83,10 @@ export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; reque
     const hash = createHash('sha256').update(key).digest('hex');
     const hit = keyCache.get(hash);
     if (hit) return hit.siteId;
-    const row = await deps.db.apiKey.findUnique({ where: { keyHash: hash }, select: { siteId: true } });
+    const row = await deps.db.apiKey.findUnique({
+      where: { keyHash: hash },
+      select: { siteId: true },
+    });
     keyCache.set(hash, { siteId: row?.siteId ?? null });
     return row?.siteId ?? null;
   }
@@ -67,7 +95,13 @@ export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; reque
   router.use(async (req, _res, next) => {
     const key = typeof req.query.key === 'string' ? req.query.key : req.get('x-goog-api-key');
     if (!key || !(await siteForKey(key))) {
-      return next(new PerspectiveError(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.'));
+      return next(
+        new PerspectiveError(
+          400,
+          'INVALID_ARGUMENT',
+          'API key not valid. Please pass a valid API key.',
+        ),
+      );
     }
     next();
   });
@@ -77,7 +111,8 @@ export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; reque
       windowMs: 60_000,
       limit: deps.requestsPerMinute ?? 600,
       key: (req) => String(req.query.key ?? req.get('x-goog-api-key')),
-      refuse: () => new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.'),
+      refuse: () =>
+        new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.'),
     }),
   );
 
@@ -85,26 +120,48 @@ export function perspectiveApiRouter(deps: { db: Db; limits: RateLimiters; reque
     const parsed = AnalyzeRequest.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Invalid value at '${issue.path.join('.')}': ${issue.message}`);
+      throw new PerspectiveError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid value at '${issue.path.join('.')}': ${issue.message}`,
+      );
     }
     const body = parsed.data;
     const requested = Object.keys(body.requestedAttributes);
-    if (requested.length === 0) throw new PerspectiveError(400, 'INVALID_ARGUMENT', 'Must request at least one attribute.');
-    const unknown = requested.filter((a) => !(TOXICITY_ATTRIBUTES as readonly string[]).includes(a));
-    if (unknown.length > 0) throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Unknown attribute: ${unknown.join(', ')}`);
+    if (requested.length === 0)
+      throw new PerspectiveError(400, 'INVALID_ARGUMENT', 'Must request at least one attribute.');
+    const unknown = requested.filter(
+      (a) => !(TOXICITY_ATTRIBUTES as readonly string[]).includes(a),
+    );
+    if (unknown.length > 0)
+      throw new PerspectiveError(
+        400,
+        'INVALID_ARGUMENT',
+        `Unknown attribute: ${unknown.join(', ')}`,
+      );
     const languages = body.languages ?? ['en'];
     if (languages.length > 0 && !languages.some((l) => l.toLowerCase().startsWith('en'))) {
-      throw new PerspectiveError(400, 'INVALID_ARGUMENT', `Attribute ${requested[0]} does not support request languages: ${languages.join(',')}`);
+      throw new PerspectiveError(
+        400,
+        'INVALID_ARGUMENT',
+        `Attribute ${requested[0]} does not support request languages: ${languages.join(',')}`,
+      );
     }
     const analysis = scoreToxicity(body.comment.text);
     const thresholds = requested.map((a) => body.requestedAttributes[a]?.scoreThreshold ?? 0);
-    const response = toPerspectiveResponse(analysis.scores, requested as ToxicityAttribute[], body.spanAnnotations === false ? [] : analysis.spans, {
-      ...(body.clientToken !== undefined && { clientToken: body.clientToken }),
-    });
+    const response = toPerspectiveResponse(
+      analysis.scores,
+      requested as ToxicityAttribute[],
+      body.spanAnnotations === false ? [] : analysis.spans,
+      {
+        ...(body.clientToken !== undefined && { clientToken: body.clientToken }),
+      },
+    );
     // Per-attribute scoreThreshold: attributes scoring below their threshold are left out.
     requested.forEach((attr, i) => {
       const entry = response.attributeScores[attr as ToxicityAttribute];
-      if (entry && entry.summaryScore.value < thresholds[i]!) delete response.attributeScores[attr as ToxicityAttribute];
+      if (entry && entry.summaryScore.value < thresholds[i]!)
+        delete response.attributeScores[attr as ToxicityAttribute];
     });
     // Nothing is stored either way, so doNotStore is always honoured.
     res.json(response);

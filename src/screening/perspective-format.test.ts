@@ -7,7 +7,10 @@ test('when formatting scores, then the response has Perspective summary and span
   const { scores, spans } = scoreToxicity(text);
   const res = toPerspectiveResponse(scores, ['INSULT', 'THREAT', 'PROFANITY'], spans);
   expect(res.languages).toEqual(['en']);
-  expect(res.attributeScores.INSULT?.summaryScore).toEqual({ value: scores.INSULT, type: 'PROBABILITY' });
+  expect(res.attributeScores.INSULT?.summaryScore).toEqual({
+    value: scores.INSULT,
+    type: 'PROBABILITY',
+  });
   const insultSpan = res.attributeScores.INSULT?.spanScores[0];
   expect(insultSpan && text.slice(insultSpan.begin, insultSpan.end)).toBe('idiot');
   expect(insultSpan?.score.type).toBe('PROBABILITY');
@@ -19,7 +22,10 @@ test('when formatting scores, then the response has Perspective summary and span
 
 test('when a scoreThreshold is given, then attributes below it are left out', () => {
   const { scores, spans } = scoreToxicity('A perfectly pleasant remark.');
-  const res = toPerspectiveResponse(scores, ['TOXICITY'], spans, { scoreThreshold: 0.5, clientToken: 'abc' });
+  const res = toPerspectiveResponse(scores, ['TOXICITY'], spans, {
+    scoreThreshold: 0.5,
+    clientToken: 'abc',
+  });
   expect(res.attributeScores).toEqual({});
   expect(res.clientToken).toBe('abc');
 });

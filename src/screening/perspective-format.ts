@@ -18,7 +18,10 @@ export interface PerspectiveSpanScore {
 
 export interface PerspectiveResponse {
   attributeScores: Partial<
-    Record<ToxicityAttribute, { summaryScore: PerspectiveScore; spanScores: PerspectiveSpanScore[] }>
+    Record<
+      ToxicityAttribute,
+      { summaryScore: PerspectiveScore; spanScores: PerspectiveSpanScore[] }
+    >
   >;
   languages: string[];
   clientToken?: string;
@@ -49,7 +52,11 @@ export function toPerspectiveResponse(
       summaryScore: { value, type: 'PROBABILITY' },
       spanScores: spans
         .filter((s) => (s.scores[attr] ?? 0) > 0)
-        .map((s) => ({ begin: s.begin, end: s.end, score: { value: s.scores[attr]!, type: 'PROBABILITY' } })),
+        .map((s) => ({
+          begin: s.begin,
+          end: s.end,
+          score: { value: s.scores[attr]!, type: 'PROBABILITY' },
+        })),
     };
   }
   const res: PerspectiveResponse = { attributeScores, languages: ['en'] };

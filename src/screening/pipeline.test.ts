@@ -31,34 +31,53 @@ test('when several checks fire, then every reason is kept and the strongest deci
   );
   expect(result.decision).toBe('spam');
   const codes = result.reasons.map((r) => r.code);
-  expect(codes).toEqual(expect.arrayContaining(['HONEYPOT', 'FORM_TOKEN_EXPIRED', 'LINK_LIMIT', 'TOXICITY_INSULT']));
+  expect(codes).toEqual(
+    expect.arrayContaining(['HONEYPOT', 'FORM_TOKEN_EXPIRED', 'LINK_LIMIT', 'TOXICITY_INSULT']),
+  );
 });
 
 test('when a toxicity action is reject, then reject beats spam', () => {
   const settings = defaultScreeningSettings();
   settings.toxicity.THREAT = { threshold: 0.8, action: 'reject' };
-  const result = screenComment(makeContext({ text: 'I know where you live.', honeypot: 'x', settings }));
+  const result = screenComment(
+    makeContext({ text: 'I know where you live.', honeypot: 'x', settings }),
+  );
   expect(result.decision).toBe('reject');
 });
 
 test('when the author was approved before, then spam weighting drops but toxicity and links still hold', () => {
-  const borderline = 'Join our neighbourhood walking club! Message Karen for the schedule and a membership card';
+  const borderline =
+    'Join our neighbourhood walking club! Message Karen for the schedule and a membership card';
   const fresh = screenComment(makeContext({ text: borderline }));
-  const trusted = screenComment(makeContext({ text: borderline, history: { approvedByAuthor: 3 } }));
+  const trusted = screenComment(
+    makeContext({ text: borderline, history: { approvedByAuthor: 3 } }),
+  );
   expect(fresh.decision).toBe('hold');
   expect(trusted.scores.spam).toBeLessThan(fresh.scores.spam);
   expect(trusted.decision).toBe('approve');
   // blatant spam from a trusted (maybe compromised) account is still caught
   const blatant = 'Earn money from home with my simple online system, message me for details today';
-  expect(screenComment(makeContext({ text: blatant, history: { approvedByAuthor: 3 } })).decision).toBe('spam');
+  expect(
+    screenComment(makeContext({ text: blatant, history: { approvedByAuthor: 3 } })).decision,
+  ).toBe('spam');
 
-  expect(screenComment(makeContext({ text: 'You are a moron.', history: { approvedByAuthor: 3 } })).decision).toBe('hold');
+  expect(
+    screenComment(makeContext({ text: 'You are a moron.', history: { approvedByAuthor: 3 } }))
+      .decision,
+  ).toBe('hold');
   const links = screenComment(
-    makeContext({ text: 'Sources: https://a.org/1 https://b.org/2 https://c.org/3 for the numbers above', history: { approvedByAuthor: 3 } }),
+    makeContext({
+      text: 'Sources: https://a.org/1 https://b.org/2 https://c.org/3 for the numbers above',
+      history: { approvedByAuthor: 3 },
+    }),
   );
   expect(links.decision).toBe('hold');
   const settings = { ...defaultScreeningSettings(), moderationWords: ['refund'] };
-  expect(screenComment(makeContext({ text: 'Where is my refund?', settings, history: { approvedByAuthor: 3 } })).decision).toBe('hold');
+  expect(
+    screenComment(
+      makeContext({ text: 'Where is my refund?', settings, history: { approvedByAuthor: 3 } }),
+    ).decision,
+  ).toBe('hold');
 });
 
 test('when trustApprovedAuthors is off, then an approved author is scored like a new one', () => {
@@ -70,7 +89,8 @@ test('when trustApprovedAuthors is off, then an approved author is scored like a
 });
 
 test('when an author has only rejected or spam comments before, then the spam score rises', () => {
-  const text = 'The library book sale runs all weekend, bring a bag and grab a bargain for the kids';
+  const text =
+    'The library book sale runs all weekend, bring a bag and grab a bargain for the kids';
   const fresh = screenComment(makeContext({ text }));
   const bad = screenComment(makeContext({ text, history: { rejectedOrSpamByAuthor: 2 } }));
   expect(bad.scores.spam).toBeGreaterThan(fresh.scores.spam);
@@ -78,7 +98,8 @@ test('when an author has only rejected or spam comments before, then the spam sc
 
 test('when the site learned from a spam decision, then the next similar comment is marked spam', () => {
   const base = loadBaseModel();
-  const first = 'Volunteers needed for the river cleanup this Sunday, gloves and snacks are provided';
+  const first =
+    'Volunteers needed for the river cleanup this Sunday, gloves and snacks are provided';
   const next = 'Volunteers needed for the river cleanup on Sunday, gloves and snacks provided';
   expect(screenComment(makeContext({ text: next })).decision).toBe('approve');
   const learned = learnFromDecision(emptyCountTable(), first, 'spam');
@@ -110,7 +131,9 @@ test('when the training and eval corpora are compared, then they share no text',
     return w.length < 6 ? [w.join(' ')] : w.slice(0, -5).map((_, i) => w.slice(i, i + 6).join(' '));
   };
   const evalShingles = new Set(evalRows.flatMap((r) => shingles(r.text)));
-  const shared = training.filter((r) => shingles(r.text).some((s) => s.split(' ').length >= 6 && evalShingles.has(s)));
+  const shared = training.filter((r) =>
+    shingles(r.text).some((s) => s.split(' ').length >= 6 && evalShingles.has(s)),
+  );
   expect(shared.map((r) => r.text)).toEqual([]);
   const evalTexts = new Set(evalRows.map((r) => r.text.trim().toLowerCase()));
   expect(training.filter((r) => evalTexts.has(r.text.trim().toLowerCase()))).toEqual([]);

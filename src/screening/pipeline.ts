@@ -57,7 +57,12 @@ const RANK: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3
 export const strongest = (a: Decision, b: Decision): Decision => (RANK[b] > RANK[a] ? b : a);
 
 const ZERO_TOXICITY: ToxicityScores = {
-  TOXICITY: 0, SEVERE_TOXICITY: 0, INSULT: 0, PROFANITY: 0, THREAT: 0, IDENTITY_ATTACK: 0,
+  TOXICITY: 0,
+  SEVERE_TOXICITY: 0,
+  INSULT: 0,
+  PROFANITY: 0,
+  THREAT: 0,
+  IDENTITY_ATTACK: 0,
 };
 
 export function screenComment(ctx: ScreeningContext): ScreeningResult {

@@ -15,7 +15,16 @@ interface HistoryRow {
 
 export async function getScreeningHistory(
   db: Db,
-  q: { siteId: string; postId: string; authorHash: string; ipHash: string; contentHash: string; since: Date; duplicateSince: Date; now: Date },
+  q: {
+    siteId: string;
+    postId: string;
+    authorHash: string;
+    ipHash: string;
+    contentHash: string;
+    since: Date;
+    duplicateSince: Date;
+    now: Date;
+  },
 ): Promise<ScreeningHistory> {
   // Every subquery is answered by an index: (siteId, authorHash, status), (postId, contentHash)
   // and (ipHash, createdAt). Plain SQL that SQLite and PostgreSQL both accept.
@@ -29,7 +38,9 @@ export async function getScreeningHistory(
       (SELECT MAX("createdAt") FROM "Comment" WHERE "ipHash" = ${q.ipHash}) AS last_ip,
       (SELECT MAX("createdAt") FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash}) AS last_author`;
   const r = rows[0]!;
-  const lastTimes = [r.last_ip, r.last_author].filter((v) => v !== null).map((v) => new Date(v as string).getTime());
+  const lastTimes = [r.last_ip, r.last_author]
+    .filter((v) => v !== null)
+    .map((v) => new Date(v as string).getTime());
   const last = lastTimes.length > 0 ? Math.max(...lastTimes) : null;
   return {
     approvedByAuthor: Number(r.approved),
@@ -37,6 +48,7 @@ export async function getScreeningHistory(
     duplicateOnPost: Number(r.duplicate) > 0,
     recentFromIp: Number(r.from_ip),
     recentFromEmail: Number(r.from_author),
-    secondsSinceLastFromIpOrEmail: last === null ? null : Math.max(0, (q.now.getTime() - last) / 1000),
+    secondsSinceLastFromIpOrEmail:
+      last === null ? null : Math.max(0, (q.now.getTime() - last) / 1000),
   };
 }

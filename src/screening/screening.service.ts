@@ -1,7 +1,12 @@
 // Screening around the pure pipeline: loads the facts it needs (author history, floods, bans,
 // the site's learned spam model), runs the remote providers concurrently under one time
 // budget, applies the site's pre-moderation rule, and maps the decision to a stored status.
-import type { CommentScreener, NewCommentFacts, ScreeningOutcome, StoredStatus } from '../comments/comments.service.js';
+import type {
+  CommentScreener,
+  NewCommentFacts,
+  ScreeningOutcome,
+  StoredStatus,
+} from '../comments/comments.service.js';
 import type { Db } from '../db/database.js';
 import { BannedError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +22,13 @@ import { akismetFields } from './providers/akismet.js';
 import { runProviders, type RemoteCheckInput, type RemoteProvider } from './providers/provider.js';
 import { getScreeningHistory } from './screening.repo.js';
 import { SpamModels } from './spam-models.js';
-import { TOXICITY_ATTRIBUTES, type Decision, type FormTokenState, type Reason, type ScreeningResult } from './types.js';
+import {
+  TOXICITY_ATTRIBUTES,
+  type Decision,
+  type FormTokenState,
+  type Reason,
+  type ScreeningResult,
+} from './types.js';
 
 export const DEFAULT_BUDGET_MS = 1_500;
 const RECENT_WINDOW_MS = 10 * 60_000;
@@ -58,7 +69,12 @@ export interface EditedComment {
   ipHash: string;
 }
 
-const STATUS_OF: Record<Decision, StoredStatus> = { approve: 'approved', hold: 'pending', spam: 'spam', reject: 'rejected' };
+const STATUS_OF: Record<Decision, StoredStatus> = {
+  approve: 'approved',
+  hold: 'pending',
+  spam: 'spam',
+  reject: 'rejected',
+};
 
 export function createScreeningService(deps: ScreeningDeps): ScreeningService {
   const budgetMs = deps.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -81,7 +97,10 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
         providers[s.provider] = 'failed';
         deps.log.warn({ provider: s.provider, error: s.error }, 'screening provider failed');
         // Never publish unscreened: hold unless the site chose fail-open.
-        reasons.push({ code: 'PROVIDER_FAILED', message: `${s.error}; ${site.settings.failOpen ? 'published without it (fail-open)' : 'held for a moderator'}` });
+        reasons.push({
+          code: 'PROVIDER_FAILED',
+          message: `${s.error}; ${site.settings.failOpen ? 'published without it (fail-open)' : 'held for a moderator'}`,
+        });
         if (!site.settings.failOpen) decision = strongest(decision, 'hold');
         continue;
       }
@@ -97,7 +116,10 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
         if (rule.action !== 'off' && rule.action !== 'warn' && score >= rule.threshold) {
           decision = strongest(decision, rule.action);
           toxic = true;
-          reasons.push({ code: `TOXICITY_${attr}`, message: `${s.provider}: ${attr.toLowerCase().replace('_', ' ')} (${score.toFixed(2)})` });
+          reasons.push({
+            code: `TOXICITY_${attr}`,
+            message: `${s.provider}: ${attr.toLowerCase().replace('_', ' ')} (${score.toFixed(2)})`,
+          });
         }
       }
     }
@@ -109,7 +131,14 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
     const toxicityScore = Math.max(...TOXICITY_ATTRIBUTES.map((a) => scores[a] ?? 0));
     return {
       status: STATUS_OF[decision],
-      details: { decision, reasons, warnings: base.warnings, scores, providers, screenedAt: new Date().toISOString() },
+      details: {
+        decision,
+        reasons,
+        warnings: base.warnings,
+        scores,
+        providers,
+        screenedAt: new Date().toISOString(),
+      },
       toxicityScore,
       spamScore: scores.spam ?? null,
       toxic,
@@ -137,7 +166,12 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
         spamModels.get(site.id),
       ]);
       if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
-      const formToken: FormTokenState = deps.formTokens.verify(input.formToken, site.id, post.slug, now.getTime());
+      const formToken: FormTokenState = deps.formTokens.verify(
+        input.formToken,
+        site.id,
+        post.slug,
+        now.getTime(),
+      );
       const base = screenComment({
         text: input.body,
         authorName: input.name,
@@ -172,9 +206,21 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
 
     async screenEdit(site, comment) {
       const [approved, spamModel, ban] = await Promise.all([
-        deps.db.comment.count({ where: { siteId: site.id, authorHash: comment.authorHash, status: 'approved', id: { not: comment.id } } }),
+        deps.db.comment.count({
+          where: {
+            siteId: site.id,
+            authorHash: comment.authorHash,
+            status: 'approved',
+            id: { not: comment.id },
+          },
+        }),
         spamModels.get(site.id),
-        findActiveBan(deps.db, site.id, { email: comment.authorEmail, ipHash: comment.ipHash }, new Date()),
+        findActiveBan(
+          deps.db,
+          site.id,
+          { email: comment.authorEmail, ipHash: comment.ipHash },
+          new Date(),
+        ),
       ]);
       if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
       const base = screenComment({
@@ -184,13 +230,29 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
         authorWebsite: comment.authorWebsite,
         honeypot: null,
         formToken: { status: 'ok', ageMs: 60_000 },
-        history: { approvedByAuthor: approved, rejectedOrSpamByAuthor: 0, duplicateOnPost: false, recentFromIp: 0, recentFromEmail: 0, secondsSinceLastFromIpOrEmail: null },
+        history: {
+          approvedByAuthor: approved,
+          rejectedOrSpamByAuthor: 0,
+          duplicateOnPost: false,
+          recentFromIp: 0,
+          recentFromEmail: 0,
+          secondsSinceLastFromIpOrEmail: null,
+        },
         banned: ban ? { kind: ban.kind as 'email' | 'ip' | 'domain', value: ban.value } : null,
         settings: site.settings,
         spamModel,
         isEdit: true,
       });
-      const stored = await deps.db.comment.findUnique({ where: { id: comment.id }, select: { akismetParams: true, referrer: true, userAgent: true, createdAt: true, post: { select: { url: true } } } });
+      const stored = await deps.db.comment.findUnique({
+        where: { id: comment.id },
+        select: {
+          akismetParams: true,
+          referrer: true,
+          userAgent: true,
+          createdAt: true,
+          post: { select: { url: true } },
+        },
+      });
       const original = (stored?.akismetParams ?? {}) as Record<string, string>;
       return decide(
         site,
@@ -214,7 +276,13 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
     checkDraft(site, text) {
       const out = checkToxicity(text, site.settings);
       const decision: CheckVerdict['decision'] =
-        out.decision === 'reject' ? 'reject' : out.decision === 'hold' || out.decision === 'spam' ? 'hold' : out.warnings.length > 0 ? 'warn' : 'approve';
+        out.decision === 'reject'
+          ? 'reject'
+          : out.decision === 'hold' || out.decision === 'spam'
+            ? 'hold'
+            : out.warnings.length > 0
+              ? 'warn'
+              : 'approve';
       return { decision, reasons: [...out.reasons, ...out.warnings], scores: out.scores };
     },
 
@@ -225,33 +293,65 @@ export function createScreeningService(deps: ScreeningDeps): ScreeningService {
   };
 
   async function learn(commentId: string, label: 'spam' | 'ham'): Promise<void> {
-    const comment = await deps.db.comment.findUnique({ where: { id: commentId }, select: { siteId: true, body: true, authorName: true, authorWebsite: true, akismetParams: true } });
+    const comment = await deps.db.comment.findUnique({
+      where: { id: commentId },
+      select: {
+        siteId: true,
+        body: true,
+        authorName: true,
+        authorWebsite: true,
+        akismetParams: true,
+      },
+    });
     if (!comment) return;
-    await spamModels.learn({ siteId: comment.siteId, commentId, text: comment.body, authorName: comment.authorName, authorWebsite: comment.authorWebsite }, label);
+    await spamModels.learn(
+      {
+        siteId: comment.siteId,
+        commentId,
+        text: comment.body,
+        authorName: comment.authorName,
+        authorWebsite: comment.authorWebsite,
+      },
+      label,
+    );
     const fields = comment.akismetParams as Record<string, string> | null;
     if (deps.akismet && fields) {
       try {
         await (label === 'spam' ? deps.akismet.submitSpam(fields) : deps.akismet.submitHam(fields));
       } catch (err) {
-        deps.log.warn({ provider: 'Akismet', error: (err as Error).message, commentId }, `Akismet submit-${label} failed`);
+        deps.log.warn(
+          { provider: 'Akismet', error: (err as Error).message, commentId },
+          `Akismet submit-${label} failed`,
+        );
       }
     }
   }
 }
 
 /** The site's pre-moderation rule, if it holds this comment. */
-export function premoderationReason(settings: SiteSettings, text: string, approvedByAuthor: number): Reason | null {
+export function premoderationReason(
+  settings: SiteSettings,
+  text: string,
+  approvedByAuthor: number,
+): Reason | null {
   switch (settings.premoderation) {
     case 'everyone':
       return { code: 'PREMOD_ALL', message: 'Every comment on this site waits for a moderator' };
     case 'first-time':
-      return approvedByAuthor === 0 ? { code: 'PREMOD_NEW_AUTHOR', message: "First comment from this author" } : null;
+      return approvedByAuthor === 0
+        ? { code: 'PREMOD_NEW_AUTHOR', message: 'First comment from this author' }
+        : null;
     case 'fewer-than':
       return approvedByAuthor < settings.premoderationMinApproved
-        ? { code: 'PREMOD_FEW_APPROVED', message: `Author has ${approvedByAuthor} approved comments, fewer than ${settings.premoderationMinApproved}` }
+        ? {
+            code: 'PREMOD_FEW_APPROVED',
+            message: `Author has ${approvedByAuthor} approved comments, fewer than ${settings.premoderationMinApproved}`,
+          }
         : null;
     case 'links':
-      return findLinks(text).length > 0 ? { code: 'PREMOD_LINKS', message: 'Comments with links wait for a moderator' } : null;
+      return findLinks(text).length > 0
+        ? { code: 'PREMOD_LINKS', message: 'Comments with links wait for a moderator' }
+        : null;
     default:
       return null;
   }

@@ -9,7 +9,16 @@ import {
 
 test('when tokenising, then links become host/tld features and accents and zero-width chars vanish', () => {
   const tokens = tokenize('Cheap pílls at https://cheap-pills.ru/buy now, vi\u200Bagra');
-  expect(tokens).toEqual(expect.arrayContaining(['has:url', 'host:cheap-pills.ru', 'tld:ru', 'hostword:pills', 'pills', 'viagra']));
+  expect(tokens).toEqual(
+    expect.arrayContaining([
+      'has:url',
+      'host:cheap-pills.ru',
+      'tld:ru',
+      'hostword:pills',
+      'pills',
+      'viagra',
+    ]),
+  );
 });
 
 test('when the base model is loaded twice, then it is read once and is frozen', () => {
@@ -22,8 +31,15 @@ test('when the base model is loaded twice, then it is read once and is frozen', 
 
 test('when scoring obvious spam and an ordinary comment, then spam scores high and ham low', () => {
   const model = { base: loadBaseModel(), learned: emptyCountTable() };
-  expect(spamProbability(model, 'Buy cheap viagra and cialis online, no prescription, fast shipping')).toBeGreaterThan(0.9);
-  expect(spamProbability(model, 'I disagree with the council, the bus lane on Elm Street made my commute faster.')).toBeLessThan(0.3);
+  expect(
+    spamProbability(model, 'Buy cheap viagra and cialis online, no prescription, fast shipping'),
+  ).toBeGreaterThan(0.9);
+  expect(
+    spamProbability(
+      model,
+      'I disagree with the council, the bus lane on Elm Street made my commute faster.',
+    ),
+  ).toBeLessThan(0.3);
 });
 
 test('when learning, then the input table is not modified (pure)', () => {
@@ -36,8 +52,10 @@ test('when learning, then the input table is not modified (pure)', () => {
 
 test('when a moderator marks one comment spam, then similar text is judged spam next time', () => {
   const base = loadBaseModel();
-  const text = 'Our community garden workshop teaches composting every Saturday morning, everyone welcome.';
-  const similar = 'The community garden workshop on composting is every Saturday morning, all welcome.';
+  const text =
+    'Our community garden workshop teaches composting every Saturday morning, everyone welcome.';
+  const similar =
+    'The community garden workshop on composting is every Saturday morning, all welcome.';
   const before = spamProbability({ base, learned: emptyCountTable() }, similar);
   const learned = learnFromDecision(emptyCountTable(), text, 'spam');
   const after = spamProbability({ base, learned }, similar);
@@ -47,8 +65,10 @@ test('when a moderator marks one comment spam, then similar text is judged spam 
 
 test('when a moderator marks a false positive as ham, then similar text is no longer spam', () => {
   const base = loadBaseModel();
-  const text = 'Free spins tonight at the county fair casino night, all proceeds go to the school bonus fund!';
-  const similar = 'Casino night at the county fair tonight: free spins, proceeds go to the school fund.';
+  const text =
+    'Free spins tonight at the county fair casino night, all proceeds go to the school bonus fund!';
+  const similar =
+    'Casino night at the county fair tonight: free spins, proceeds go to the school fund.';
   const before = spamProbability({ base, learned: emptyCountTable() }, similar);
   const learned = learnFromDecision(emptyCountTable(), text, 'ham');
   const after = spamProbability({ base, learned }, similar);
@@ -57,7 +77,13 @@ test('when a moderator marks a false positive as ham, then similar text is no lo
 });
 
 test('when a token is named like an Object.prototype key, then counting still works', () => {
-  const t = learnFromDecision(emptyCountTable(), 'constructor toString __proto__ hasOwnProperty', 'ham');
+  const t = learnFromDecision(
+    emptyCountTable(),
+    'constructor toString __proto__ hasOwnProperty',
+    'ham',
+  );
   expect(t.ham['constructor']).toBe(1);
-  expect(() => spamProbability({ base: loadBaseModel(), learned: t }, 'constructor valueOf')).not.toThrow();
+  expect(() =>
+    spamProbability({ base: loadBaseModel(), learned: t }, 'constructor valueOf'),
+  ).not.toThrow();
 });

@@ -41,8 +41,10 @@ const LOGIT_DAMPING = 0.6;
 export const LEARNED_WEIGHT = 3;
 
 const STOPWORDS = new Set(
-  ('the a an and or of to in on at for is are was were be been it its this that with as by ' +
-    'from i you he she we they me my your our his her their them us so but if then than').split(' '),
+  (
+    'the a an and or of to in on at for is are was were be been it its this that with as by ' +
+    'from i you he she we they me my your our his her their them us so but if then than'
+  ).split(' '),
 );
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -94,7 +96,11 @@ export function emptyCountTable(): CountTable {
 }
 
 /** Adds one labelled document to a table; pure (returns a new table, the input is unchanged). */
-export function learnFromDecision(table: CountTable, text: string, label: 'spam' | 'ham'): CountTable {
+export function learnFromDecision(
+  table: CountTable,
+  text: string,
+  label: 'spam' | 'ham',
+): CountTable {
   const counts = { ...(label === 'spam' ? table.spam : table.ham) };
   for (const t of tokenize(text)) counts[t] = (Object.hasOwn(counts, t) ? counts[t]! : 0) + 1;
   return label === 'spam'
@@ -103,7 +109,9 @@ export function learnFromDecision(table: CountTable, text: string, label: 'spam'
 }
 
 /** The counts of many labelled documents at once (one pass, one new table). */
-export function buildCountTable(docs: Iterable<{ text: string; label: 'spam' | 'ham' }>): CountTable {
+export function buildCountTable(
+  docs: Iterable<{ text: string; label: 'spam' | 'ham' }>,
+): CountTable {
   const table = emptyCountTable();
   for (const doc of docs) {
     const counts = doc.label === 'spam' ? table.spam : table.ham;
@@ -123,7 +131,10 @@ interface Prepared {
   logPrior: number;
 }
 
-const tableMaps = new WeakMap<CountTable, { spam: Map<string, number>; ham: Map<string, number> }>();
+const tableMaps = new WeakMap<
+  CountTable,
+  { spam: Map<string, number>; ham: Map<string, number> }
+>();
 
 function mapsOf(table: CountTable) {
   let m = tableMaps.get(table);
@@ -191,8 +202,6 @@ export function sigmoid(x: number): number {
 export function spamProbability(model: SpamModel, text: string): number {
   return sigmoid(spamLogOdds(model, text) * LOGIT_DAMPING);
 }
-
-
 
 const BASE_MODEL_URL = new URL('./model/base-spam-model.json', import.meta.url);
 let baseModel: CountTable | null = null;

@@ -4,7 +4,12 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { getLessons, putLesson, type LessonInput } from './lessons.repo.js';
-import { buildCountTable, loadBaseModel, type CountTable, type SpamModel } from './spam-classifier.js';
+import {
+  buildCountTable,
+  loadBaseModel,
+  type CountTable,
+  type SpamModel,
+} from './spam-classifier.js';
 
 const TTL_MS = 30_000;
 /** The most recent decisions a site's model learns from. */
@@ -20,7 +25,12 @@ export class SpamModels {
     const hit = this.#cache.get(siteId);
     if (hit) return hit;
     const lessons = await getLessons(this.db, siteId, 'spam', MAX_LESSONS);
-    const model = { base: this.#base, learned: buildCountTable(lessons.map((l) => ({ text: l.text, label: l.label === 1 ? 'spam' : 'ham' }))) };
+    const model = {
+      base: this.#base,
+      learned: buildCountTable(
+        lessons.map((l) => ({ text: l.text, label: l.label === 1 ? 'spam' : 'ham' })),
+      ),
+    };
     this.#cache.set(siteId, model);
     return model;
   }

@@ -71,7 +71,14 @@ test('when an insult is quoted or reported, then it passes', () => {
 });
 
 test('when profanity is obfuscated (spacing, leetspeak, symbols), then it is still caught', () => {
-  for (const text of ['f u c k you', 'You are a complete a$$hole', 'this is sh1t and so are you, moron', 'u r a pathetic l0ser', 'Such a stupid b1tch.', 'F.U.C.K off']) {
+  for (const text of [
+    'f u c k you',
+    'You are a complete a$$hole',
+    'this is sh1t and so are you, moron',
+    'u r a pathetic l0ser',
+    'Such a stupid b1tch.',
+    'F.U.C.K off',
+  ]) {
     expect(flagged(text), text).toBe(true);
   }
   expect(scoreToxicity('what a load of sh1t').scores.PROFANITY).toBeGreaterThan(0.8);
@@ -85,25 +92,52 @@ test('when swearing is not aimed at anyone, then profanity scores but the commen
 });
 
 test('when someone threatens violence, then THREAT fires; figures of speech pass', () => {
-  for (const text of ['I will find you.', 'I know where you live.', 'You deserve to be hurt.', 'Someone should shoot him.', 'Someone ought to beat some sense into him.', 'You better watch out, I know your address.']) {
+  for (const text of [
+    'I will find you.',
+    'I know where you live.',
+    'You deserve to be hurt.',
+    'Someone should shoot him.',
+    'Someone ought to beat some sense into him.',
+    'You better watch out, I know your address.',
+  ]) {
     expect(scoreToxicity(text).scores.THREAT, text).toBeGreaterThanOrEqual(0.8);
   }
-  for (const text of ['I could kill for a coffee right now.', "I'll find you the link later.", 'This law will kill small bookshops.', 'Our team is going to crush them on Saturday!']) {
+  for (const text of [
+    'I could kill for a coffee right now.',
+    "I'll find you the link later.",
+    'This law will kill small bookshops.',
+    'Our team is going to crush them on Saturday!',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
 
 test('when wishing death or urging self-harm, then severe toxicity fires', () => {
-  for (const text of ['I hope you die in a fire.', 'kys', 'Go and die, seriously.', 'I hope you choke on it.']) {
+  for (const text of [
+    'I hope you die in a fire.',
+    'kys',
+    'Go and die, seriously.',
+    'I hope you choke on it.',
+  ]) {
     expect(scoreToxicity(text).scores.SEVERE_TOXICITY, text).toBeGreaterThanOrEqual(0.9);
   }
 });
 
 test('when a group is attacked for its identity, then IDENTITY_ATTACK fires; neutral mentions pass', () => {
-  for (const text of ['All Muslims are terrorists.', 'Immigrants are ruining this country and should be sent back.', 'Women belong in the kitchen.', 'Jews are greedy, always have been.', 'Gays should be banned from teaching.']) {
+  for (const text of [
+    'All Muslims are terrorists.',
+    'Immigrants are ruining this country and should be sent back.',
+    'Women belong in the kitchen.',
+    'Jews are greedy, always have been.',
+    'Gays should be banned from teaching.',
+  ]) {
     expect(scoreToxicity(text).scores.IDENTITY_ATTACK, text).toBeGreaterThanOrEqual(0.8);
   }
-  for (const text of ['Our rabbi and the local imam organised a charity dinner.', "Women's football is growing fast.", 'Trans people deserve the same healthcare as anyone.']) {
+  for (const text of [
+    'Our rabbi and the local imam organised a charity dinner.',
+    "Women's football is growing fast.",
+    'Trans people deserve the same healthcare as anyone.',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
@@ -136,10 +170,18 @@ test('when an attribute action is reject, then the decision is reject', () => {
 // --- generalisation patterns (see scripts/holdout-toxicity.ts for the held-out measurement) ---
 
 test('when an intensifier sits between "you" and any noun, then it is a vocative insult; praise nouns pass', () => {
-  for (const text of ['You utter plank, read the agenda.', 'Honestly, you colossal turnip.', 'Sit down, you absolute melon!']) {
+  for (const text of [
+    'You utter plank, read the agenda.',
+    'Honestly, you colossal turnip.',
+    'Sit down, you absolute melon!',
+  ]) {
     expect(flagged(text), text).toBe(true);
   }
-  for (const text of ['Thanks, you absolute legend.', 'You utter star, the slides were perfect.', 'You complete me.']) {
+  for (const text of [
+    'Thanks, you absolute legend.',
+    'You utter star, the slides were perfect.',
+    'You complete me.',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
@@ -148,7 +190,11 @@ test('when a comma, "you" and a two-word noun phrase end the sentence, then it r
   for (const text of ['Check the minutes, you uninformed goose.', 'Nice try, you sad sack.']) {
     expect(flagged(text), text).toBe(true);
   }
-  for (const text of ['Good luck on Saturday, you two!', 'Well played today, you did great.', 'Happy birthday, you old rascal.']) {
+  for (const text of [
+    'Good luck on Saturday, you two!',
+    'Well played today, you did great.',
+    'Happy birthday, you old rascal.',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
@@ -163,12 +209,16 @@ test('when contempt nouns, dehumanising metaphors or adverbs are aimed at "you",
   ]) {
     expect(scoreToxicity(text).scores.INSULT, text).toBeGreaterThanOrEqual(0.8);
   }
-  for (const text of ['You stain the deck before the rain, not after.', "You're a cancer survivor and an inspiration.", "You're nobody's fool."]) {
+  for (const text of [
+    'You stain the deck before the rain, not after.',
+    "You're a cancer survivor and an inspiration.",
+    "You're nobody's fool.",
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
 
-test('when a comment mocks the reader\'s intelligence with a stock idiom, then it is held', () => {
+test("when a comment mocks the reader's intelligence with a stock idiom, then it is held", () => {
   for (const text of [
     'This whole reply section loses IQ points every time you post.',
     'Your only working brain cell must be lonely.',
@@ -179,16 +229,28 @@ test('when a comment mocks the reader\'s intelligence with a stock idiom, then i
   ]) {
     expect(flagged(text), text).toBe(true);
   }
-  for (const text of ['The sensor has the memory of a goldfish, it resets every hour.', 'My dog is smarter than you would think.', "It's cute how my cat thinks the box is a castle."]) {
+  for (const text of [
+    'The sensor has the memory of a goldfish, it resets every hour.',
+    'My dog is smarter than you would think.',
+    "It's cute how my cat thinks the box is a castle.",
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
 
 test('when sarcasm addresses the commenter (condescending vocatives, "said no one"), then it is held', () => {
-  for (const text of ['Sure, Sherlock, nobody else noticed.', 'Whatever, champ.', 'Fascinating theory, said no one with a functioning brain.']) {
+  for (const text of [
+    'Sure, Sherlock, nobody else noticed.',
+    'Whatever, champ.',
+    'Fascinating theory, said no one with a functioning brain.',
+  ]) {
     expect(flagged(text), text).toBe(true);
   }
-  for (const text of ['Thanks, genius, that trick saved me an hour.', 'Okay, genius idea: move the meeting online.', 'He said no one should pay more than they can afford.']) {
+  for (const text of [
+    'Thanks, genius, that trick saved me an hour.',
+    'Okay, genius idea: move the meeting online.',
+    'He said no one should pay more than they can afford.',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
@@ -225,7 +287,11 @@ test('when someone vows to hound, dogpile or report a person to their employer, 
   ]) {
     expect(flagged(text), text).toBe(true);
   }
-  for (const text of ["I'll keep posting updates until the road is fixed.", "I'm sending the minutes to your inbox tonight.", 'Everybody, go vote on Tuesday!']) {
+  for (const text of [
+    "I'll keep posting updates until the road is fixed.",
+    "I'm sending the minutes to your inbox tonight.",
+    'Everybody, go vote on Tuesday!',
+  ]) {
     expect(flagged(text), text).toBe(false);
   }
 });
@@ -236,7 +302,7 @@ test('when a group is generalised about ("every <group> is", "they\'re all", "on
     "They're all liars, those Syrians.",
     'Filipinos are only good for nursing.',
     'Canadians are just basically dishonest.',
-    'Deaf people shouldn\'t be allowed near classrooms.',
+    "Deaf people shouldn't be allowed near classrooms.",
     'Bisexuals are confused and need to be cured.',
   ]) {
     expect(scoreToxicity(text).scores.IDENTITY_ATTACK, text).toBeGreaterThanOrEqual(0.8);

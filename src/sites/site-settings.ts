@@ -22,7 +22,9 @@ export const SiteSettingsSchema = z.object({
   /** Close comments on posts older than this many days; 0 = never. */
   closeAfterDays: z.number().int().min(0).max(3650).default(0),
   /** Who waits for a moderator before appearing. */
-  premoderation: z.enum(['nobody', 'everyone', 'first-time', 'fewer-than', 'links']).default('nobody'),
+  premoderation: z
+    .enum(['nobody', 'everyone', 'first-time', 'fewer-than', 'links'])
+    .default('nobody'),
   /** For premoderation "fewer-than": authors with fewer approved comments are held. */
   premoderationMinApproved: z.number().int().min(1).max(100).default(3),
   /** More links than this holds a comment (WordPress holds at more than 2). */

@@ -22,7 +22,10 @@ const MAX_SITES = 2_000;
 const POSSIBLE_SLUG = /^[\w.~-]{1,100}$/;
 
 export class SiteDirectory {
-  readonly #bySlug = new LRUCache<string, { site: SiteView | null }>({ max: MAX_SITES, ttl: TTL_MS });
+  readonly #bySlug = new LRUCache<string, { site: SiteView | null }>({
+    max: MAX_SITES,
+    ttl: TTL_MS,
+  });
   readonly #byId = new LRUCache<string, SiteView>({ max: MAX_SITES, ttl: TTL_MS });
   constructor(private readonly db: Db) {}
 
@@ -80,7 +83,13 @@ export class SiteDirectory {
 }
 
 /** A stored site with its settings parsed and defaulted. */
-export function toSiteView(row: { id: string; slug: string; name: string; allowedOrigins: unknown; settings: unknown }): SiteView {
+export function toSiteView(row: {
+  id: string;
+  slug: string;
+  name: string;
+  allowedOrigins: unknown;
+  settings: unknown;
+}): SiteView {
   return {
     id: row.id,
     slug: row.slug,

@@ -14,7 +14,10 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
   let database: TestDatabase;
   let opened: Database | undefined;
   const admin = (...args: string[]) =>
-    run(TSX, ['scripts/admin.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' } });
+    run(TSX, ['scripts/admin.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase(provider);
@@ -25,7 +28,15 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
   });
 
   test('when create runs on an empty database, then it migrates and stores an argon2id admin', async () => {
-    const out = await admin('create', '--email', 'Boss@Example.com', '--password', 'long enough password', '--name', 'Boss');
+    const out = await admin(
+      'create',
+      '--email',
+      'Boss@Example.com',
+      '--password',
+      'long enough password',
+      '--name',
+      'Boss',
+    );
     expect(out.stdout).toContain('Created admin boss@example.com');
     opened = await openDatabase(provider, database.url);
     const user = await opened.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
@@ -34,11 +45,25 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
   });
 
   test('when the account exists or a site is unknown, then it exits non-zero without changing anything', async () => {
-    await expect(admin('create', '--email', 'boss@example.com', '--password', 'other long password')).rejects.toMatchObject({
+    await expect(
+      admin('create', '--email', 'boss@example.com', '--password', 'other long password'),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('already exists'),
     });
-    await expect(admin('create', '--email', 'm@example.com', '--password', 'long enough password', '--role', 'moderator', '--sites', 'nope')).rejects.toMatchObject({
+    await expect(
+      admin(
+        'create',
+        '--email',
+        'm@example.com',
+        '--password',
+        'long enough password',
+        '--role',
+        'moderator',
+        '--sites',
+        'nope',
+      ),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('No site called "nope"'),
     });
     const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
@@ -46,7 +71,13 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
   });
 
   test('when set-password runs, then the new password is stored', async () => {
-    const out = await admin('set-password', '--email', 'BOSS@example.com', '--password', 'a new long password');
+    const out = await admin(
+      'set-password',
+      '--email',
+      'BOSS@example.com',
+      '--password',
+      'a new long password',
+    );
     expect(out.stdout).toContain('Password changed');
     const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
     expect(await verifyPassword(user.passwordHash, 'a new long password')).toBe(true);

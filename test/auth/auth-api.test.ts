@@ -32,9 +32,17 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     const user = await createStaff(t, { role: 'moderator', sites: ['news'], name: 'Mia Mod' });
     const res = await login(user.email.toUpperCase(), STAFF_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: user.id, email: user.email, name: 'Mia Mod', role: 'moderator', sites: ['news'] });
+    expect(res.body.user).toEqual({
+      id: user.id,
+      email: user.email,
+      name: 'Mia Mod',
+      role: 'moderator',
+      sites: ['news'],
+    });
     expect(res.body.csrfToken).toEqual(expect.any(String));
-    const setCookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('parley_session='))!;
+    const setCookie = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
+      c.startsWith('parley_session='),
+    )!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
@@ -88,7 +96,10 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     expect(row.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
 
     // Once the lock has passed, the right password works again.
-    await t.parley.database.db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await t.parley.database.db.user.update({
+      where: { id: user.id },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect((await login(user.email, STAFF_PASSWORD)).status).toBe(200);
   });
 
@@ -134,7 +145,8 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
 
   test('when one address fails too many sign-ins, then it gets 429 even for other accounts', async () => {
     const ip = nextIp();
-    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++) expect((await login(`nobody${i}@parley.test`, 'wrong', ip)).status).toBe(401);
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i++)
+      expect((await login(`nobody${i}@parley.test`, 'wrong', ip)).status).toBe(401);
     const user = await createStaff(t);
     const limited = await login(user.email, STAFF_PASSWORD, ip);
     expect(limited.status).toBe(429);
@@ -147,7 +159,9 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     const client = await signIn(t, user.email);
     const res = await client.post('/api/auth/logout');
     expect(res.status).toBe(204);
-    expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/parley_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(
+      /parley_session=;.*Expires=Thu, 01 Jan 1970/,
+    );
     expect((await client.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -157,14 +171,23 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     const db = t.parley.database.db;
     const sessionId = sessionIdOf(client.cookie.split('=')[1]!);
     // Last seen two days ago: the next request pushes the expiry to 14 days from now.
-    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 2 * 86_400_000), expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.session.update({
+      where: { id: sessionId },
+      data: {
+        lastSeenAt: new Date(Date.now() - 2 * 86_400_000),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     const slid = await client.get('/api/auth/me');
     expect(slid.status).toBe(200);
     expect(slid.headers['set-cookie']).toBeDefined();
     const after = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(after.expiresAt.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
 
-    await db.session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.session.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await client.get('/api/auth/me')).status).toBe(401);
     expect(await db.session.findUnique({ where: { id: sessionId } })).toBeNull();
   });
@@ -175,7 +198,9 @@ describe.each(PROVIDERS)('auth API on %s', (provider) => {
     const admin = { email: 'First.Admin@Parley.test', password: 'first-admin-password' };
     expect(await ensureFirstAdmin(db, admin, log)).toBe('created');
     expect((await login('first.admin@parley.test', admin.password)).status).toBe(200);
-    expect(await ensureFirstAdmin(db, { ...admin, password: 'a-different-password' }, log)).toBe('exists');
+    expect(await ensureFirstAdmin(db, { ...admin, password: 'a-different-password' }, log)).toBe(
+      'exists',
+    );
     expect((await login(admin.email, 'a-different-password')).status).toBe(401);
     expect((await login(admin.email, admin.password)).status).toBe(200);
     expect(await ensureFirstAdmin(db, undefined, log)).toBe('skipped');
@@ -191,7 +216,10 @@ describe('first admin at start-up', () => {
       env: { PARLEY_ADMIN_EMAIL: 'boot@parley.test', PARLEY_ADMIN_PASSWORD: 'bootstrap-password' },
     });
     try {
-      const res = await t.api().post('/api/auth/login').send({ email: 'boot@parley.test', password: 'bootstrap-password' });
+      const res = await t
+        .api()
+        .post('/api/auth/login')
+        .send({ email: 'boot@parley.test', password: 'bootstrap-password' });
       expect(res.status).toBe(200);
       expect(res.body.user.role).toBe('admin');
     } finally {
@@ -200,10 +228,16 @@ describe('first admin at start-up', () => {
   });
 
   test('when PUBLIC_URL is https, then the session cookie is Secure', async () => {
-    const t = await createTestParley('sqlite', { name: 'auth-secure', env: { PUBLIC_URL: 'https://comments.example.com' } });
+    const t = await createTestParley('sqlite', {
+      name: 'auth-secure',
+      env: { PUBLIC_URL: 'https://comments.example.com' },
+    });
     try {
       const user = await createStaff(t);
-      const res = await t.api().post('/api/auth/login').send({ email: user.email, password: STAFF_PASSWORD });
+      const res = await t
+        .api()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: STAFF_PASSWORD });
       expect((res.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/);
     } finally {
       await t.close();

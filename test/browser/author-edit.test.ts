@@ -18,7 +18,8 @@ import {
 } from '../helpers/browser.js';
 
 const ORIGINAL = 'Signed tags alone would not have caught this: the tarball differed from the tag.';
-const EDITED = 'Signed tags alone would not have caught this, because the release tarball differed from the git tag.';
+const EDITED =
+  'Signed tags alone would not have caught this, because the release tarball differed from the git tag.';
 const SPAM =
   'Cheap pills, no prescription needed: https://cheap-pills-online.ru/buy https://discount-viagra-shop.ru/order ' +
   'https://pharma-deals-247.ru/cialis https://best-pill-store.ru/checkout';
@@ -28,11 +29,23 @@ const commentSel = (id: string) => `[data-testid=comment][data-comment-id="${id}
 
 /** data-testid of the element focused inside the widget's shadow root. */
 function focusedTestId(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.getElementById('parley-comments')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null);
+  return page.evaluate(
+    () =>
+      document
+        .getElementById('parley-comments')
+        ?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
+  );
 }
 
 function storedEdits(page: Page): Promise<Record<string, Record<string, unknown>> | null> {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as Record<string, Record<string, unknown>> | null, EDITS_KEY);
+  return page.evaluate(
+    (key) =>
+      JSON.parse(localStorage.getItem(key) ?? 'null') as Record<
+        string,
+        Record<string, unknown>
+      > | null,
+    EDITS_KEY,
+  );
 }
 
 /** Waits until the comment is in the thread, clicking "N new comments" whenever it shows. */
@@ -84,7 +97,9 @@ describe('author editing their own comment', () => {
     expect(Object.keys(stored ?? {})).toEqual([id]);
     expect(Object.keys(stored![id]!).sort()).toEqual(['body', 'editToken', 'editableUntil']);
     expect(stored![id]!.body).toBe(ORIGINAL);
-    expect(Date.parse(String(stored![id]!.editableUntil)) - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(Date.parse(String(stored![id]!.editableUntil)) - Date.now()).toBeGreaterThan(
+      14 * 60_000,
+    );
     expect(JSON.stringify(stored)).not.toContain('edna@example.com');
 
     await revealLive(other, id);
@@ -100,7 +115,9 @@ describe('author editing their own comment', () => {
     expect(await comment.locator('[data-testid=edit-body]').inputValue()).toBe(ORIGINAL);
     expect(await focusedTestId(author)).toBe('edit-body');
     // Labelled, and the rendered text and actions make way for it.
-    const label = await comment.locator('[data-testid=edit-body]').evaluate((el) => (el as HTMLTextAreaElement).labels?.[0]?.textContent);
+    const label = await comment
+      .locator('[data-testid=edit-body]')
+      .evaluate((el) => (el as HTMLTextAreaElement).labels?.[0]?.textContent);
     expect(label).toBe('Edit your comment');
     expect(await comment.locator('.txt').isVisible()).toBe(false);
     expect(await comment.locator('[data-testid=reply-button]').isVisible()).toBe(false);
@@ -136,7 +153,9 @@ describe('author editing their own comment', () => {
     expect(await focusedTestId(author)).toBe('edit-body');
 
     // Over the site's limit: the server's 413 names the field.
-    const answer = author.waitForResponse((r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH');
+    const answer = author.waitForResponse(
+      (r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH',
+    );
     await body.fill('Too long. '.repeat(600));
     expect(await error.isVisible()).toBe(false);
     await comment.locator('[data-testid=edit-save]').click();
@@ -152,7 +171,9 @@ describe('author editing their own comment', () => {
     const comment = author.locator(commentSel(id));
     await comment.locator('[data-testid=edit-button]').click();
     await comment.locator('[data-testid=edit-body]').fill(EDITED);
-    const answer = author.waitForResponse((r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH');
+    const answer = author.waitForResponse(
+      (r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH',
+    );
     await comment.locator('[data-testid=edit-save]').click();
     const res = await answer;
     expect(res.status()).toBe(200);
@@ -182,17 +203,21 @@ describe('author editing their own comment', () => {
     await comment.locator('[data-testid=edit-cancel]').click();
   });
 
-  test('when the author edits it into link spam, then they see it awaiting moderation and it leaves the other reader\'s page', async () => {
+  test("when the author edits it into link spam, then they see it awaiting moderation and it leaves the other reader's page", async () => {
     await waitForRoom(server, DEMO.site, DEMO.post, [author, other]);
     const comment = author.locator(commentSel(id));
     await comment.locator('[data-testid=edit-button]').click();
     await comment.locator('[data-testid=edit-body]').fill(SPAM);
-    const answer = author.waitForResponse((r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH');
+    const answer = author.waitForResponse(
+      (r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH',
+    );
     await comment.locator('[data-testid=edit-save]').click();
     expect(((await (await answer).json()) as { status: string }).status).toBe('pending');
 
     await comment.locator('[data-testid=pending-badge]').waitFor();
-    expect(await comment.locator('[data-testid=pending-badge]').textContent()).toContain('Your comment is awaiting moderation');
+    expect(await comment.locator('[data-testid=pending-badge]').textContent()).toContain(
+      'Your comment is awaiting moderation',
+    );
     expect(await comment.locator('.txt').textContent()).toContain('cheap-pills-online.ru');
     // Still the author's to fix while the window lasts; no replies to a held comment.
     expect(await comment.locator('[data-testid=edit-button]').count()).toBe(1);
@@ -222,7 +247,9 @@ describe('author editing their own comment', () => {
     const comment = author.locator(commentSel(id));
     await comment.locator('[data-testid=edit-button]').click();
     await comment.locator('[data-testid=edit-body]').fill(`${EDITED} Again.`);
-    const answer = author.waitForResponse((r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH');
+    const answer = author.waitForResponse(
+      (r) => r.url().endsWith(`/api/comments/${id}`) && r.request().method() === 'PATCH',
+    );
     await comment.locator('[data-testid=edit-save]').click();
     expect((await answer).status()).toBe(403);
     const note = comment.locator('[data-testid=edit-expired]');
@@ -236,7 +263,16 @@ describe('author editing their own comment', () => {
     // An entry whose window has passed is forgotten on load and shows no button.
     await author.evaluate(
       ([key, commentId]) =>
-        localStorage.setItem(key!, JSON.stringify({ [commentId!]: { editToken: 'x'.repeat(20), editableUntil: new Date(Date.now() - 1000).toISOString(), body: 'old' } })),
+        localStorage.setItem(
+          key!,
+          JSON.stringify({
+            [commentId!]: {
+              editToken: 'x'.repeat(20),
+              editableUntil: new Date(Date.now() - 1000).toISOString(),
+              body: 'old',
+            },
+          }),
+        ),
       [EDITS_KEY, id],
     );
     await author.reload();

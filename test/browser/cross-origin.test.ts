@@ -44,12 +44,33 @@ describe('widget embedded on another origin', () => {
     [server, browser] = await Promise.all([startBrowserTestServer(), launchBrowser()]);
     // The path names the site: /partner embeds the allowing site, /stranger the other one.
     host = await serveHostPage((path) =>
-      hostPageHtml({ parleyUrl: server.url, site: path.slice(1), post: 'p', title: `Partner blog (${path.slice(1)})` }),
+      hostPageHtml({
+        parleyUrl: server.url,
+        site: path.slice(1),
+        post: 'p',
+        title: `Partner blog (${path.slice(1)})`,
+      }),
     );
-    await seedSite(server.parley, { slug: 'partner', allowedOrigins: [host.origin], settings: { minSubmitSeconds: 0 }, posts: [{ slug: 'p' }] });
-    await seedSite(server.parley, { slug: 'stranger', allowedOrigins: ['https://elsewhere.example'], settings: { minSubmitSeconds: 0 }, posts: [{ slug: 'p' }] });
+    await seedSite(server.parley, {
+      slug: 'partner',
+      allowedOrigins: [host.origin],
+      settings: { minSubmitSeconds: 0 },
+      posts: [{ slug: 'p' }],
+    });
+    await seedSite(server.parley, {
+      slug: 'stranger',
+      allowedOrigins: ['https://elsewhere.example'],
+      settings: { minSubmitSeconds: 0 },
+      posts: [{ slug: 'p' }],
+    });
     for (const site of ['partner', 'stranger']) {
-      await insertTestComment(server.parley, { site, post: 'p', status: 'approved', name: 'Early Bird', body: `The first comment on ${site}, already approved.` });
+      await insertTestComment(server.parley, {
+        site,
+        post: 'p',
+        status: 'approved',
+        name: 'Early Bird',
+        body: `The first comment on ${site}, already approved.`,
+      });
     }
   });
   afterAll(async () => {
@@ -63,20 +84,32 @@ describe('widget embedded on another origin', () => {
     const responses = apiResponses(page, 'partner');
     await openWidget(page, `${host.origin}/partner`);
     expect(page.url().startsWith(host.origin)).toBe(true);
-    expect(await page.locator('[data-testid=comment]').textContent()).toContain('The first comment on partner');
+    expect(await page.locator('[data-testid=comment]').textContent()).toContain(
+      'The first comment on partner',
+    );
     const thread = responses.find((r) => r.url().includes('/posts/p/comments'))!;
     expect(thread.url().startsWith(server.url)).toBe(true);
     expect(thread.status()).toBe(200);
     expect(await thread.headerValue('access-control-allow-origin')).toBe(host.origin);
     await waitForRoom(server, 'partner', 'p', [page]);
 
-    const posted = page.waitForResponse((r) => r.url() === `${server.url}/api/sites/partner/posts/p/comments` && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) =>
+        r.url() === `${server.url}/api/sites/partner/posts/p/comments` &&
+        r.request().method() === 'POST',
+    );
     await fillAndSubmit(page, 'Posting from the partner blog works across origins.');
     expect((await posted).status()).toBe(201);
-    const mine = page.locator('[data-testid=comment]', { hasText: 'Posting from the partner blog' });
+    const mine = page.locator('[data-testid=comment]', {
+      hasText: 'Posting from the partner blog',
+    });
     await mine.waitFor();
     expect(await mine.locator('[data-testid=pending-badge]').count()).toBe(0);
-    expect(await server.parley.database.db.comment.count({ where: { body: 'Posting from the partner blog works across origins.', status: 'approved' } })).toBe(1);
+    expect(
+      await server.parley.database.db.comment.count({
+        where: { body: 'Posting from the partner blog works across origins.', status: 'approved' },
+      }),
+    ).toBe(1);
     await page.waitForTimeout(400); // the "flash" highlight fades
     await screenshot(page, 'cross-origin-allowed.png', { fullPage: true });
     expect(errorsOf(page)).toEqual([]);
@@ -93,19 +126,43 @@ describe('widget embedded on another origin', () => {
     expect(await page.locator('#parley-comments').getAttribute('data-parley-ready')).toBeNull();
     // The API answered 403 without a CORS header, so the page could not read the answer.
     // (The network log arrives asynchronously: wait until both loads are in it.)
-    await expect.poll(() => wire.filter((x) => x.method === 'GET' && x.status !== undefined && x.corsError !== undefined).length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        () =>
+          wire.filter(
+            (x) => x.method === 'GET' && x.status !== undefined && x.corsError !== undefined,
+          ).length,
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     const loads = wire.filter((x) => x.method === 'GET');
-    expect(loads.map((x) => new URL(x.url).pathname).sort()).toEqual(['/api/sites/stranger/posts/p', '/api/sites/stranger/posts/p/comments']);
-    for (const x of loads) expect(x).toMatchObject({ status: 403, corsError: 'MissingAllowOriginHeader' });
+    expect(loads.map((x) => new URL(x.url).pathname).sort()).toEqual([
+      '/api/sites/stranger/posts/p',
+      '/api/sites/stranger/posts/p/comments',
+    ]);
+    for (const x of loads)
+      expect(x).toMatchObject({ status: 403, corsError: 'MissingAllowOriginHeader' });
 
     // The form is still there; sending it fails and says so, and nothing is stored.
     await fillAndSubmit(page, 'This should never reach the stranger site.');
-    await expect.poll(() => page.locator('[data-testid=form-error]').textContent(), { timeout: 10_000 }).toContain('Could not reach the comment server');
-    expect(await server.parley.database.db.comment.count({ where: { body: 'This should never reach the stranger site.' } })).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid=form-error]').textContent(), { timeout: 10_000 })
+      .toContain('Could not reach the comment server');
+    expect(
+      await server.parley.database.db.comment.count({
+        where: { body: 'This should never reach the stranger site.' },
+      }),
+    ).toBe(0);
     // The POST itself never left the browser: its preflight got 403.
     const comments = `${server.url}/api/sites/stranger/posts/p/comments`;
-    await expect.poll(() => wire.some((x) => x.method === 'POST' && x.url === comments && x.corsError !== undefined)).toBe(true);
-    expect(wire.find((x) => x.method === 'OPTIONS' && x.url === comments)).toMatchObject({ status: 403 });
+    await expect
+      .poll(() =>
+        wire.some((x) => x.method === 'POST' && x.url === comments && x.corsError !== undefined),
+      )
+      .toBe(true);
+    expect(wire.find((x) => x.method === 'OPTIONS' && x.url === comments)).toMatchObject({
+      status: 403,
+    });
     const post = wire.find((x) => x.method === 'POST' && x.url === comments);
     expect(post).toMatchObject({ corsError: 'PreflightMissingAllowOriginHeader' });
     expect(post?.status).toBeUndefined();
@@ -114,7 +171,16 @@ describe('widget embedded on another origin', () => {
     const site = await server.parley.sites.get('stranger');
     for (const [method, path, body] of [
       ['GET', '/api/sites/stranger/posts/p/comments', undefined],
-      ['POST', '/api/sites/stranger/posts/p/comments', { name: 'Remote Reader', email: 'remote@example.com', body: 'Sent with that Origin.', formToken: server.parley.formTokens.issue(site.id, 'p', Date.now() - 60_000) }],
+      [
+        'POST',
+        '/api/sites/stranger/posts/p/comments',
+        {
+          name: 'Remote Reader',
+          email: 'remote@example.com',
+          body: 'Sent with that Origin.',
+          formToken: server.parley.formTokens.issue(site.id, 'p', Date.now() - 60_000),
+        },
+      ],
     ] as const) {
       const res = await fetch(`${server.url}${path}`, {
         method,
@@ -123,7 +189,9 @@ describe('widget embedded on another origin', () => {
       });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ORIGIN_NOT_ALLOWED');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+        'ORIGIN_NOT_ALLOWED',
+      );
     }
     expect(await server.parley.database.db.comment.count({ where: { siteId: site.id } })).toBe(1);
     expect(errorsOf(page)).toEqual([]);

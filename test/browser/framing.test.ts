@@ -2,7 +2,18 @@
 // widget still embeds on another origin.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO, hostPageHtml, launchBrowser, logOf, newPage, serveHostPage, startBrowserTestServer, waitForWidget, type BrowserTestServer, type HostServer } from '../helpers/browser.js';
+import {
+  DEMO,
+  hostPageHtml,
+  launchBrowser,
+  logOf,
+  newPage,
+  serveHostPage,
+  startBrowserTestServer,
+  waitForWidget,
+  type BrowserTestServer,
+  type HostServer,
+} from '../helpers/browser.js';
 
 describe('framing and content security policy', () => {
   let server: BrowserTestServer;
@@ -29,7 +40,12 @@ describe('framing and content security policy', () => {
     await page.goto(`${host.origin}/frame`);
     await page.waitForTimeout(1_500);
     const frame = page.frames().find((f) => f !== page.mainFrame());
-    const rendered = frame ? await frame.locator('#app').count().catch(() => 0) : 0;
+    const rendered = frame
+      ? await frame
+          .locator('#app')
+          .count()
+          .catch(() => 0)
+      : 0;
     expect(rendered).toBe(0);
   });
 
@@ -47,7 +63,10 @@ describe('framing and content security policy', () => {
   });
 
   test('when the widget is embedded on another origin, then it still renders', async () => {
-    await server.parley.database.db.site.update({ where: { slug: DEMO.site }, data: { allowedOrigins: [host.origin] } });
+    await server.parley.database.db.site.update({
+      where: { slug: DEMO.site },
+      data: { allowedOrigins: [host.origin] },
+    });
     server.parley.sites.invalidate();
     const page = await newPage(browser);
     await page.goto(`${host.origin}/article`);

@@ -32,10 +32,21 @@ describe('held comment, from the form to the moderator and back', () => {
     const site = await server.parley.sites.get(DEMO.site);
     const res = await fetch(`${server.url}/api/sites/${DEMO.site}/posts/${DEMO.post}/comments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ipCounter}` },
-      body: JSON.stringify({ name, email: `${name.toLowerCase().replace(/ /g, '.')}@example.org`, body, formToken: server.parley.formTokens.issue(site.id, DEMO.post, Date.now() - 60_000) }),
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': `198.51.100.${++ipCounter}`,
+      },
+      body: JSON.stringify({
+        name,
+        email: `${name.toLowerCase().replace(/ /g, '.')}@example.org`,
+        body,
+        formToken: server.parley.formTokens.issue(site.id, DEMO.post, Date.now() - 60_000),
+      }),
     });
-    return { status: res.status, body: (await res.json()) as { status: string; comment: { id: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { status: string; comment: { id: string } },
+    };
   };
 
   beforeAll(async () => {
@@ -50,7 +61,9 @@ describe('held comment, from the form to the moderator and back', () => {
   });
 
   test('when a reader posts a toxic comment anyway, then its author sees it awaiting moderation and other readers never see it', async () => {
-    const check = author.waitForResponse((r) => r.url().endsWith('/comments/check') && r.request().method() === 'POST');
+    const check = author.waitForResponse(
+      (r) => r.url().endsWith('/comments/check') && r.request().method() === 'POST',
+    );
     await author.fill('[data-testid=field-body]', TOXIC);
     await author.fill('[data-testid=field-name]', 'Rude Reader');
     await author.fill('[data-testid=field-email]', 'rude@example.com');
@@ -62,19 +75,26 @@ describe('held comment, from the form to the moderator and back', () => {
     // Nothing was posted while the prompt asks.
     expect(await server.parley.database.db.comment.count({ where: { body: TOXIC } })).toBe(0);
 
-    const posted = author.waitForResponse((r) => /\/comments$/.test(r.url()) && r.request().method() === 'POST');
+    const posted = author.waitForResponse(
+      (r) => /\/comments$/.test(r.url()) && r.request().method() === 'POST',
+    );
     await author.click('[data-testid=rephrase-post-anyway]');
     const res = await posted;
     expect(res.status()).toBe(202);
     heldId = ((await res.json()) as { comment: { id: string } }).comment.id;
     const mine = author.locator(commentSel(heldId));
     await mine.locator('[data-testid=pending-badge]').waitFor();
-    expect(await mine.locator('[data-testid=pending-badge]').textContent()).toContain('awaiting moderation');
+    expect(await mine.locator('[data-testid=pending-badge]').textContent()).toContain(
+      'awaiting moderation',
+    );
     expect(await mine.textContent()).toContain('pathetic idiot');
 
     // A visible comment posted after it reaches the other reader live, so the held one had
     // every chance to arrive first.
-    const visible = await postFromElsewhere('The advisory timeline in the article is the clearest one I have read.', 'Kind Reader');
+    const visible = await postFromElsewhere(
+      'The advisory timeline in the article is the clearest one I have read.',
+      'Kind Reader',
+    );
     expect(visible.status).toBe(201);
     const newButton = other.locator('[data-testid=new-comments]');
     await newButton.waitFor();
@@ -82,13 +102,17 @@ describe('held comment, from the form to the moderator and back', () => {
     await newButton.click();
     await other.locator(commentSel(visible.body.comment.id)).waitFor();
     expect(await other.locator(commentSel(heldId)).count()).toBe(0);
-    expect(await other.locator('[data-testid=thread]').textContent()).not.toContain('pathetic idiot');
+    expect(await other.locator('[data-testid=thread]').textContent()).not.toContain(
+      'pathetic idiot',
+    );
 
     await other.reload();
     await waitForWidget(other);
     await other.locator(commentSel(visible.body.comment.id)).waitFor();
     expect(await other.locator(commentSel(heldId)).count()).toBe(0);
-    expect(await other.locator('[data-testid=thread]').textContent()).not.toContain('pathetic idiot');
+    expect(await other.locator('[data-testid=thread]').textContent()).not.toContain(
+      'pathetic idiot',
+    );
 
     // The author's own browser remembers it across a reload, still marked.
     await author.reload();
@@ -101,11 +125,30 @@ describe('held comment, from the form to the moderator and back', () => {
     expect(heldId, 'needs the held comment of the previous test').not.toBe('');
     // More for the queue to move through: another toxic one, one held for its links, and
     // one the classifier calls spam (its author is told "pending" too; it goes to the spam tab).
-    expect((await postFromElsewhere('Only a complete moron would trust a tarball. Pathetic.', 'Angry Person')).status).toBe(202);
-    const sources = 'Good background reading: https://www.openwall.com/lists/oss-security/ then https://lwn.net/Articles/ and https://research.swtch.com/ for the timeline.';
+    expect(
+      (
+        await postFromElsewhere(
+          'Only a complete moron would trust a tarball. Pathetic.',
+          'Angry Person',
+        )
+      ).status,
+    ).toBe(202);
+    const sources =
+      'Good background reading: https://www.openwall.com/lists/oss-security/ then https://lwn.net/Articles/ and https://research.swtch.com/ for the timeline.';
     expect((await postFromElsewhere(sources, 'Link Sharer')).status).toBe(202);
-    expect((await postFromElsewhere('Cheap mirrors: https://a.example https://b.example https://c.example https://d.example', 'Link Dropper')).status).toBe(202);
-    const pending = await server.parley.database.db.comment.findMany({ where: { status: 'pending', site: { slug: DEMO.site } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+    expect(
+      (
+        await postFromElsewhere(
+          'Cheap mirrors: https://a.example https://b.example https://c.example https://d.example',
+          'Link Dropper',
+        )
+      ).status,
+    ).toBe(202);
+    const pending = await server.parley.database.db.comment.findMany({
+      where: { status: 'pending', site: { slug: DEMO.site } },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    });
     expect(pending).toHaveLength(3);
 
     const mod = await newPage(browser, { viewport: { width: 1360, height: 900 } });
@@ -115,21 +158,32 @@ describe('held comment, from the form to the moderator and back', () => {
     await mod.click('[data-testid=login-submit]');
     await mod.waitForSelector('body[data-ready=true]');
     await mod.waitForSelector('[data-testid=live-status][data-state=live]');
-    const ids = await mod.$$eval('[data-testid=queue-item]', (els) => els.map((e) => (e as HTMLElement).dataset.commentId!));
+    const ids = await mod.$$eval('[data-testid=queue-item]', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.commentId!),
+    );
     expect(ids).toEqual(pending.map((c) => c.id));
     expect(ids).toContain(heldId);
     await screenshot(mod, 'dashboard-queue.png', { fullPage: true });
 
     // Down to the last card with j, then back up to the held comment with k.
-    const selected = () => mod.locator('[data-testid=queue-item][aria-selected=true]').getAttribute('data-comment-id');
+    const selected = () =>
+      mod.locator('[data-testid=queue-item][aria-selected=true]').getAttribute('data-comment-id');
     for (let i = 0; i < ids.length; i++) await mod.keyboard.press('j');
     expect(await selected()).toBe(ids.at(-1));
     for (let i = ids.length - 1; i > ids.indexOf(heldId); i--) await mod.keyboard.press('k');
     expect(await selected()).toBe(heldId);
 
     await mod.keyboard.press('a');
-    await mod.locator(`[data-testid=queue-item][data-comment-id="${heldId}"]`).waitFor({ state: 'detached' });
-    await expect.poll(async () => (await server.parley.database.db.comment.findUniqueOrThrow({ where: { id: heldId } })).status).toBe('approved');
+    await mod
+      .locator(`[data-testid=queue-item][data-comment-id="${heldId}"]`)
+      .waitFor({ state: 'detached' });
+    await expect
+      .poll(
+        async () =>
+          (await server.parley.database.db.comment.findUniqueOrThrow({ where: { id: heldId } }))
+            .status,
+      )
+      .toBe('approved');
 
     // The other reader, without a reload: the "1 new comment" bar, then the comment.
     const newButton = other.locator('[data-testid=new-comments]');
@@ -139,12 +193,20 @@ describe('held comment, from the form to the moderator and back', () => {
     expect(await other.locator(commentSel(heldId)).textContent()).toContain('pathetic idiot');
     // The author's pending copy turns into the public one in place.
     await author.locator(commentSel(heldId)).locator('[data-testid=reply-button]').waitFor();
-    expect(await author.locator(commentSel(heldId)).locator('[data-testid=pending-badge]').count()).toBe(0);
+    expect(
+      await author.locator(commentSel(heldId)).locator('[data-testid=pending-badge]').count(),
+    ).toBe(0);
 
     // u undoes the approval: back in the queue, held again, and gone from the reader's page.
     await mod.keyboard.press('u');
     await mod.locator(`[data-testid=queue-item][data-comment-id="${heldId}"]`).waitFor();
-    await expect.poll(async () => (await server.parley.database.db.comment.findUniqueOrThrow({ where: { id: heldId } })).status).toBe('pending');
+    await expect
+      .poll(
+        async () =>
+          (await server.parley.database.db.comment.findUniqueOrThrow({ where: { id: heldId } }))
+            .status,
+      )
+      .toBe('pending');
     await other.locator(commentSel(heldId)).waitFor({ state: 'detached' });
 
     for (const page of [author, other, mod]) expect(errorsOf(page)).toEqual([]);

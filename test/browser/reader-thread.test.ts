@@ -16,7 +16,10 @@ import {
   type BrowserTestServer,
 } from '../helpers/browser.js';
 
-async function fillAndSubmit(page: Page, input: { name: string; email: string; body: string }): Promise<void> {
+async function fillAndSubmit(
+  page: Page,
+  input: { name: string; email: string; body: string },
+): Promise<void> {
   await page.fill('[data-testid=field-body]', input.body);
   await page.fill('[data-testid=field-name]', input.name);
   await page.fill('[data-testid=field-email]', input.email);
@@ -27,9 +30,14 @@ async function fillAndSubmit(page: Page, input: { name: string; email: string; b
 async function revealLive(page: Page, ids: string[], ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
-    const present = await Promise.all(ids.map((id) => page.locator(`[data-testid=comment][data-comment-id="${id}"]`).count()));
+    const present = await Promise.all(
+      ids.map((id) => page.locator(`[data-testid=comment][data-comment-id="${id}"]`).count()),
+    );
     if (present.every((n) => n === 1)) return;
-    if (Date.now() > until) throw new Error(`comments ${ids.join(', ')} did not show up live (present: ${present.join(', ')})`);
+    if (Date.now() > until)
+      throw new Error(
+        `comments ${ids.join(', ')} did not show up live (present: ${present.join(', ')})`,
+      );
     const button = page.locator('[data-testid=new-comments]');
     if (await button.isVisible()) await button.click();
     await page.waitForTimeout(50);
@@ -49,25 +57,46 @@ describe('reader on the demo article', () => {
   });
 
   test('when a reader posts a comment and a reply, then both render in place and another reader sees them live', async () => {
-    const author = await openWidget(await newPage(browser, { distinctIps: true }), `${server.url}/`);
+    const author = await openWidget(
+      await newPage(browser, { distinctIps: true }),
+      `${server.url}/`,
+    );
     const other = await openWidget(await newPage(browser), `${server.url}/`);
     await waitForRoom(server, DEMO.site, DEMO.post, [author, other]);
     const seeded = await other.locator('[data-testid=comment]').count();
 
-    await fillAndSubmit(author, { name: 'Ada Reader', email: 'ada@example.com', body: 'Reproducible builds would have flagged the tarball on day one.' });
-    const comment = author.locator('[data-testid=comment]', { hasText: 'Reproducible builds would have flagged' });
+    await fillAndSubmit(author, {
+      name: 'Ada Reader',
+      email: 'ada@example.com',
+      body: 'Reproducible builds would have flagged the tarball on day one.',
+    });
+    const comment = author.locator('[data-testid=comment]', {
+      hasText: 'Reproducible builds would have flagged',
+    });
     await comment.waitFor();
     const commentId = (await comment.getAttribute('data-comment-id'))!;
     expect(await comment.locator('[data-testid=pending-badge]').count()).toBe(0);
     // Its own top-level comment goes at the end of the oldest-first thread, not into the "new" bar.
-    expect(await author.locator(`[data-testid=thread] > li:last-child > [data-comment-id="${commentId}"]`).count()).toBe(1);
+    expect(
+      await author
+        .locator(`[data-testid=thread] > li:last-child > [data-comment-id="${commentId}"]`)
+        .count(),
+    ).toBe(1);
 
     // One person posting twice within 15 s is held by the flood rule (same IP or email), so
     // the reply comes from a second author at this browser (the page gives it its own IP).
     await comment.locator('[data-testid=reply-button]').click();
-    await expect.poll(() => author.locator('[data-testid=form-title]').textContent()).toContain('Ada Reader');
-    await fillAndSubmit(author, { name: 'Ben Replier', email: 'ben@example.com', body: 'Only if someone compares the builds, which almost nobody does.' });
-    const reply = author.locator(`#c-${commentId} > ol.kids [data-testid=comment]`, { hasText: 'Only if someone compares' });
+    await expect
+      .poll(() => author.locator('[data-testid=form-title]').textContent())
+      .toContain('Ada Reader');
+    await fillAndSubmit(author, {
+      name: 'Ben Replier',
+      email: 'ben@example.com',
+      body: 'Only if someone compares the builds, which almost nobody does.',
+    });
+    const reply = author.locator(`#c-${commentId} > ol.kids [data-testid=comment]`, {
+      hasText: 'Only if someone compares',
+    });
     await reply.waitFor();
     const replyId = (await reply.getAttribute('data-comment-id'))!;
     expect(await reply.locator('[data-testid=pending-badge]').count()).toBe(0);
@@ -75,9 +104,13 @@ describe('reader on the demo article', () => {
     expect(await author.locator('[data-testid=form-title]').textContent()).toBe('Leave a reply');
 
     await revealLive(other, [commentId, replyId]);
-    expect(await other.locator(`#c-${commentId} > ol.kids [data-comment-id="${replyId}"]`).count()).toBe(1);
+    expect(
+      await other.locator(`#c-${commentId} > ol.kids [data-comment-id="${replyId}"]`).count(),
+    ).toBe(1);
     expect(await other.locator('[data-testid=comment]').count()).toBe(seeded + 2);
-    await expect.poll(() => other.locator('[data-testid=heading]').textContent()).toMatch(/^9 comments/);
+    await expect
+      .poll(() => other.locator('[data-testid=heading]').textContent())
+      .toMatch(/^9 comments/);
 
     await author.waitForTimeout(400); // the "flash" highlight fades
     await screenshot(author, 'article-thread.png', { fullPage: true });
@@ -88,7 +121,17 @@ describe('reader on the demo article', () => {
   test('when the host page asks for the dark theme, then the widget renders dark', async () => {
     const page = await newPage(browser);
     const url = `${server.url}/test-pages/dark.html`;
-    await fulfillPage(page, url, hostPageHtml({ parleyUrl: server.url, ...DEMO, theme: 'dark', title: 'Night edition', bodyStyle: 'background:#0d1014;color:#e6e8eb;' }));
+    await fulfillPage(
+      page,
+      url,
+      hostPageHtml({
+        parleyUrl: server.url,
+        ...DEMO,
+        theme: 'dark',
+        title: 'Night edition',
+        bodyStyle: 'background:#0d1014;color:#e6e8eb;',
+      }),
+    );
     await openWidget(page, url);
     const root = page.locator('[data-testid=parley-root]');
     expect(await root.getAttribute('class')).toContain('dark');
@@ -110,8 +153,14 @@ describe('reader on the demo article', () => {
       return route.continue();
     });
     await openWidget(page, `${server.url}/`);
-    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/comments'));
-    await fillAndSubmit(page, { name: 'Token Retry', email: 'token.retry@example.com', body: 'Posted after the first two token requests failed.' });
+    const posted = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith('/comments'),
+    );
+    await fillAndSubmit(page, {
+      name: 'Token Retry',
+      email: 'token.retry@example.com',
+      body: 'Posted after the first two token requests failed.',
+    });
     const request = await posted;
     expect(JSON.parse(request.postData() ?? '{}').formToken).toMatch(/^v1\./);
     expect(failures).toBe(2);

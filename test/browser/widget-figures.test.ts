@@ -29,7 +29,9 @@ async function seedBigThread(server: BrowserTestServer): Promise<number> {
   const { parley } = server;
   const site = await seedSite(parley, { slug: 'big', posts: [{ slug: 'thread' }] });
   const db = parley.database.db;
-  const post = await db.post.findUniqueOrThrow({ where: { siteId_slug: { siteId: site.id, slug: 'thread' } } });
+  const post = await db.post.findUniqueOrThrow({
+    where: { siteId_slug: { siteId: site.id, slug: 'thread' } },
+  });
   const start = Date.now() - TOP_LEVEL * PER_THREAD * 60_000;
   const rows = [];
   let rootId = '';
@@ -41,10 +43,23 @@ async function seedBigThread(server: BrowserTestServer): Promise<number> {
     const email = `reader${i % 40}@example.com`;
     const body = `Comment ${i} on the tarball story: reproducible builds, signing keys and who pays maintainers to review releases.`;
     rows.push({
-      id, siteId: site.id, postId: post.id, parentId: isRoot ? null : rootId, rootId, depth: isRoot ? 0 : 1,
-      authorName: `Reader ${i % 40}`, authorEmail: email, authorHash: parley.hasher.author(email),
-      body, html: renderCommentBody(body), status: 'approved' as const, screening: { decision: 'approve', reasons: [] },
-      ipHash: parley.hasher.ip(`10.0.${i % 250}.1`), contentHash: parley.hasher.content(body), createdAt, decidedAt: createdAt,
+      id,
+      siteId: site.id,
+      postId: post.id,
+      parentId: isRoot ? null : rootId,
+      rootId,
+      depth: isRoot ? 0 : 1,
+      authorName: `Reader ${i % 40}`,
+      authorEmail: email,
+      authorHash: parley.hasher.author(email),
+      body,
+      html: renderCommentBody(body),
+      status: 'approved' as const,
+      screening: { decision: 'approve', reasons: [] },
+      ipHash: parley.hasher.ip(`10.0.${i % 250}.1`),
+      contentHash: parley.hasher.content(body),
+      createdAt,
+      decidedAt: createdAt,
     });
   }
   await db.comment.createMany({ data: rows });
@@ -69,7 +84,11 @@ describe('widget figures (printed, not asserted)', () => {
     const total = await seedBigThread(server);
     const page = await newPage(browser);
     const url = `${server.url}/test-pages/big.html`;
-    await fulfillPage(page, url, hostPageHtml({ parleyUrl: server.url, site: 'big', post: 'thread', theme: 'light' }));
+    await fulfillPage(
+      page,
+      url,
+      hostPageHtml({ parleyUrl: server.url, site: 'big', post: 'thread', theme: 'light' }),
+    );
 
     const runs: { fromNavigation: number; scriptToRendered: number; dataToRendered: number }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -77,7 +96,8 @@ describe('widget figures (printed, not asserted)', () => {
       expect(await page.locator('[data-testid=comment]').count()).toBe(total);
       runs.push(
         await page.evaluate(() => {
-          const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+          const at = (name: string) =>
+            performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
           const r = (n: number) => Math.round(n * 10) / 10;
           return {
             fromNavigation: r(at('parley:rendered')),
@@ -93,10 +113,16 @@ describe('widget figures (printed, not asserted)', () => {
     const embed = readFileSync(join(WEB_DIST, 'embed.js'));
     const live = readFileSync(join(WEB_DIST, 'embed-live.js'));
     const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
-    console.log(`[figures] first render of a ${total}-comment thread (${TOP_LEVEL} top-level x ${PER_THREAD}), headless Chromium, ms per load (first load cold):`);
+    console.log(
+      `[figures] first render of a ${total}-comment thread (${TOP_LEVEL} top-level x ${PER_THREAD}), headless Chromium, ms per load (first load cold):`,
+    );
     for (const [i, run] of runs.entries()) {
-      console.log(`[figures]   load ${i + 1}: navigation start -> parley:rendered ${run.fromNavigation} ms; embed.js start -> rendered ${run.scriptToRendered} ms; data -> rendered (DOM build) ${run.dataToRendered} ms`);
+      console.log(
+        `[figures]   load ${i + 1}: navigation start -> parley:rendered ${run.fromNavigation} ms; embed.js start -> rendered ${run.scriptToRendered} ms; data -> rendered (DOM build) ${run.dataToRendered} ms`,
+      );
     }
-    console.log(`[figures] web/dist/embed.js: ${embed.length} B raw, ${gz(embed)} B gzip -9; embed-live.js (lazy): ${live.length} B raw, ${gz(live)} B gzip -9`);
+    console.log(
+      `[figures] web/dist/embed.js: ${embed.length} B raw, ${gz(embed)} B gzip -9; embed-live.js (lazy): ${live.length} B raw, ${gz(live)} B gzip -9`,
+    );
   });
 });

@@ -20,9 +20,22 @@ const HOSTILE_CSS =
   'background:yellow!important;display:inline!important}';
 
 const PROPERTIES = [
-  'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'line-height',
-  'border-top-width', 'border-top-style', 'border-top-color', 'border-left-width',
-  'display', 'margin-top', 'padding-top', 'padding-left', 'text-transform', 'width',
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-left-width',
+  'display',
+  'margin-top',
+  'padding-top',
+  'padding-left',
+  'text-transform',
+  'width',
 ];
 
 /** Elements inside the shadow root, by the selectors Playwright pierces it with. */
@@ -39,7 +52,8 @@ const WIDGET_PARTS = {
 
 async function stylesOf(page: Page): Promise<Record<string, Record<string, string>>> {
   const out: Record<string, Record<string, string>> = {};
-  for (const [name, selector] of Object.entries(WIDGET_PARTS)) out[name] = await computedStyles(page.locator(selector), PROPERTIES);
+  for (const [name, selector] of Object.entries(WIDGET_PARTS))
+    out[name] = await computedStyles(page.locator(selector), PROPERTIES);
   return out;
 }
 
@@ -58,7 +72,17 @@ describe('widget isolation from host page CSS', () => {
   const open = async (name: string, css: string) => {
     const page = await newPage(browser, { viewport: { width: 1000, height: 1400 } });
     const url = `${server.url}/test-pages/${name}.html`;
-    await fulfillPage(page, url, hostPageHtml({ parleyUrl: server.url, ...DEMO, theme: 'light', css, title: `Host page (${name})` }));
+    await fulfillPage(
+      page,
+      url,
+      hostPageHtml({
+        parleyUrl: server.url,
+        ...DEMO,
+        theme: 'light',
+        css,
+        title: `Host page (${name})`,
+      }),
+    );
     return openWidget(page, url);
   };
 
@@ -66,7 +90,10 @@ describe('widget isolation from host page CSS', () => {
     const plain = await open('plain', '');
     const hostile = await open('hostile', HOSTILE_CSS);
     // The hostile rules do apply to the page's own elements (else this test proves nothing).
-    expect(await computedStyles(hostile.locator('main > p'), ['color', 'font-size'])).toEqual({ color: 'rgb(255, 0, 0)', 'font-size': '40px' });
+    expect(await computedStyles(hostile.locator('main > p'), ['color', 'font-size'])).toEqual({
+      color: 'rgb(255, 0, 0)',
+      'font-size': '40px',
+    });
 
     const baseline = await stylesOf(plain);
     expect(baseline.commentParagraph!['font-size']).not.toBe('40px');

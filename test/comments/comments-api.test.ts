@@ -9,9 +9,20 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   beforeAll(async () => {
     t = await createTestParley(provider, { name: `comments-${provider}` });
     await seedSite(t.parley, {
-      posts: [{ slug: 'hello' }, { slug: 'other' }, { slug: 'closed', closed: true }, { slug: 'old', publishedAt: new Date('2020-01-01') }, { slug: 'deep' }, { slug: 'paged' }],
+      posts: [
+        { slug: 'hello' },
+        { slug: 'other' },
+        { slug: 'closed', closed: true },
+        { slug: 'old', publishedAt: new Date('2020-01-01') },
+        { slug: 'deep' },
+        { slug: 'paged' },
+      ],
     });
-    await seedSite(t.parley, { slug: 'flat', settings: { maxDepth: 2, closeAfterDays: 30 }, posts: [{ slug: 'old', publishedAt: new Date('2020-01-01') }, { slug: 'p' }] });
+    await seedSite(t.parley, {
+      slug: 'flat',
+      settings: { maxDepth: 2, closeAfterDays: 30 },
+      posts: [{ slug: 'old', publishedAt: new Date('2020-01-01') }, { slug: 'p' }],
+    });
     await seedSite(t.parley, { slug: 'open', settings: { autoCreatePosts: true }, posts: [] });
   });
   afterAll(async () => t?.close());
@@ -23,26 +34,53 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   });
 
   test('when a valid comment is posted, then it is stored, approved and shown in the thread', async () => {
-    const input = aComment({ website: 'https://ada.example', body: 'I disagree with the *world* view in the second paragraph; the vendor advisory at https://example.org explains the timeline differently.' });
+    const input = aComment({
+      website: 'https://ada.example',
+      body: 'I disagree with the *world* view in the second paragraph; the vendor advisory at https://example.org explains the timeline differently.',
+    });
     const res = await t.post(base).send(input);
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('approved');
     const c = res.body.comment;
-    expect(c).toMatchObject({ parentId: null, author: { name: 'Ada Reader', website: 'https://ada.example' } });
+    expect(c).toMatchObject({
+      parentId: null,
+      author: { name: 'Ada Reader', website: 'https://ada.example' },
+    });
     expect(c.author.avatar).toMatch(/^http:\/\/parley\.test\/api\/avatars\/[\w-]+\.svg$/);
     expect(c.html).toContain('<em>world</em>');
-    expect(c.html).toContain('<a href="https://example.org" rel="nofollow ugc noopener" target="_blank">');
-    expect(Object.keys(c).sort()).toEqual(['author', 'createdAt', 'editedAt', 'html', 'id', 'parentId']);
+    expect(c.html).toContain(
+      '<a href="https://example.org" rel="nofollow ugc noopener" target="_blank">',
+    );
+    expect(Object.keys(c).sort()).toEqual([
+      'author',
+      'createdAt',
+      'editedAt',
+      'html',
+      'id',
+      'parentId',
+    ]);
 
     const thread = await t.api().get(base);
     expect(thread.status).toBe(200);
     expect(thread.body.comments.map((x: { id: string }) => x.id)).toContain(c.id);
     const post = await t.api().get('/api/sites/blog/posts/hello');
-    expect(post.body.post).toEqual({ slug: 'hello', title: 'Post hello', url: 'https://blog.test/hello', commentCount: thread.body.total, closed: false });
+    expect(post.body.post).toEqual({
+      slug: 'hello',
+      title: 'Post hello',
+      url: 'https://blog.test/hello',
+      commentCount: thread.body.total,
+      closed: false,
+    });
   });
 
   test('when a body holds a script tag, then it is shown as text, never as markup', async () => {
-    const res = await t.post(base).send(aComment({ body: '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))' }));
+    const res = await t
+      .post(base)
+      .send(
+        aComment({
+          body: '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))',
+        }),
+      );
     expect(res.status).toBe(201);
     expect(res.body.comment.html).not.toMatch(/<script|<img|href="javascript/i);
     expect(res.body.comment.html).toContain('&lt;script&gt;');
@@ -64,7 +102,8 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
     let parent = (await t.post(url).send(aComment({ name: 'Level 0' }))).body.comment;
     const chain = [parent];
     for (let level = 1; level <= 4; level++) {
-      parent = (await t.post(url).send(aComment({ name: `Level ${level}`, parentId: parent.id }))).body.comment;
+      parent = (await t.post(url).send(aComment({ name: `Level ${level}`, parentId: parent.id })))
+        .body.comment;
       chain.push(parent);
     }
     // Level 4 is the fifth level: a reply to it sits beside it, under level 3.
@@ -138,13 +177,21 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   });
 
   test('when the request body is larger than the server accepts, then 413', async () => {
-    const res = await t.api().post(base).set('Content-Type', 'application/json').send(JSON.stringify(aComment({ body: 'a'.repeat(200_000) })));
+    const res = await t
+      .api()
+      .post(base)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(aComment({ body: 'a'.repeat(200_000) })));
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   test('when the JSON is malformed, then 400, not 500', async () => {
-    const res = await t.api().post(base).set('Content-Type', 'application/json').send('{"name": "x",');
+    const res = await t
+      .api()
+      .post(base)
+      .set('Content-Type', 'application/json')
+      .send('{"name": "x",');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID_JSON');
   });
@@ -156,14 +203,18 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   });
 
   test('when the parent belongs to another post, then 400 on parentId', async () => {
-    const other = (await t.post('/api/sites/blog/posts/other/comments').send(aComment())).body.comment;
+    const other = (await t.post('/api/sites/blog/posts/other/comments').send(aComment())).body
+      .comment;
     const res = await t.post(base).send(aComment({ parentId: other.id }));
     expect(res.status).toBe(400);
     expect(res.body.error.fields.parentId).toMatch(/not on this post/);
   });
 
   test('when the post is closed, by flag or by age, then 409', async () => {
-    for (const url of ['/api/sites/blog/posts/closed/comments', '/api/sites/flat/posts/old/comments']) {
+    for (const url of [
+      '/api/sites/blog/posts/closed/comments',
+      '/api/sites/flat/posts/old/comments',
+    ]) {
       const res = await t.post(url).send(aComment());
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('POST_CLOSED');
@@ -179,7 +230,10 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
     expect(site.body.error.code).toBe('SITE_NOT_FOUND');
     const post = await t.api().get('/api/sites/blog/posts/nope');
     expect(post.status).toBe(404);
-    expect(post.body.error).toEqual({ code: 'POST_NOT_FOUND', message: 'No post called "nope" on this site.' });
+    expect(post.body.error).toEqual({
+      code: 'POST_NOT_FOUND',
+      message: 'No post called "nope" on this site.',
+    });
     expect((await t.api().get('/api/sites/blog/posts/nope/comments')).status).toBe(404);
     expect((await t.post('/api/sites/blog/posts/nope/comments').send(aComment())).status).toBe(404);
     expect((await t.api().get('/api/nothing-here')).status).toBe(404);
@@ -190,10 +244,16 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
     const missingTitle = await t.post(url).send(aComment());
     expect(missingTitle.status).toBe(400);
     expect(missingTitle.body.error.fields.title).toBeDefined();
-    const res = await t.post(url).send(aComment({ url: 'https://open.example/brand-new', title: 'Brand new' }));
+    const res = await t
+      .post(url)
+      .send(aComment({ url: 'https://open.example/brand-new', title: 'Brand new' }));
     expect(res.status).toBe(201);
     const post = await t.api().get('/api/sites/open/posts/brand-new');
-    expect(post.body.post).toMatchObject({ title: 'Brand new', url: 'https://open.example/brand-new', commentCount: 1 });
+    expect(post.body.post).toMatchObject({
+      title: 'Brand new',
+      url: 'https://open.example/brand-new',
+      commentCount: 1,
+    });
   });
 
   test('when the same comment is submitted twice, then it is stored once', async () => {
@@ -211,7 +271,13 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   test('when posts are listed, then newest first with counts', async () => {
     const res = await t.api().get('/api/sites/blog/posts');
     expect(res.status).toBe(200);
-    expect(res.body.posts[0]).toEqual({ slug: expect.any(String), title: expect.any(String), url: expect.any(String), commentCount: expect.any(Number), closed: expect.any(Boolean) });
+    expect(res.body.posts[0]).toEqual({
+      slug: expect.any(String),
+      title: expect.any(String),
+      url: expect.any(String),
+      commentCount: expect.any(Number),
+      closed: expect.any(Boolean),
+    });
     expect(res.body.posts.at(-1).slug).toBe('old');
     const counts = await t.api().get('/api/sites/blog/counts').query({ posts: 'hello,nope' });
     expect(counts.body.counts.nope).toBe(0);
@@ -222,6 +288,8 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
     const res = await t.api().get(base).query({ sort: 'sideways', limit: 1000 });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['limit', 'sort']);
-    expect((await t.api().get(base).query({ cursor: 'garbage' })).body.error.fields.cursor).toBeDefined();
+    expect(
+      (await t.api().get(base).query({ cursor: 'garbage' })).body.error.fields.cursor,
+    ).toBeDefined();
   });
 });

@@ -20,7 +20,9 @@ describe('configuration', () => {
   test('when TRUST_PROXY is set, then it follows express trust proxy values', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
   });
 
   test.each([
@@ -45,6 +47,8 @@ describe('configuration', () => {
   });
 
   test('when only one of the admin variables is set, then start-up fails', () => {
-    expect(() => loadConfig({ PARLEY_ADMIN_EMAIL: 'admin@example.com' })).toThrow(/PARLEY_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ PARLEY_ADMIN_EMAIL: 'admin@example.com' })).toThrow(
+      /PARLEY_ADMIN_PASSWORD/,
+    );
   });
 });

@@ -16,11 +16,15 @@ afterAll(async () => {
 });
 
 test('when the schema is compared with the migrations, then nothing is left unmigrated', () => {
-  const out = execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts/new-migration.mjs'), '--check'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'scripts/new-migration.mjs'), '--check'],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   expect(out).toContain('in step');
 });
 
@@ -43,8 +47,13 @@ describe.each(PROVIDERS)('migrations on %s', (provider) => {
   test('when two processes migrate at once, then each migration is applied once', async () => {
     const db = await createTestDatabase(provider);
     cleanups.push(() => db.drop());
-    const [a, b] = await Promise.all([migrate(provider, db.url, MIGRATIONS), migrate(provider, db.url, MIGRATIONS)]);
-    expect([...a, ...b].sort()).toEqual(listMigrations(join(MIGRATIONS, provider)).map((m) => m.name));
+    const [a, b] = await Promise.all([
+      migrate(provider, db.url, MIGRATIONS),
+      migrate(provider, db.url, MIGRATIONS),
+    ]);
+    expect([...a, ...b].sort()).toEqual(
+      listMigrations(join(MIGRATIONS, provider)).map((m) => m.name),
+    );
   });
 });
 
@@ -52,7 +61,9 @@ test('when an SQLite database with threads is upgraded, then replies keep their 
   const dir = mkdtempSync(join(tmpdir(), 'parley-upgrade-'));
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   const onlyFirst = join(dir, 'migrations');
-  const first = readdirSync(join(MIGRATIONS, 'sqlite')).filter((n) => /^\d/.test(n)).sort()[0]!;
+  const first = readdirSync(join(MIGRATIONS, 'sqlite'))
+    .filter((n) => /^\d/.test(n))
+    .sort()[0]!;
   cpSync(join(MIGRATIONS, 'sqlite', first), join(onlyFirst, 'sqlite', first), { recursive: true });
   const url = `file:${join(dir, 'old.db')}`;
   await migrate('sqlite', url, onlyFirst);
@@ -60,7 +71,8 @@ test('when an SQLite database with threads is upgraded, then replies keep their 
   const db = new Database(join(dir, 'old.db'));
   db.exec(`INSERT INTO Site (id, slug, name, allowedOrigins, settings, updatedAt) VALUES ('s', 's', 'S', '[]', '{}', 0);
     INSERT INTO Post (id, siteId, slug, title, updatedAt) VALUES ('p', 's', 'p', 'P', 0);`);
-  const insert = db.prepare(`INSERT INTO Comment (id, siteId, postId, parentId, rootId, authorName, authorEmail, authorHash, body, html, screening, ipHash, contentHash, updatedAt)
+  const insert =
+    db.prepare(`INSERT INTO Comment (id, siteId, postId, parentId, rootId, authorName, authorEmail, authorHash, body, html, screening, ipHash, contentHash, updatedAt)
     VALUES (?, 's', 'p', ?, 'a', 'n', 'e@x.org', 'h', 'b', 'b', '{}', 'i', 'c', 0)`);
   insert.run('a', null);
   insert.run('b', 'a');
@@ -68,17 +80,26 @@ test('when an SQLite database with threads is upgraded, then replies keep their 
 
   await migrate('sqlite', url, MIGRATIONS);
   const after = new Database(join(dir, 'old.db'));
-  expect(after.prepare(`SELECT parentId FROM Comment WHERE id = 'b'`).get()).toEqual({ parentId: 'a' });
+  expect(after.prepare(`SELECT parentId FROM Comment WHERE id = 'b'`).get()).toEqual({
+    parentId: 'a',
+  });
   after.close();
 });
 
-test('when a PostgreSQL database is migrated, then Prisma\'s bookkeeping table agrees', async () => {
+test("when a PostgreSQL database is migrated, then Prisma's bookkeeping table agrees", async () => {
   const db = await createTestDatabase('postgresql');
   cleanups.push(() => db.drop());
   await migrate('postgresql', db.url, MIGRATIONS);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  const { rows } = await client.query('SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name');
+  const { rows } = await client.query(
+    'SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name',
+  );
   await client.end();
-  expect(rows).toEqual(listMigrations(join(MIGRATIONS, 'postgresql')).map((m) => ({ migration_name: m.name, checksum: m.checksum })));
+  expect(rows).toEqual(
+    listMigrations(join(MIGRATIONS, 'postgresql')).map((m) => ({
+      migration_name: m.name,
+      checksum: m.checksum,
+    })),
+  );
 });

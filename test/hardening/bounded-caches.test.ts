@@ -22,7 +22,8 @@ describe('bounded caches', () => {
   });
 
   test('when 5,000 different valid-looking site names are asked for, then the cache stays within its bound', async () => {
-    for (let i = 0; i < 5_000; i++) await t.api().get(`/api/sites/s${i}-${randomBytes(6).toString('hex')}/posts`);
+    for (let i = 0; i < 5_000; i++)
+      await t.api().get(`/api/sites/s${i}-${randomBytes(6).toString('hex')}/posts`);
     expect(t.parley.sites.size).toBeLessThanOrEqual(4_000);
   }, 60_000);
 
@@ -35,7 +36,10 @@ describe('bounded caches', () => {
     const before = sample();
     for (let i = 0; i < 3_000; i++) {
       await t.api().get(`/api/sites/${randomBytes(700).toString('base64url')}/posts`);
-      await t.api().post(`/v1alpha1/comments:analyze?key=${randomBytes(24).toString('base64url')}`).send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} } });
+      await t
+        .api()
+        .post(`/v1alpha1/comments:analyze?key=${randomBytes(24).toString('base64url')}`)
+        .send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} } });
     }
     const grown = sample() - before;
     // Before the bound each miss kept about 7 KB: 6,000 misses would hold over 40 MB.

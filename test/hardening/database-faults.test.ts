@@ -15,7 +15,10 @@ describe('PostgreSQL faults', () => {
 
   beforeAll(async () => {
     proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
-    t = await createTestParley('postgresql', { name: 'db-faults', connectVia: (u) => viaProxy(u, proxy) });
+    t = await createTestParley('postgresql', {
+      name: 'db-faults',
+      connectVia: (u) => viaProxy(u, proxy),
+    });
     await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
   });
   afterAll(async () => {
@@ -25,7 +28,11 @@ describe('PostgreSQL faults', () => {
   });
 
   /** Time until `probe` first answers `status`, polling every 100 ms. */
-  async function timeUntil(probe: () => Promise<number>, status: number, limitMs: number): Promise<number> {
+  async function timeUntil(
+    probe: () => Promise<number>,
+    status: number,
+    limitMs: number,
+  ): Promise<number> {
     const start = Date.now();
     while (Date.now() - start < limitMs) {
       if ((await probe().catch(() => 0)) === status) return Date.now() - start;
@@ -53,11 +60,22 @@ describe('PostgreSQL faults', () => {
     await sleep(Math.max(0, 5_000 - (Date.now() - started)));
 
     proxy.setMode('pass');
-    const back = await timeUntil(async () => (await t.api().get('/api/health')).status, 200, 15_000);
+    const back = await timeUntil(
+      async () => (await t.api().get('/api/health')).status,
+      200,
+      15_000,
+    );
     expect(back).toBeLessThan(5_000);
-    const writeBack = await timeUntil(async () => (await t.post(url).send(aComment())).status, 201, 15_000);
+    const writeBack = await timeUntil(
+      async () => (await t.post(url).send(aComment())).status,
+      201,
+      15_000,
+    );
     expect(writeBack).toBeLessThan(5_000);
-    recordFigure('pg-silent-5s: ms from database back to health 200 / first stored POST', { health: back, post: back + writeBack });
+    recordFigure('pg-silent-5s: ms from database back to health 200 / first stored POST', {
+      health: back,
+      post: back + writeBack,
+    });
     const read = await t.api().get(url).query({ limit: 5, sort: 'newest' });
     expect(read.status).toBe(200);
   }, 60_000);
@@ -70,6 +88,8 @@ describe('PostgreSQL faults', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect((await t.api().get('/api/health')).status).toBe(503);
     proxy.setMode('pass');
-    expect(await timeUntil(async () => (await t.post(url).send(aComment())).status, 201, 15_000)).toBeLessThan(5_000);
+    expect(
+      await timeUntil(async () => (await t.post(url).send(aComment())).status, 201, 15_000),
+    ).toBeLessThan(5_000);
   }, 60_000);
 });

@@ -40,11 +40,18 @@ describe('security headers and limits', () => {
   test('when API answers are read, then they carry nosniff, cached thread pages included', async () => {
     const url = '/api/sites/blog/posts/hello/comments';
     expect((await t.api().get(url)).headers['x-content-type-options']).toBe('nosniff');
-    expect((await t.api().get('/api/sites/blog/posts')).headers['x-content-type-options']).toBe('nosniff');
+    expect((await t.api().get('/api/sites/blog/posts')).headers['x-content-type-options']).toBe(
+      'nosniff',
+    );
   });
 
   test(`when one reader checks more than ${DRAFT_CHECKS_PER_MINUTE} drafts in a minute, then 429`, async () => {
-    const check = () => t.api().post('/api/sites/blog/posts/hello/comments/check').set('X-Forwarded-For', '198.18.0.9').send({ body: 'A draft '.repeat(2_000) });
+    const check = () =>
+      t
+        .api()
+        .post('/api/sites/blog/posts/hello/comments/check')
+        .set('X-Forwarded-For', '198.18.0.9')
+        .send({ body: 'A draft '.repeat(2_000) });
     for (let i = 0; i < DRAFT_CHECKS_PER_MINUTE; i++) expect((await check()).status).toBe(200);
     const over = await check();
     expect(over.status).toBe(429);
@@ -55,12 +62,26 @@ describe('security headers and limits', () => {
 describe('trusting proxies', () => {
   test('when TRUST_PROXY trusts every hop, then start-up warns and names the safe settings', async () => {
     const lines: string[] = [];
-    const log = createLogger('info', new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
-    const t = await createTestParley('sqlite', { name: 'trust-all', env: { TRUST_PROXY: 'true' }, log });
+    const log = createLogger(
+      'info',
+      new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }),
+    );
+    const t = await createTestParley('sqlite', {
+      name: 'trust-all',
+      env: { TRUST_PROXY: 'true' },
+      log,
+    });
     await t.close();
     expect(lines.join('')).toMatch(/TRUST_PROXY=true trusts every X-Forwarded-For hop/);
     const quiet: string[] = [];
-    const t2 = await createTestParley('sqlite', { name: 'trust-one', env: { TRUST_PROXY: 'loopback' }, log: createLogger('info', new Writable({ write: (c, _e, done) => (quiet.push(String(c)), done()) })) });
+    const t2 = await createTestParley('sqlite', {
+      name: 'trust-one',
+      env: { TRUST_PROXY: 'loopback' },
+      log: createLogger(
+        'info',
+        new Writable({ write: (c, _e, done) => (quiet.push(String(c)), done()) }),
+      ),
+    });
     await t2.close();
     expect(quiet.join('')).not.toMatch(/TRUST_PROXY/);
   });

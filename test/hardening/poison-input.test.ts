@@ -22,7 +22,10 @@ describe.each(PROVIDERS)('poison input on %s', (provider) => {
         done();
       },
     });
-    t = await createTestParley(provider, { name: `poison-${provider}`, log: createLogger('debug', sink) });
+    t = await createTestParley(provider, {
+      name: `poison-${provider}`,
+      log: createLogger('debug', sink),
+    });
     await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
   });
   afterAll(async () => t?.close());
@@ -37,17 +40,27 @@ describe.each(PROVIDERS)('poison input on %s', (provider) => {
     ];
     const requests = [...good.map((input) => ({ input, field: null as string | null })), ...bad];
     // Interleave the bad ones so they land in the same group-commit batches as good ones.
-    requests.sort((a, b) => (a.input.body.length * 7) % 11 - (b.input.body.length * 7) % 11);
-    const results = await Promise.all(requests.map(async (r) => ({ ...r, res: await t.post(url).send(r.input) })));
+    requests.sort((a, b) => ((a.input.body.length * 7) % 11) - ((b.input.body.length * 7) % 11));
+    const results = await Promise.all(
+      requests.map(async (r) => ({ ...r, res: await t.post(url).send(r.input) })),
+    );
     for (const r of results) {
       if (r.field) {
         expect(r.res.status, JSON.stringify(r.res.body)).toBe(400);
         expect(r.res.body.error.fields[r.field]).toMatch(/cannot be stored/);
       } else {
-        expect(r.res.status, `${JSON.stringify(r.res.body)}\n${lines.filter((l) => /"level":(40|50)/.test(l)).slice(-5).join('')}`).toBe(201);
+        expect(
+          r.res.status,
+          `${JSON.stringify(r.res.body)}\n${lines
+            .filter((l) => /"level":(40|50)/.test(l))
+            .slice(-5)
+            .join('')}`,
+        ).toBe(201);
       }
     }
-    const stored = await t.parley.database.db.comment.count({ where: { body: { in: good.map((g) => g.body) } } });
+    const stored = await t.parley.database.db.comment.count({
+      where: { body: { in: good.map((g) => g.body) } },
+    });
     expect(stored).toBe(150);
   }, 60_000);
 
@@ -59,14 +72,42 @@ describe.each(PROVIDERS)('poison input on %s', (provider) => {
     const row = (body: string, extra: Partial<NewCommentRow> = {}): NewCommentRow => {
       const id = uuidv7();
       return {
-        id, siteId: site.id, postId: post.id, parentId: null, rootId: id, depth: 0, replyToId: null, replyToName: null,
-        authorName: 'Batch Writer', authorEmail: 'batch@example.com', authorHash: 'h', authorWebsite: null, body, html: `<p>${body}</p>`,
-        status: 'approved', screening: {}, toxicityScore: null, spamScore: null, toxic: false, akismetParams: null,
-        ipHash: 'ip', userAgent: null, referrer: null, contentHash: id, idempotencyKey: id, createdAt: new Date(), decidedAt: new Date(), ...extra,
+        id,
+        siteId: site.id,
+        postId: post.id,
+        parentId: null,
+        rootId: id,
+        depth: 0,
+        replyToId: null,
+        replyToName: null,
+        authorName: 'Batch Writer',
+        authorEmail: 'batch@example.com',
+        authorHash: 'h',
+        authorWebsite: null,
+        body,
+        html: `<p>${body}</p>`,
+        status: 'approved',
+        screening: {},
+        toxicityScore: null,
+        spamScore: null,
+        toxic: false,
+        akismetParams: null,
+        ipHash: 'ip',
+        userAgent: null,
+        referrer: null,
+        contentHash: id,
+        idempotencyKey: id,
+        createdAt: new Date(),
+        decidedAt: new Date(),
+        ...extra,
       };
     };
     // A parent that does not exist breaks the foreign key on both stores.
-    const rows = [...Array.from({ length: 10 }, (_, i) => row(`batch row ${i}`)), row('orphan', { parentId: uuidv7() }), ...Array.from({ length: 10 }, (_, i) => row(`batch row b${i}`))];
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => row(`batch row ${i}`)),
+      row('orphan', { parentId: uuidv7() }),
+      ...Array.from({ length: 10 }, (_, i) => row(`batch row b${i}`)),
+    ];
     const outcomes = await Promise.allSettled(rows.map((r) => writer.write(r)));
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
     expect(outcomes[10]!.status).toBe('rejected');
@@ -80,9 +121,20 @@ describe.each(PROVIDERS)('poison input on %s', (provider) => {
     await t.post(url, { ip: '203.0.113.77' }).send(aComment({ email, name: 'cut \ud83d', body }));
     await t.api().get(`/api/sites/${encodeURIComponent(email)}/posts`);
     await t.api().get(`/api/sites/%ZZ/posts?email=${encodeURIComponent(email)}`);
-    await t.api().get(`${url}?cursor=${Buffer.from(`99999999999999.${uuidv7()}`).toString('base64url')}`);
-    await t.api().post(url).set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send(JSON.stringify(aComment({ email, body })));
-    await t.api().post(url).set('Content-Type', 'application/json').send(`{"email":"${email}","body":"${body}"`);
+    await t
+      .api()
+      .get(`${url}?cursor=${Buffer.from(`99999999999999.${uuidv7()}`).toString('base64url')}`);
+    await t
+      .api()
+      .post(url)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(JSON.stringify(aComment({ email, body })));
+    await t
+      .api()
+      .post(url)
+      .set('Content-Type', 'application/json')
+      .send(`{"email":"${email}","body":"${body}"`);
     const log = lines.join('');
     expect(log).not.toContain(email);
     expect(log).not.toContain('203.0.113.77');

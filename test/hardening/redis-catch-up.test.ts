@@ -20,7 +20,11 @@ describe('Redis outage across two processes', () => {
   const sockets: Socket[] = [];
 
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await new Promise((r) => setTimeout(r, 300));
   };
 
@@ -28,14 +32,33 @@ describe('Redis outage across two processes', () => {
     redisPort = await freePort();
     await startRedis();
     database = await createTestDatabase('postgresql');
-    const shared = { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redisPort}`, PARLEY_SECRET: 'redis-catch-up-secret-42', SEED_DEMO: 'false', TRUST_PROXY: 'true', LOG_LEVEL: 'info' };
-    a = await startChildServer({ ...shared, PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    const shared = {
+      DATABASE_URL: database.url,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      PARLEY_SECRET: 'redis-catch-up-secret-42',
+      SEED_DEMO: 'false',
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'info',
+    };
+    a = await startChildServer({
+      ...shared,
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     b = await startChildServer(shared);
     const admin = await signIn(a.url, ADMIN);
     const res = await fetch(`${a.url}/api/admin/sites`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
-      body: JSON.stringify({ slug: 'news', name: 'News', settings: { autoCreatePosts: true, minSubmitSeconds: 0 } }),
+      headers: {
+        'Content-Type': 'application/json',
+        cookie: admin.cookie,
+        'X-CSRF-Token': admin.csrfToken,
+      },
+      body: JSON.stringify({
+        slug: 'news',
+        name: 'News',
+        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
+      }),
     });
     expect(res.status).toBe(201);
   }, 180_000);
@@ -50,17 +73,26 @@ describe('Redis outage across two processes', () => {
   let n = 0;
   const post = async (server: ChildServer, body: string) => {
     n += 1;
-    const { token } = (await (await fetch(`${server.url}/api/sites/news/posts/story/form-token`)).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${server.url}/api/sites/news/posts/story/form-token`)
+    ).json()) as { token: string };
     const res = await fetch(`${server.url}/api/sites/news/posts/story/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${n}` },
-      body: JSON.stringify({ ...aComment({ body, url: 'https://news.example/story', title: 'Story' }), formToken: token }),
+      body: JSON.stringify({
+        ...aComment({ body, url: 'https://news.example/story', title: 'Story' }),
+        formToken: token,
+      }),
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { comment: { id: string } }).comment.id;
   };
   const threadIds = async (server: ChildServer) =>
-    ((await (await fetch(`${server.url}/api/sites/news/posts/story/comments?limit=100`)).json()) as { comments: { id: string }[] }).comments.map((c) => c.id);
+    (
+      (await (
+        await fetch(`${server.url}/api/sites/news/posts/story/comments?limit=100`)
+      ).json()) as { comments: { id: string }[] }
+    ).comments.map((c) => c.id);
 
   test('when Redis dies, then the other process serves fresh threads, and when it returns its readers are told to resync', async () => {
     await post(a, 'The first comment, before any outage.');
@@ -72,7 +104,11 @@ describe('Redis outage across two processes', () => {
     await threadIds(b); // now cached on B
 
     redis.kill('SIGKILL');
-    await waitFor(() => b.output().includes('Redis is unreachable') && a.output().includes('Redis is unreachable'), 15_000);
+    await waitFor(
+      () =>
+        b.output().includes('Redis is unreachable') && a.output().includes('Redis is unreachable'),
+      15_000,
+    );
     const during = await post(a, 'Posted on A while Redis is down.');
     expect(await threadIds(b)).toContain(during);
 

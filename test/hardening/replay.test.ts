@@ -17,7 +17,10 @@ describe.each(PROVIDERS)('replays and idempotency on %s', (provider) => {
   afterAll(async () => t?.close());
 
   const backdate = (id: string, ms: number) =>
-    t.parley.database.db.comment.update({ where: { id }, data: { createdAt: new Date(Date.now() - ms) } });
+    t.parley.database.db.comment.update({
+      where: { id },
+      data: { createdAt: new Date(Date.now() - ms) },
+    });
 
   test('when the same email and body are posted again at once, then the first comment is answered without an edit token', async () => {
     const input = aComment();
@@ -31,22 +34,30 @@ describe.each(PROVIDERS)('replays and idempotency on %s', (provider) => {
     expect(again.body.editableUntil).toBeUndefined();
   });
 
-  test('when a stranger replays a victim\'s email and body 30 days later, then no edit token for the victim\'s comment is issued', async () => {
-    const victim = aComment({ name: 'Victor Victim', body: 'An old and perfectly civil remark about release signing keys.' });
+  test("when a stranger replays a victim's email and body 30 days later, then no edit token for the victim's comment is issued", async () => {
+    const victim = aComment({
+      name: 'Victor Victim',
+      body: 'An old and perfectly civil remark about release signing keys.',
+    });
     const original = await t.post(url).send(victim);
     expect(original.status).toBe(201);
     await backdate(original.body.comment.id, 30 * DAY);
     const replay = await t.post(url).send({ ...victim, name: 'Mallory' });
     expect(replay.body.comment.id).not.toBe(original.body.comment.id);
     if (replay.body.editToken) {
-      const hijack = await t.api().patch(`/api/comments/${original.body.comment.id}`).send({ body: 'Hijacked text', editToken: replay.body.editToken });
+      const hijack = await t
+        .api()
+        .patch(`/api/comments/${original.body.comment.id}`)
+        .send({ body: 'Hijacked text', editToken: replay.body.editToken });
       expect(hijack.status).toBe(403);
     }
-    const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: original.body.comment.id } });
+    const stored = await t.parley.database.db.comment.findUniqueOrThrow({
+      where: { id: original.body.comment.id },
+    });
     expect(stored.body).toBe(victim.body);
   });
 
-  test('when an idempotency key is reused with another email, then it does not return the first author\'s comment', async () => {
+  test("when an idempotency key is reused with another email, then it does not return the first author's comment", async () => {
     const key = 'shared-draft-key-0001';
     const first = await t.post(url).send(aComment({ idempotencyKey: key }));
     const other = await t.post(url).send(aComment({ idempotencyKey: key }));
@@ -78,7 +89,10 @@ describe.each(PROVIDERS)('replays and idempotency on %s', (provider) => {
   test('when the edit window has passed since the comment was written, then its token no longer edits it', async () => {
     const posted = await t.post(url).send(aComment());
     await backdate(posted.body.comment.id, 16 * 60_000);
-    const res = await t.api().patch(`/api/comments/${posted.body.comment.id}`).send({ body: 'Too late to change this.', editToken: posted.body.editToken });
+    const res = await t
+      .api()
+      .patch(`/api/comments/${posted.body.comment.id}`)
+      .send({ body: 'Too late to change this.', editToken: posted.body.editToken });
     expect(res.status).toBe(403);
   });
 });

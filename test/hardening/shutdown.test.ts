@@ -13,23 +13,40 @@ const CONNECTIONS = 50;
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
 /** One POST; resolves with the status, or the socket error's code. */
-function postOnce(url: string, body: object): Promise<{ status?: number; error?: string; json?: { comment?: { id: string } } }> {
+function postOnce(
+  url: string,
+  body: object,
+): Promise<{ status?: number; error?: string; json?: { comment?: { id: string } } }> {
   return new Promise((resolve) => {
     const payload = JSON.stringify(body);
-    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Forwarded-For': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += String(c)));
-      res.on('end', () => {
-        let json: { comment?: { id: string } } | undefined;
-        try {
-          json = JSON.parse(text) as { comment?: { id: string } };
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode, ...(json && { json }) });
-      });
-      res.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+          'X-Forwarded-For': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += String(c)));
+        res.on('end', () => {
+          let json: { comment?: { id: string } } | undefined;
+          try {
+            json = JSON.parse(text) as { comment?: { id: string } };
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode, ...(json && { json }) });
+        });
+        res.on('error', (err: NodeJS.ErrnoException) =>
+          resolve({ error: err.code ?? err.message }),
+        );
+      },
+    );
     req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
     req.end(payload);
   });
@@ -41,7 +58,14 @@ describe('SIGTERM under load', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    server = await startChildServer({ DATABASE_URL: database.url, PARLEY_SECRET: TEST_SECRET, SEED_DEMO: 'true', TRUST_PROXY: 'true', RATE_LIMIT_COMMENTS_PER_MINUTE: '100000', LOG_LEVEL: 'info' });
+    server = await startChildServer({
+      DATABASE_URL: database.url,
+      PARLEY_SECRET: TEST_SECRET,
+      SEED_DEMO: 'true',
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_COMMENTS_PER_MINUTE: '100000',
+      LOG_LEVEL: 'info',
+    });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
@@ -63,11 +87,15 @@ describe('SIGTERM under load', () => {
     // upstream connections, so each is established and taken in before the load starts.
     // (Under load Node takes in new connections slowly; the kernel resets connections still
     // waiting in its accept queue when a listener closes, and no server can answer those.)
-    answered.push(...(await Promise.all(Array.from({ length: CONNECTIONS }, () => postOnce(url, aComment())))));
+    answered.push(
+      ...(await Promise.all(Array.from({ length: CONNECTIONS }, () => postOnce(url, aComment())))),
+    );
     const clients = Array.from({ length: CONNECTIONS }, client);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const signalled = Date.now();
-    const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      server.child.once('exit', (code) => resolve(code)),
+    );
     server.child.kill('SIGTERM');
     const code = await exited;
     const exitMs = Date.now() - signalled;
@@ -88,9 +116,18 @@ describe('SIGTERM under load', () => {
     const db = new Database(database.url.replace(/^file:/, ''), { readonly: true });
     const ids = ok.map((r) => r.json!.comment!.id);
     const placeholders = ids.map(() => '?').join(',');
-    const stored = (db.prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "id" IN (${placeholders})`).get(...ids) as { n: number }).n;
+    const stored = (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM "Comment" WHERE "id" IN (${placeholders})`)
+        .get(...ids) as { n: number }
+    ).n;
     db.close();
     expect(stored).toBe(ids.length);
-    recordFigure('sigterm-under-load', { answered2xx: ok.length, stored, inFlightReset: reset.length, exitMs });
+    recordFigure('sigterm-under-load', {
+      answered2xx: ok.length,
+      stored,
+      inFlightReset: reset.length,
+      exitMs,
+    });
   }, 60_000);
 });

@@ -15,7 +15,10 @@ describe('moderator sockets lose what their session loses', () => {
   let formToken: () => string;
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { PARLEY_ADMIN_EMAIL: TEST_ADMIN.email, PARLEY_ADMIN_PASSWORD: TEST_ADMIN.password });
+    server = await startTestServer('sqlite', {
+      PARLEY_ADMIN_EMAIL: TEST_ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: TEST_ADMIN.password,
+    });
     const site = await seedSite(server.parley, { posts: [{ slug: 'hello' }] });
     formToken = () => server.parley.formTokens.issue(site.id, 'hello', Date.now() - 60_000);
     admin = await signIn(server.url);
@@ -28,16 +31,32 @@ describe('moderator sockets lose what their session loses', () => {
   const adminCall = (method: string, path: string, body?: object) =>
     fetch(`${server.url}${path}`, {
       method,
-      headers: { 'Content-Type': 'application/json', cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
+      headers: {
+        'Content-Type': 'application/json',
+        cookie: admin.cookie,
+        'X-CSRF-Token': admin.csrfToken,
+      },
       ...(body && { body: JSON.stringify(body) }),
     });
 
   let n = 0;
-  async function moderator(): Promise<{ email: string; password: string; id: string; session: { cookie: string; csrfToken: string }; socket: Socket }> {
+  async function moderator(): Promise<{
+    email: string;
+    password: string;
+    id: string;
+    session: { cookie: string; csrfToken: string };
+    socket: Socket;
+  }> {
     n += 1;
     const email = `mod${n}-${Date.now()}@parley.test`;
     const password = 'a long moderator passphrase';
-    const created = await adminCall('POST', '/api/admin/users', { email, name: `Mod ${n}`, password, role: 'moderator', sites: ['blog'] });
+    const created = await adminCall('POST', '/api/admin/users', {
+      email,
+      name: `Mod ${n}`,
+      password,
+      role: 'moderator',
+      sites: ['blog'],
+    });
     expect(created.status).toBe(201);
     const session = await signIn(server.url, { email, password });
     const socket = connect(server.url, { namespace: '/moderation', cookie: session.cookie });
@@ -51,8 +70,14 @@ describe('moderator sockets lose what their session loses', () => {
   const held = () =>
     fetch(`${server.url}/api/sites/blog/posts/hello/comments`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}` },
-      body: JSON.stringify({ formToken: formToken(), ...aComment({ body: 'You are a pathetic idiot, frankly.' }) }),
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}`,
+      },
+      body: JSON.stringify({
+        formToken: formToken(),
+        ...aComment({ body: 'You are a pathetic idiot, frankly.' }),
+      }),
     });
 
   async function expectClosedAndDeaf(socket: Socket, act: () => Promise<Response>): Promise<void> {
@@ -69,13 +94,18 @@ describe('moderator sockets lose what their session loses', () => {
   test('when the moderator signs out, then their socket closes at once', async () => {
     const m = await moderator();
     await expectClosedAndDeaf(m.socket, () =>
-      fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie: m.session.cookie, 'X-CSRF-Token': m.session.csrfToken } }),
+      fetch(`${server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: m.session.cookie, 'X-CSRF-Token': m.session.csrfToken },
+      }),
     );
   });
 
-  test('when an admin changes the moderator\'s password, then their socket closes and cannot reconnect', async () => {
+  test("when an admin changes the moderator's password, then their socket closes and cannot reconnect", async () => {
     const m = await moderator();
-    await expectClosedAndDeaf(m.socket, () => adminCall('PATCH', `/api/admin/users/${m.id}`, { password: 'another long passphrase' }));
+    await expectClosedAndDeaf(m.socket, () =>
+      adminCall('PATCH', `/api/admin/users/${m.id}`, { password: 'another long passphrase' }),
+    );
     const again = connect(server.url, { namespace: '/moderation', cookie: m.session.cookie });
     sockets.push(again);
     await expect(connected(again)).rejects.toThrow(/UNAUTHENTICATED/);
@@ -83,7 +113,9 @@ describe('moderator sockets lose what their session loses', () => {
 
   test('when the moderator loses the site, then their socket closes, and a new one hears nothing of that site', async () => {
     const m = await moderator();
-    await expectClosedAndDeaf(m.socket, () => adminCall('PATCH', `/api/admin/users/${m.id}`, { sites: [] }));
+    await expectClosedAndDeaf(m.socket, () =>
+      adminCall('PATCH', `/api/admin/users/${m.id}`, { sites: [] }),
+    );
     const again = connect(server.url, { namespace: '/moderation', cookie: m.session.cookie });
     sockets.push(again);
     await connected(again);

@@ -5,7 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { TEST_ADMIN } from './auth.js';
 import { startTestServer } from './parley.js';
 
@@ -19,7 +25,14 @@ export type BrowserTestServer = Awaited<ReturnType<typeof startTestServer>>;
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -28,7 +41,9 @@ export function launchBrowser(): Promise<Browser> {
  * minimum submit delay is set to 0 through the database, so a test can submit the form as soon
  * as the widget has fetched its form token instead of waiting the default 3 s.
  */
-export async function startBrowserTestServer(env: Record<string, string> = {}): Promise<BrowserTestServer> {
+export async function startBrowserTestServer(
+  env: Record<string, string> = {},
+): Promise<BrowserTestServer> {
   const server = await startTestServer('sqlite', {
     SEED_DEMO: 'true',
     PARLEY_ADMIN_EMAIL: TEST_ADMIN.email,
@@ -40,10 +55,17 @@ export async function startBrowserTestServer(env: Record<string, string> = {}): 
 }
 
 /** Merges `patch` into a site's stored settings and drops the cached copy. */
-export async function patchSiteSettings(server: BrowserTestServer, slug: string, patch: Record<string, unknown>): Promise<void> {
+export async function patchSiteSettings(
+  server: BrowserTestServer,
+  slug: string,
+  patch: Record<string, unknown>,
+): Promise<void> {
   const db = server.parley.database.db;
   const site = await db.site.findUniqueOrThrow({ where: { slug } });
-  await db.site.update({ where: { id: site.id }, data: { settings: { ...(site.settings as object), ...patch } as object } });
+  await db.site.update({
+    where: { id: site.id },
+    data: { settings: { ...(site.settings as object), ...patch } as object },
+  });
   server.parley.sites.invalidate();
 }
 
@@ -63,7 +85,10 @@ let ipCounter = 0;
 /** A page in a fresh context (own storage, like another reader's browser). */
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
   const { distinctIps, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...contextOptions });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    ...contextOptions,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -72,7 +97,9 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   const log: string[] = [];
   pageLogs.set(page, log);
   page.on('console', (m) => m.type() === 'error' && log.push(`console: ${m.text()}`));
-  page.on('requestfailed', (r) => log.push(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) =>
+    log.push(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
+  );
   if (distinctIps) {
     await page.route(/\/api\/sites\/[^/]+\/posts\/[^/]+\/comments$/, (route) => {
       if (route.request().method() !== 'POST') return route.continue();
@@ -106,19 +133,33 @@ export async function waitForWidget(page: Page, ms = 20_000): Promise<void> {
   try {
     await page.waitForSelector(WIDGET_READY, { timeout: ms });
   } catch (err) {
-    const status = await page.locator('[data-testid=status]').textContent({ timeout: 1000 }).catch(() => null);
-    throw new Error(`the widget on ${page.url()} did not render (status: ${status ?? 'none'})\n${[...errorsOf(page), ...logOf(page)].join('\n')}`, { cause: err });
+    const status = await page
+      .locator('[data-testid=status]')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    throw new Error(
+      `the widget on ${page.url()} did not render (status: ${status ?? 'none'})\n${[...errorsOf(page), ...logOf(page)].join('\n')}`,
+      { cause: err },
+    );
   }
 }
 
 /** Resolves once each page's socket is in a thread's room (the widget joins after its first render). */
-export async function waitForRoom(server: BrowserTestServer, site: string, post: string, pages: Page[], ms = 10_000): Promise<void> {
+export async function waitForRoom(
+  server: BrowserTestServer,
+  site: string,
+  post: string,
+  pages: Page[],
+  ms = 10_000,
+): Promise<void> {
   const room = `thread:${site}:${post}`;
   const until = Date.now() + ms;
   while ((server.realtime.io.of('/').adapter.rooms.get(room)?.size ?? 0) < pages.length) {
     if (Date.now() > until) {
       const logs = pages.flatMap((p) => [...errorsOf(p), ...logOf(p)]);
-      throw new Error(`fewer than ${pages.length} sockets joined ${room} within ${ms} ms\n${logs.join('\n')}`);
+      throw new Error(
+        `fewer than ${pages.length} sockets joined ${room} within ${ms} ms\n${logs.join('\n')}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -161,16 +202,24 @@ export async function recordWire(page: Page, urlPart: string): Promise<WireExcha
 }
 
 /** Saves a PNG under test-artifacts/screenshots/ and returns its path. */
-export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, name);
-  if ('goto' in target) await target.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+  if ('goto' in target)
+    await target.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
   else await target.screenshot({ path, animations: 'disabled' });
   return path;
 }
 
 /** The named computed style properties of the first element `locator` matches. */
-export function computedStyles(locator: Locator, properties: string[]): Promise<Record<string, string>> {
+export function computedStyles(
+  locator: Locator,
+  properties: string[],
+): Promise<Record<string, string>> {
   return locator.first().evaluate((el, props) => {
     const style = getComputedStyle(el);
     return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
@@ -178,7 +227,15 @@ export function computedStyles(locator: Locator, properties: string[]): Promise<
 }
 
 /** A blog page that embeds the widget from `parleyUrl`, with optional extra CSS and theme. */
-export function hostPageHtml(opts: { parleyUrl: string; site: string; post: string; css?: string; theme?: string; title?: string; bodyStyle?: string }): string {
+export function hostPageHtml(opts: {
+  parleyUrl: string;
+  site: string;
+  post: string;
+  css?: string;
+  theme?: string;
+  title?: string;
+  bodyStyle?: string;
+}): string {
   const theme = opts.theme ? ` data-theme="${opts.theme}"` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${opts.title ?? 'A host blog'}</title>
 <style>body{margin:0;padding:32px;font-family:Georgia,serif;${opts.bodyStyle ?? ''}} main{max-width:720px;margin:0 auto}${opts.css ?? ''}</style></head>
@@ -214,5 +271,7 @@ export async function serveHostPage(html: (path: string) => string): Promise<Hos
  * so the widget on it is same-origin and needs no allowed origin.
  */
 export async function fulfillPage(page: Page, url: string, html: string): Promise<void> {
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
 }

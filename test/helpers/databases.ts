@@ -8,7 +8,8 @@ import pg from 'pg';
 export type Provider = 'sqlite' | 'postgresql';
 export const PROVIDERS: Provider[] = ['sqlite', 'postgresql'];
 
-const PG_ADMIN_URL = process.env.PARLEY_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const PG_ADMIN_URL =
+  process.env.PARLEY_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   provider: Provider;
@@ -19,7 +20,11 @@ export interface TestDatabase {
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
-    return { provider, url: `file:${join(dir, 'parley.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      provider,
+      url: `file:${join(dir, 'parley.db')}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `parley_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -7,9 +7,14 @@ import { join } from 'node:path';
 export default function setup(): void {
   const root = join(import.meta.dirname, '../..');
   if (!existsSync(join(root, 'src/generated/sqlite/client.ts'))) {
-    execFileSync(process.execPath, [join(root, 'scripts/generate-client.mjs')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'scripts/generate-client.mjs')], {
+      stdio: 'inherit',
+    });
   }
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   rmSync(join(root, 'test-artifacts/public-responses'), { recursive: true, force: true });
   mkdirSync(join(root, 'test-artifacts/public-responses'), { recursive: true });
 }

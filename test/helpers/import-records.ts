@@ -29,7 +29,17 @@ export async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const DATE_KEYS = new Set(['createdAt', 'exportedAt', 'publishedAt', 'editedAt', 'decidedAt', 'reportedAt', 'resolvedAt', 'expiresAt', 'undoneAt']);
+const DATE_KEYS = new Set([
+  'createdAt',
+  'exportedAt',
+  'publishedAt',
+  'editedAt',
+  'decidedAt',
+  'reportedAt',
+  'resolvedAt',
+  'expiresAt',
+  'undoneAt',
+]);
 
 /** The expected records of a fixture, with the ISO strings of date fields made Dates again. */
 export function expectedRecords<T = unknown>(name: string): T[] {

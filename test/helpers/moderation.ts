@@ -14,7 +14,13 @@ let staffCounter = 0;
 /** Creates an account; `sites` are slugs (ignored for admins). */
 export async function createStaff(
   t: TestParley,
-  opts: { email?: string; name?: string; password?: string; role?: 'admin' | 'moderator'; sites?: string[] } = {},
+  opts: {
+    email?: string;
+    name?: string;
+    password?: string;
+    role?: 'admin' | 'moderator';
+    sites?: string[];
+  } = {},
 ) {
   staffCounter += 1;
   const email = opts.email ?? `staff${staffCounter}-${Date.now()}@parley.test`;
@@ -41,9 +47,14 @@ export interface StaffClient {
 }
 
 /** Signs in and returns a client that sends the session cookie and CSRF header. */
-export async function signIn(t: TestParley, email: string, password = STAFF_PASSWORD): Promise<StaffClient> {
+export async function signIn(
+  t: TestParley,
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<StaffClient> {
   const res = await t.api().post('/api/auth/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookie = sessionCookieOf(res.headers['set-cookie']);
   const csrfToken = res.body.csrfToken as string;
   const withAuth = (r: request.Test) => r.set('Cookie', cookie).set('X-CSRF-Token', csrfToken);
@@ -91,17 +102,24 @@ export interface TestCommentOptions {
 }
 
 /** Stores a comment directly (bypassing screening), keeping the post's approved count right. */
-export async function insertTestComment(parley: Parley, opts: TestCommentOptions = {}): Promise<string> {
+export async function insertTestComment(
+  parley: Parley,
+  opts: TestCommentOptions = {},
+): Promise<string> {
   commentCounter += 1;
   const db = parley.database.db;
   const site = await parley.sites.get(opts.site ?? 'blog');
-  const post = await db.post.findUniqueOrThrow({ where: { siteId_slug: { siteId: site.id, slug: opts.post ?? 'hello' } } });
+  const post = await db.post.findUniqueOrThrow({
+    where: { siteId_slug: { siteId: site.id, slug: opts.post ?? 'hello' } },
+  });
   const createdAt = opts.createdAt ?? new Date(Date.now() - 60_000 + commentCounter);
   const id = uuidv7(createdAt.getTime());
   const email = opts.email ?? `reader${commentCounter}@example.com`;
   const body = opts.body ?? `Test comment number ${commentCounter}.`;
   const status = opts.status ?? 'pending';
-  const parent = opts.parentId ? await db.comment.findUniqueOrThrow({ where: { id: opts.parentId } }) : null;
+  const parent = opts.parentId
+    ? await db.comment.findUniqueOrThrow({ where: { id: opts.parentId } })
+    : null;
   await db.comment.create({
     data: {
       id,
@@ -116,7 +134,10 @@ export async function insertTestComment(parley: Parley, opts: TestCommentOptions
       body,
       html: renderCommentBody(body),
       status,
-      screening: { decision: status === 'approved' ? 'approve' : 'hold', reasons: [{ code: 'TEST', message: 'inserted by a test' }] },
+      screening: {
+        decision: status === 'approved' ? 'approve' : 'hold',
+        reasons: [{ code: 'TEST', message: 'inserted by a test' }],
+      },
       toxic: opts.toxic ?? false,
       toxicityScore: opts.toxicityScore ?? null,
       spamScore: opts.spamScore ?? null,
@@ -128,14 +149,19 @@ export async function insertTestComment(parley: Parley, opts: TestCommentOptions
       decidedAt: status === 'pending' ? null : createdAt,
     },
   });
-  if (status === 'approved') await db.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } });
+  if (status === 'approved')
+    await db.post.update({ where: { id: post.id }, data: { commentCount: { increment: 1 } } });
   // Written behind the services' back, so no event told the thread cache: tell it here.
   parley.threadCacheSync.invalidate(postKey(site.slug, post.slug));
   return id;
 }
 
 /** Ids of every comment shown in a post's public thread (all levels). */
-export async function publicThreadIds(t: TestParley, site = 'blog', post = 'hello'): Promise<string[]> {
+export async function publicThreadIds(
+  t: TestParley,
+  site = 'blog',
+  post = 'hello',
+): Promise<string[]> {
   const res = await t.api().get(`/api/sites/${site}/posts/${post}/comments`).query({ limit: 100 });
   const ids: string[] = [];
   const walk = (nodes: { id: string; replies: unknown[] }[]) => {
@@ -148,6 +174,10 @@ export async function publicThreadIds(t: TestParley, site = 'blog', post = 'hell
   return ids;
 }
 
-export async function publicCommentCount(t: TestParley, site = 'blog', post = 'hello'): Promise<number> {
+export async function publicCommentCount(
+  t: TestParley,
+  site = 'blog',
+  post = 'hello',
+): Promise<number> {
   return (await t.api().get(`/api/sites/${site}/posts/${post}`)).body.post.commentCount;
 }

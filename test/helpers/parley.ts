@@ -22,7 +22,10 @@ export interface TestParley {
    * POSTs as a real reader would: a form token issued a minute ago (so timing checks pass)
    * and a client IP of its own (so flood checks do not see one IP posting everything).
    */
-  post: (url: string, options?: { ip?: string; formToken?: string | null }) => { send(body: object): Promise<request.Response> };
+  post: (
+    url: string,
+    options?: { ip?: string; formToken?: string | null },
+  ) => { send(body: object): Promise<request.Response> };
   /** Emails that tests sent; no public response may contain one. */
   emails: Set<string>;
   publicResponses: string[];
@@ -45,20 +48,38 @@ export function testConfig(databaseUrl: string, extra: Record<string, string> = 
 
 export async function createTestParley(
   provider: Provider,
-  options: { env?: Record<string, string>; name?: string; connectVia?: (url: string) => string; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    name?: string;
+    connectVia?: (url: string) => string;
+    log?: Logger;
+  } = {},
 ): Promise<TestParley> {
   const database: TestDatabase = await createTestDatabase(provider);
-  const config = testConfig(options.connectVia ? options.connectVia(database.url) : database.url, options.env);
+  const config = testConfig(
+    options.connectVia ? options.connectVia(database.url) : database.url,
+    options.env,
+  );
   const parley = await buildParley(config, options.log ? { log: options.log } : {});
   const emails = new Set<string>();
   const publicResponses: string[] = [];
 
   const http = express();
   http.use((req, res, next) => {
-    const isPublic = !req.path.startsWith('/api/moderation') && !req.path.startsWith('/api/auth') && !req.path.startsWith('/api/admin');
+    const isPublic =
+      !req.path.startsWith('/api/moderation') &&
+      !req.path.startsWith('/api/auth') &&
+      !req.path.startsWith('/api/admin');
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (isPublic && body !== undefined) publicResponses.push(typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body));
+      if (isPublic && body !== undefined)
+        publicResponses.push(
+          typeof body === 'string'
+            ? body
+            : Buffer.isBuffer(body)
+              ? body.toString('utf8')
+              : JSON.stringify(body),
+        );
       return send(body);
     };
     next();
@@ -95,7 +116,10 @@ export async function createTestParley(
     emails,
     publicResponses,
     async close() {
-      const file = join(ARTIFACTS, `${options.name ?? provider}-${process.pid}-${Date.now()}.jsonl`);
+      const file = join(
+        ARTIFACTS,
+        `${options.name ?? provider}-${process.pid}-${Date.now()}.jsonl`,
+      );
       for (const body of publicResponses) appendFileSync(file, `${body.replace(/\n/g, ' ')}\n`);
       await parley.close();
       await database.drop();
@@ -107,7 +131,10 @@ export async function createTestParley(
 export function assertNoEmailLeaks(bodies: string[], emails: Set<string>): void {
   const leaks = bodies.filter((body) => {
     const lower = body.toLowerCase();
-    return [...emails].some((email) => lower.includes(email)) || /"(authorEmail|ipHash|ip|userAgent)"\s*:/.test(body);
+    return (
+      [...emails].some((email) => lower.includes(email)) ||
+      /"(authorEmail|ipHash|ip|userAgent)"\s*:/.test(body)
+    );
   });
   expect(leaks, 'a public response contains a commenter email or private field').toEqual([]);
 }
@@ -115,14 +142,31 @@ export function assertNoEmailLeaks(bodies: string[], emails: Set<string>): void 
 /** A site with one post, for tests. */
 export async function seedSite(
   parley: Parley,
-  opts: { slug?: string; settings?: Record<string, unknown>; allowedOrigins?: string[]; posts?: { slug: string; title?: string; closed?: boolean; publishedAt?: Date }[] } = {},
+  opts: {
+    slug?: string;
+    settings?: Record<string, unknown>;
+    allowedOrigins?: string[];
+    posts?: { slug: string; title?: string; closed?: boolean; publishedAt?: Date }[];
+  } = {},
 ) {
   const site = await parley.database.db.site.create({
-    data: { slug: opts.slug ?? 'blog', name: 'Test Blog', allowedOrigins: opts.allowedOrigins ?? [], settings: (opts.settings ?? {}) as object },
+    data: {
+      slug: opts.slug ?? 'blog',
+      name: 'Test Blog',
+      allowedOrigins: opts.allowedOrigins ?? [],
+      settings: (opts.settings ?? {}) as object,
+    },
   });
   for (const p of opts.posts ?? [{ slug: 'hello' }]) {
     await parley.database.db.post.create({
-      data: { siteId: site.id, slug: p.slug, title: p.title ?? `Post ${p.slug}`, url: `https://blog.test/${p.slug}`, closed: p.closed ?? false, publishedAt: p.publishedAt ?? new Date() },
+      data: {
+        siteId: site.id,
+        slug: p.slug,
+        title: p.title ?? `Post ${p.slug}`,
+        url: `https://blog.test/${p.slug}`,
+        closed: p.closed ?? false,
+        publishedAt: p.publishedAt ?? new Date(),
+      },
     });
   }
   parley.sites.invalidate();
@@ -157,7 +201,12 @@ export async function startTestServer(provider: Provider, env: Record<string, st
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   for (let attempt = 0; !running; attempt++) {
     const port = await freePort();
-    const config = testConfig(database.url, { HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+    const config = testConfig(database.url, {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    });
     try {
       running = await startServer(config);
     } catch (err) {

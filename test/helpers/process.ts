@@ -24,22 +24,34 @@ export interface ChildServer {
 }
 
 /** `node scripts/start.mjs` (build if needed, migrate, seed, serve) with the given environment. */
-export async function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+export async function startChildServer(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ChildServer> {
   // A free port can be taken by another test process before the child listens: try another.
   for (let attempt = 0; ; attempt++) {
     try {
       return await startChildOnce(env, timeoutMs);
     } catch (err) {
-      if (env.PORT || attempt >= 4 || !String((err as Error).message).includes('EADDRINUSE')) throw err;
+      if (env.PORT || attempt >= 4 || !String((err as Error).message).includes('EADDRINUSE'))
+        throw err;
     }
   }
 }
 
-async function startChildOnce(env: Record<string, string>, timeoutMs: number): Promise<ChildServer> {
+async function startChildOnce(
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<ChildServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/start.mjs')], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -47,7 +59,10 @@ async function startChildOnce(env: Record<string, string>, timeoutMs: number): P
   child.stderr!.on('data', (d) => (out += String(d)));
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time:\n${out}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (out.includes('Parley is listening')) {
         clearTimeout(timer);

@@ -6,7 +6,15 @@ import { expect } from 'vitest';
 /** Payloads received on the public namespace (moderator sockets may carry emails by design). */
 export const receivedPayloads: string[] = [];
 
-export function connect(url: string, options: { namespace?: string; cookie?: string; origin?: string; auth?: Record<string, string> } = {}): Socket {
+export function connect(
+  url: string,
+  options: {
+    namespace?: string;
+    cookie?: string;
+    origin?: string;
+    auth?: Record<string, string>;
+  } = {},
+): Socket {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
@@ -19,7 +27,10 @@ export function connect(url: string, options: { namespace?: string; cookie?: str
     extraHeaders: headers,
     ...(options.auth && { auth: options.auth }),
   });
-  if (!options.namespace) socket.onAny((event: string, ...args: unknown[]) => receivedPayloads.push(`${event} ${JSON.stringify(args)}`));
+  if (!options.namespace)
+    socket.onAny((event: string, ...args: unknown[]) =>
+      receivedPayloads.push(`${event} ${JSON.stringify(args)}`),
+    );
   return socket;
 }
 
@@ -49,7 +60,11 @@ export function collect<T = unknown>(socket: Socket, event: string): T[] {
   return list;
 }
 
-export async function join(socket: Socket, site: string, post: string): Promise<{ ok: boolean; error?: { code: string } }> {
+export async function join(
+  socket: Socket,
+  site: string,
+  post: string,
+): Promise<{ ok: boolean; error?: { code: string } }> {
   return socket.timeout(5_000).emitWithAck('join', { site, post });
 }
 

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PROVIDERS } from '../helpers/databases.js';
-import { insertTestComment, publicCommentCount, publicThreadIds, signInAs, type StaffClient } from '../helpers/moderation.js';
+import {
+  insertTestComment,
+  publicCommentCount,
+  publicThreadIds,
+  signInAs,
+  type StaffClient,
+} from '../helpers/moderation.js';
 import { createTestParley, seedSite, type TestParley } from '../helpers/parley.js';
 
 describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
@@ -9,11 +15,17 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
   let siteId: string;
   const db = () => t.parley.database.db;
   const counts = async () => (await mod.get('/api/moderation/comments?site=blog')).body.counts;
-  const statusOf = async (id: string) => (await db().comment.findUniqueOrThrow({ where: { id } })).status;
+  const statusOf = async (id: string) =>
+    (await db().comment.findUniqueOrThrow({ where: { id } })).status;
 
   beforeAll(async () => {
     t = await createTestParley(provider, { name: `mod-actions-${provider}` });
-    siteId = (await seedSite(t.parley, { slug: 'blog', posts: [{ slug: 'hello' }, { slug: 'bulk' }, { slug: 'undo' }] })).id;
+    siteId = (
+      await seedSite(t.parley, {
+        slug: 'blog',
+        posts: [{ slug: 'hello' }, { slug: 'bulk' }, { slug: 'undo' }],
+      })
+    ).id;
     mod = await signInAs(t, { role: 'moderator', sites: ['blog'], name: 'Mo Derator' });
   });
   afterAll(async () => t?.close());
@@ -48,21 +60,27 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     ['reject', 'rejected'],
     ['spam', 'spam'],
     ['delete', 'deleted'],
-  ] as const)('when an approved comment gets %s, then it leaves the thread and the post count drops', async (action, status) => {
-    const id = await insertTestComment(t.parley, { status: 'approved' });
-    const countBefore = await publicCommentCount(t);
-    const before = await counts();
-    expect(await publicThreadIds(t)).toContain(id);
+  ] as const)(
+    'when an approved comment gets %s, then it leaves the thread and the post count drops',
+    async (action, status) => {
+      const id = await insertTestComment(t.parley, { status: 'approved' });
+      const countBefore = await publicCommentCount(t);
+      const before = await counts();
+      expect(await publicThreadIds(t)).toContain(id);
 
-    const res = await mod.post(`/api/moderation/comments/${id}/${action}`, action === 'reject' ? { reason: 'off topic' } : {});
-    expect(res.status).toBe(200);
-    expect(res.body.comment.comment.status).toBe(status);
-    expect(await publicThreadIds(t)).not.toContain(id);
-    expect(await publicCommentCount(t)).toBe(countBefore - 1);
-    const after = await counts();
-    expect(after.approved).toBe(before.approved - 1);
-    if (status !== 'deleted') expect(after[status]).toBe(before[status] + 1);
-  });
+      const res = await mod.post(
+        `/api/moderation/comments/${id}/${action}`,
+        action === 'reject' ? { reason: 'off topic' } : {},
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.comment.comment.status).toBe(status);
+      expect(await publicThreadIds(t)).not.toContain(id);
+      expect(await publicCommentCount(t)).toBe(countBefore - 1);
+      const after = await counts();
+      expect(after.approved).toBe(before.approved - 1);
+      if (status !== 'deleted') expect(after[status]).toBe(before[status] + 1);
+    },
+  );
 
   test('when a comment is marked spam and then not-spam, then the classifier is taught both ways', async () => {
     const spam = vi.spyOn(t.parley.screening.feedback, 'spam');
@@ -80,7 +98,9 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
   });
 
   test('when the classifier cannot learn, then the spam decision still stands', async () => {
-    const spam = vi.spyOn(t.parley.screening.feedback, 'spam').mockRejectedValue(new Error('akismet down'));
+    const spam = vi
+      .spyOn(t.parley.screening.feedback, 'spam')
+      .mockRejectedValue(new Error('akismet down'));
     const id = await insertTestComment(t.parley, { status: 'pending' });
     const res = await mod.post(`/api/moderation/comments/${id}/spam`);
     expect(res.status).toBe(200);
@@ -89,13 +109,19 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
   });
 
   test('when a reported comment is approved, then it leaves the reported queue and its reports are resolved', async () => {
-    const id = await insertTestComment(t.parley, { status: 'approved', reportCount: 3, reportedAt: new Date() });
+    const id = await insertTestComment(t.parley, {
+      status: 'approved',
+      reportCount: 3,
+      reportedAt: new Date(),
+    });
     await db().report.create({ data: { commentId: id, siteId, reason: 'spam', ipHash: 'r1' } });
     expect((await counts()).reported).toBe(1);
     await mod.post(`/api/moderation/comments/${id}/approve`);
     const row = await db().comment.findUniqueOrThrow({ where: { id } });
     expect(row.reportedAt).toBeNull();
-    expect((await db().report.findFirstOrThrow({ where: { commentId: id } })).resolvedAt).not.toBeNull();
+    expect(
+      (await db().report.findFirstOrThrow({ where: { commentId: id } })).resolvedAt,
+    ).not.toBeNull();
     expect((await counts()).reported).toBe(0);
     expect(await publicThreadIds(t)).toContain(id);
   });
@@ -104,19 +130,29 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     const id = await insertTestComment(t.parley, { status: 'approved', body: 'Original text' });
     const res = await mod.patch(`/api/moderation/comments/${id}`, { body: 'Edited *text*' });
     expect(res.status).toBe(200);
-    expect(res.body.comment.comment).toMatchObject({ body: 'Edited *text*', html: '<p>Edited <em>text</em></p>', editedAt: expect.any(String) });
+    expect(res.body.comment.comment).toMatchObject({
+      body: 'Edited *text*',
+      html: '<p>Edited <em>text</em></p>',
+      editedAt: expect.any(String),
+    });
     const thread = await t.api().get('/api/sites/blog/posts/hello/comments').query({ limit: 100 });
-    expect(thread.body.comments.find((c: { id: string }) => c.id === id).html).toBe('<p>Edited <em>text</em></p>');
+    expect(thread.body.comments.find((c: { id: string }) => c.id === id).html).toBe(
+      '<p>Edited <em>text</em></p>',
+    );
     const row = await db().comment.findUniqueOrThrow({ where: { id } });
     expect(row.contentHash).toBe(t.parley.hasher.content('Edited *text*'));
     const audit = await db().auditLog.findFirstOrThrow({ where: { targetId: id, action: 'edit' } });
     expect(audit.before).toEqual({ body: 'Original text' });
     expect(audit.after).toEqual({ body: 'Edited *text*' });
-    expect((await mod.patch(`/api/moderation/comments/${id}`, { body: '  ' })).body.error.fields.body).toBeDefined();
+    expect(
+      (await mod.patch(`/api/moderation/comments/${id}`, { body: '  ' })).body.error.fields.body,
+    ).toBeDefined();
   });
 
   test('when the comment is unknown, then 404', async () => {
-    const res = await mod.post('/api/moderation/comments/0190a000-0000-7000-8000-000000000000/approve');
+    const res = await mod.post(
+      '/api/moderation/comments/0190a000-0000-7000-8000-000000000000/approve',
+    );
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('COMMENT_NOT_FOUND');
     expect((await mod.post('/api/moderation/comments/not-an-id/approve')).status).toBe(400);
@@ -126,7 +162,10 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     const a = await insertTestComment(t.parley, { status: 'pending', post: 'bulk' });
     const b = await insertTestComment(t.parley, { status: 'pending', post: 'bulk' });
     const missing = '0190a000-0000-7000-8000-000000000001';
-    const res = await mod.post('/api/moderation/comments/bulk', { ids: [a, b, missing], action: 'approve' });
+    const res = await mod.post('/api/moderation/comments/bulk', {
+      ids: [a, b, missing],
+      action: 'approve',
+    });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { id: a, ok: true, auditId: expect.any(String) },
@@ -135,8 +174,13 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     ]);
     expect(await publicThreadIds(t, 'blog', 'bulk')).toEqual([a, b]);
     expect(await publicCommentCount(t, 'blog', 'bulk')).toBe(2);
-    expect(await db().auditLog.count({ where: { targetId: { in: [a, b] }, action: 'approve' } })).toBe(2);
-    const tooMany = await mod.post('/api/moderation/comments/bulk', { ids: Array.from({ length: 201 }, () => a), action: 'approve' });
+    expect(
+      await db().auditLog.count({ where: { targetId: { in: [a, b] }, action: 'approve' } }),
+    ).toBe(2);
+    const tooMany = await mod.post('/api/moderation/comments/bulk', {
+      ids: Array.from({ length: 201 }, () => a),
+      action: 'approve',
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.fields.ids).toMatch(/200/);
   });
@@ -146,7 +190,13 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     await mod.post(`/api/moderation/comments/${id}/approve`);
     expect(await publicThreadIds(t, 'blog', 'undo')).toEqual([id]);
     const entry = (await mod.get('/api/moderation/audit?site=blog')).body.entries[0];
-    expect(entry).toMatchObject({ action: 'approve', targetType: 'comment', targetId: id, actor: { id: mod.user.id, name: 'Mo Derator' }, undoneAt: null });
+    expect(entry).toMatchObject({
+      action: 'approve',
+      targetType: 'comment',
+      targetId: id,
+      actor: { id: mod.user.id, name: 'Mo Derator' },
+      undoneAt: null,
+    });
 
     const res = await mod.post(`/api/moderation/audit/${entry.id}/undo`);
     expect(res.status).toBe(200);
@@ -155,16 +205,29 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     expect(await publicCommentCount(t, 'blog', 'undo')).toBe(0);
 
     const entries = (await mod.get('/api/moderation/audit?site=blog')).body.entries;
-    expect(entries[0]).toMatchObject({ action: 'undo', targetId: id, after: { status: 'pending', undoes: entry.id } });
-    expect(entries[1]).toMatchObject({ id: entry.id, undoneAt: expect.any(String), undoneById: entries[0].id });
+    expect(entries[0]).toMatchObject({
+      action: 'undo',
+      targetId: id,
+      after: { status: 'pending', undoes: entry.id },
+    });
+    expect(entries[1]).toMatchObject({
+      id: entry.id,
+      undoneAt: expect.any(String),
+      undoneById: entries[0].id,
+    });
     const again = await mod.post(`/api/moderation/audit/${entry.id}/undo`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('UNDO_NOT_POSSIBLE');
   });
 
-  test('when a reported comment\'s rejection is undone, then it is reported again with its reports open', async () => {
+  test("when a reported comment's rejection is undone, then it is reported again with its reports open", async () => {
     const reportedAt = new Date(Date.now() - 60_000);
-    const id = await insertTestComment(t.parley, { status: 'approved', post: 'undo', reportCount: 3, reportedAt });
+    const id = await insertTestComment(t.parley, {
+      status: 'approved',
+      post: 'undo',
+      reportCount: 3,
+      reportedAt,
+    });
     await db().report.create({ data: { commentId: id, siteId, reason: 'abuse', ipHash: 'u1' } });
     await mod.post(`/api/moderation/comments/${id}/reject`, { reason: 'rude' });
     const entry = (await mod.get('/api/moderation/audit?site=blog')).body.entries[0];
@@ -173,7 +236,9 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     const row = await db().comment.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe('approved');
     expect(row.reportedAt?.toISOString()).toBe(reportedAt.toISOString());
-    expect((await db().report.findFirstOrThrow({ where: { commentId: id } })).resolvedAt).toBeNull();
+    expect(
+      (await db().report.findFirstOrThrow({ where: { commentId: id } })).resolvedAt,
+    ).toBeNull();
     expect(await publicThreadIds(t, 'blog', 'undo')).toContain(id);
   });
 
@@ -186,15 +251,24 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     expect(res.status).toBe(409);
     expect(await statusOf(id)).toBe('spam');
     // The refused undo left the entry undoable.
-    expect((await db().auditLog.findUniqueOrThrow({ where: { id: approveEntry.id } })).undoneAt).toBeNull();
+    expect(
+      (await db().auditLog.findUniqueOrThrow({ where: { id: approveEntry.id } })).undoneAt,
+    ).toBeNull();
   });
 
   test('when an edit is undone, then the original body returns', async () => {
-    const id = await insertTestComment(t.parley, { status: 'approved', post: 'undo', body: 'Before edit' });
+    const id = await insertTestComment(t.parley, {
+      status: 'approved',
+      post: 'undo',
+      body: 'Before edit',
+    });
     await mod.patch(`/api/moderation/comments/${id}`, { body: 'After edit' });
     const entry = (await mod.get('/api/moderation/audit?site=blog')).body.entries[0];
     const res = await mod.post(`/api/moderation/audit/${entry.id}/undo`);
-    expect(res.body.comment.comment).toMatchObject({ body: 'Before edit', html: '<p>Before edit</p>' });
+    expect(res.body.comment.comment).toMatchObject({
+      body: 'Before edit',
+      html: '<p>Before edit</p>',
+    });
   });
 
   test('when actions happen, then the audit log records each with actor and before/after, newest first, paged', async () => {
@@ -204,7 +278,13 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     }
     const res = await mod.get('/api/moderation/audit?site=blog&limit=5');
     expect(res.status).toBe(200);
-    expect(res.body.entries.map((e: { action: string }) => e.action)).toEqual(['delete', 'not-spam', 'spam', 'reject', 'approve']);
+    expect(res.body.entries.map((e: { action: string }) => e.action)).toEqual([
+      'delete',
+      'not-spam',
+      'spam',
+      'reject',
+      'approve',
+    ]);
     expect(res.body.entries[4]).toMatchObject({
       targetType: 'comment',
       targetId: id,
@@ -216,9 +296,13 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
       undoneAt: null,
     });
     expect(res.body.nextCursor).toEqual(expect.any(String));
-    const next = await mod.get(`/api/moderation/audit?site=blog&limit=5&cursor=${res.body.nextCursor}`);
+    const next = await mod.get(
+      `/api/moderation/audit?site=blog&limit=5&cursor=${res.body.nextCursor}`,
+    );
     expect(next.body.entries.length).toBeGreaterThan(0);
-    expect(next.body.entries.map((e: { id: string }) => e.id)).not.toContain(res.body.entries[0].id);
+    expect(next.body.entries.map((e: { id: string }) => e.id)).not.toContain(
+      res.body.entries[0].id,
+    );
   });
 
   test('when stats are asked, then comments per day, by status and the median decision time come back', async () => {
@@ -234,7 +318,9 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     const total = await db().comment.count({ where: { siteId } });
     const summed = res.body.perDay.reduce((n: number, d: { total: number }) => n + d.total, 0);
     expect(summed).toBe(total);
-    expect(Object.values(res.body.byStatus).reduce((a, b) => (a as number) + (b as number), 0)).toBe(total);
+    expect(
+      Object.values(res.body.byStatus).reduce((a, b) => (a as number) + (b as number), 0),
+    ).toBe(total);
     expect(res.body.byStatus.deleted).toBeGreaterThan(0);
     expect(res.body.medianDecisionSeconds).toBeGreaterThan(0);
     expect((await mod.get('/api/moderation/stats?days=0')).status).toBe(400);

@@ -18,17 +18,67 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
     await seedSite(t.parley, { slug: 'blog', posts: [{ slug: 'hello' }, { slug: 'other' }] });
     await seedSite(t.parley, { slug: 'news' });
     const p = t.parley;
-    ids.approvedOld = await insertTestComment(p, { status: 'approved', email: 'Regular@Example.com', name: 'Regular Rita', createdAt: minutesAgo(100) });
-    ids.pendingOld = await insertTestComment(p, { status: 'pending', createdAt: minutesAgo(90), body: 'First pending words' });
-    ids.pendingToxic = await insertTestComment(p, { status: 'pending', toxic: true, toxicityScore: 0.93, createdAt: minutesAgo(80), body: 'You are all IDIOTS' });
-    ids.pendingRegular = await insertTestComment(p, { status: 'pending', email: 'regular@example.com', name: 'Regular Rita', createdAt: minutesAgo(70) });
-    ids.pendingSpammy = await insertTestComment(p, { status: 'pending', spamScore: 0.7, createdAt: minutesAgo(60), post: 'other' });
-    ids.spam = await insertTestComment(p, { status: 'spam', spamScore: 0.99, createdAt: minutesAgo(50) });
+    ids.approvedOld = await insertTestComment(p, {
+      status: 'approved',
+      email: 'Regular@Example.com',
+      name: 'Regular Rita',
+      createdAt: minutesAgo(100),
+    });
+    ids.pendingOld = await insertTestComment(p, {
+      status: 'pending',
+      createdAt: minutesAgo(90),
+      body: 'First pending words',
+    });
+    ids.pendingToxic = await insertTestComment(p, {
+      status: 'pending',
+      toxic: true,
+      toxicityScore: 0.93,
+      createdAt: minutesAgo(80),
+      body: 'You are all IDIOTS',
+    });
+    ids.pendingRegular = await insertTestComment(p, {
+      status: 'pending',
+      email: 'regular@example.com',
+      name: 'Regular Rita',
+      createdAt: minutesAgo(70),
+    });
+    ids.pendingSpammy = await insertTestComment(p, {
+      status: 'pending',
+      spamScore: 0.7,
+      createdAt: minutesAgo(60),
+      post: 'other',
+    });
+    ids.spam = await insertTestComment(p, {
+      status: 'spam',
+      spamScore: 0.99,
+      createdAt: minutesAgo(50),
+    });
     ids.rejected = await insertTestComment(p, { status: 'rejected', createdAt: minutesAgo(40) });
-    ids.reported = await insertTestComment(p, { status: 'approved', reportCount: 4, reportedAt: minutesAgo(5), createdAt: minutesAgo(30) });
-    ids.reply = await insertTestComment(p, { status: 'pending', parentId: ids.approvedOld, createdAt: minutesAgo(20) });
-    ids.news = await insertTestComment(p, { site: 'news', status: 'pending', createdAt: minutesAgo(10) });
-    await p.database.db.report.create({ data: { commentId: ids.reported, siteId: (await p.sites.get('blog')).id, reason: 'abuse', note: 'rude', ipHash: 'h1' } });
+    ids.reported = await insertTestComment(p, {
+      status: 'approved',
+      reportCount: 4,
+      reportedAt: minutesAgo(5),
+      createdAt: minutesAgo(30),
+    });
+    ids.reply = await insertTestComment(p, {
+      status: 'pending',
+      parentId: ids.approvedOld,
+      createdAt: minutesAgo(20),
+    });
+    ids.news = await insertTestComment(p, {
+      site: 'news',
+      status: 'pending',
+      createdAt: minutesAgo(10),
+    });
+    await p.database.db.report.create({
+      data: {
+        commentId: ids.reported,
+        siteId: (await p.sites.get('blog')).id,
+        reason: 'abuse',
+        note: 'rude',
+        ipHash: 'h1',
+      },
+    });
     admin = await signInAs(t, { role: 'admin' });
   });
   afterAll(async () => t?.close());
@@ -36,8 +86,21 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
   test('when listing without a queue, then pending comments come oldest first with counts of every queue', async () => {
     const res = await admin.get('/api/moderation/comments?site=blog');
     expect(res.status).toBe(200);
-    expect(idsOf(res.body)).toEqual([ids.pendingOld, ids.pendingToxic, ids.pendingRegular, ids.pendingSpammy, ids.reply]);
-    expect(res.body.counts).toEqual({ pending: 5, toxic: 1, spam: 1, reported: 1, approved: 2, rejected: 1 });
+    expect(idsOf(res.body)).toEqual([
+      ids.pendingOld,
+      ids.pendingToxic,
+      ids.pendingRegular,
+      ids.pendingSpammy,
+      ids.reply,
+    ]);
+    expect(res.body.counts).toEqual({
+      pending: 5,
+      toxic: 1,
+      spam: 1,
+      reported: 1,
+      approved: 2,
+      rejected: 1,
+    });
     expect(res.body.nextCursor).toBeNull();
   });
 
@@ -60,21 +123,35 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
   });
 
   test('when filtering by post, author email (any case) or text, then only matches show', async () => {
-    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&post=other')).body)).toEqual([ids.pendingSpammy]);
-    const byAuthor = await admin.get('/api/moderation/comments?site=blog&author=REGULAR@example.com');
+    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&post=other')).body)).toEqual([
+      ids.pendingSpammy,
+    ]);
+    const byAuthor = await admin.get(
+      '/api/moderation/comments?site=blog&author=REGULAR@example.com',
+    );
     expect(idsOf(byAuthor.body)).toEqual([ids.pendingRegular]);
     expect(byAuthor.body.counts.approved).toBe(1);
-    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&q=idiots')).body)).toEqual([ids.pendingToxic]);
-    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&q=pending WORDS')).body)).toEqual([ids.pendingOld]);
-    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&q=rita')).body)).toEqual([ids.pendingRegular]);
+    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&q=idiots')).body)).toEqual([
+      ids.pendingToxic,
+    ]);
+    expect(
+      idsOf((await admin.get('/api/moderation/comments?site=blog&q=pending WORDS')).body),
+    ).toEqual([ids.pendingOld]);
+    expect(idsOf((await admin.get('/api/moderation/comments?site=blog&q=rita')).body)).toEqual([
+      ids.pendingRegular,
+    ]);
   });
 
   test('when sorting newest first and paging, then the cursor walks the queue', async () => {
     const page1 = await admin.get('/api/moderation/comments?site=blog&sort=newest&limit=2');
     expect(idsOf(page1.body)).toEqual([ids.reply, ids.pendingSpammy]);
-    const page2 = await admin.get(`/api/moderation/comments?site=blog&sort=newest&limit=2&cursor=${page1.body.nextCursor}`);
+    const page2 = await admin.get(
+      `/api/moderation/comments?site=blog&sort=newest&limit=2&cursor=${page1.body.nextCursor}`,
+    );
     expect(idsOf(page2.body)).toEqual([ids.pendingRegular, ids.pendingToxic]);
-    const page3 = await admin.get(`/api/moderation/comments?site=blog&sort=newest&limit=2&cursor=${page2.body.nextCursor}`);
+    const page3 = await admin.get(
+      `/api/moderation/comments?site=blog&sort=newest&limit=2&cursor=${page2.body.nextCursor}`,
+    );
     expect(idsOf(page3.body)).toEqual([ids.pendingOld]);
     expect(page3.body.nextCursor).toBeNull();
   });
@@ -83,7 +160,9 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
     const res = await admin.get('/api/moderation/comments?site=blog&sort=priority&limit=3');
     // toxic 0.93 > spammy 0.7 > first-time authors (oldest first) > Rita, who has an approved comment.
     expect(idsOf(res.body)).toEqual([ids.pendingToxic, ids.pendingSpammy, ids.pendingOld]);
-    const rest = await admin.get(`/api/moderation/comments?site=blog&sort=priority&limit=3&cursor=${res.body.nextCursor}`);
+    const rest = await admin.get(
+      `/api/moderation/comments?site=blog&sort=priority&limit=3&cursor=${res.body.nextCursor}`,
+    );
     expect(idsOf(rest.body)).toEqual([ids.reply, ids.pendingRegular]);
     expect(rest.body.nextCursor).toBeNull();
   });
@@ -96,16 +175,42 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
   });
 
   test('when an item is listed, then it carries the comment, post, parent, reports and author history', async () => {
-    const reported = (await admin.get('/api/moderation/comments?site=blog&queue=reported')).body.items[0];
-    expect(reported.reports).toEqual([{ reason: 'abuse', note: 'rude', createdAt: expect.any(String) }]);
-    expect(reported.comment).toMatchObject({ id: ids.reported, status: 'approved', reportCount: 4, authorEmail: expect.stringContaining('@'), ipHash: expect.any(String) });
-    expect(reported.comment.screening).toEqual({ decision: 'approve', reasons: [{ code: 'TEST', message: 'inserted by a test' }], scores: null });
-    expect(reported.post).toEqual({ slug: 'hello', title: 'Post hello', url: 'https://blog.test/hello', site: 'blog' });
+    const reported = (await admin.get('/api/moderation/comments?site=blog&queue=reported')).body
+      .items[0];
+    expect(reported.reports).toEqual([
+      { reason: 'abuse', note: 'rude', createdAt: expect.any(String) },
+    ]);
+    expect(reported.comment).toMatchObject({
+      id: ids.reported,
+      status: 'approved',
+      reportCount: 4,
+      authorEmail: expect.stringContaining('@'),
+      ipHash: expect.any(String),
+    });
+    expect(reported.comment.screening).toEqual({
+      decision: 'approve',
+      reasons: [{ code: 'TEST', message: 'inserted by a test' }],
+      scores: null,
+    });
+    expect(reported.post).toEqual({
+      slug: 'hello',
+      title: 'Post hello',
+      url: 'https://blog.test/hello',
+      site: 'blog',
+    });
 
-    const reply = (await admin.get('/api/moderation/comments?site=blog&q=rita&queue=approved')).body.items[0];
+    const reply = (await admin.get('/api/moderation/comments?site=blog&q=rita&queue=approved')).body
+      .items[0];
     expect(reply.history).toEqual({ approved: 1, rejected: 0, spam: 0, pending: 1 });
-    const items = (await admin.get('/api/moderation/comments?site=blog')).body.items as { comment: { id: string }; parent: unknown }[];
-    expect(items.find((i) => i.comment.id === ids.reply)!.parent).toEqual({ id: ids.approvedOld, authorName: 'Regular Rita', html: expect.stringContaining('<p>') });
+    const items = (await admin.get('/api/moderation/comments?site=blog')).body.items as {
+      comment: { id: string };
+      parent: unknown;
+    }[];
+    expect(items.find((i) => i.comment.id === ids.reply)!.parent).toEqual({
+      id: ids.approvedOld,
+      authorName: 'Regular Rita',
+      html: expect.stringContaining('<p>'),
+    });
     expect(items.find((i) => i.comment.id === ids.pendingOld)!.parent).toBeNull();
   });
 

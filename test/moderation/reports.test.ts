@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PROVIDERS } from '../helpers/databases.js';
-import { insertTestComment, publicCommentCount, publicThreadIds, signInAs, type StaffClient } from '../helpers/moderation.js';
+import {
+  insertTestComment,
+  publicCommentCount,
+  publicThreadIds,
+  signInAs,
+  type StaffClient,
+} from '../helpers/moderation.js';
 import { createTestParley, nextIp, seedSite, type TestParley } from '../helpers/parley.js';
 
 describe.each(PROVIDERS)('reader reports on %s', (provider) => {
@@ -13,7 +19,10 @@ describe.each(PROVIDERS)('reader reports on %s', (provider) => {
   beforeAll(async () => {
     t = await createTestParley(provider, { name: `mod-reports-${provider}` });
     await seedSite(t.parley, { slug: 'blog', allowedOrigins: ['https://blog.example'] });
-    await seedSite(t.parley, { slug: 'hiding', settings: { hideReported: true, reportThreshold: 2 } });
+    await seedSite(t.parley, {
+      slug: 'hiding',
+      settings: { hideReported: true, reportThreshold: 2 },
+    });
     mod = await signInAs(t, { role: 'admin' });
   });
   afterAll(async () => t?.close());
@@ -32,7 +41,12 @@ describe.each(PROVIDERS)('reader reports on %s', (provider) => {
     expect(row.reportCount).toBe(3);
     expect(row.reportedAt).not.toBeNull();
     expect(reported).toHaveBeenCalledTimes(1);
-    expect(reported.mock.calls[0]![0]).toMatchObject({ commentId: id, siteSlug: 'blog', postSlug: 'hello', reportCount: 3 });
+    expect(reported.mock.calls[0]![0]).toMatchObject({
+      commentId: id,
+      siteSlug: 'blog',
+      postSlug: 'hello',
+      reportCount: 3,
+    });
 
     const queue = await mod.get('/api/moderation/comments?site=blog&queue=reported');
     const item = queue.body.items.find((i: { comment: { id: string } }) => i.comment.id === id);
@@ -75,7 +89,9 @@ describe.each(PROVIDERS)('reader reports on %s', (provider) => {
     await mod.post(`/api/moderation/comments/${id}/approve`);
     expect(await publicThreadIds(t, 'hiding')).toContain(id);
     expect(await db().report.count({ where: { commentId: id, resolvedAt: null } })).toBe(0);
-    expect((await mod.get('/api/moderation/comments?site=hiding&queue=reported')).body.items).toEqual([]);
+    expect(
+      (await mod.get('/api/moderation/comments?site=hiding&queue=reported')).body.items,
+    ).toEqual([]);
   });
 
   test('when the comment is unknown or not approved, then 404', async () => {
@@ -90,7 +106,11 @@ describe.each(PROVIDERS)('reader reports on %s', (provider) => {
     const bad = await report(id, nextIp(), { reason: 'boring', note: 'x'.repeat(501) });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['note', 'reason']);
-    const form = await t.api().post(`/api/comments/${id}/reports`).set('Content-Type', 'application/x-www-form-urlencoded').send('reason=spam');
+    const form = await t
+      .api()
+      .post(`/api/comments/${id}/reports`)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('reason=spam');
     expect(form.status).toBe(415);
   });
 
@@ -99,17 +119,29 @@ describe.each(PROVIDERS)('reader reports on %s', (provider) => {
     const denied = await report(id).set('Origin', 'https://evil.example');
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('ORIGIN_NOT_ALLOWED');
-    const allowed = await t.api().post(`/api/comments/${id}/reports`).set('Origin', 'https://blog.example').set('X-Forwarded-For', nextIp()).send({ reason: 'spam' });
+    const allowed = await t
+      .api()
+      .post(`/api/comments/${id}/reports`)
+      .set('Origin', 'https://blog.example')
+      .set('X-Forwarded-For', nextIp())
+      .send({ reason: 'spam' });
     expect(allowed.status).toBe(202);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://blog.example');
-    const preflight = await t.api().options(`/api/comments/${id}/reports`).set('Origin', 'https://blog.example').set('Access-Control-Request-Method', 'POST');
+    const preflight = await t
+      .api()
+      .options(`/api/comments/${id}/reports`)
+      .set('Origin', 'https://blog.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.status).toBe(204);
   });
 
   test('when one address sends more than 10 reports a minute, then 429', async () => {
     const ip = nextIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await report(await insertTestComment(t.parley, { status: 'approved' }), ip)).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await report(await insertTestComment(t.parley, { status: 'approved' }), ip)).status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
     expect(statuses[10]).toBe(429);
   });

@@ -4,12 +4,19 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ThreadCache } from '../../src/comments/thread-cache.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { aComment, createTestParley, nextIp, seedSite, type TestParley } from '../helpers/parley.js';
+import {
+  aComment,
+  createTestParley,
+  nextIp,
+  seedSite,
+  type TestParley,
+} from '../helpers/parley.js';
 import { startChildServer, type ChildServer } from '../helpers/process.js';
 import { signIn } from '../helpers/auth.js';
 
 const ADMIN = { email: 'admin@parley.test', password: 'correct horse battery' };
-const ids = (body: { comments: { id: string; replies: unknown[] }[] }) => body.comments.map((c) => c.id);
+const ids = (body: { comments: { id: string; replies: unknown[] }[] }) =>
+  body.comments.map((c) => c.id);
 
 describe('thread cache unit', () => {
   test('when a read raced with an invalidation, then its page is not stored', () => {
@@ -41,7 +48,10 @@ describe('thread cache in one process', () => {
   const url = '/api/sites/blog/posts/hello/comments';
 
   beforeAll(async () => {
-    t = await createTestParley('sqlite', { name: 'thread-cache', env: { PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password } });
+    t = await createTestParley('sqlite', {
+      name: 'thread-cache',
+      env: { PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password },
+    });
     await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
     agent = request.agent(t.http);
     csrf = (await agent.post('/api/auth/login').send(ADMIN)).body.csrfToken;
@@ -49,7 +59,8 @@ describe('thread cache in one process', () => {
   afterAll(async () => t?.close());
 
   const thread = async () => (await t.api().get(url)).body;
-  const act = (id: string, action: string) => agent.post(`/api/moderation/comments/${id}/${action}`).set('X-CSRF-Token', csrf).send({});
+  const act = (id: string, action: string) =>
+    agent.post(`/api/moderation/comments/${id}/${action}`).set('X-CSRF-Token', csrf).send({});
 
   test('when the thread is unchanged, then a repeat GET with its ETag is a 304', async () => {
     const first = await t.api().get(url);
@@ -63,7 +74,8 @@ describe('thread cache in one process', () => {
     const a = (await t.post(url).send(aComment())).body.comment;
     expect(ids(await thread())).toContain(a.id); // new approved comment
 
-    const held = (await t.post(url).send(aComment({ body: 'You are a pathetic idiot, honestly.' }))).body.comment;
+    const held = (await t.post(url).send(aComment({ body: 'You are a pathetic idiot, honestly.' })))
+      .body.comment;
     expect(ids(await thread())).not.toContain(held.id);
     expect((await act(held.id, 'approve')).status).toBe(200);
     expect(ids(await thread())).toContain(held.id); // approval
@@ -71,10 +83,15 @@ describe('thread cache in one process', () => {
     expect((await act(held.id, 'reject')).status).toBe(200);
     expect(ids(await thread())).not.toContain(held.id); // rejection
 
-    const edited = await agent.patch(`/api/moderation/comments/${a.id}`).set('X-CSRF-Token', csrf).send({ body: 'Edited by a moderator for clarity.' });
+    const edited = await agent
+      .patch(`/api/moderation/comments/${a.id}`)
+      .set('X-CSRF-Token', csrf)
+      .send({ body: 'Edited by a moderator for clarity.' });
     expect(edited.status).toBe(200);
     const afterEdit = await thread();
-    expect(afterEdit.comments.find((c: { id: string }) => c.id === a.id).html).toContain('Edited by a moderator');
+    expect(afterEdit.comments.find((c: { id: string }) => c.id === a.id).html).toContain(
+      'Edited by a moderator',
+    );
 
     expect((await act(a.id, 'delete')).status).toBe(200);
     const afterDelete = await thread();
@@ -82,10 +99,13 @@ describe('thread cache in one process', () => {
     expect(afterDelete.total).toBe(0);
   });
 
-  test('when a ban rejects the author\'s comments, then the next GET no longer shows them', async () => {
+  test("when a ban rejects the author's comments, then the next GET no longer shows them", async () => {
     const c = (await t.post(url).send(aComment({ email: 'troll@example.com' }))).body.comment;
     expect(ids(await thread())).toContain(c.id);
-    const ban = await agent.post('/api/moderation/bans').set('X-CSRF-Token', csrf).send({ site: 'blog', kind: 'email', commentId: c.id, rejectExisting: true });
+    const ban = await agent
+      .post('/api/moderation/bans')
+      .set('X-CSRF-Token', csrf)
+      .send({ site: 'blog', kind: 'email', commentId: c.id, rejectExisting: true });
     expect(ban.status).toBe(201);
     expect(ids(await thread())).not.toContain(c.id);
   });
@@ -107,12 +127,20 @@ describe('thread cache across two processes with Redis', () => {
       SEED_DEMO: 'false',
       TRUST_PROXY: 'true',
     };
-    a = await startChildServer({ ...shared, PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    a = await startChildServer({
+      ...shared,
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     b = await startChildServer(shared);
     admin = await signIn(a.url, ADMIN);
     const res = await fetch(`${a.url}/api/admin/sites`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
+      headers: {
+        'Content-Type': 'application/json',
+        cookie: admin.cookie,
+        'X-CSRF-Token': admin.csrfToken,
+      },
       body: JSON.stringify({ slug: 'news', name: 'News', settings: { autoCreatePosts: true } }),
     });
     expect(res.status).toBe(201);
@@ -122,19 +150,30 @@ describe('thread cache across two processes with Redis', () => {
     await database?.drop();
   });
 
-  const threadOn = async (s: ChildServer) => (await (await fetch(`${s.url}/api/sites/news/posts/story/comments`)).json()) as { comments: { id: string; replies: unknown[] }[] };
+  const threadOn = async (s: ChildServer) =>
+    (await (await fetch(`${s.url}/api/sites/news/posts/story/comments`)).json()) as {
+      comments: { id: string; replies: unknown[] }[];
+    };
   const postOn = async (s: ChildServer, body: string) => {
-    const { token } = (await (await fetch(`${s.url}/api/sites/news/posts/story/form-token`)).json()) as { token: string };
+    const { token } = (await (
+      await fetch(`${s.url}/api/sites/news/posts/story/form-token`)
+    ).json()) as { token: string };
     await new Promise((r) => setTimeout(r, 3_100)); // minimum submit time on the real server
     const res = await fetch(`${s.url}/api/sites/news/posts/story/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextIp() },
-      body: JSON.stringify({ ...aComment({ body, url: 'https://news.example/story', title: 'Story' }), formToken: token }),
+      body: JSON.stringify({
+        ...aComment({ body, url: 'https://news.example/story', title: 'Story' }),
+        formToken: token,
+      }),
     });
     return ((await res.json()) as { comment: { id: string } }).comment.id;
   };
   const actOn = (s: ChildServer, id: string, action: string) =>
-    fetch(`${s.url}/api/moderation/comments/${id}/${action}`, { method: 'POST', headers: { cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken } });
+    fetch(`${s.url}/api/moderation/comments/${id}/${action}`, {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
+    });
   const eventually = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 40 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
     expect(await check()).toBe(true);
@@ -165,7 +204,10 @@ describe('cached thread pages answered before the router', () => {
   beforeAll(async () => {
     const { startTestServer } = await import('../helpers/parley.js');
     server = await startTestServer('sqlite');
-    await seedSite(server.parley, { posts: [{ slug: 'hello' }], allowedOrigins: ['https://blog.example'] });
+    await seedSite(server.parley, {
+      posts: [{ slug: 'hello' }],
+      allowedOrigins: ['https://blog.example'],
+    });
   });
   afterAll(async () => server?.stop());
 
@@ -179,11 +221,17 @@ describe('cached thread pages answered before the router', () => {
     expect(await second.text()).toBe(body);
     expect(second.headers.get('content-type')).toMatch(/^application\/json/);
     expect(second.headers.get('etag')).toBe(etag);
-    expect((await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect(
+      (await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': etag } })).status,
+    ).toBe(304);
 
-    const allowed = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://blog.example' } });
+    const allowed = await fetch(`${server.url}${path}`, {
+      headers: { Origin: 'https://blog.example' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://blog.example');
-    const refused = await fetch(`${server.url}${path}`, { headers: { Origin: 'https://evil.example' } });
+    const refused = await fetch(`${server.url}${path}`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     const invalid = await fetch(`${server.url}${path}?limit=1000`);

@@ -13,7 +13,10 @@ describe('moderation namespace', () => {
   let token: () => string;
 
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password });
+    server = await startTestServer('sqlite', {
+      PARLEY_ADMIN_EMAIL: ADMIN.email,
+      PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    });
     const site = await seedSite(server.parley, { posts: [{ slug: 'hello' }] });
     token = () => server.parley.formTokens.issue(site.id, 'hello', Date.now() - 60_000);
   });
@@ -25,8 +28,14 @@ describe('moderation namespace', () => {
   const postHeld = async () => {
     const res = await fetch(`${server.url}/api/sites/blog/posts/hello/comments`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}` },
-      body: JSON.stringify({ formToken: token(), ...aComment({ body: 'You are a pathetic idiot, frankly.' }) }),
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}`,
+      },
+      body: JSON.stringify({
+        formToken: token(),
+        ...aComment({ body: 'You are a pathetic idiot, frankly.' }),
+      }),
     });
     expect(res.status).toBe(202);
     return ((await res.json()) as { comment: { id: string } }).comment.id;
@@ -36,7 +45,10 @@ describe('moderation namespace', () => {
     const anon = connect(server.url, { namespace: '/moderation' });
     sockets.push(anon);
     await expect(connected(anon)).rejects.toThrow(/UNAUTHENTICATED/);
-    const forged = connect(server.url, { namespace: '/moderation', cookie: 'parley_session=forged' });
+    const forged = connect(server.url, {
+      namespace: '/moderation',
+      cookie: 'parley_session=forged',
+    });
     sockets.push(forged);
     await expect(connected(forged)).rejects.toThrow(/UNAUTHENTICATED/);
   });
@@ -49,7 +61,10 @@ describe('moderation namespace', () => {
     await connected(mod);
     const before = await firstCounts;
     expect(before.site).toBe('blog');
-    const added = next<{ queue: string; item: { comment: { id: string; authorEmail: string; screening: { reasons: unknown[] } } } }>(mod, 'queue:added');
+    const added = next<{
+      queue: string;
+      item: { comment: { id: string; authorEmail: string; screening: { reasons: unknown[] } } };
+    }>(mod, 'queue:added');
     const counts = next<{ counts: Record<string, number> }>(mod, 'queue:counts');
     const id = await postHeld();
     const event = await added;
@@ -83,7 +98,10 @@ describe('moderation namespace', () => {
     const res = await fetch(`${server.url}/api/sites/blog/posts/hello/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.0.2.200' },
-      body: JSON.stringify({ formToken: token(), ...aComment({ body: 'A perfectly fine comment that some readers dislike.' }) }),
+      body: JSON.stringify({
+        formToken: token(),
+        ...aComment({ body: 'A perfectly fine comment that some readers dislike.' }),
+      }),
     });
     const { comment } = (await res.json()) as { comment: { id: string } };
     const added: { queue: string; item: { comment: { id: string } } }[] = [];
@@ -96,6 +114,8 @@ describe('moderation namespace', () => {
       });
       expect(r.status).toBe(202);
     }
-    await waitFor(() => added.some((e) => e.queue === 'reported' && e.item.comment.id === comment.id));
+    await waitFor(() =>
+      added.some((e) => e.queue === 'reported' && e.item.comment.id === comment.id),
+    );
   });
 });

@@ -15,7 +15,11 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   const port = await freePort();
   // A Redis of this test's own, so stopping it disturbs nothing else.
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await new Promise((r) => setTimeout(r, 300));
   database = await createTestDatabase('sqlite');
   server = await startChildServer({
@@ -44,17 +48,24 @@ test('when Redis stops, then REST and local sockets keep working and the log say
   redis.kill('SIGKILL');
   await waitFor(() => server.output().includes('Redis is unreachable'), 10_000);
 
-  const { token } = (await (await fetch(`${server.url}/api/sites/demo/posts/${slug}/form-token`)).json()) as { token: string };
+  const { token } = (await (
+    await fetch(`${server.url}/api/sites/demo/posts/${slug}/form-token`)
+  ).json()) as { token: string };
   await new Promise((r) => setTimeout(r, 3_100)); // the demo site's minimum submit time
   const created = next<{ id: string }>(reader, 'comment:created', 10_000);
   const res = await fetch(`${server.url}/api/sites/demo/posts/${slug}/comments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': nextIp() },
-    body: JSON.stringify({ ...aComment({ body: 'Posted while Redis is down, and still delivered here.' }), formToken: token }),
+    body: JSON.stringify({
+      ...aComment({ body: 'Posted while Redis is down, and still delivered here.' }),
+      formToken: token,
+    }),
   });
   expect(res.status).toBe(201);
   const { comment } = (await res.json()) as { comment: { id: string } };
   expect((await created).id).toBe(comment.id);
-  const thread = (await (await fetch(`${server.url}/api/sites/demo/posts/${slug}/comments?sort=newest&limit=1`)).json()) as { comments: { id: string }[] };
+  const thread = (await (
+    await fetch(`${server.url}/api/sites/demo/posts/${slug}/comments?sort=newest&limit=1`)
+  ).json()) as { comments: { id: string }[] };
   expect(thread.comments[0]!.id).toBe(comment.id);
 }, 60_000);

@@ -31,14 +31,26 @@ describe('two processes, one PostgreSQL, one Redis', () => {
     };
     // Both start together: the migration lock must keep them from migrating twice.
     [a, b] = await Promise.all([
-      startChildServer({ ...shared, PARLEY_ADMIN_EMAIL: ADMIN.email, PARLEY_ADMIN_PASSWORD: ADMIN.password }),
+      startChildServer({
+        ...shared,
+        PARLEY_ADMIN_EMAIL: ADMIN.email,
+        PARLEY_ADMIN_PASSWORD: ADMIN.password,
+      }),
       startChildServer(shared),
     ]);
     const admin = await signIn(a.url, ADMIN);
     const res = await fetch(`${a.url}/api/admin/sites`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
-      body: JSON.stringify({ slug: 'news', name: 'News', settings: { autoCreatePosts: true, minSubmitSeconds: 0 } }),
+      headers: {
+        'Content-Type': 'application/json',
+        cookie: admin.cookie,
+        'X-CSRF-Token': admin.csrfToken,
+      },
+      body: JSON.stringify({
+        slug: 'news',
+        name: 'News',
+        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
+      }),
     });
     expect(res.status).toBe(201);
   }, 180_000);
@@ -51,12 +63,17 @@ describe('two processes, one PostgreSQL, one Redis', () => {
   });
 
   const postTo = async (server: ChildServer, body: string) => {
-    const token = (await (await fetch(`${server.url}/api/sites/news/posts/story/form-token`)).json()) as { token: string };
+    const token = (await (
+      await fetch(`${server.url}/api/sites/news/posts/story/form-token`)
+    ).json()) as { token: string };
     const input = aComment({ body, url: 'https://news.example/story', title: 'Story' });
     emails.add(String(input.email));
     const res = await fetch(`${server.url}/api/sites/news/posts/story/comments`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${emails.size}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': `203.0.113.${emails.size}`,
+      },
       body: JSON.stringify({ ...input, formToken: token.token }),
     });
     return { status: res.status, body: (await res.json()) as { comment: { id: string } } };
@@ -93,7 +110,10 @@ describe('two processes, one PostgreSQL, one Redis', () => {
     sockets.push(mod);
     await connected(mod);
     const gone = next(mod, 'disconnect', 3_000);
-    const out = await fetch(`${a.url}/api/auth/logout`, { method: 'POST', headers: { cookie: session.cookie, 'X-CSRF-Token': session.csrfToken } });
+    const out = await fetch(`${a.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'X-CSRF-Token': session.csrfToken },
+    });
     expect(out.status).toBe(204);
     expect(await gone).toBe('io server disconnect');
   });
@@ -106,7 +126,13 @@ describe('two processes, one PostgreSQL, one Redis', () => {
       const res = await fetch(`${server.url}/api/sites/news/posts/limits/comments`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
-        body: JSON.stringify(aComment({ body: `Rate limit probe ${i} on a shared budget.`, url: 'https://news.example/limits', title: 'Limits' })),
+        body: JSON.stringify(
+          aComment({
+            body: `Rate limit probe ${i} on a shared budget.`,
+            url: 'https://news.example/limits',
+            title: 'Limits',
+          }),
+        ),
       });
       statuses.push(res.status);
     }
@@ -116,7 +142,9 @@ describe('two processes, one PostgreSQL, one Redis', () => {
   });
 
   test('when both processes started at once, then each migration was applied once', () => {
-    const applied = [a.output(), b.output()].filter((o) => o.includes('applied database migrations'));
+    const applied = [a.output(), b.output()].filter((o) =>
+      o.includes('applied database migrations'),
+    );
     expect(applied).toHaveLength(1);
   });
 });

@@ -2,7 +2,15 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setCommentStatus } from '../../src/comments/comment-status.js';
 import { aComment, seedSite, startTestServer } from '../helpers/parley.js';
-import { assertNoEmailsInPayloads, collect, connect, connected, join, next, waitFor } from '../helpers/sockets.js';
+import {
+  assertNoEmailsInPayloads,
+  collect,
+  connect,
+  connected,
+  join,
+  next,
+  waitFor,
+} from '../helpers/sockets.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -28,12 +36,18 @@ describe('live thread rooms', () => {
       headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `192.0.2.${++ipCounter}` },
       body: JSON.stringify({ formToken: token(), ...input }),
     });
-    return { status: res.status, body: (await res.json()) as { status: string; comment: { id: string }; editToken: string } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { status: string; comment: { id: string }; editToken: string },
+    };
   };
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    const site = await seedSite(server.parley, { posts: [{ slug: 'hello' }, { slug: 'other' }], allowedOrigins: ['https://allowed.example'] });
+    const site = await seedSite(server.parley, {
+      posts: [{ slug: 'hello' }, { slug: 'other' }],
+      allowedOrigins: ['https://allowed.example'],
+    });
     token = () => server.parley.formTokens.issue(site.id, 'hello', Date.now() - 60_000);
   });
   afterAll(async () => {
@@ -70,10 +84,18 @@ describe('live thread rooms', () => {
     await join(reader, 'blog', 'hello');
     const held = await post({ body: 'You are a pathetic idiot and a liar, honestly.' });
     const created = next<{ id: string }>(reader, 'comment:created');
-    await setCommentStatus({ db: server.parley.database.db, events: server.parley.events }, held.body.comment.id, 'approved');
+    await setCommentStatus(
+      { db: server.parley.database.db, events: server.parley.events },
+      held.body.comment.id,
+      'approved',
+    );
     expect((await created).id).toBe(held.body.comment.id);
     const removed = next(reader, 'comment:removed');
-    await setCommentStatus({ db: server.parley.database.db, events: server.parley.events }, held.body.comment.id, 'rejected');
+    await setCommentStatus(
+      { db: server.parley.database.db, events: server.parley.events },
+      held.body.comment.id,
+      'rejected',
+    );
     expect(await removed).toEqual({ id: held.body.comment.id });
   });
 
@@ -85,7 +107,10 @@ describe('live thread rooms', () => {
     const res = await fetch(`${server.url}/api/comments/${posted.body.comment.id}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ body: 'Second version of a careful comment about signing keys.', editToken: posted.body.editToken }),
+      body: JSON.stringify({
+        body: 'Second version of a careful comment about signing keys.',
+        editToken: posted.body.editToken,
+      }),
     });
     expect(res.status).toBe(200);
     const event = await updated;
@@ -109,9 +134,18 @@ describe('live thread rooms', () => {
   test('when join is malformed or names an unknown thread, then an error event, not a crash', async () => {
     const reader = await open();
     const errors = collect<{ code: string }>(reader, 'join:error');
-    expect(await join(reader, 'blog', 'nope')).toMatchObject({ ok: false, error: { code: 'POST_NOT_FOUND' } });
-    expect(await join(reader, 'nope', 'hello')).toMatchObject({ ok: false, error: { code: 'SITE_NOT_FOUND' } });
-    expect(await join(reader, '../../etc', { evil: true } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_JOIN' } });
+    expect(await join(reader, 'blog', 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'POST_NOT_FOUND' },
+    });
+    expect(await join(reader, 'nope', 'hello')).toMatchObject({
+      ok: false,
+      error: { code: 'SITE_NOT_FOUND' },
+    });
+    expect(await join(reader, '../../etc', { evil: true } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_JOIN' },
+    });
     reader.emit('join', 'not an object'); // no ack at all
     await waitFor(() => errors.length === 4);
     expect(reader.connected).toBe(true);
@@ -122,16 +156,24 @@ describe('live thread rooms', () => {
     for (let i = 0; i < 20; i++) await join(reader, 'blog', i % 2 === 0 ? 'hello' : 'other');
     const siteRow = await server.parley.sites.get('blog');
     for (let i = 0; i < 20; i++) {
-      await server.parley.database.db.post.create({ data: { siteId: siteRow.id, slug: `cap-${i}`, title: 'x' } });
+      await server.parley.database.db.post.create({
+        data: { siteId: siteRow.id, slug: `cap-${i}`, title: 'x' },
+      });
     }
     for (let i = 0; i < 18; i++) expect((await join(reader, 'blog', `cap-${i}`)).ok).toBe(true);
-    expect(await join(reader, 'blog', 'cap-19')).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ROOMS' } });
+    expect(await join(reader, 'blog', 'cap-19')).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ROOMS' },
+    });
   });
 
   test('when a browser connects from an origin the site allows, then it may join; from another origin, it is refused', async () => {
     const allowed = await open({ origin: 'https://allowed.example', auth: { site: 'blog' } });
     expect((await join(allowed, 'blog', 'hello')).ok).toBe(true);
-    const stranger = connect(server.url, { origin: 'https://evil.example', auth: { site: 'blog' } });
+    const stranger = connect(server.url, {
+      origin: 'https://evil.example',
+      auth: { site: 'blog' },
+    });
     sockets.push(stranger);
     await expect(connected(stranger)).rejects.toThrow(/ORIGIN_NOT_ALLOWED/);
     stranger.disconnect();

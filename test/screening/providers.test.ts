@@ -14,7 +14,13 @@ const require = createRequire(import.meta.url);
 function perspectiveAnswer(value: number, attributes: string[]) {
   return JSON.stringify({
     attributeScores: Object.fromEntries(
-      attributes.map((a) => [a, { spanScores: [{ begin: 0, end: 10, score: { value, type: 'PROBABILITY' } }], summaryScore: { value, type: 'PROBABILITY' } }]),
+      attributes.map((a) => [
+        a,
+        {
+          spanScores: [{ begin: 0, end: 10, score: { value, type: 'PROBABILITY' } }],
+          summaryScore: { value, type: 'PROBABILITY' },
+        },
+      ]),
     ),
     languages: ['en'],
     detectedLanguages: ['en'],
@@ -43,7 +49,10 @@ describe('Perspective provider (perspective-api-client, redirected to loopback)'
       res.setHeader('Content-Type', 'application/json');
       res.end(perspectiveAnswer(0.93, attrs));
     });
-    const provider = perspectiveProvider({ apiKey: 'k-123', endpoint: `${fake.url}/v1alpha1/comments:analyze` });
+    const provider = perspectiveProvider({
+      apiKey: 'k-123',
+      endpoint: `${fake.url}/v1alpha1/comments:analyze`,
+    });
     const verdict = await provider.check(input('You utter clown'), new AbortController().signal);
     expect(fake.requests).toHaveLength(1);
     const req = fake.requests[0]!;
@@ -53,7 +62,14 @@ describe('Perspective provider (perspective-api-client, redirected to loopback)'
     expect(body.comment).toEqual({ text: 'You utter clown' });
     expect(body.doNotStore).toBe(true);
     expect(body.languages).toEqual(['en']);
-    expect(Object.keys(body.requestedAttributes).sort()).toEqual(['IDENTITY_ATTACK', 'INSULT', 'PROFANITY', 'SEVERE_TOXICITY', 'THREAT', 'TOXICITY']);
+    expect(Object.keys(body.requestedAttributes).sort()).toEqual([
+      'IDENTITY_ATTACK',
+      'INSULT',
+      'PROFANITY',
+      'SEVERE_TOXICITY',
+      'THREAT',
+      'TOXICITY',
+    ]);
     expect(verdict.toxicity).toMatchObject({ TOXICITY: 0.93, INSULT: 0.93 });
   });
 
@@ -61,10 +77,19 @@ describe('Perspective provider (perspective-api-client, redirected to loopback)'
     fake.respond((_req, res) => {
       res.statusCode = 429;
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED' },
+        }),
+      );
     });
-    const provider = perspectiveProvider({ apiKey: 'k', endpoint: `${fake.url}/v1alpha1/comments:analyze` });
-    await expect(provider.check(input('hello'), new AbortController().signal)).rejects.toThrow(/rate limited/);
+    const provider = perspectiveProvider({
+      apiKey: 'k',
+      endpoint: `${fake.url}/v1alpha1/comments:analyze`,
+    });
+    await expect(provider.check(input('hello'), new AbortController().signal)).rejects.toThrow(
+      /rate limited/,
+    );
   });
 });
 
@@ -75,9 +100,13 @@ describe('Akismet provider (@cedx/akismet against a fake Akismet on loopback)', 
   });
   afterAll(() => fake.close());
 
-  test('when a comment is checked, then the form fields carry the commenter\'s IP, agent and referrer', async () => {
+  test("when a comment is checked, then the form fields carry the commenter's IP, agent and referrer", async () => {
     fake.respond((_req, res) => res.end('false'));
-    const client = akismetClient({ apiKey: 'ak-1', blogUrl: 'https://blog.example', endpoint: fake.url });
+    const client = akismetClient({
+      apiKey: 'ak-1',
+      blogUrl: 'https://blog.example',
+      endpoint: fake.url,
+    });
     const verdict = await client.provider.check(input('Nice post'), new AbortController().signal);
     expect(verdict.spam).toBe('ham');
     const req = fake.requests.at(-1)!;
@@ -94,14 +123,22 @@ describe('Akismet provider (@cedx/akismet against a fake Akismet on loopback)', 
   });
 
   test('when Akismet says true, or discard, then the verdict is spam', async () => {
-    const client = akismetClient({ apiKey: 'ak', blogUrl: 'https://blog.example', endpoint: fake.url });
+    const client = akismetClient({
+      apiKey: 'ak',
+      blogUrl: 'https://blog.example',
+      endpoint: fake.url,
+    });
     fake.respond((_req, res) => res.end('true'));
-    expect((await client.provider.check(input('x'), new AbortController().signal)).spam).toBe('spam');
+    expect((await client.provider.check(input('x'), new AbortController().signal)).spam).toBe(
+      'spam',
+    );
     fake.respond((_req, res) => {
       res.setHeader('X-akismet-pro-tip', 'discard');
       res.end('true');
     });
-    expect((await client.provider.check(input('x'), new AbortController().signal)).spam).toBe('discard');
+    expect((await client.provider.check(input('x'), new AbortController().signal)).spam).toBe(
+      'discard',
+    );
   });
 });
 
@@ -112,7 +149,10 @@ describe('Akismet that hangs or talks nonsense', () => {
 
   beforeAll(async () => {
     fake = await startFakeServer();
-    t = await createTestParley('sqlite', { name: 'akismet-faults', env: { AKISMET_KEY: 'ak', AKISMET_ENDPOINT: fake.url, SCREENING_BUDGET_MS: '300' } });
+    t = await createTestParley('sqlite', {
+      name: 'akismet-faults',
+      env: { AKISMET_KEY: 'ak', AKISMET_ENDPOINT: fake.url, SCREENING_BUDGET_MS: '300' },
+    });
     await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
   });
   afterAll(async () => {
@@ -126,11 +166,15 @@ describe('Akismet that hangs or talks nonsense', () => {
       open.add(res);
       res.on('close', () => open.delete(res));
     });
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.post(url).send(aComment())));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.post(url).send(aComment())),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(202));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(open.size).toBe(0);
-    const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: results[0]!.body.comment.id } });
+    const stored = await t.parley.database.db.comment.findUniqueOrThrow({
+      where: { id: results[0]!.body.comment.id },
+    });
     expect(stored.status).toBe('pending');
   });
 
@@ -138,9 +182,13 @@ describe('Akismet that hangs or talks nonsense', () => {
     fake.respond((_req, res) => res.end('<html>Service temporarily unavailable</html>'));
     const res = await t.post(url).send(aComment());
     expect(res.status).toBe(202);
-    const stored = await t.parley.database.db.comment.findUniqueOrThrow({ where: { id: res.body.comment.id } });
+    const stored = await t.parley.database.db.comment.findUniqueOrThrow({
+      where: { id: res.body.comment.id },
+    });
     expect(stored.status).toBe('pending');
-    expect(JSON.stringify(stored.screening)).toMatch(/Akismet failed: unexpected answer; held for a moderator/);
+    expect(JSON.stringify(stored.screening)).toMatch(
+      /Akismet failed: unexpected answer; held for a moderator/,
+    );
   });
 });
 
@@ -157,11 +205,22 @@ describe('remote providers inside the pipeline', () => {
     slow.respond(() => {}); // never answers
     t = await createTestParley('sqlite', {
       name: 'providers-pipeline',
-      env: { PERSPECTIVE_API_KEY: 'pk', PERSPECTIVE_ENDPOINT: `${fake.url}/v1alpha1/comments:analyze`, SCREENING_BUDGET_MS: '400' },
+      env: {
+        PERSPECTIVE_API_KEY: 'pk',
+        PERSPECTIVE_ENDPOINT: `${fake.url}/v1alpha1/comments:analyze`,
+        SCREENING_BUDGET_MS: '400',
+      },
     });
     await seedSite(t.parley, { posts: [{ slug: 'hello' }] });
-    await seedSite(t.parley, { slug: 'open', settings: { failOpen: true }, posts: [{ slug: 'hello' }] });
-    akismetOnly = await createTestParley('sqlite', { name: 'providers-akismet', env: { AKISMET_KEY: 'ak', AKISMET_ENDPOINT: fake.url } });
+    await seedSite(t.parley, {
+      slug: 'open',
+      settings: { failOpen: true },
+      posts: [{ slug: 'hello' }],
+    });
+    akismetOnly = await createTestParley('sqlite', {
+      name: 'providers-akismet',
+      env: { AKISMET_KEY: 'ak', AKISMET_ENDPOINT: fake.url },
+    });
     await seedSite(akismetOnly.parley, { posts: [{ slug: 'hello' }] });
   });
   afterAll(async () => {
@@ -171,11 +230,16 @@ describe('remote providers inside the pipeline', () => {
     await slow.close();
   });
 
-  const stored = (p: TestParley, id: string) => p.parley.database.db.comment.findUniqueOrThrow({ where: { id } });
+  const stored = (p: TestParley, id: string) =>
+    p.parley.database.db.comment.findUniqueOrThrow({ where: { id } });
 
   test('when Perspective scores a comment above the threshold, then it is held with the provider named', async () => {
-    fake.respond((req, res) => res.end(perspectiveAnswer(0.95, Object.keys(JSON.parse(req.body).requestedAttributes))));
-    const res = await t.post(url).send(aComment({ body: 'A comment our built-in scorer thinks is fine.' }));
+    fake.respond((req, res) =>
+      res.end(perspectiveAnswer(0.95, Object.keys(JSON.parse(req.body).requestedAttributes))),
+    );
+    const res = await t
+      .post(url)
+      .send(aComment({ body: 'A comment our built-in scorer thinks is fine.' }));
     expect(res.status).toBe(202);
     const c = await stored(t, res.body.comment.id);
     expect(c.toxic).toBe(true);
@@ -187,7 +251,9 @@ describe('remote providers inside the pipeline', () => {
       res.statusCode = 500;
       res.end('{}');
     });
-    const res = await t.post(url).send(aComment({ body: 'Thoughtful, harmless and on topic, truly.' }));
+    const res = await t
+      .post(url)
+      .send(aComment({ body: 'Thoughtful, harmless and on topic, truly.' }));
     expect(res.status).toBe(202);
     const c = await stored(t, res.body.comment.id);
     expect(c.status).toBe('pending');
@@ -197,7 +263,9 @@ describe('remote providers inside the pipeline', () => {
   test('when Perspective is slower than the budget, then the comment is held with a timeout reason', async () => {
     fake.respond((_req, _res) => {}); // hang
     const started = Date.now();
-    const res = await t.post(url).send(aComment({ body: 'Another harmless comment about supply chains.' }));
+    const res = await t
+      .post(url)
+      .send(aComment({ body: 'Another harmless comment about supply chains.' }));
     expect(res.status).toBe(202);
     expect(Date.now() - started).toBeLessThan(5_000);
     const c = await stored(t, res.body.comment.id);
@@ -209,12 +277,18 @@ describe('remote providers inside the pipeline', () => {
       res.statusCode = 503;
       res.end('{}');
     });
-    const res = await t.post('/api/sites/open/posts/hello/comments').send(aComment({ body: 'Fail-open sites publish when a provider is down.' }));
+    const res = await t
+      .post('/api/sites/open/posts/hello/comments')
+      .send(aComment({ body: 'Fail-open sites publish when a provider is down.' }));
     expect(res.status).toBe(201);
   });
 
-  test('when Akismet flags spam, then the comment is spam; a moderator\'s decision resends the original values', async () => {
-    fake.respond((req, res) => res.end(req.url === '/1.1/comment-check' ? 'true' : 'Thanks for making the web a better place.'));
+  test("when Akismet flags spam, then the comment is spam; a moderator's decision resends the original values", async () => {
+    fake.respond((req, res) =>
+      res.end(
+        req.url === '/1.1/comment-check' ? 'true' : 'Thanks for making the web a better place.',
+      ),
+    );
     const ip = '192.0.2.44';
     const res = await akismetOnly
       .post(url, { ip })
@@ -229,7 +303,15 @@ describe('remote providers inside the pipeline', () => {
     const sent = new URLSearchParams(check.body);
     const resent = new URLSearchParams(ham.body);
     expect(resent.get('user_ip')).toBe(ip);
-    for (const field of ['user_ip', 'user_agent', 'referrer', 'comment_content', 'comment_author', 'comment_author_email', 'comment_date_gmt']) {
+    for (const field of [
+      'user_ip',
+      'user_agent',
+      'referrer',
+      'comment_content',
+      'comment_author',
+      'comment_author_email',
+      'comment_date_gmt',
+    ]) {
       expect(resent.get(field), field).toBe(sent.get(field));
     }
   });
@@ -244,7 +326,13 @@ describe("Parley's Perspective-compatible API", () => {
   beforeAll(async () => {
     t = await createTestParley('sqlite', { name: 'perspective-api' });
     const site = await seedSite(t.parley);
-    await t.parley.database.db.apiKey.create({ data: { siteId: site.id, label: 'coral', keyHash: createHash('sha256').update(key).digest('hex') } });
+    await t.parley.database.db.apiKey.create({
+      data: {
+        siteId: site.id,
+        label: 'coral',
+        keyHash: createHash('sha256').update(key).digest('hex'),
+      },
+    });
     server = createServer(t.http);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1alpha1/comments:analyze`;
@@ -257,35 +345,71 @@ describe("Parley's Perspective-compatible API", () => {
 
   test('when perspective-api-client itself points at Parley, then it gets Perspective-shaped scores', async () => {
     const provider = perspectiveProvider({ apiKey: key, endpoint });
-    const insult = await provider.check(input('You are a worthless moron.'), new AbortController().signal);
+    const insult = await provider.check(
+      input('You are a worthless moron.'),
+      new AbortController().signal,
+    );
     expect(insult.toxicity!.INSULT).toBeGreaterThan(0.8);
-    const civil = await provider.check(input('I think the committee made the wrong call on the budget.'), new AbortController().signal);
+    const civil = await provider.check(
+      input('I think the committee made the wrong call on the budget.'),
+      new AbortController().signal,
+    );
     expect(civil.toxicity!.TOXICITY).toBeLessThan(0.5);
   });
 
-  test('when a request asks for span annotations, then the response has Perspective\'s fields', async () => {
+  test("when a request asks for span annotations, then the response has Perspective's fields", async () => {
     const res = await t
       .api()
       .post(`/v1alpha1/comments:analyze?key=${key}`)
-      .send({ comment: { text: 'Shut up, you idiot.' }, requestedAttributes: { INSULT: {}, TOXICITY: {} }, languages: ['en'], doNotStore: true, clientToken: 'abc' });
+      .send({
+        comment: { text: 'Shut up, you idiot.' },
+        requestedAttributes: { INSULT: {}, TOXICITY: {} },
+        languages: ['en'],
+        doNotStore: true,
+        clientToken: 'abc',
+      });
     expect(res.status).toBe(200);
     expect(res.body.clientToken).toBe('abc');
     expect(res.body.languages).toEqual(['en']);
-    expect(res.body.attributeScores.INSULT.summaryScore).toEqual({ value: expect.any(Number), type: 'PROBABILITY' });
-    expect(res.body.attributeScores.INSULT.spanScores[0]).toEqual({ begin: expect.any(Number), end: expect.any(Number), score: { value: expect.any(Number), type: 'PROBABILITY' } });
+    expect(res.body.attributeScores.INSULT.summaryScore).toEqual({
+      value: expect.any(Number),
+      type: 'PROBABILITY',
+    });
+    expect(res.body.attributeScores.INSULT.spanScores[0]).toEqual({
+      begin: expect.any(Number),
+      end: expect.any(Number),
+      score: { value: expect.any(Number), type: 'PROBABILITY' },
+    });
     expect(Object.keys(res.body.attributeScores).sort()).toEqual(['INSULT', 'TOXICITY']);
   });
 
   test('when the key is wrong or the request is malformed, then Perspective-style errors come back', async () => {
-    const bad = await t.api().post('/v1alpha1/comments:analyze?key=nope').send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} } });
+    const bad = await t
+      .api()
+      .post('/v1alpha1/comments:analyze?key=nope')
+      .send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toEqual({ code: 400, message: expect.stringMatching(/API key not valid/), status: 'INVALID_ARGUMENT' });
-    const unknown = await t.api().post(`/v1alpha1/comments:analyze?key=${key}`).send({ comment: { text: 'x' }, requestedAttributes: { FLIRTATION: {} } });
+    expect(bad.body.error).toEqual({
+      code: 400,
+      message: expect.stringMatching(/API key not valid/),
+      status: 'INVALID_ARGUMENT',
+    });
+    const unknown = await t
+      .api()
+      .post(`/v1alpha1/comments:analyze?key=${key}`)
+      .send({ comment: { text: 'x' }, requestedAttributes: { FLIRTATION: {} } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/FLIRTATION/);
-    const lang = await t.api().post(`/v1alpha1/comments:analyze?key=${key}`).send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} }, languages: ['ja'] });
+    const lang = await t
+      .api()
+      .post(`/v1alpha1/comments:analyze?key=${key}`)
+      .send({ comment: { text: 'x' }, requestedAttributes: { TOXICITY: {} }, languages: ['ja'] });
     expect(lang.status).toBe(400);
-    const json = await t.api().post(`/v1alpha1/comments:analyze?key=${key}`).set('Content-Type', 'application/json').send('{"comment":');
+    const json = await t
+      .api()
+      .post(`/v1alpha1/comments:analyze?key=${key}`)
+      .set('Content-Type', 'application/json')
+      .send('{"comment":');
     expect(json.status).toBe(400);
   });
 });

@@ -10,7 +10,13 @@ let server: ChildServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-start-'));
   // A fresh, empty database directory: start must migrate and seed by itself.
-  server = await startChildServer({ DATABASE_URL: `file:${join(dir, 'fresh/parley.db')}`, PARLEY_SECRET: 'startup-test-secret-123' }, 120_000);
+  server = await startChildServer(
+    {
+      DATABASE_URL: `file:${join(dir, 'fresh/parley.db')}`,
+      PARLEY_SECRET: 'startup-test-secret-123',
+    },
+    120_000,
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -30,10 +36,14 @@ test('when the demo article is requested, then the page and its seven comments a
   expect(html).toContain('data-site="demo"');
   expect(html).toContain('/embed.js');
 
-  const posts = (await (await fetch(`${server.url}/api/sites/demo/posts`)).json()) as { posts: { slug: string; commentCount: number }[] };
+  const posts = (await (await fetch(`${server.url}/api/sites/demo/posts`)).json()) as {
+    posts: { slug: string; commentCount: number }[];
+  };
   expect(posts.posts[0]!.commentCount).toBe(7);
   const slug = posts.posts[0]!.slug;
-  const thread = (await (await fetch(`${server.url}/api/sites/demo/posts/${slug}/comments`)).json()) as {
+  const thread = (await (
+    await fetch(`${server.url}/api/sites/demo/posts/${slug}/comments`)
+  ).json()) as {
     total: number;
     comments: { replies: { replies: unknown[] }[] }[];
   };
@@ -45,11 +55,17 @@ test('when the demo article is requested, then the page and its seven comments a
 });
 
 test('when a reader posts from the demo, then the comment is accepted', async () => {
-  const posts = (await (await fetch(`${server.url}/api/sites/demo/posts`)).json()) as { posts: { slug: string }[] };
+  const posts = (await (await fetch(`${server.url}/api/sites/demo/posts`)).json()) as {
+    posts: { slug: string }[];
+  };
   const res = await fetch(`${server.url}/api/sites/demo/posts/${posts.posts[0]!.slug}/comments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'Start Test', email: 'start@example.com', body: 'Checking the demo works end to end.' }),
+    body: JSON.stringify({
+      name: 'Start Test',
+      email: 'start@example.com',
+      body: 'Checking the demo works end to end.',
+    }),
   });
   expect([201, 202]).toContain(res.status);
 });

@@ -4,22 +4,35 @@ import type { Page } from './router.js';
 import { store } from './store.js';
 
 export function pageHead(title: string, hint: string, ...extra: Child[]): HTMLElement {
-  return h('header', { class: 'page-head' },
+  return h(
+    'header',
+    { class: 'page-head' },
     h('div', { class: 'page-title' }, h('h1', null, title), h('p', { class: 'muted' }, hint)),
     extra.length ? h('div', { class: 'filters' }, extra) : null,
   );
 }
 
 /** A site select (shown only with several sites); `all` adds an "All sites" entry. */
-export function sitePicker(opts: { value: string; all: boolean; onChange: (site: string) => void }): HTMLElement | null {
+export function sitePicker(opts: {
+  value: string;
+  all: boolean;
+  onChange: (site: string) => void;
+}): HTMLElement | null {
   const sites = store.user?.sites ?? [];
   if (sites.length < 2) return null;
-  const select = h('select', { class: 'input', id: 'page-site', 'data-testid': 'site-picker' },
+  const select = h(
+    'select',
+    { class: 'input', id: 'page-site', 'data-testid': 'site-picker' },
     opts.all ? h('option', { value: '' }, 'All sites') : null,
     sites.map((s) => h('option', { value: s, selected: s === opts.value }, s)),
   );
   select.addEventListener('change', () => opts.onChange(select.value));
-  return h('div', { class: 'filter' }, h('label', { for: 'page-site', class: 'filter-label' }, 'Site'), select);
+  return h(
+    'div',
+    { class: 'filter' },
+    h('label', { for: 'page-site', class: 'filter-label' }, 'Site'),
+    select,
+  );
 }
 
 /** The site an admin page starts on: the queue's site filter, else the first site. */
@@ -29,10 +42,20 @@ export function defaultSite(): string {
 
 export function adminOnlyPage(main: HTMLElement): Page {
   main.replaceChildren(
-    h('div', { class: 'page' },
-      h('div', { class: 'empty' },
+    h(
+      'div',
+      { class: 'page' },
+      h(
+        'div',
+        { class: 'empty' },
         h('p', { class: 'empty-title' }, 'Only admins can open this page.'),
-        h('a', { href: '/moderate', 'data-link': true, class: 'btn btn-plain btn-sm' }, 'Back to the queue'))),
+        h(
+          'a',
+          { href: '/moderate', 'data-link': true, class: 'btn btn-plain btn-sm' },
+          'Back to the queue',
+        ),
+      ),
+    ),
   );
   document.body.dataset.ready = 'true';
   return { unmount() {} };
@@ -43,8 +66,11 @@ export function loadingBlock(): HTMLElement {
 }
 
 export function errorBlock(err: unknown, retry: () => void): HTMLElement {
-  return h('div', { class: 'empty', 'data-testid': 'load-error' },
+  return h(
+    'div',
+    { class: 'empty', 'data-testid': 'load-error' },
     h('p', { class: 'empty-title' }, 'Could not load this page.'),
     h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
-    h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: retry }, 'Try again'));
+    h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: retry }, 'Try again'),
+  );
 }

@@ -29,7 +29,8 @@ type Query = Record<string, string | number | undefined | null>;
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   const s = params.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -50,7 +51,11 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Cannot reach the server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'Cannot reach the server. Check your connection and try again.',
+    );
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as
@@ -58,7 +63,12 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     | null;
   if (!res.ok) {
     const err = data?.error;
-    const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? `The server answered ${res.status}.`, err?.fields);
+    const apiError = new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `The server answered ${res.status}.`,
+      err?.fields,
+    );
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated();
     throw apiError;
   }
@@ -101,23 +111,50 @@ const enc = encodeURIComponent;
 export const moderation = {
   queue: (q: QueueQuery) => request<QueuePage>('GET', `${M}/comments`, undefined, q),
   act: (id: string, action: Action, reason?: string) =>
-    request<{ comment: ModerationItem; auditId: string }>('POST', `${M}/comments/${enc(id)}/${action}`, reason ? { reason } : {}),
+    request<{ comment: ModerationItem; auditId: string }>(
+      'POST',
+      `${M}/comments/${enc(id)}/${action}`,
+      reason ? { reason } : {},
+    ),
   bulk: (ids: string[], action: Action) =>
-    request<{ results: { id: string; ok: boolean; auditId?: string; error?: string }[] }>('POST', `${M}/comments/bulk`, { ids, action }),
-  createBan: (input: { site?: string; kind: BanView['kind']; commentId?: string; value?: string; reason?: string; expiresAt?: string }) =>
-    request<{ ban: BanView }>('POST', `${M}/bans`, input),
+    request<{ results: { id: string; ok: boolean; auditId?: string; error?: string }[] }>(
+      'POST',
+      `${M}/comments/bulk`,
+      { ids, action },
+    ),
+  createBan: (input: {
+    site?: string;
+    kind: BanView['kind'];
+    commentId?: string;
+    value?: string;
+    reason?: string;
+    expiresAt?: string;
+  }) => request<{ ban: BanView }>('POST', `${M}/bans`, input),
   bans: (site?: string) => request<{ bans: BanView[] }>('GET', `${M}/bans`, undefined, { site }),
   removeBan: (id: string) => request<void>('DELETE', `${M}/bans/${enc(id)}`),
   audit: (q: { site?: string; cursor?: string; limit?: number }) =>
-    request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', `${M}/audit`, undefined, q),
+    request<{ entries: AuditEntry[]; nextCursor: string | null }>(
+      'GET',
+      `${M}/audit`,
+      undefined,
+      q,
+    ),
   undo: (entryId: string) =>
-    request<{ comment?: ModerationItem; ban?: BanView | null }>('POST', `${M}/audit/${enc(entryId)}/undo`),
-  stats: (q: { site?: string; days: number }) => request<ModerationStats>('GET', `${M}/stats`, undefined, q),
+    request<{ comment?: ModerationItem; ban?: BanView | null }>(
+      'POST',
+      `${M}/audit/${enc(entryId)}/undo`,
+    ),
+  stats: (q: { site?: string; days: number }) =>
+    request<ModerationStats>('GET', `${M}/stats`, undefined, q),
 };
 
 export const admin = {
   sites: () => request<{ sites: AdminSite[] }>('GET', '/api/admin/sites'),
   site: (slug: string) => request<{ site: AdminSite }>('GET', `/api/admin/sites/${enc(slug)}`),
-  updateSite: (slug: string, patch: Partial<Pick<AdminSite, 'name' | 'allowedOrigins'>> & { settings?: Partial<AdminSite['settings']> }) =>
-    request<{ site: AdminSite }>('PATCH', `/api/admin/sites/${enc(slug)}`, patch),
+  updateSite: (
+    slug: string,
+    patch: Partial<Pick<AdminSite, 'name' | 'allowedOrigins'>> & {
+      settings?: Partial<AdminSite['settings']>;
+    },
+  ) => request<{ site: AdminSite }>('PATCH', `/api/admin/sites/${enc(slug)}`, patch),
 };

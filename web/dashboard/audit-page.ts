@@ -33,9 +33,20 @@ function describe(e: AuditEntry): string {
   if (e.targetType === 'comment') {
     const from = before.status;
     const to = after.status;
-    const change = typeof from === 'string' && typeof to === 'string' && from !== to ? `${from} → ${to}` : '';
-    const undid = typeof after.undoneAction === 'string' ? `undid ${ACTION_LABELS[after.undoneAction] ?? after.undoneAction}` : '';
-    return [`Comment ${String(e.targetId ?? '').slice(-8)}`, change, undid, typeof after.reason === 'string' ? `“${after.reason}”` : ''].filter(Boolean).join(' · ');
+    const change =
+      typeof from === 'string' && typeof to === 'string' && from !== to ? `${from} → ${to}` : '';
+    const undid =
+      typeof after.undoneAction === 'string'
+        ? `undid ${ACTION_LABELS[after.undoneAction] ?? after.undoneAction}`
+        : '';
+    return [
+      `Comment ${String(e.targetId ?? '').slice(-8)}`,
+      change,
+      undid,
+      typeof after.reason === 'string' ? `“${after.reason}”` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
   if (e.targetType === 'ban') {
     const b = Object.keys(after).length ? after : before;
@@ -52,8 +63,28 @@ export function mountAuditPage(main: HTMLElement): Page {
   let nextCursor: string | null = null;
   const wrap = h('div', null, loadingBlock());
   const more = h('div', { class: 'list-footer' });
-  const picker = sitePicker({ value: site, all: true, onChange: (s) => { site = s; void load(); } });
-  mount(main, h('div', { class: 'page' }, pageHead('Audit log', 'Every moderation decision, ban and settings change, newest first.', picker), wrap, more));
+  const picker = sitePicker({
+    value: site,
+    all: true,
+    onChange: (s) => {
+      site = s;
+      void load();
+    },
+  });
+  mount(
+    main,
+    h(
+      'div',
+      { class: 'page' },
+      pageHead(
+        'Audit log',
+        'Every moderation decision, ban and settings change, newest first.',
+        picker,
+      ),
+      wrap,
+      more,
+    ),
+  );
 
   async function load(cursor?: string): Promise<void> {
     if (!cursor) mount(wrap, loadingBlock());
@@ -64,35 +95,108 @@ export function mountAuditPage(main: HTMLElement): Page {
       nextCursor = res.nextCursor;
       render();
     } catch (err) {
-      if (alive) mount(wrap, errorBlock(err, () => void load()));
+      if (alive)
+        mount(
+          wrap,
+          errorBlock(err, () => void load()),
+        );
     }
     document.body.dataset.ready = 'true';
   }
 
   function render(): void {
-    mount(more, nextCursor ? h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: () => void load(nextCursor!) }, 'Load older') : null);
+    mount(
+      more,
+      nextCursor
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-plain btn-sm',
+              onclick: () => void load(nextCursor!),
+            },
+            'Load older',
+          )
+        : null,
+    );
     if (entries.length === 0) {
-      mount(wrap, h('div', { class: 'card', 'data-testid': 'audit-list' }, h('div', { class: 'empty empty-inline', 'data-testid': 'empty-state' }, h('p', { class: 'empty-title' }, 'Nothing logged yet.'))));
+      mount(
+        wrap,
+        h(
+          'div',
+          { class: 'card', 'data-testid': 'audit-list' },
+          h(
+            'div',
+            { class: 'empty empty-inline', 'data-testid': 'empty-state' },
+            h('p', { class: 'empty-title' }, 'Nothing logged yet.'),
+          ),
+        ),
+      );
       return;
     }
-    mount(wrap, h('div', { class: 'card table-card' },
-      h('table', { class: 'table', 'data-testid': 'audit-list' },
-        h('thead', null, h('tr', null, ['When', 'Who', 'Action', 'Target', 'Site', ''].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', null, entries.map(row)))));
+    mount(
+      wrap,
+      h(
+        'div',
+        { class: 'card table-card' },
+        h(
+          'table',
+          { class: 'table', 'data-testid': 'audit-list' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['When', 'Who', 'Action', 'Target', 'Site', ''].map((t) =>
+                h('th', { scope: 'col' }, t),
+              ),
+            ),
+          ),
+          h('tbody', null, entries.map(row)),
+        ),
+      ),
+    );
   }
 
   function row(e: AuditEntry): HTMLElement {
-    const canUndo = !e.undoneAt && e.action !== 'undo' && UNDOABLE_TARGETS.has(e.targetType) && e.site !== null;
+    const canUndo =
+      !e.undoneAt && e.action !== 'undo' && UNDOABLE_TARGETS.has(e.targetType) && e.site !== null;
     const undoBtn = canUndo
-      ? h('button', { type: 'button', class: 'btn btn-sm btn-plain', 'data-testid': 'audit-undo', onclick: () => void undo(e, undoBtn!) }, 'Undo')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-sm btn-plain',
+            'data-testid': 'audit-undo',
+            onclick: () => void undo(e, undoBtn!),
+          },
+          'Undo',
+        )
       : null;
-    return h('tr', { 'data-entry-id': e.id, class: e.undoneAt ? 'is-undone' : '' },
+    return h(
+      'tr',
+      { 'data-entry-id': e.id, class: e.undoneAt ? 'is-undone' : '' },
       h('td', { title: fullDate(e.createdAt), class: 'nowrap' }, timeAgo(e.createdAt)),
       h('td', null, e.actor.name ?? h('span', { class: 'muted' }, 'system')),
-      h('td', null, h('span', { class: `badge badge-action action-${e.action.replace('.', '-')}` }, ACTION_LABELS[e.action] ?? e.action)),
+      h(
+        'td',
+        null,
+        h(
+          'span',
+          { class: `badge badge-action action-${e.action.replace('.', '-')}` },
+          ACTION_LABELS[e.action] ?? e.action,
+        ),
+      ),
       h('td', null, describe(e)),
       h('td', null, e.site ?? h('span', { class: 'muted' }, '—')),
-      h('td', { class: 'cell-actions' }, e.undoneAt ? h('span', { class: 'muted small', title: fullDate(e.undoneAt) }, 'Undone') : undoBtn),
+      h(
+        'td',
+        { class: 'cell-actions' },
+        e.undoneAt
+          ? h('span', { class: 'muted small', title: fullDate(e.undoneAt) }, 'Undone')
+          : undoBtn,
+      ),
     );
   }
 
@@ -109,5 +213,9 @@ export function mountAuditPage(main: HTMLElement): Page {
   }
 
   void load();
-  return { unmount: () => { alive = false; } };
+  return {
+    unmount: () => {
+      alive = false;
+    },
+  };
 }

@@ -5,7 +5,19 @@ import { openDialog } from './dialog.js';
 import { h } from './dom.js';
 import type { BanView, ModerationItem } from './types.js';
 
-const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de', 'aol.com']);
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'yahoo.com',
+  'icloud.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.de',
+  'web.de',
+  'aol.com',
+]);
 const EXPIRIES: [string, string][] = [
   ['', 'Never'],
   ['1', '24 hours'],
@@ -15,44 +27,98 @@ const EXPIRIES: [string, string][] = [
   ['custom', 'Until a date…'],
 ];
 
-export function openBanDialog(item: ModerationItem, done: (ban: BanView, alsoReject: boolean) => void): void {
+export function openBanDialog(
+  item: ModerationItem,
+  done: (ban: BanView, alsoReject: boolean) => void,
+): void {
   const c = item.comment;
   const domain = c.authorEmail.split('@')[1] ?? '';
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const customDate = h('input', { type: 'date', name: 'until', class: 'input', 'aria-label': 'Ban until', hidden: true });
-  const expiry = h('select', { name: 'expiry', class: 'input', id: 'ban-expiry' }, EXPIRIES.map(([v, l]) => h('option', { value: v }, l)));
+  const customDate = h('input', {
+    type: 'date',
+    name: 'until',
+    class: 'input',
+    'aria-label': 'Ban until',
+    hidden: true,
+  });
+  const expiry = h(
+    'select',
+    { name: 'expiry', class: 'input', id: 'ban-expiry' },
+    EXPIRIES.map(([v, l]) => h('option', { value: v }, l)),
+  );
   expiry.addEventListener('change', () => {
     customDate.hidden = expiry.value !== 'custom';
     if (!customDate.hidden) customDate.focus();
   });
-  const reason = h('input', { type: 'text', name: 'reason', class: 'input', id: 'ban-reason', maxlength: 500, placeholder: 'Optional, for other moderators' });
+  const reason = h('input', {
+    type: 'text',
+    name: 'reason',
+    class: 'input',
+    id: 'ban-reason',
+    maxlength: 500,
+    placeholder: 'Optional, for other moderators',
+  });
   const alsoReject = h('input', { type: 'checkbox', name: 'reject', id: 'ban-reject' });
   alsoReject.checked = c.status !== 'rejected';
   const kindOption = (value: string, label: string, detail: string, checked = false) =>
-    h('label', { class: 'radio-card' },
-      h('input', { type: 'radio', name: 'kind', value, checked, 'data-testid': `ban-kind-${value}` }),
+    h(
+      'label',
+      { class: 'radio-card' },
+      h('input', {
+        type: 'radio',
+        name: 'kind',
+        value,
+        checked,
+        'data-testid': `ban-kind-${value}`,
+      }),
       h('span', null, h('strong', null, label), h('span', { class: 'muted small block' }, detail)),
     );
-  const submit = h('button', { type: 'submit', class: 'btn btn-reject', 'data-testid': 'ban-submit' }, 'Ban author');
-  const form = h('form', { class: 'stack', 'data-testid': 'ban-form', novalidate: true },
-    h('fieldset', { class: 'stack-sm' },
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'btn btn-reject', 'data-testid': 'ban-submit' },
+    'Ban author',
+  );
+  const form = h(
+    'form',
+    { class: 'stack', 'data-testid': 'ban-form', novalidate: true },
+    h(
+      'fieldset',
+      { class: 'stack-sm' },
       h('legend', null, 'Ban by'),
       kindOption('email', 'Email address', c.authorEmail, true),
       kindOption('ip', 'IP address', 'The address this comment came from (stored hashed)'),
-      kindOption('domain', 'Email domain', FREE_MAIL.has(domain) ? `Everyone at ${domain}: a public mail provider!` : `Everyone at ${domain}`),
+      kindOption(
+        'domain',
+        'Email domain',
+        FREE_MAIL.has(domain)
+          ? `Everyone at ${domain}: a public mail provider!`
+          : `Everyone at ${domain}`,
+      ),
     ),
-    h('div', { class: 'field' }, h('label', { for: 'ban-expiry' }, 'Expires'), h('div', { class: 'row' }, expiry, customDate)),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'ban-expiry' }, 'Expires'),
+      h('div', { class: 'row' }, expiry, customDate),
+    ),
     h('div', { class: 'field' }, h('label', { for: 'ban-reason' }, 'Reason'), reason),
     h('label', { class: 'check-row' }, alsoReject, ' Also reject this comment'),
     error,
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', class: 'btn btn-plain', onclick: () => dialog.close() }, 'Cancel'),
+    h(
+      'div',
+      { class: 'dialog-actions' },
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-plain', onclick: () => dialog.close() },
+        'Cancel',
+      ),
       submit,
     ),
   );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const kind = (form.querySelector<HTMLInputElement>('input[name=kind]:checked')?.value ?? 'email') as BanView['kind'];
+    const kind = (form.querySelector<HTMLInputElement>('input[name=kind]:checked')?.value ??
+      'email') as BanView['kind'];
     let expiresAt: string | undefined;
     if (expiry.value === 'custom') {
       if (!customDate.value) return showError('Pick the date the ban ends.');
@@ -63,11 +129,18 @@ export function openBanDialog(item: ModerationItem, done: (ban: BanView, alsoRej
     submit.disabled = true;
     error.hidden = true;
     try {
-      const { ban } = await moderation.createBan({ site: item.post.site, kind, commentId: c.id, reason: reason.value.trim() || undefined, expiresAt });
+      const { ban } = await moderation.createBan({
+        site: item.post.site,
+        kind,
+        commentId: c.id,
+        reason: reason.value.trim() || undefined,
+        expiresAt,
+      });
       dialog.close();
       done(ban, alsoReject.checked);
     } catch (err) {
-      const fields = err instanceof ApiError && err.fields ? Object.values(err.fields).join(' ') : '';
+      const fields =
+        err instanceof ApiError && err.fields ? Object.values(err.fields).join(' ') : '';
       showError(fields || (err instanceof Error ? err.message : 'Could not ban.'));
     } finally {
       submit.disabled = false;

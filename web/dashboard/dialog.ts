@@ -13,21 +13,49 @@ export function isDialogOpen(): boolean {
   return open.length > 0;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function openDialog(opts: { title: string; testid: string; body: Child; wide?: boolean; onClose?: () => void }): Dialog {
+export function openDialog(opts: {
+  title: string;
+  testid: string;
+  body: Child;
+  wide?: boolean;
+  onClose?: () => void;
+}): Dialog {
   const returnFocus = document.activeElement as HTMLElement | null;
   const titleId = `dlg-${Math.random().toString(36).slice(2, 8)}`;
   const panel = h(
     'div',
-    { class: `dialog${opts.wide ? ' dialog-wide' : ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, 'data-testid': opts.testid },
-    h('header', { class: 'dialog-head' },
+    {
+      class: `dialog${opts.wide ? ' dialog-wide' : ''}`,
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': titleId,
+      'data-testid': opts.testid,
+    },
+    h(
+      'header',
+      { class: 'dialog-head' },
       h('h2', { id: titleId }, opts.title),
-      h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Close', onclick: () => dialog.close() }, '×'),
+      h(
+        'button',
+        { type: 'button', class: 'icon-btn', 'aria-label': 'Close', onclick: () => dialog.close() },
+        '×',
+      ),
     ),
     h('div', { class: 'dialog-body' }, opts.body),
   );
-  const backdrop = h('div', { class: 'backdrop', onmousedown: (e: Event) => { if (e.target === backdrop) dialog.close(); } }, panel);
+  const backdrop = h(
+    'div',
+    {
+      class: 'backdrop',
+      onmousedown: (e: Event) => {
+        if (e.target === backdrop) dialog.close();
+      },
+    },
+    panel,
+  );
 
   const onKey = (e: KeyboardEvent) => {
     if (open.at(-1) !== dialog) return;
@@ -65,7 +93,12 @@ export function openDialog(opts: { title: string; testid: string; body: Child; w
   open.push(dialog);
   document.addEventListener('keydown', onKey, true);
   document.body.appendChild(backdrop);
-  const autofocus = panel.querySelector<HTMLElement>('[autofocus]') ?? panel.querySelector<HTMLElement>('.dialog-body ' + FOCUSABLE.split(',').join(', .dialog-body ')) ?? panel.querySelector<HTMLElement>(FOCUSABLE);
+  const autofocus =
+    panel.querySelector<HTMLElement>('[autofocus]') ??
+    panel.querySelector<HTMLElement>(
+      '.dialog-body ' + FOCUSABLE.split(',').join(', .dialog-body '),
+    ) ??
+    panel.querySelector<HTMLElement>(FOCUSABLE);
   autofocus?.focus();
   return dialog;
 }
@@ -93,7 +126,14 @@ export function openHelp(): Dialog {
       'dl',
       { class: 'shortcuts' },
       SHORTCUTS.map(([keys, what]) => [
-        h('dt', null, keys.map((k, i) => [i > 0 ? h('span', { class: 'muted' }, ' or ') : null, h('kbd', null, k)])),
+        h(
+          'dt',
+          null,
+          keys.map((k, i) => [
+            i > 0 ? h('span', { class: 'muted' }, ' or ') : null,
+            h('kbd', null, k),
+          ]),
+        ),
         h('dd', null, what),
       ]),
     ),

@@ -6,13 +6,18 @@ type AttrValue = string | number | boolean | null | undefined;
 export type Attrs = Record<string, AttrValue | ((e: Event) => void)>;
 
 /** `h('button', { class: 'btn', onclick: fn, 'data-testid': 'x' }, 'Label')`. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (attrs) {
     for (const [key, value] of Object.entries(attrs)) {
       if (typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
       else if (value === true) el.setAttribute(key, '');
-      else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, String(value));
+      else if (value !== false && value !== null && value !== undefined)
+        el.setAttribute(key, String(value));
     }
   }
   append(el, children);
@@ -37,7 +42,10 @@ export function $(selector: string, root: ParentNode = document): HTMLElement | 
   return root.querySelector<HTMLElement>(selector);
 }
 
-const rtf = typeof Intl !== 'undefined' && 'RelativeTimeFormat' in Intl ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
+const rtf =
+  typeof Intl !== 'undefined' && 'RelativeTimeFormat' in Intl
+    ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+    : null;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31_536_000],
   ['month', 2_592_000],
@@ -50,7 +58,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "yesterday", "just now". */
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 45 || !rtf) return Math.abs(seconds) < 45 ? 'just now' : new Date(iso).toLocaleString();
+  if (Math.abs(seconds) < 45 || !rtf)
+    return Math.abs(seconds) < 45 ? 'just now' : new Date(iso).toLocaleString();
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
   }

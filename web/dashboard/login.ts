@@ -20,12 +20,52 @@ function messageFor(err: unknown): string {
 }
 
 export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, notice = ''): void {
-  const email = h('input', { id: 'login-email', name: 'email', type: 'email', class: 'input', autocomplete: 'username', required: true, 'data-testid': 'login-email', 'aria-describedby': 'login-error' });
-  const password = h('input', { id: 'login-password', name: 'password', type: 'password', class: 'input', autocomplete: 'current-password', required: true, 'data-testid': 'login-password', 'aria-describedby': 'login-error' });
-  const error = h('p', { id: 'login-error', class: 'form-error', role: 'alert', 'data-testid': 'login-error', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', 'data-testid': 'login-submit' }, 'Sign in');
-  const form = h('form', { class: 'login-card', 'data-testid': 'login-form', novalidate: true, 'aria-labelledby': 'login-title' },
-    h('div', { class: 'brand brand-login' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'), 'Parley'),
+  const email = h('input', {
+    id: 'login-email',
+    name: 'email',
+    type: 'email',
+    class: 'input',
+    autocomplete: 'username',
+    required: true,
+    'data-testid': 'login-email',
+    'aria-describedby': 'login-error',
+  });
+  const password = h('input', {
+    id: 'login-password',
+    name: 'password',
+    type: 'password',
+    class: 'input',
+    autocomplete: 'current-password',
+    required: true,
+    'data-testid': 'login-password',
+    'aria-describedby': 'login-error',
+  });
+  const error = h('p', {
+    id: 'login-error',
+    class: 'form-error',
+    role: 'alert',
+    'data-testid': 'login-error',
+    hidden: true,
+  });
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary btn-block', 'data-testid': 'login-submit' },
+    'Sign in',
+  );
+  const form = h(
+    'form',
+    {
+      class: 'login-card',
+      'data-testid': 'login-form',
+      novalidate: true,
+      'aria-labelledby': 'login-title',
+    },
+    h(
+      'div',
+      { class: 'brand brand-login' },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
+      'Parley',
+    ),
     h('h1', { id: 'login-title' }, 'Sign in to moderate'),
     notice ? h('p', { class: 'notice' }, notice) : null,
     h('div', { class: 'field' }, h('label', { for: 'login-email' }, 'Email'), email),
@@ -53,7 +93,12 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
       onSignedIn(session);
     } catch (err) {
       password.value = '';
-      showError(messageFor(err), err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.fields?.email ? email : undefined);
+      showError(
+        messageFor(err),
+        err instanceof ApiError && err.code === 'VALIDATION_FAILED' && err.fields?.email
+          ? email
+          : undefined,
+      );
     } finally {
       submit.disabled = false;
       submit.textContent = 'Sign in';
@@ -61,7 +106,15 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
   });
 
   document.title = 'Sign in · Parley moderation';
-  mount(root, h('main', { class: 'login-wrap' }, form, h('p', { class: 'login-foot muted small' }, 'Parley comment moderation')));
+  mount(
+    root,
+    h(
+      'main',
+      { class: 'login-wrap' },
+      form,
+      h('p', { class: 'login-foot muted small' }, 'Parley comment moderation'),
+    ),
+  );
   email.focus();
   document.body.dataset.view = 'login';
   delete document.body.dataset.ready;

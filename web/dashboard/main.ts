@@ -20,7 +20,10 @@ const root = document.getElementById('app') ?? document.body;
 let stopRouter: (() => void) | null = null;
 let stopShell: (() => void) | null = null;
 
-const admin = (mountPage: Route['mount']): Route['mount'] => (main) => (isAdmin() ? mountPage(main) : adminOnlyPage(main));
+const admin =
+  (mountPage: Route['mount']): Route['mount'] =>
+  (main) =>
+    isAdmin() ? mountPage(main) : adminOnlyPage(main);
 
 const ROUTES: Route[] = [
   {
@@ -31,7 +34,12 @@ const ROUTES: Route[] = [
       return mountQueuePage(main);
     },
   },
-  { path: '/moderate/settings', title: 'Site settings', adminOnly: true, mount: admin(mountSettingsPage) },
+  {
+    path: '/moderate/settings',
+    title: 'Site settings',
+    adminOnly: true,
+    mount: admin(mountSettingsPage),
+  },
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
@@ -43,7 +51,11 @@ function startApp(session: Session): void {
   const shell = renderShell(root, () => void signOut());
   stopShell = shell.destroy;
   connectLive();
-  stopRouter = startRouter({ routes: ROUTES, main: shell.main, afterRoute: (r) => shell.setActive(r.path) });
+  stopRouter = startRouter({
+    routes: ROUTES,
+    main: shell.main,
+    afterRoute: (r) => shell.setActive(r.path),
+  });
 }
 
 function toLogin(notice = ''): void {
@@ -63,12 +75,17 @@ async function signOut(): Promise<void> {
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
-  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
-  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(t.type);
+  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement)
+    return true;
+  return (
+    t instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(t.type)
+  );
 }
 
 document.addEventListener('keydown', (e) => {
-  if (!store.user || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isDialogOpen()) return;
+  if (!store.user || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isDialogOpen())
+    return;
   if (isTyping(e.target)) {
     if (e.key === 'Escape') (e.target as HTMLElement).blur();
     return;
@@ -87,14 +104,28 @@ async function boot(): Promise<void> {
     if (session) startApp(session);
     else toLogin();
   } catch (err) {
-    mount(root, h('main', { class: 'login-wrap' },
-      h('div', { class: 'login-card' },
-        h('h1', null, 'Cannot reach Parley'),
-        h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
-        h('button', { type: 'button', class: 'btn btn-primary', onclick: () => void boot() }, 'Try again'))));
+    mount(
+      root,
+      h(
+        'main',
+        { class: 'login-wrap' },
+        h(
+          'div',
+          { class: 'login-card' },
+          h('h1', null, 'Cannot reach Parley'),
+          h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
+          h(
+            'button',
+            { type: 'button', class: 'btn btn-primary', onclick: () => void boot() },
+            'Try again',
+          ),
+        ),
+      ),
+    );
   }
 }
 
 // A deep link to an unknown /moderate/… path falls back to the queue.
-if (!ROUTES.some((r) => r.path === location.pathname.replace(/\/+$/, ''))) navigate('/moderate', { replace: true });
+if (!ROUTES.some((r) => r.path === location.pathname.replace(/\/+$/, '')))
+  navigate('/moderate', { replace: true });
 void boot();

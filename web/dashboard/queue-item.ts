@@ -12,9 +12,18 @@ export interface CardHandlers {
   filterBy(kind: 'post' | 'author', value: string): void;
 }
 
-const SCORE_LABELS: Record<string, string> = { spam: 'SPAM', SEVERE_TOXICITY: 'SEVERE TOXICITY', IDENTITY_ATTACK: 'IDENTITY ATTACK' };
+const SCORE_LABELS: Record<string, string> = {
+  spam: 'SPAM',
+  SEVERE_TOXICITY: 'SEVERE TOXICITY',
+  IDENTITY_ATTACK: 'IDENTITY ATTACK',
+};
 const SHOW_SCORE_FROM = 0.3;
-const REASON_LABELS: Record<string, string> = { abuse: 'Abuse', spam: 'Spam', 'off-topic': 'Off-topic', other: 'Other' };
+const REASON_LABELS: Record<string, string> = {
+  abuse: 'Abuse',
+  spam: 'Spam',
+  'off-topic': 'Off-topic',
+  other: 'Other',
+};
 
 function level(score: number): string {
   return score >= 0.8 ? 'high' : score >= 0.5 ? 'mid' : 'low';
@@ -23,8 +32,10 @@ function level(score: number): string {
 /** Notable scores, highest first: TOXICITY 0.92, SPAM 0.40… */
 function scoreBadges(item: ModerationItem): Child {
   const scores = { ...(item.comment.screening.scores ?? {}) } as Record<string, unknown>;
-  if (scores.spam === undefined && item.comment.spamScore !== null) scores.spam = item.comment.spamScore;
-  if (scores.TOXICITY === undefined && item.comment.toxicityScore !== null) scores.TOXICITY = item.comment.toxicityScore;
+  if (scores.spam === undefined && item.comment.spamScore !== null)
+    scores.spam = item.comment.spamScore;
+  if (scores.TOXICITY === undefined && item.comment.toxicityScore !== null)
+    scores.TOXICITY = item.comment.toxicityScore;
   const shown = Object.entries(scores)
     .filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] >= SHOW_SCORE_FROM)
     .sort((a, b) => b[1] - a[1])
@@ -34,7 +45,13 @@ function scoreBadges(item: ModerationItem): Child {
     'span',
     { class: 'scores' },
     shown.map(([name, score]) =>
-      h('span', { class: `badge score score-${level(score)}`, 'data-testid': 'score', title: `${name} score ${score.toFixed(3)}` },
+      h(
+        'span',
+        {
+          class: `badge score score-${level(score)}`,
+          'data-testid': 'score',
+          title: `${name} score ${score.toFixed(3)}`,
+        },
         h('span', { class: 'score-name' }, SCORE_LABELS[name] ?? name.replace(/_/g, ' ')),
         ` ${score.toFixed(2)}`,
       ),
@@ -45,7 +62,8 @@ function scoreBadges(item: ModerationItem): Child {
 /** The author's other comments: the server's counts include this one. */
 function otherComments(hist: ModerationItem['history'], status: string): ModerationItem['history'] {
   const other = { ...hist };
-  if (status in other) other[status as keyof typeof other] = Math.max(0, other[status as keyof typeof other] - 1);
+  if (status in other)
+    other[status as keyof typeof other] = Math.max(0, other[status as keyof typeof other] - 1);
   return other;
 }
 
@@ -72,69 +90,146 @@ function allMatches(item: ModerationItem): string[] {
 function postLink(item: ModerationItem, handlers: CardHandlers): Child {
   const { post } = item;
   const title = post.title || post.slug;
-  return h('div', { class: 'card-post' },
+  return h(
+    'div',
+    { class: 'card-post' },
     h('span', { class: 'muted' }, 'On '),
     post.url && /^(https?:\/\/|\/(?!\/))/i.test(post.url)
-      ? h('a', { href: post.url, target: '_blank', rel: 'noopener noreferrer', class: 'post-title', title: 'Open the post in a new tab' }, title)
+      ? h(
+          'a',
+          {
+            href: post.url,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            class: 'post-title',
+            title: 'Open the post in a new tab',
+          },
+          title,
+        )
       : h('span', { class: 'post-title' }, title),
-    h('button', { type: 'button', class: 'link-btn', title: 'Only comments on this post', onclick: () => handlers.filterBy('post', post.slug) }, 'filter'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link-btn',
+        title: 'Only comments on this post',
+        onclick: () => handlers.filterBy('post', post.slug),
+      },
+      'filter',
+    ),
     h('span', { class: 'muted site-slug' }, ` · ${post.site}`),
   );
 }
 
 /** TOXICITY_INSULT → "insult", FORM_TOKEN_MISSING → "form token missing". */
 function reasonLabel(code: string): string {
-  return code.replace(/^TOXICITY_(?=.)/, '').replace(/_/g, ' ').toLowerCase();
+  return code
+    .replace(/^TOXICITY_(?=.)/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 function reasonsBlock(item: ModerationItem): Child {
   const reasons = item.comment.screening.reasons;
   if (reasons.length === 0) return null;
-  return h('ul', { class: 'reasons', 'aria-label': 'Why it was flagged' },
-    reasons.map((r) => h('li', { class: 'reason', title: r.code }, h('span', { class: 'reason-code' }, reasonLabel(r.code)), r.message)),
+  return h(
+    'ul',
+    { class: 'reasons', 'aria-label': 'Why it was flagged' },
+    reasons.map((r) =>
+      h(
+        'li',
+        { class: 'reason', title: r.code },
+        h('span', { class: 'reason-code' }, reasonLabel(r.code)),
+        r.message,
+      ),
+    ),
   );
 }
 
 function reportsBlock(item: ModerationItem): Child {
   if (item.reports.length === 0 && item.comment.reportCount === 0) return null;
-  return h('div', { class: 'reports' },
+  return h(
+    'div',
+    { class: 'reports' },
     h('strong', null, plural(Math.max(item.comment.reportCount, item.reports.length), 'report')),
-    h('ul', null,
-      item.reports.slice(0, 5).map((r) =>
-        h('li', null, h('span', { class: 'badge badge-report' }, REASON_LABELS[r.reason] ?? r.reason), r.note ? ` “${r.note}”` : null,
-          h('span', { class: 'muted' }, ` · ${timeAgo(r.createdAt)}`)),
-      ),
-      item.reports.length > 5 ? h('li', { class: 'muted' }, `and ${item.reports.length - 5} more`) : null,
+    h(
+      'ul',
+      null,
+      item.reports
+        .slice(0, 5)
+        .map((r) =>
+          h(
+            'li',
+            null,
+            h('span', { class: 'badge badge-report' }, REASON_LABELS[r.reason] ?? r.reason),
+            r.note ? ` “${r.note}”` : null,
+            h('span', { class: 'muted' }, ` · ${timeAgo(r.createdAt)}`),
+          ),
+        ),
+      item.reports.length > 5
+        ? h('li', { class: 'muted' }, `and ${item.reports.length - 5} more`)
+        : null,
     ),
   );
 }
 
-function actionButton(id: string, action: CardAction, label: string, key: string, cls: string, handlers: CardHandlers): HTMLElement {
-  return h('button', {
-    type: 'button',
-    class: `btn ${cls}`,
-    'data-testid': `action-${action}`,
-    'aria-keyshortcuts': key,
-    title: `${label} (${key})`,
-    onclick: (e: Event) => {
-      e.stopPropagation();
-      handlers.act(id, action);
+function actionButton(
+  id: string,
+  action: CardAction,
+  label: string,
+  key: string,
+  cls: string,
+  handlers: CardHandlers,
+): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `btn ${cls}`,
+      'data-testid': `action-${action}`,
+      'aria-keyshortcuts': key,
+      title: `${label} (${key})`,
+      onclick: (e: Event) => {
+        e.stopPropagation();
+        handlers.act(id, action);
+      },
     },
-  }, label, h('kbd', { 'aria-hidden': 'true' }, key));
+    label,
+    h('kbd', { 'aria-hidden': 'true' }, key),
+  );
 }
 
 function actions(item: ModerationItem, handlers: CardHandlers): Child {
   const { id, status, reportedAt } = item.comment;
   const isSpam = status === 'spam';
-  return h('div', { class: 'card-actions' },
-    status !== 'approved' || reportedAt ? actionButton(id, 'approve', reportedAt && status === 'approved' ? 'Keep' : 'Approve', 'a', 'btn-approve', handlers) : null,
-    status !== 'rejected' ? actionButton(id, 'reject', 'Reject', 'r', 'btn-reject', handlers) : null,
-    isSpam ? actionButton(id, 'not-spam', 'Not spam', 'n', 'btn-plain', handlers) : actionButton(id, 'spam', 'Spam', 's', 'btn-plain', handlers),
+  return h(
+    'div',
+    { class: 'card-actions' },
+    status !== 'approved' || reportedAt
+      ? actionButton(
+          id,
+          'approve',
+          reportedAt && status === 'approved' ? 'Keep' : 'Approve',
+          'a',
+          'btn-approve',
+          handlers,
+        )
+      : null,
+    status !== 'rejected'
+      ? actionButton(id, 'reject', 'Reject', 'r', 'btn-reject', handlers)
+      : null,
+    isSpam
+      ? actionButton(id, 'not-spam', 'Not spam', 'n', 'btn-plain', handlers)
+      : actionButton(id, 'spam', 'Spam', 's', 'btn-plain', handlers),
     actionButton(id, 'ban', 'Ban…', 'b', 'btn-plain btn-ban', handlers),
   );
 }
 
-export function renderCard(item: ModerationItem, opts: { selected: boolean; checked: boolean }, handlers: CardHandlers): HTMLElement {
+export function renderCard(
+  item: ModerationItem,
+  opts: { selected: boolean; checked: boolean },
+  handlers: CardHandlers,
+): HTMLElement {
   const c = item.comment;
   const matches = allMatches(item);
   const history = otherComments(item.history, c.status);
@@ -161,27 +256,68 @@ export function renderCard(item: ModerationItem, opts: { selected: boolean; chec
       'aria-label': `Comment by ${c.authorName}`,
     },
     h('div', { class: 'card-check' }, box),
-    h('div', { class: 'card-main' },
-      h('header', { class: 'card-head' },
-        h('div', { class: 'author' },
+    h(
+      'div',
+      { class: 'card-main' },
+      h(
+        'header',
+        { class: 'card-head' },
+        h(
+          'div',
+          { class: 'author' },
           authorLabel,
-          h('button', { type: 'button', class: 'author-email link-btn', title: 'Only comments by this author', onclick: () => handlers.filterBy('author', c.authorEmail) }, c.authorEmail),
-          c.authorWebsite ? h('span', { class: 'muted author-site', title: c.authorWebsite }, safeHost(c.authorWebsite)) : null,
-          h('span', { class: historyClass(history), 'data-testid': 'author-history', title: 'This author’s other comments on this site' }, historyText(history)),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'author-email link-btn',
+              title: 'Only comments by this author',
+              onclick: () => handlers.filterBy('author', c.authorEmail),
+            },
+            c.authorEmail,
+          ),
+          c.authorWebsite
+            ? h(
+                'span',
+                { class: 'muted author-site', title: c.authorWebsite },
+                safeHost(c.authorWebsite),
+              )
+            : null,
+          h(
+            'span',
+            {
+              class: historyClass(history),
+              'data-testid': 'author-history',
+              title: 'This author’s other comments on this site',
+            },
+            historyText(history),
+          ),
         ),
-        h('div', { class: 'card-meta' },
+        h(
+          'div',
+          { class: 'card-meta' },
           scoreBadges(item),
-          h('time', { datetime: c.createdAt, title: fullDate(c.createdAt), class: 'muted' }, timeAgo(c.createdAt)),
+          h(
+            'time',
+            { datetime: c.createdAt, title: fullDate(c.createdAt), class: 'muted' },
+            timeAgo(c.createdAt),
+          ),
         ),
       ),
       postLink(item, handlers),
       item.parent
-        ? h('blockquote', { class: 'parent', 'aria-label': `In reply to ${item.parent.authorName}` },
+        ? h(
+            'blockquote',
+            { class: 'parent', 'aria-label': `In reply to ${item.parent.authorName}` },
             h('div', { class: 'parent-by' }, `↳ Replying to ${item.parent.authorName}`),
             h('div', { class: 'parent-body' }, renderCommentHtml(item.parent.html)),
           )
         : null,
-      h('div', { class: 'comment-body', 'data-testid': 'comment-body' }, renderCommentHtml(c.html, matches, c.body)),
+      h(
+        'div',
+        { class: 'comment-body', 'data-testid': 'comment-body' },
+        renderCommentHtml(c.html, matches, c.body),
+      ),
       c.editedAt ? h('div', { class: 'muted small' }, `Edited ${timeAgo(c.editedAt)}`) : null,
       reasonsBlock(item),
       reportsBlock(item),

@@ -18,7 +18,13 @@ export class QueueList {
     /** After any change of items or checks (counts, bulk bar, empty state). */
     private readonly changed: () => void,
   ) {
-    this.el = h('div', { class: 'queue-list', role: 'listbox', 'aria-label': label, tabindex: '0', 'data-testid': 'queue-list' });
+    this.el = h('div', {
+      class: 'queue-list',
+      role: 'listbox',
+      'aria-label': label,
+      tabindex: '0',
+      'data-testid': 'queue-list',
+    });
   }
 
   indexOf(id: string): number {
@@ -29,7 +35,10 @@ export class QueueList {
   setItems(items: ModerationItem[], keepSelection: boolean): void {
     this.items = items;
     for (const id of [...this.checked]) if (this.indexOf(id) < 0) this.checked.delete(id);
-    const keep = keepSelection && this.selectedId && this.indexOf(this.selectedId) >= 0 ? this.selectedId : null;
+    const keep =
+      keepSelection && this.selectedId && this.indexOf(this.selectedId) >= 0
+        ? this.selectedId
+        : null;
     this.selectedId = keep ?? items[0]?.comment.id ?? null;
     this.cards.clear();
     const frag = document.createDocumentFragment();
@@ -96,7 +105,10 @@ export class QueueList {
     const at = Math.max(0, Math.min(index, this.items.length));
     const before = this.items[at];
     this.items.splice(at, 0, item);
-    this.el.insertBefore(this.card(item), (before && this.cards.get(before.comment.id)) || this.trailer());
+    this.el.insertBefore(
+      this.card(item),
+      (before && this.cards.get(before.comment.id)) || this.trailer(),
+    );
     if (!this.selectedId) this.select(item.comment.id, false);
     this.changed();
   }
@@ -142,7 +154,11 @@ export class QueueList {
 
   private card(item: ModerationItem): HTMLElement {
     const id = item.comment.id;
-    const el = renderCard(item, { selected: id === this.selectedId, checked: this.checked.has(id) }, this.handlers);
+    const el = renderCard(
+      item,
+      { selected: id === this.selectedId, checked: this.checked.has(id) },
+      this.handlers,
+    );
     el.addEventListener('click', () => this.select(id, false));
     this.cards.set(id, el);
     return el;

@@ -2,7 +2,14 @@
 // filters, where a live item goes in the current sort. Mirrors src/moderation/queue.repo.ts
 // (QUEUE_WHERE, filterWhere) and queue.service.ts (comparePriority).
 import type { Filters } from './store.js';
-import { QUEUES, type Action, type ModerationItem, type Queue, type QueueCounts, type Sort } from './types.js';
+import {
+  QUEUES,
+  type Action,
+  type ModerationItem,
+  type Queue,
+  type QueueCounts,
+  type Sort,
+} from './types.js';
 
 type CommentFacts = Pick<ModerationItem['comment'], 'status' | 'toxic' | 'reportedAt'>;
 
@@ -26,17 +33,25 @@ export function inQueue(queue: Queue, c: CommentFacts): boolean {
 export function matchesFilters(item: ModerationItem, f: Filters): boolean {
   if (f.site && item.post.site !== f.site) return false;
   if (f.post && item.post.slug !== f.post) return false;
-  if (f.author && item.comment.authorEmail.trim().toLowerCase() !== f.author.trim().toLowerCase()) return false;
+  if (f.author && item.comment.authorEmail.trim().toLowerCase() !== f.author.trim().toLowerCase())
+    return false;
   if (f.q) {
     const q = f.q.toLowerCase();
-    if (!item.comment.body.toLowerCase().includes(q) && !item.comment.authorName.toLowerCase().includes(q)) return false;
+    if (
+      !item.comment.body.toLowerCase().includes(q) &&
+      !item.comment.authorName.toLowerCase().includes(q)
+    )
+      return false;
   }
   return true;
 }
 
 /** A comment moved to `to` stays on the tab only when that is the tab's own status. */
 export function staysOnTab(queue: Queue, to: string): boolean {
-  return (queue === 'approved' || queue === 'rejected' || queue === 'spam' || queue === 'pending') && to === queue;
+  return (
+    (queue === 'approved' || queue === 'rejected' || queue === 'spam' || queue === 'pending') &&
+    to === queue
+  );
 }
 
 export const TARGET_STATUS: Record<Action, string> = {
@@ -70,14 +85,25 @@ export function compareItems(sort: Sort, a: ModerationItem, b: ModerationItem): 
   if (sort === 'newest') return tb - ta || -byId;
   if (sort === 'oldest') return ta - tb || byId;
   const firstTime = (i: ModerationItem) => Number(i.history.approved === 0);
-  return b.comment.reportCount - a.comment.reportCount || risk(b) - risk(a) || firstTime(b) - firstTime(a) || ta - tb || byId;
+  return (
+    b.comment.reportCount - a.comment.reportCount ||
+    risk(b) - risk(a) ||
+    firstTime(b) - firstTime(a) ||
+    ta - tb ||
+    byId
+  );
 }
 
 /**
  * Index where `item` belongs in `list`, or -1 when it sorts after the last loaded item while
  * more pages remain (the next page will bring it).
  */
-export function insertionIndex(list: readonly ModerationItem[], item: ModerationItem, sort: Sort, hasMore: boolean): number {
+export function insertionIndex(
+  list: readonly ModerationItem[],
+  item: ModerationItem,
+  sort: Sort,
+  hasMore: boolean,
+): number {
   const i = list.findIndex((other) => compareItems(sort, item, other) < 0);
   if (i >= 0) return i;
   return hasMore ? -1 : list.length;

@@ -21,9 +21,27 @@ const REFILL_BELOW = 6;
 /** A queue:removed this soon after our own undo restored the comment is the stale original. */
 const RESTORE_GRACE_MS = 3000;
 
-const NOUN: Record<Action, string> = { approve: 'approval', reject: 'rejection', spam: 'spam mark', 'not-spam': 'not-spam mark', delete: 'deletion' };
-const DONE: Record<Action, string> = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam', 'not-spam': 'Marked as not spam', delete: 'Deleted' };
-const KEY_ACTIONS: Record<string, CardAction> = { a: 'approve', r: 'reject', s: 'spam', n: 'not-spam', b: 'ban' };
+const NOUN: Record<Action, string> = {
+  approve: 'approval',
+  reject: 'rejection',
+  spam: 'spam mark',
+  'not-spam': 'not-spam mark',
+  delete: 'deletion',
+};
+const DONE: Record<Action, string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  spam: 'Marked as spam',
+  'not-spam': 'Marked as not spam',
+  delete: 'Deleted',
+};
+const KEY_ACTIONS: Record<string, CardAction> = {
+  a: 'approve',
+  r: 'reject',
+  s: 'spam',
+  n: 'not-spam',
+  b: 'ban',
+};
 
 /** One undoable step of this moderator: a decision, a ban, or a bulk decision. */
 interface UndoStep {
@@ -69,7 +87,10 @@ export function mountQueuePage(main: HTMLElement): Page {
     afterChange,
   );
   const footer = h('div', { class: 'list-footer' });
-  mount(main, h('div', { class: 'page page-queue' }, toolbar.head, toolbar.bulkbar, list.el, footer));
+  mount(
+    main,
+    h('div', { class: 'page page-queue' }, toolbar.head, toolbar.bulkbar, list.el, footer),
+  );
 
   function applyFilters(): void {
     history.replaceState(null, '', `/moderate${filtersToSearch(f)}`);
@@ -93,11 +114,25 @@ export function mountQueuePage(main: HTMLElement): Page {
   function emptyState(): HTMLElement {
     const filtered = Boolean(f.post || f.q || f.author);
     const actionable = f.queue !== 'approved' && f.queue !== 'rejected';
-    return h('div', { class: 'empty', 'data-testid': 'empty-state', role: 'presentation' },
+    return h(
+      'div',
+      { class: 'empty', 'data-testid': 'empty-state', role: 'presentation' },
       h('div', { class: 'empty-icon', 'aria-hidden': 'true' }, filtered ? '⌕' : '✓'),
-      h('p', { class: 'empty-title' }, filtered ? 'No comments match these filters.' : actionable ? 'Nothing waiting. Nice work.' : 'No comments here yet.'),
+      h(
+        'p',
+        { class: 'empty-title' },
+        filtered
+          ? 'No comments match these filters.'
+          : actionable
+            ? 'Nothing waiting. Nice work.'
+            : 'No comments here yet.',
+      ),
       filtered
-        ? h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: clearFilters }, 'Clear filters')
+        ? h(
+            'button',
+            { type: 'button', class: 'btn btn-plain btn-sm', onclick: clearFilters },
+            'Clear filters',
+          )
         : h('p', { class: 'muted' }, actionable ? 'New comments appear here as they arrive.' : ''),
     );
   }
@@ -110,8 +145,22 @@ export function mountQueuePage(main: HTMLElement): Page {
 
   function renderFooter(): void {
     if (loading && list.items.length > 0) mount(footer, h('span', { class: 'muted' }, 'Loading…'));
-    else if (nextCursor) mount(footer, h('button', { type: 'button', class: 'btn btn-plain btn-sm', 'data-testid': 'load-more', onclick: () => void loadMore() }, 'Load more'));
-    else if (list.items.length > 0) mount(footer, h('span', { class: 'muted small' }, 'End of the queue'));
+    else if (nextCursor)
+      mount(
+        footer,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn btn-plain btn-sm',
+            'data-testid': 'load-more',
+            onclick: () => void loadMore(),
+          },
+          'Load more',
+        ),
+      );
+    else if (list.items.length > 0)
+      mount(footer, h('span', { class: 'muted small' }, 'End of the queue'));
     else mount(footer);
   }
 
@@ -132,7 +181,14 @@ export function mountQueuePage(main: HTMLElement): Page {
   }
 
   // ---- loading ----------------------------------------------------------------------------
-  const query = () => ({ queue: f.queue, site: f.site, post: f.post, q: f.q, author: f.author, sort: f.sort });
+  const query = () => ({
+    queue: f.queue,
+    site: f.site,
+    post: f.post,
+    q: f.q,
+    author: f.author,
+    sort: f.sort,
+  });
 
   async function load(opts: { limit?: number; keepSelection?: boolean } = {}): Promise<void> {
     const seq = ++loadSeq;
@@ -151,10 +207,19 @@ export function mountQueuePage(main: HTMLElement): Page {
     } catch (err) {
       if (seq !== loadSeq) return;
       loading = false;
-      list.setTrailer(h('div', { class: 'empty', 'data-testid': 'load-error' },
-        h('p', { class: 'empty-title' }, 'Could not load the queue.'),
-        h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
-        h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: () => void load() }, 'Try again')));
+      list.setTrailer(
+        h(
+          'div',
+          { class: 'empty', 'data-testid': 'load-error' },
+          h('p', { class: 'empty-title' }, 'Could not load the queue.'),
+          h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
+          h(
+            'button',
+            { type: 'button', class: 'btn btn-plain btn-sm', onclick: () => void load() },
+            'Try again',
+          ),
+        ),
+      );
     } finally {
       if (seq === loadSeq) {
         list.el.removeAttribute('aria-busy');
@@ -166,7 +231,8 @@ export function mountQueuePage(main: HTMLElement): Page {
   async function loadMore(): Promise<void> {
     if (!nextCursor || loading) return;
     // Priority pages are offsets into a ranking that decisions shift: reload the longer page.
-    if (f.sort === 'priority') return load({ limit: Math.min(100, list.items.length + PAGE_SIZE), keepSelection: true });
+    if (f.sort === 'priority')
+      return load({ limit: Math.min(100, list.items.length + PAGE_SIZE), keepSelection: true });
     const seq = loadSeq;
     loading = true;
     renderFooter();
@@ -188,7 +254,15 @@ export function mountQueuePage(main: HTMLElement): Page {
   }
 
   function skeleton(): HTMLElement[] {
-    return [1, 2, 3].map(() => h('div', { class: 'card skeleton', 'aria-hidden': 'true' }, h('div', { class: 'sk w40' }), h('div', { class: 'sk w90' }), h('div', { class: 'sk w70' })));
+    return [1, 2, 3].map(() =>
+      h(
+        'div',
+        { class: 'card skeleton', 'aria-hidden': 'true' },
+        h('div', { class: 'sk w40' }),
+        h('div', { class: 'sk w90' }),
+        h('div', { class: 'sk w70' }),
+      ),
+    );
   }
 
   // ---- decisions --------------------------------------------------------------------------
@@ -197,7 +271,8 @@ export function mountQueuePage(main: HTMLElement): Page {
     const delta = countDelta(item.comment, action);
     const bump = (counts: QueueCounts | null | undefined) => {
       if (!counts) return;
-      for (const [q, d] of Object.entries(delta)) counts[q as Queue] = Math.max(0, counts[q as Queue] + sign * d);
+      for (const [q, d] of Object.entries(delta))
+        counts[q as Queue] = Math.max(0, counts[q as Queue] + sign * d);
     };
     bump(store.siteCounts.get(item.post.site));
     bump(store.listCounts);
@@ -220,7 +295,14 @@ export function mountQueuePage(main: HTMLElement): Page {
     moderation
       .act(id, action)
       .then(({ auditId }) =>
-        pushUndo({ label: `${NOUN[action]} of ${who}’s comment`, site: item.post.site, targets: [{ id, action, auditId }] }, `${DONE[action]}: ${who}`),
+        pushUndo(
+          {
+            label: `${NOUN[action]} of ${who}’s comment`,
+            site: item.post.site,
+            targets: [{ id, action, auditId }],
+          },
+          `${DONE[action]}: ${who}`,
+        ),
       )
       .catch((err: unknown) => {
         applyCounts(item, action, -1);
@@ -236,13 +318,18 @@ export function mountQueuePage(main: HTMLElement): Page {
     openBanDialog(item, (b, alsoReject) => {
       const what = b.kind === 'ip' ? `${item.comment.authorName}’s IP address` : b.value;
       const until = b.expiresAt ? ` until ${new Date(b.expiresAt).toLocaleDateString()}` : '';
-      pushUndo({ label: `ban of ${what}`, site: b.site, targets: [{ id: b.id, action: 'ban.create' }] }, `Banned ${what}${until}`);
+      pushUndo(
+        { label: `ban of ${what}`, site: b.site, targets: [{ id: b.id, action: 'ban.create' }] },
+        `Banned ${what}${until}`,
+      );
       if (alsoReject && list.indexOf(item.comment.id) >= 0) act(item.comment.id, 'reject');
     });
   }
 
   async function bulk(action: Action): Promise<void> {
-    const chosen = list.items.map((item, index) => ({ item, index })).filter(({ item }) => list.checked.has(item.comment.id));
+    const chosen = list.items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item }) => list.checked.has(item.comment.id));
     if (chosen.length === 0) return;
     const ids = chosen.map((c) => c.item.comment.id);
     for (const { item } of chosen) {
@@ -262,11 +349,23 @@ export function mountQueuePage(main: HTMLElement): Page {
       restore(chosen.filter(({ item }) => failed.has(item.comment.id)));
       const done = chosen.filter(({ item }) => !failed.has(item.comment.id));
       const auditIds = new Map(results.map((r) => [r.id, r.auditId]));
-      if (done.length === 0) return void toast(`Nothing changed: ${failed.size} comment${failed.size === 1 ? '' : 's'} failed.`, { kind: 'error' });
+      if (done.length === 0)
+        return void toast(
+          `Nothing changed: ${failed.size} comment${failed.size === 1 ? '' : 's'} failed.`,
+          { kind: 'error' },
+        );
       const sites = new Set(done.map(({ item }) => item.post.site));
       const n = `${done.length} comment${done.length === 1 ? '' : 's'}`;
       pushUndo(
-        { label: `${NOUN[action]} of ${n}`, site: sites.size === 1 ? [...sites][0]! : null, targets: done.map(({ item }) => ({ id: item.comment.id, action, auditId: auditIds.get(item.comment.id) })) },
+        {
+          label: `${NOUN[action]} of ${n}`,
+          site: sites.size === 1 ? [...sites][0]! : null,
+          targets: done.map(({ item }) => ({
+            id: item.comment.id,
+            action,
+            auditId: auditIds.get(item.comment.id),
+          })),
+        },
         `${DONE[action]}: ${n}${failed.size ? ` · ${failed.size} failed` : ''}`,
         failed.size ? 'error' : 'success',
       );
@@ -303,7 +402,8 @@ export function mountQueuePage(main: HTMLElement): Page {
   const offLive = subscribeLive({
     added({ queue, item }) {
       if (inFlight.has(item.comment.id)) return;
-      if (!(inQueue(f.queue, item.comment) || queue === f.queue) || !matchesFilters(item, f)) return;
+      if (!(inQueue(f.queue, item.comment) || queue === f.queue) || !matchesFilters(item, f))
+        return;
       if (list.replace(item)) return;
       const idx = insertionIndex(list.items, item, f.sort, Boolean(nextCursor));
       if (idx >= 0) list.insertAt(item, idx);

@@ -25,7 +25,11 @@ const QUEUE_HINTS: Record<Queue, string> = {
   rejected: 'Rejected comments, hidden from readers.',
 };
 
-const SORTS: [Sort, string][] = [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['priority', 'Priority']];
+const SORTS: [Sort, string][] = [
+  ['oldest', 'Oldest first'],
+  ['newest', 'Newest first'],
+  ['priority', 'Priority'],
+];
 
 export interface QueueToolbar {
   head: HTMLElement;
@@ -46,22 +50,62 @@ export function queueToolbar(
   on: { filtersChanged(): void; bulk(action: Action): void; selectAll(on: boolean): void },
 ): QueueToolbar {
   const countEl = h('span', { class: 'count-pill', 'data-testid': 'queue-count' }, '');
-  const title = h('div', { class: 'page-title' }, h('h1', null, QUEUE_LABELS[f.queue], countEl), h('p', { class: 'muted' }, QUEUE_HINTS[f.queue]));
+  const title = h(
+    'div',
+    { class: 'page-title' },
+    h('h1', null, QUEUE_LABELS[f.queue], countEl),
+    h('p', { class: 'muted' }, QUEUE_HINTS[f.queue]),
+  );
 
-  const siteSelect = sites.length > 1
-    ? h('select', { class: 'input', id: 'f-site', 'data-testid': 'filter-site' },
-        h('option', { value: '' }, 'All sites'),
-        sites.map((s) => h('option', { value: s, selected: s === f.site }, s)))
-    : null;
+  const siteSelect =
+    sites.length > 1
+      ? h(
+          'select',
+          { class: 'input', id: 'f-site', 'data-testid': 'filter-site' },
+          h('option', { value: '' }, 'All sites'),
+          sites.map((s) => h('option', { value: s, selected: s === f.site }, s)),
+        )
+      : null;
   const inputs = {
-    q: h('input', { class: 'input input-search', id: 'f-q', type: 'search', placeholder: 'Search text or name', value: f.q, 'data-testid': 'filter-q' }),
-    post: h('input', { class: 'input', id: 'f-post', type: 'search', list: 'post-slugs', placeholder: 'Post slug', value: f.post, 'data-testid': 'filter-post', autocomplete: 'off' }),
-    author: h('input', { class: 'input', id: 'f-author', type: 'search', placeholder: 'Author email', value: f.author, 'data-testid': 'filter-author', autocomplete: 'off' }),
+    q: h('input', {
+      class: 'input input-search',
+      id: 'f-q',
+      type: 'search',
+      placeholder: 'Search text or name',
+      value: f.q,
+      'data-testid': 'filter-q',
+    }),
+    post: h('input', {
+      class: 'input',
+      id: 'f-post',
+      type: 'search',
+      list: 'post-slugs',
+      placeholder: 'Post slug',
+      value: f.post,
+      'data-testid': 'filter-post',
+      autocomplete: 'off',
+    }),
+    author: h('input', {
+      class: 'input',
+      id: 'f-author',
+      type: 'search',
+      placeholder: 'Author email',
+      value: f.author,
+      'data-testid': 'filter-author',
+      autocomplete: 'off',
+    }),
   };
   const postList = h('datalist', { id: 'post-slugs' });
-  const sortSelect = h('select', { class: 'input', id: 'f-sort', 'data-testid': 'filter-sort' }, SORTS.map(([v, l]) => h('option', { value: v, selected: v === f.sort }, l)));
-  const field = (id: string, label: string, control: HTMLElement) => h('div', { class: 'filter' }, h('label', { for: id, class: 'filter-label' }, label), control);
-  const filters = h('div', { class: 'filters', role: 'search', 'aria-label': 'Filter comments' },
+  const sortSelect = h(
+    'select',
+    { class: 'input', id: 'f-sort', 'data-testid': 'filter-sort' },
+    SORTS.map(([v, l]) => h('option', { value: v, selected: v === f.sort }, l)),
+  );
+  const field = (id: string, label: string, control: HTMLElement) =>
+    h('div', { class: 'filter' }, h('label', { for: id, class: 'filter-label' }, label), control);
+  const filters = h(
+    'div',
+    { class: 'filters', role: 'search', 'aria-label': 'Filter comments' },
     field('f-q', 'Search', inputs.q),
     siteSelect ? field('f-site', 'Site', siteSelect) : null,
     field('f-post', 'Post', inputs.post),
@@ -90,16 +134,43 @@ export function queueToolbar(
     on.filtersChanged();
   });
 
-  const selectAll = h('input', { type: 'checkbox', class: 'check', 'aria-label': 'Select all loaded comments', 'data-testid': 'select-all' });
+  const selectAll = h('input', {
+    type: 'checkbox',
+    class: 'check',
+    'aria-label': 'Select all loaded comments',
+    'data-testid': 'select-all',
+  });
   selectAll.addEventListener('change', () => on.selectAll(selectAll.checked));
   const selectedLabel = h('span', { class: 'bulk-label' }, 'Select all');
   const bulkBtn = (action: Action, label: string, cls: string) =>
-    h('button', { type: 'button', class: `btn btn-sm ${cls}`, 'data-testid': `bulk-${action}`, disabled: true, onclick: () => on.bulk(action) }, label);
-  const bulkButtons = [bulkBtn('approve', 'Approve selected', 'btn-approve'), bulkBtn('reject', 'Reject selected', 'btn-reject'), bulkBtn('spam', 'Spam selected', 'btn-plain')];
-  const bulkbar = h('div', { class: 'bulkbar', 'data-testid': 'bulkbar' },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `btn btn-sm ${cls}`,
+        'data-testid': `bulk-${action}`,
+        disabled: true,
+        onclick: () => on.bulk(action),
+      },
+      label,
+    );
+  const bulkButtons = [
+    bulkBtn('approve', 'Approve selected', 'btn-approve'),
+    bulkBtn('reject', 'Reject selected', 'btn-reject'),
+    bulkBtn('spam', 'Spam selected', 'btn-plain'),
+  ];
+  const bulkbar = h(
+    'div',
+    { class: 'bulkbar', 'data-testid': 'bulkbar' },
     h('label', { class: 'check-row' }, selectAll, selectedLabel),
     h('div', { class: 'bulk-actions' }, bulkButtons),
-    h('button', { type: 'button', class: 'link-btn hint', onclick: () => openHelp() }, 'Press ', h('kbd', null, '?'), ' for shortcuts'),
+    h(
+      'button',
+      { type: 'button', class: 'link-btn hint', onclick: () => openHelp() },
+      'Press ',
+      h('kbd', null, '?'),
+      ' for shortcuts',
+    ),
   );
 
   return {
@@ -117,7 +188,8 @@ export function queueToolbar(
       bulkbar.classList.toggle('has-selection', n > 0);
     },
     setPostSlugs(slugs) {
-      if (postList.childElementCount !== slugs.size) postList.replaceChildren(...[...slugs].map((s) => h('option', { value: s })));
+      if (postList.childElementCount !== slugs.size)
+        postList.replaceChildren(...[...slugs].map((s) => h('option', { value: s })));
     },
     setField(key, value) {
       inputs[key].value = value;

@@ -3,9 +3,41 @@
 // (defence in depth) and wraps the words screening flagged in <mark>. Text is only ever
 // inserted as text nodes.
 
-const ALLOWED = new Set(['P', 'BR', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'DEL', 'S', 'SUB', 'SUP', 'HR']);
+const ALLOWED = new Set([
+  'P',
+  'BR',
+  'A',
+  'EM',
+  'STRONG',
+  'B',
+  'I',
+  'U',
+  'CODE',
+  'PRE',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'LI',
+  'DEL',
+  'S',
+  'SUB',
+  'SUP',
+  'HR',
+]);
 /** Dropped with their content; any other unknown element is unwrapped. */
-const DROP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'NOSCRIPT', 'TEXTAREA', 'SELECT']);
+const DROP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'SELECT',
+]);
 const SAFE_HREF = /^(https?:|mailto:|\/(?!\/))/i;
 
 function escapeRegExp(s: string): string {
@@ -19,7 +51,9 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * word edges ("ass" not inside "class") unless the text only has it inside a longer word.
  */
 export function buildMatcher(matches: readonly string[], text: string): RegExp | null {
-  const phrases = [...new Set(matches.map((m) => m.trim()).filter((m) => m.length > 0))].sort((a, b) => b.length - a.length);
+  const phrases = [...new Set(matches.map((m) => m.trim()).filter((m) => m.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (phrases.length === 0) return null;
   const parts = phrases.map((p) => {
     const core = escapeRegExp(p).replace(/\s+/g, '\\s+');
@@ -80,7 +114,11 @@ function copyNodes(from: Node, to: Node, re: RegExp | null): void {
 }
 
 /** Rebuilds comment html from the allowlist, marking `matches`. */
-export function renderCommentHtml(html: string, matches: readonly string[] = [], plainText = ''): DocumentFragment {
+export function renderCommentHtml(
+  html: string,
+  matches: readonly string[] = [],
+  plainText = '',
+): DocumentFragment {
   // Template content is inert: nothing in it loads or runs while we read it.
   const tpl = document.createElement('template');
   tpl.innerHTML = html;

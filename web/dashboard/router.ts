@@ -44,17 +44,23 @@ export function render(): void {
   afterRoute(route);
 }
 
-export function startRouter(opts: { routes: Route[]; main: HTMLElement; afterRoute: (route: Route) => void }): () => void {
+export function startRouter(opts: {
+  routes: Route[];
+  main: HTMLElement;
+  afterRoute: (route: Route) => void;
+}): () => void {
   routes = opts.routes;
   main = opts.main;
   afterRoute = opts.afterRoute;
   const onPop = () => render();
   const onClick = (e: MouseEvent) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     const a = (e.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
     if (!a || a.origin !== location.origin) return;
     e.preventDefault();
-    if (a.pathname + a.search !== location.pathname + location.search) navigate(a.pathname + a.search);
+    if (a.pathname + a.search !== location.pathname + location.search)
+      navigate(a.pathname + a.search);
   };
   window.addEventListener('popstate', onPop);
   document.addEventListener('click', onClick);

@@ -27,14 +27,33 @@ const ATTRIBUTE_LABELS: Record<string, string> = {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-const lines = (v: string) => v.split('\n').map((s) => s.trim()).filter(Boolean);
+const lines = (v: string) =>
+  v
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function mountSettingsPage(main: HTMLElement): Page {
   let site = defaultSite();
   let alive = true;
   const body = h('div', { class: 'settings-body' }, loadingBlock());
-  const picker = sitePicker({ value: site, all: false, onChange: (s) => { site = s; void load(); } });
-  mount(main, h('div', { class: 'page page-narrow' }, pageHead('Site settings', 'How comments are screened and published on this site.', picker), body));
+  const picker = sitePicker({
+    value: site,
+    all: false,
+    onChange: (s) => {
+      site = s;
+      void load();
+    },
+  });
+  mount(
+    main,
+    h(
+      'div',
+      { class: 'page page-narrow' },
+      pageHead('Site settings', 'How comments are screened and published on this site.', picker),
+      body,
+    ),
+  );
 
   async function load(): Promise<void> {
     mount(body, loadingBlock());
@@ -42,13 +61,21 @@ export function mountSettingsPage(main: HTMLElement): Page {
       const { site: data } = await admin.site(site);
       if (alive) mount(body, settingsForm(data));
     } catch (err) {
-      if (alive) mount(body, errorBlock(err, () => void load()));
+      if (alive)
+        mount(
+          body,
+          errorBlock(err, () => void load()),
+        );
     }
     document.body.dataset.ready = 'true';
   }
 
   void load();
-  return { unmount: () => { alive = false; } };
+  return {
+    unmount: () => {
+      alive = false;
+    },
+  };
 }
 
 function settingsForm(initial: AdminSite): HTMLElement {
@@ -65,78 +92,222 @@ function settingsForm(initial: AdminSite): HTMLElement {
     errors.set(name, err);
     control.setAttribute('aria-describedby', `${id}-err${hint ? ` ${id}-hint` : ''}`);
     const isCheck = control instanceof HTMLInputElement && control.type === 'checkbox';
-    return h('div', { class: `field${isCheck ? ' field-check' : ''}`, 'data-field': name },
-      isCheck ? h('label', { for: id, class: 'check-row' }, control, h('span', null, label)) : h('label', { for: id }, label),
+    return h(
+      'div',
+      { class: `field${isCheck ? ' field-check' : ''}`, 'data-field': name },
+      isCheck
+        ? h('label', { for: id, class: 'check-row' }, control, h('span', null, label))
+        : h('label', { for: id }, label),
       isCheck ? null : control,
       hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
       err,
     );
   }
-  const num = (value: number, attrs: Record<string, number | string>) => h('input', { type: 'number', class: 'input input-num', value, ...attrs });
-  const check = (value: boolean) => { const c = h('input', { type: 'checkbox' }); c.checked = value; return c; };
+  const num = (value: number, attrs: Record<string, number | string>) =>
+    h('input', { type: 'number', class: 'input input-num', value, ...attrs });
+  const check = (value: boolean) => {
+    const c = h('input', { type: 'checkbox' });
+    c.checked = value;
+    return c;
+  };
   const select = (value: string, options: readonly (readonly [string, string])[]) =>
-    h('select', { class: 'input' }, options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)));
-  const area = (value: string[], rows = 4) => { const t = h('textarea', { class: 'input', rows, spellcheck: 'false' }); t.value = value.join('\n'); return t; };
+    h(
+      'select',
+      { class: 'input' },
+      options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)),
+    );
+  const area = (value: string[], rows = 4) => {
+    const t = h('textarea', { class: 'input', rows, spellcheck: 'false' });
+    t.value = value.join('\n');
+    return t;
+  };
 
   const s = initial.settings;
   const premod = select(s.premoderation, PREMODERATION);
-  const minApproved = field('settings.premoderationMinApproved', 'N: approved comments needed', num(s.premoderationMinApproved, { min: 1, max: 100, step: 1 }));
-  const syncPremod = () => { minApproved.hidden = premod.value !== 'fewer-than'; };
+  const minApproved = field(
+    'settings.premoderationMinApproved',
+    'N: approved comments needed',
+    num(s.premoderationMinApproved, { min: 1, max: 100, step: 1 }),
+  );
+  const syncPremod = () => {
+    minApproved.hidden = premod.value !== 'fewer-than';
+  };
   premod.addEventListener('change', syncPremod);
   syncPremod();
 
   const toxRows = TOXICITY_ATTRIBUTES.map((attr) => {
     const rule = s.toxicity[attr];
     const thr = num(rule.threshold, { min: 0, max: 1, step: 0.05 });
-    const act = select(rule.action, TOX_ACTIONS.map((a) => [a, a[0]!.toUpperCase() + a.slice(1)] as const));
-    for (const [name, c] of [[`settings.toxicity.${attr}.threshold`, thr], [`settings.toxicity.${attr}.action`, act]] as const) {
+    const act = select(
+      rule.action,
+      TOX_ACTIONS.map((a) => [a, a[0]!.toUpperCase() + a.slice(1)] as const),
+    );
+    for (const [name, c] of [
+      [`settings.toxicity.${attr}.threshold`, thr],
+      [`settings.toxicity.${attr}.action`, act],
+    ] as const) {
       c.name = name;
-      c.setAttribute('aria-label', `${ATTRIBUTE_LABELS[attr]} ${name.endsWith('threshold') ? 'threshold' : 'action'}`);
+      c.setAttribute(
+        'aria-label',
+        `${ATTRIBUTE_LABELS[attr]} ${name.endsWith('threshold') ? 'threshold' : 'action'}`,
+      );
       controls.set(name, c);
     }
     const err = h('p', { class: 'field-error', hidden: true });
     errors.set(`settings.toxicity.${attr}`, err);
-    return h('tr', { 'data-field': `settings.toxicity.${attr}` }, h('th', { scope: 'row' }, ATTRIBUTE_LABELS[attr]), h('td', null, thr), h('td', null, act, err));
+    return h(
+      'tr',
+      { 'data-field': `settings.toxicity.${attr}` },
+      h('th', { scope: 'row' }, ATTRIBUTE_LABELS[attr]),
+      h('td', null, thr),
+      h('td', null, act, err),
+    );
   });
 
   const section = (title: string, hint: string, ...children: Child[]) =>
-    h('fieldset', { class: 'card section' }, h('legend', null, title), hint ? h('p', { class: 'muted section-hint' }, hint) : null, h('div', { class: 'section-grid' }, children));
+    h(
+      'fieldset',
+      { class: 'card section' },
+      h('legend', null, title),
+      hint ? h('p', { class: 'muted section-hint' }, hint) : null,
+      h('div', { class: 'section-grid' }, children),
+    );
 
-  const summary = h('div', { class: 'form-error', role: 'alert', hidden: true, 'data-testid': 'settings-error' });
-  const saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'settings-save' }, 'Save settings');
+  const summary = h('div', {
+    class: 'form-error',
+    role: 'alert',
+    hidden: true,
+    'data-testid': 'settings-error',
+  });
+  const saveBtn = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary', 'data-testid': 'settings-save' },
+    'Save settings',
+  );
   const status = h('span', { class: 'muted small', role: 'status' });
 
-  const form = h('form', { class: 'settings-form stack', 'data-testid': 'settings-form', novalidate: true },
-    section('General', '',
-      field('name', 'Site name', h('input', { type: 'text', class: 'input', value: initial.name, maxlength: 200 })),
-      field('allowedOrigins', 'Allowed origins', area(initial.allowedOrigins, 3), 'One per line, e.g. https://blog.example.com. The widget only loads on these pages.'),
-      field('settings.autoCreatePosts', 'Create posts on their first comment', check(s.autoCreatePosts)),
-      field('settings.maxDepth', 'Reply depth', num(s.maxDepth, { min: 1, max: 10, step: 1 }), '1 = flat, no nested replies.'),
-      field('settings.closeAfterDays', 'Close comments after (days)', num(s.closeAfterDays, { min: 0, max: 3650, step: 1 }), '0 = never close.'),
-      field('settings.maxBodyLength', 'Longest comment (characters)', num(s.maxBodyLength, { min: 100, max: 20000, step: 100 })),
+  const form = h(
+    'form',
+    { class: 'settings-form stack', 'data-testid': 'settings-form', novalidate: true },
+    section(
+      'General',
+      '',
+      field(
+        'name',
+        'Site name',
+        h('input', { type: 'text', class: 'input', value: initial.name, maxlength: 200 }),
+      ),
+      field(
+        'allowedOrigins',
+        'Allowed origins',
+        area(initial.allowedOrigins, 3),
+        'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
+      ),
+      field(
+        'settings.autoCreatePosts',
+        'Create posts on their first comment',
+        check(s.autoCreatePosts),
+      ),
+      field(
+        'settings.maxDepth',
+        'Reply depth',
+        num(s.maxDepth, { min: 1, max: 10, step: 1 }),
+        '1 = flat, no nested replies.',
+      ),
+      field(
+        'settings.closeAfterDays',
+        'Close comments after (days)',
+        num(s.closeAfterDays, { min: 0, max: 3650, step: 1 }),
+        '0 = never close.',
+      ),
+      field(
+        'settings.maxBodyLength',
+        'Longest comment (characters)',
+        num(s.maxBodyLength, { min: 100, max: 20000, step: 100 }),
+      ),
     ),
-    section('Premoderation', 'Who waits for a moderator before appearing.',
+    section(
+      'Premoderation',
+      'Who waits for a moderator before appearing.',
       field('settings.premoderation', 'Hold comments from', premod),
       minApproved,
-      field('settings.linkLimit', 'Link limit', num(s.linkLimit, { min: 0, max: 50, step: 1 }), 'Comments with more links than this are held.'),
-      field('settings.trustApprovedAuthors', 'Trust authors with an approved comment', check(s.trustApprovedAuthors)),
-      field('settings.minSubmitSeconds', 'Minimum seconds to write a comment', num(s.minSubmitSeconds, { min: 0, max: 600, step: 1 }), 'Faster submissions are held as likely bots.'),
+      field(
+        'settings.linkLimit',
+        'Link limit',
+        num(s.linkLimit, { min: 0, max: 50, step: 1 }),
+        'Comments with more links than this are held.',
+      ),
+      field(
+        'settings.trustApprovedAuthors',
+        'Trust authors with an approved comment',
+        check(s.trustApprovedAuthors),
+      ),
+      field(
+        'settings.minSubmitSeconds',
+        'Minimum seconds to write a comment',
+        num(s.minSubmitSeconds, { min: 0, max: 600, step: 1 }),
+        'Faster submissions are held as likely bots.',
+      ),
     ),
-    section('Words', 'One word or phrase per line; matching ignores case.',
+    section(
+      'Words',
+      'One word or phrase per line; matching ignores case.',
       field('settings.moderationWords', 'Moderation words (hold)', area(s.moderationWords, 5)),
       field('settings.disallowedWords', 'Disallowed words (spam)', area(s.disallowedWords, 5)),
     ),
-    section('Toxicity', 'A comment scoring at or above the threshold gets the action. Warn asks the author to rephrase.',
-      h('table', { class: 'table table-compact tox-table' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Attribute'), h('th', { scope: 'col' }, 'Threshold'), h('th', { scope: 'col' }, 'Action'))),
-        h('tbody', null, toxRows)),
-      field('settings.spamThreshold', 'Spam threshold', num(s.spamThreshold, { min: 0.5, max: 1, step: 0.01 }), 'Learning classifier probability at or above which a comment is spam.'),
-      field('settings.failOpen', 'Publish when a screening provider is down (fail open)', check(s.failOpen)),
+    section(
+      'Toxicity',
+      'A comment scoring at or above the threshold gets the action. Warn asks the author to rephrase.',
+      h(
+        'table',
+        { class: 'table table-compact tox-table' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Attribute'),
+            h('th', { scope: 'col' }, 'Threshold'),
+            h('th', { scope: 'col' }, 'Action'),
+          ),
+        ),
+        h('tbody', null, toxRows),
+      ),
+      field(
+        'settings.spamThreshold',
+        'Spam threshold',
+        num(s.spamThreshold, { min: 0.5, max: 1, step: 0.01 }),
+        'Learning classifier probability at or above which a comment is spam.',
+      ),
+      field(
+        'settings.failOpen',
+        'Publish when a screening provider is down (fail open)',
+        check(s.failOpen),
+      ),
     ),
-    section('Reports and bans', '',
-      field('settings.reportThreshold', 'Reports before review', num(s.reportThreshold, { min: 1, max: 100, step: 1 }), 'Reader reports that send a published comment to the Reported queue.'),
-      field('settings.hideReported', 'Hide reported comments until reviewed', check(s.hideReported)),
-      field('settings.bannedAction', 'Comments by banned authors', select(s.bannedAction, [['refuse', 'Refuse with an error'], ['hold', 'Hold silently']])),
+    section(
+      'Reports and bans',
+      '',
+      field(
+        'settings.reportThreshold',
+        'Reports before review',
+        num(s.reportThreshold, { min: 1, max: 100, step: 1 }),
+        'Reader reports that send a published comment to the Reported queue.',
+      ),
+      field(
+        'settings.hideReported',
+        'Hide reported comments until reviewed',
+        check(s.hideReported),
+      ),
+      field(
+        'settings.bannedAction',
+        'Comments by banned authors',
+        select(s.bannedAction, [
+          ['refuse', 'Refuse with an error'],
+          ['hold', 'Hold silently'],
+        ]),
+      ),
     ),
     summary,
     h('div', { class: 'form-actions sticky-actions' }, saveBtn, status),
@@ -145,7 +316,8 @@ function settingsForm(initial: AdminSite): HTMLElement {
   const value = (name: string): unknown => {
     const c = controls.get(name)!;
     if (c instanceof HTMLInputElement && c.type === 'checkbox') return c.checked;
-    if (c instanceof HTMLInputElement && c.type === 'number') return c.value.trim() === '' ? null : Number(c.value);
+    if (c instanceof HTMLInputElement && c.type === 'number')
+      return c.value.trim() === '' ? null : Number(c.value);
     if (c instanceof HTMLTextAreaElement) return lines(c.value);
     return c.value.trim();
   };
@@ -157,7 +329,8 @@ function settingsForm(initial: AdminSite): HTMLElement {
     const name = value('name');
     if (name !== saved.name) patch.name = name;
     const origins = value('allowedOrigins') as string[];
-    if (JSON.stringify(origins) !== JSON.stringify(saved.allowedOrigins)) patch.allowedOrigins = origins;
+    if (JSON.stringify(origins) !== JSON.stringify(saved.allowedOrigins))
+      patch.allowedOrigins = origins;
     for (const key of Object.keys(saved.settings) as (keyof SiteSettings)[]) {
       if (key === 'toxicity') continue;
       const fieldName = `settings.${key}`;
@@ -167,7 +340,10 @@ function settingsForm(initial: AdminSite): HTMLElement {
     }
     const tox: Record<string, unknown> = {};
     for (const attr of TOXICITY_ATTRIBUTES) {
-      const rule = { threshold: value(`settings.toxicity.${attr}.threshold`), action: value(`settings.toxicity.${attr}.action`) };
+      const rule = {
+        threshold: value(`settings.toxicity.${attr}.threshold`),
+        action: value(`settings.toxicity.${attr}.action`),
+      };
       if (JSON.stringify(rule) !== JSON.stringify(saved.settings.toxicity[attr])) tox[attr] = rule;
     }
     if (Object.keys(tox).length) settings.toxicity = tox;
@@ -186,7 +362,9 @@ function settingsForm(initial: AdminSite): HTMLElement {
     const unplaced: string[] = [];
     let first: Control | null = null;
     for (const [key, message] of Object.entries(fields)) {
-      const target = [...errors.keys()].filter((k) => key === k || key.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+      const target = [...errors.keys()]
+        .filter((k) => key === k || key.startsWith(`${k}.`))
+        .sort((a, b) => b.length - a.length)[0];
       if (!target) {
         unplaced.push(message);
         continue;

@@ -21,10 +21,19 @@ const ADMIN_LINKS: [string, string][] = [
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
   const tabs = new Map<Queue, { a: HTMLAnchorElement; count: HTMLElement }>();
-  const queueNav = h('ul', { class: 'nav-list' },
+  const queueNav = h(
+    'ul',
+    { class: 'nav-list' },
     QUEUES.map((q) => {
       const count = h('span', { class: 'nav-count', 'data-testid': 'count' }, '');
-      const a = h('a', { class: `nav-item nav-${q}`, href: `/moderate?queue=${q}`, 'data-link': true, 'data-testid': `queue-tab-${q}` },
+      const a = h(
+        'a',
+        {
+          class: `nav-item nav-${q}`,
+          href: `/moderate?queue=${q}`,
+          'data-link': true,
+          'data-testid': `queue-tab-${q}`,
+        },
         h('span', { class: 'nav-dot', 'aria-hidden': 'true' }),
         h('span', { class: 'nav-label' }, QUEUE_LABELS[q]),
         count,
@@ -35,11 +44,24 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
   );
   const adminLinks = new Map<string, HTMLAnchorElement>();
   const adminNav = isAdmin()
-    ? h('nav', { class: 'nav-section', 'aria-label': 'Administration' },
+    ? h(
+        'nav',
+        { class: 'nav-section', 'aria-label': 'Administration' },
         h('h2', { class: 'nav-heading' }, 'Admin'),
-        h('ul', { class: 'nav-list' },
+        h(
+          'ul',
+          { class: 'nav-list' },
           ADMIN_LINKS.map(([href, label]) => {
-            const a = h('a', { class: 'nav-item', href, 'data-link': true, 'data-testid': `nav-${href.split('/').pop()}` }, h('span', { class: 'nav-label' }, label));
+            const a = h(
+              'a',
+              {
+                class: 'nav-item',
+                href,
+                'data-link': true,
+                'data-testid': `nav-${href.split('/').pop()}`,
+              },
+              h('span', { class: 'nav-label' }, label),
+            );
             adminLinks.set(href, a);
             return h('li', null, a);
           }),
@@ -49,24 +71,54 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
 
   const liveDot = h('span', { class: 'live-status', 'data-testid': 'live-status', role: 'status' });
   const user = store.user!;
-  const sidebar = h('aside', { class: 'sidebar' },
-    h('a', { class: 'brand', href: '/moderate', 'data-link': true }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'), 'Parley', h('span', { class: 'brand-sub' }, 'Moderation')),
-    h('nav', { class: 'nav-section', 'aria-label': 'Queues' }, h('h2', { class: 'nav-heading' }, 'Queues'), queueNav),
+  const sidebar = h(
+    'aside',
+    { class: 'sidebar' },
+    h(
+      'a',
+      { class: 'brand', href: '/moderate', 'data-link': true },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
+      'Parley',
+      h('span', { class: 'brand-sub' }, 'Moderation'),
+    ),
+    h(
+      'nav',
+      { class: 'nav-section', 'aria-label': 'Queues' },
+      h('h2', { class: 'nav-heading' }, 'Queues'),
+      queueNav,
+    ),
     adminNav,
-    h('div', { class: 'sidebar-foot' },
+    h(
+      'div',
+      { class: 'sidebar-foot' },
       liveDot,
-      h('div', { class: 'account' },
-        h('span', { class: 'avatar', 'aria-hidden': 'true' }, (user.name || user.email).slice(0, 1).toUpperCase()),
-        h('span', { class: 'account-text' },
+      h(
+        'div',
+        { class: 'account' },
+        h(
+          'span',
+          { class: 'avatar', 'aria-hidden': 'true' },
+          (user.name || user.email).slice(0, 1).toUpperCase(),
+        ),
+        h(
+          'span',
+          { class: 'account-text' },
           h('span', { class: 'account-name' }, user.name || user.email),
           h('span', { class: 'account-role muted' }, user.role === 'admin' ? 'Admin' : 'Moderator'),
         ),
-        h('button', { type: 'button', class: 'link-btn', 'data-testid': 'sign-out', onclick: onSignOut }, 'Sign out'),
+        h(
+          'button',
+          { type: 'button', class: 'link-btn', 'data-testid': 'sign-out', onclick: onSignOut },
+          'Sign out',
+        ),
       ),
     ),
   );
   const main = h('main', { class: 'main', id: 'main', tabindex: '-1' });
-  root.replaceChildren(h('a', { class: 'skip-link', href: '#main' }, 'Skip to the queue'), h('div', { class: 'shell' }, sidebar, main));
+  root.replaceChildren(
+    h('a', { class: 'skip-link', href: '#main' }, 'Skip to the queue'),
+    h('div', { class: 'shell' }, sidebar, main),
+  );
 
   let activePath = '/moderate';
   function update(): void {
@@ -85,8 +137,16 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
       else a.removeAttribute('aria-current');
     }
     liveDot.dataset.state = store.live;
-    liveDot.textContent = store.live === 'live' ? 'Live' : store.live === 'connecting' ? 'Connecting…' : 'Reconnecting…';
-    liveDot.title = store.live === 'live' ? 'New comments appear as they arrive' : 'Live updates are paused; the list may be out of date';
+    liveDot.textContent =
+      store.live === 'live'
+        ? 'Live'
+        : store.live === 'connecting'
+          ? 'Connecting…'
+          : 'Reconnecting…';
+    liveDot.title =
+      store.live === 'live'
+        ? 'New comments appear as they arrive'
+        : 'Live updates are paused; the list may be out of date';
   }
   const off = onStoreChange(update);
   update();

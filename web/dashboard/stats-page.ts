@@ -7,19 +7,55 @@ import { store } from './store.js';
 import type { ModerationStats } from './types.js';
 
 const STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
-const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = { approved: 'Approved', pending: 'Pending', spam: 'Spam', rejected: 'Rejected', deleted: 'Deleted' };
+const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
+  approved: 'Approved',
+  pending: 'Pending',
+  spam: 'Spam',
+  rejected: 'Rejected',
+  deleted: 'Deleted',
+};
 
 export function mountStatsPage(main: HTMLElement): Page {
   let site = store.user && store.user.sites.length > 1 ? store.filters.site : '';
   let days = 30;
   let alive = true;
   const body = h('div', null, loadingBlock());
-  const daysSelect = h('select', { class: 'input', id: 'stats-days', 'data-testid': 'stats-days' }, [7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === days }, `Last ${d} days`)));
-  daysSelect.addEventListener('change', () => { days = Number(daysSelect.value); void load(); });
-  const picker = sitePicker({ value: site, all: true, onChange: (s) => { site = s; void load(); } });
-  mount(main, h('div', { class: 'page' },
-    pageHead('Stats', 'Comments by the status they have now, per day (UTC).', picker, h('div', { class: 'filter' }, h('label', { for: 'stats-days', class: 'filter-label' }, 'Period'), daysSelect)),
-    body));
+  const daysSelect = h(
+    'select',
+    { class: 'input', id: 'stats-days', 'data-testid': 'stats-days' },
+    [7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === days }, `Last ${d} days`)),
+  );
+  daysSelect.addEventListener('change', () => {
+    days = Number(daysSelect.value);
+    void load();
+  });
+  const picker = sitePicker({
+    value: site,
+    all: true,
+    onChange: (s) => {
+      site = s;
+      void load();
+    },
+  });
+  mount(
+    main,
+    h(
+      'div',
+      { class: 'page' },
+      pageHead(
+        'Stats',
+        'Comments by the status they have now, per day (UTC).',
+        picker,
+        h(
+          'div',
+          { class: 'filter' },
+          h('label', { for: 'stats-days', class: 'filter-label' }, 'Period'),
+          daysSelect,
+        ),
+      ),
+      body,
+    ),
+  );
 
   async function load(): Promise<void> {
     mount(body, loadingBlock());
@@ -27,44 +63,109 @@ export function mountStatsPage(main: HTMLElement): Page {
       const stats = await moderation.stats({ site: site || undefined, days });
       if (alive) mount(body, render(stats));
     } catch (err) {
-      if (alive) mount(body, errorBlock(err, () => void load()));
+      if (alive)
+        mount(
+          body,
+          errorBlock(err, () => void load()),
+        );
     }
     document.body.dataset.ready = 'true';
   }
 
   void load();
-  return { unmount: () => { alive = false; } };
+  return {
+    unmount: () => {
+      alive = false;
+    },
+  };
 }
 
 function render(stats: ModerationStats): HTMLElement {
   const total = STATUSES.reduce((n, s) => n + stats.byStatus[s], 0);
-  const tile = (label: string, value: string, cls = '') => h('div', { class: `card tile ${cls}` }, h('div', { class: 'tile-label' }, label), h('div', { class: 'tile-value' }, value));
+  const tile = (label: string, value: string, cls = '') =>
+    h(
+      'div',
+      { class: `card tile ${cls}` },
+      h('div', { class: 'tile-label' }, label),
+      h('div', { class: 'tile-value' }, value),
+    );
   const max = Math.max(1, ...stats.perDay.map((d) => d.total));
   const rows = [...stats.perDay].reverse();
-  return h('div', { class: 'stack' },
-    h('div', { class: 'tiles', 'data-testid': 'stats-summary' },
+  return h(
+    'div',
+    { class: 'stack' },
+    h(
+      'div',
+      { class: 'tiles', 'data-testid': 'stats-summary' },
       tile('Comments', String(total)),
       tile('Approved', String(stats.byStatus.approved), 'tile-approved'),
       tile('Pending', String(stats.byStatus.pending), 'tile-pending'),
       tile('Spam', String(stats.byStatus.spam), 'tile-spam'),
       tile('Rejected', String(stats.byStatus.rejected), 'tile-rejected'),
-      h('div', { class: 'card tile', 'data-testid': 'median-decision' },
+      h(
+        'div',
+        { class: 'card tile', 'data-testid': 'median-decision' },
         h('div', { class: 'tile-label' }, 'Median time to decision'),
-        h('div', { class: 'tile-value' }, stats.medianDecisionSeconds === null ? '—' : duration(stats.medianDecisionSeconds))),
+        h(
+          'div',
+          { class: 'tile-value' },
+          stats.medianDecisionSeconds === null ? '—' : duration(stats.medianDecisionSeconds),
+        ),
+      ),
     ),
-    h('div', { class: 'card table-card' },
-      h('table', { class: 'table table-stats', 'data-testid': 'stats-table' },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col', class: 'num' }, 'Total'),
-          STATUSES.map((s) => h('th', { scope: 'col', class: 'num' }, STATUS_LABELS[s])), h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'sr-only' }, 'Chart')))),
-        h('tbody', null, rows.map((d) =>
-          h('tr', { class: d.total ? '' : 'is-zero' },
-            h('th', { scope: 'row', class: 'nowrap' }, new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' })),
-            h('td', { class: 'num' }, String(d.total)),
-            STATUSES.map((s) => h('td', { class: 'num' }, d[s] ? String(d[s]) : h('span', { class: 'muted' }, '0'))),
-            h('td', { class: 'bar-col', 'aria-hidden': 'true' },
-              h('div', { class: 'bar', style: `width:${Math.round((d.total / max) * 100)}%` },
-                STATUSES.filter((s) => d[s] > 0).map((s) => h('span', { class: `bar-seg seg-${s}`, style: `flex:${d[s]}` })))),
-          ))),
+    h(
+      'div',
+      { class: 'card table-card' },
+      h(
+        'table',
+        { class: 'table table-stats', 'data-testid': 'stats-table' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Day'),
+            h('th', { scope: 'col', class: 'num' }, 'Total'),
+            STATUSES.map((s) => h('th', { scope: 'col', class: 'num' }, STATUS_LABELS[s])),
+            h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'sr-only' }, 'Chart')),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          rows.map((d) =>
+            h(
+              'tr',
+              { class: d.total ? '' : 'is-zero' },
+              h(
+                'th',
+                { scope: 'row', class: 'nowrap' },
+                new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, {
+                  weekday: 'short',
+                  month: 'short',
+                  day: 'numeric',
+                  timeZone: 'UTC',
+                }),
+              ),
+              h('td', { class: 'num' }, String(d.total)),
+              STATUSES.map((s) =>
+                h('td', { class: 'num' }, d[s] ? String(d[s]) : h('span', { class: 'muted' }, '0')),
+              ),
+              h(
+                'td',
+                { class: 'bar-col', 'aria-hidden': 'true' },
+                h(
+                  'div',
+                  { class: 'bar', style: `width:${Math.round((d.total / max) * 100)}%` },
+                  STATUSES.filter((s) => d[s] > 0).map((s) =>
+                    h('span', { class: `bar-seg seg-${s}`, style: `flex:${d[s]}` }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
       ),
     ),
   );

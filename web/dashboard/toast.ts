@@ -7,7 +7,12 @@ let region: HTMLElement | null = null;
 
 function regionEl(): HTMLElement {
   if (!region) {
-    region = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+    region = h('div', {
+      class: 'toasts',
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-relevant': 'additions',
+    });
     document.body.appendChild(region);
   }
   return region;
@@ -22,7 +27,11 @@ export interface ToastOptions {
 /** Shows a toast; returns a function that dismisses it early. */
 export function toast(message: string, opts: ToastOptions = {}): () => void {
   const kind = opts.kind ?? 'info';
-  const el = h('div', { class: `toast toast-${kind}`, 'data-testid': 'toast', 'data-kind': kind }, h('span', { class: 'toast-text' }, message));
+  const el = h(
+    'div',
+    { class: `toast toast-${kind}`, 'data-testid': 'toast', 'data-kind': kind },
+    h('span', { class: 'toast-text' }, message),
+  );
   let timer = 0;
   const dismiss = () => {
     window.clearTimeout(timer);
@@ -32,10 +41,27 @@ export function toast(message: string, opts: ToastOptions = {}): () => void {
   if (opts.action) {
     const { label, run } = opts.action;
     el.appendChild(
-      h('button', { type: 'button', class: 'toast-action', onclick: () => { dismiss(); run(); } }, label),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'toast-action',
+          onclick: () => {
+            dismiss();
+            run();
+          },
+        },
+        label,
+      ),
     );
   }
-  el.appendChild(h('button', { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss', onclick: dismiss }, '×'));
+  el.appendChild(
+    h(
+      'button',
+      { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss', onclick: dismiss },
+      '×',
+    ),
+  );
   const r = regionEl();
   r.appendChild(el);
   while (r.children.length > MAX_TOASTS) r.firstElementChild?.remove();

@@ -37,5 +37,12 @@ export interface QueuePage {
   counts: QueueCounts;
 }
 
-export const TOXICITY_ATTRIBUTES = ['TOXICITY', 'SEVERE_TOXICITY', 'INSULT', 'PROFANITY', 'THREAT', 'IDENTITY_ATTACK'] as const;
+export const TOXICITY_ATTRIBUTES = [
+  'TOXICITY',
+  'SEVERE_TOXICITY',
+  'INSULT',
+  'PROFANITY',
+  'THREAT',
+  'IDENTITY_ATTACK',
+] as const;
 export type ToxicityAction = 'off' | 'warn' | 'hold' | 'reject';

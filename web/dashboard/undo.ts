@@ -18,13 +18,22 @@ export interface UndoOutcome {
   bans: (BanView | null)[];
 }
 
-export async function undoViaAudit(targets: UndoTarget[], site: string | null): Promise<UndoOutcome> {
-  const entries = targets.every((t) => t.auditId) ? [] : (await moderation.audit({ site: site ?? undefined, limit: 200 })).entries;
+export async function undoViaAudit(
+  targets: UndoTarget[],
+  site: string | null,
+): Promise<UndoOutcome> {
+  const entries = targets.every((t) => t.auditId)
+    ? []
+    : (await moderation.audit({ site: site ?? undefined, limit: 200 })).entries;
   const me = store.user?.id;
   const out: UndoOutcome = { comments: [], bans: [] };
   // Newest first, so a bulk step unwinds in reverse.
   for (const t of [...targets].reverse()) {
-    const entryId = t.auditId ?? entries.find((e) => e.targetId === t.id && e.action === t.action && e.actor.id === me && !e.undoneAt)?.id;
+    const entryId =
+      t.auditId ??
+      entries.find(
+        (e) => e.targetId === t.id && e.action === t.action && e.actor.id === me && !e.undoneAt,
+      )?.id;
     if (!entryId) throw new Error('That action is no longer in the recent audit log.');
     const res = await moderation.undo(entryId);
     if (res.comment) out.comments.push(res.comment);

@@ -5,7 +5,14 @@ import { chromium } from 'playwright-core';
 const BASE = process.argv[2] ?? 'http://localhost:4455';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const ok = (cond, msg) => console.log(`${cond ? 'ok  ' : 'FAIL'} ${msg}`);
 const open = async () => {
@@ -27,11 +34,20 @@ await a.fill('[data-testid=field-email]', 'a@example.com');
 await a.click('[data-testid=submit]');
 await b.waitForSelector('[data-testid=new-comments]:not([hidden])', { timeout: 5000 });
 ok(true, 'B sees: ' + (await b.locator('[data-testid=new-comments]').textContent()));
-ok((await b.locator('[data-testid=heading]').textContent()) !== heading, 'B header count updated: ' + (await b.locator('[data-testid=heading]').textContent()));
+ok(
+  (await b.locator('[data-testid=heading]').textContent()) !== heading,
+  'B header count updated: ' + (await b.locator('[data-testid=heading]').textContent()),
+);
 await b.waitForTimeout(100);
-ok((await b.locator('[data-testid=live-region]').textContent()).includes('Reader A'), 'B live region announced');
+ok(
+  (await b.locator('[data-testid=live-region]').textContent()).includes('Reader A'),
+  'B live region announced',
+);
 await b.click('[data-testid=new-comments]');
 ok((await b.locator('[data-testid=comment]', { hasText: MSG }).count()) === 1, 'B inserted it');
 ok((await a.locator('[data-testid=comment]', { hasText: MSG }).count()) === 1, 'A has it once');
-ok(await a.locator('[data-testid=new-comments]').isHidden(), 'A has no new-comments button for own comment');
+ok(
+  await a.locator('[data-testid=new-comments]').isHidden(),
+  'A has no new-comments button for own comment',
+);
 await browser.close();

@@ -10,24 +10,43 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const check = (ok, what) => console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
 
 async function apiSession(email, password) {
-  const r = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const r = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const body = await r.json();
   const cookie = r.headers.get('set-cookie').split(';')[0];
   const call = async (method, path, data) => {
-    const res = await fetch(`${BASE}${path}`, { method, headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' }, body: data ? JSON.stringify(data) : method === 'GET' ? undefined : '{}' });
+    const res = await fetch(`${BASE}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': body.csrfToken, 'content-type': 'application/json' },
+      body: data ? JSON.stringify(data) : method === 'GET' ? undefined : '{}',
+    });
     return { status: res.status, body: res.status === 204 ? null : await res.json() };
   };
   return { ...body, call };
 }
 
 async function postComment(body, extra = {}) {
-  const r = await fetch(`${POST}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Live Larry', email: 'larry@example.com', body, ...extra }) });
+  const r = await fetch(`${POST}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Live Larry', email: 'larry@example.com', body, ...extra }),
+  });
   return r.json();
 }
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 
 async function newPage() {
@@ -35,8 +54,17 @@ async function newPage() {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
   // Until src/http/app.ts serves /moderate/app.* statically (see dashboard-shots.mjs).
-  for (const [file, type] of [['app.js', 'text/javascript'], ['app.css', 'text/css']]) {
-    await page.route(`**/moderate/${file}`, async (route) => route.fulfill({ status: 200, contentType: type, body: await readFile(new URL(`../dist/moderate/${file}`, import.meta.url)) }));
+  for (const [file, type] of [
+    ['app.js', 'text/javascript'],
+    ['app.css', 'text/css'],
+  ]) {
+    await page.route(`**/moderate/${file}`, async (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: type,
+        body: await readFile(new URL(`../dist/moderate/${file}`, import.meta.url)),
+      }),
+    );
   }
   return page;
 }
@@ -48,8 +76,12 @@ async function login(page, email, password, path = '/moderate') {
   await page.click('[data-testid=login-submit]');
 }
 
-const ids = (page) => page.$$eval('[data-testid=queue-item]', (els) => els.map((e) => e.dataset.commentId));
-const selected = (page) => page.$eval('[data-testid=queue-item][aria-selected=true]', (e) => e.dataset.commentId).catch(() => null);
+const ids = (page) =>
+  page.$$eval('[data-testid=queue-item]', (els) => els.map((e) => e.dataset.commentId));
+const selected = (page) =>
+  page
+    .$eval('[data-testid=queue-item][aria-selected=true]', (e) => e.dataset.commentId)
+    .catch(() => null);
 
 const admin = await apiSession('admin@example.com', 'admin-password-1');
 const page = await newPage();
@@ -63,10 +95,15 @@ console.log('items', before.length, 'selected', sel?.slice(-6));
 
 // 1. a new held comment arrives live, selection kept
 const created = await postComment('Live one: you absolute idiot, read the article first.');
-await page.waitForSelector(`[data-comment-id="${created.comment.id}"]`, { timeout: 5000 }).catch(() => null);
+await page
+  .waitForSelector(`[data-comment-id="${created.comment.id}"]`, { timeout: 5000 })
+  .catch(() => null);
 const after = await ids(page);
 check(after.includes(created.comment.id), 'queue:added inserted the new comment');
-check(after.indexOf(created.comment.id) === after.length - 1, 'oldest-first: new comment at the end');
+check(
+  after.indexOf(created.comment.id) === after.length - 1,
+  'oldest-first: new comment at the end',
+);
 check((await selected(page)) === sel, 'selection kept');
 await sleep(600);
 const pendingCount = await page.textContent('[data-testid=queue-tab-pending] [data-testid=count]');
@@ -74,11 +111,19 @@ check(Number(pendingCount) === after.length, `pending count updated live (${pend
 
 // 2. someone else approves the selected comment
 const r = await admin.call('POST', `/api/moderation/comments/${sel}/approve`);
-check(r.status === 200, `other moderator approved (${r.status}) ${r.status !== 200 ? JSON.stringify(r.body) : ''}`);
-await page.waitForSelector(`[data-comment-id="${sel}"]`, { state: 'detached', timeout: 5000 }).catch(() => null);
+check(
+  r.status === 200,
+  `other moderator approved (${r.status}) ${r.status !== 200 ? JSON.stringify(r.body) : ''}`,
+);
+await page
+  .waitForSelector(`[data-comment-id="${sel}"]`, { state: 'detached', timeout: 5000 })
+  .catch(() => null);
 check(!(await ids(page)).includes(sel), 'queue:removed took it out');
 const toasts = await page.$$eval('[data-testid=toast]', (els) => els.map((e) => e.textContent));
-check(toasts.some((t) => t.includes('Handled by someone else')), 'toast: Handled by someone else');
+check(
+  toasts.some((t) => t.includes('Handled by someone else')),
+  'toast: Handled by someone else',
+);
 await page.screenshot({ path: `${OUT}/dashboard-live.png` });
 await admin.call('POST', `/api/moderation/comments/${sel}/reject`);
 await sleep(300);
@@ -92,7 +137,11 @@ check(true, `bulk approved ${n}; empty state shown`);
 await sleep(400);
 await page.screenshot({ path: `${OUT}/dashboard-empty.png` });
 await page.keyboard.press('u');
-await page.waitForFunction((k) => document.querySelectorAll('[data-testid=queue-item]').length === k, n, { timeout: 8000 }).catch(() => null);
+await page
+  .waitForFunction((k) => document.querySelectorAll('[data-testid=queue-item]').length === k, n, {
+    timeout: 8000,
+  })
+  .catch(() => null);
 check((await ids(page)).length === n, `u restored the bulk (${(await ids(page)).length}/${n})`);
 
 // 4. reject + spam + not-spam via keys, then tabs
@@ -116,7 +165,13 @@ await sleep(400);
 check(page.url().includes('queue=spam'), 'back button returns to the spam tab');
 
 // 5. moderator: no admin pages; lock-out
-const mod = await admin.call('POST', '/api/admin/users', { email: `mod${Date.now()}@example.com`, name: 'Mo Derator', password: 'moderator-pass-1', role: 'moderator', sites: ['demo'] });
+const mod = await admin.call('POST', '/api/admin/users', {
+  email: `mod${Date.now()}@example.com`,
+  name: 'Mo Derator',
+  password: 'moderator-pass-1',
+  role: 'moderator',
+  sites: ['demo'],
+});
 check(mod.status === 201, `created a moderator (${mod.status})`);
 const mp = await newPage();
 await login(mp, mod.body.user.email, 'moderator-pass-1');
@@ -125,7 +180,10 @@ check((await mp.$('[data-testid=nav-settings]')) === null, 'moderator sees no ad
 await mp.screenshot({ path: `${OUT}/dashboard-moderator.png` });
 await mp.goto(`${BASE}/moderate/settings`);
 await mp.waitForSelector('body[data-ready=true]');
-check((await mp.textContent('main')).includes('Only admins'), 'moderator on /moderate/settings: admins only');
+check(
+  (await mp.textContent('main')).includes('Only admins'),
+  'moderator on /moderate/settings: admins only',
+);
 await mp.click('[data-testid=sign-out]');
 await mp.waitForSelector('[data-testid=login-form]');
 for (let i = 0; i < 5; i++) {

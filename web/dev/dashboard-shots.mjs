@@ -6,7 +6,14 @@ const BASE = process.argv[2] ?? 'http://127.0.0.1:3999';
 const OUT = '/tmp/parley-shots';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
 const logs = [];
@@ -16,9 +23,17 @@ page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
 // /moderate/app.js and app.css come back as index.html. Serve them from disk until that is fixed.
 if (!process.env.NO_ASSET_ROUTE) {
   const { readFile } = await import('node:fs/promises');
-  for (const [file, type] of [['app.js', 'text/javascript'], ['app.css', 'text/css']]) {
+  for (const [file, type] of [
+    ['app.js', 'text/javascript'],
+    ['app.css', 'text/css'],
+  ]) {
     await page.route(`**/moderate/${file}`, async (route) =>
-      route.fulfill({ status: 200, contentType: type, body: await readFile(new URL(`../dist/moderate/${file}`, import.meta.url)) }));
+      route.fulfill({
+        status: 200,
+        contentType: type,
+        body: await readFile(new URL(`../dist/moderate/${file}`, import.meta.url)),
+      }),
+    );
   }
 }
 const shot = (name) => page.screenshot({ path: `${OUT}/dashboard-${name}.png` });
@@ -37,9 +52,13 @@ await page.click('[data-testid=login-submit]');
 await page.waitForSelector('body[data-ready=true]');
 await page.waitForTimeout(400);
 await shot('queue');
-const counts = await page.$$eval('[data-testid^=queue-tab-]', (els) => els.map((e) => `${e.dataset.testid}=${e.querySelector('[data-testid=count]').textContent}`));
+const counts = await page.$$eval('[data-testid^=queue-tab-]', (els) =>
+  els.map((e) => `${e.dataset.testid}=${e.querySelector('[data-testid=count]').textContent}`),
+);
 console.log('counts', counts.join(' '));
-const items = await page.$$eval('[data-testid=queue-item]', (els) => els.map((e) => `${e.dataset.commentId.slice(-6)} sel=${e.getAttribute('aria-selected')}`));
+const items = await page.$$eval('[data-testid=queue-item]', (els) =>
+  els.map((e) => `${e.dataset.commentId.slice(-6)} sel=${e.getAttribute('aria-selected')}`),
+);
 console.log('items', items);
 
 await page.keyboard.press('?');
@@ -52,7 +71,10 @@ console.log('help closed:', (await page.$('[data-testid=help-overlay]')) === nul
 await page.keyboard.press('j');
 await page.keyboard.press('j');
 await page.keyboard.press('k');
-console.log('selected after j j k:', await page.$eval('[aria-selected=true]', (e) => e.dataset.commentId.slice(-6)));
+console.log(
+  'selected after j j k:',
+  await page.$eval('[aria-selected=true]', (e) => e.dataset.commentId.slice(-6)),
+);
 await page.keyboard.press('x');
 await page.keyboard.press('j');
 await page.keyboard.press('x');
@@ -71,7 +93,10 @@ console.log('toast:', await page.textContent('[data-testid=toast]'));
 await page.keyboard.press('u');
 await page.waitForTimeout(1000);
 console.log('items after u:', await page.$$eval('[data-testid=queue-item]', (els) => els.length));
-console.log('toasts:', await page.$$eval('[data-testid=toast]', (els) => els.map((e) => e.textContent)));
+console.log(
+  'toasts:',
+  await page.$$eval('[data-testid=toast]', (els) => els.map((e) => e.textContent)),
+);
 
 await page.keyboard.press('b');
 await page.waitForSelector('[data-testid=ban-dialog]');

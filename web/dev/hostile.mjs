@@ -7,7 +7,14 @@ const API = process.argv[2] ?? 'http://localhost:4455';
 const OUT = '/tmp/parley-shots';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const HOSTILE = `<!doctype html><html><head><title>Hostile blog</title><style>
   * { font-family: "Comic Sans MS", cursive !important; line-height: 3 !important; letter-spacing: 2px; }
@@ -35,7 +42,11 @@ for (const theme of ['light', 'dark']) {
   await p.waitForSelector('#parley-comments[data-parley-ready="true"]');
   const t = await p.evaluate(() => {
     const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-    return { scriptStartToRendered: get('parley:rendered') - get('parley:start'), dataToRendered: get('parley:rendered') - get('parley:data'), fromNavigation: get('parley:rendered') };
+    return {
+      scriptStartToRendered: get('parley:rendered') - get('parley:start'),
+      dataToRendered: get('parley:rendered') - get('parley:data'),
+      fromNavigation: get('parley:rendered'),
+    };
   });
   console.log(theme, JSON.stringify(t));
   const host = p.locator('#parley-comments');
@@ -51,11 +62,20 @@ const runs = [];
 for (let i = 0; i < 5; i++) {
   await p.goto(API + '/');
   await p.waitForSelector('#parley-comments[data-parley-ready="true"]');
-  runs.push(await p.evaluate(() => {
-    const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-    return [get('parley:rendered') - get('parley:data'), get('parley:rendered') - get('parley:start'), document.querySelector('#parley-comments').shadowRoot.querySelectorAll('article').length];
-  }));
+  runs.push(
+    await p.evaluate(() => {
+      const get = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      return [
+        get('parley:rendered') - get('parley:data'),
+        get('parley:rendered') - get('parley:start'),
+        document.querySelector('#parley-comments').shadowRoot.querySelectorAll('article').length,
+      ];
+    }),
+  );
 }
-console.log('render runs [data→rendered ms, script start→rendered ms, comments]:', JSON.stringify(runs));
+console.log(
+  'render runs [data→rendered ms, script start→rendered ms, comments]:',
+  JSON.stringify(runs),
+);
 await browser.close();
 hostPage.close();

@@ -15,7 +15,24 @@ const PORT = Number(process.argv[2] ?? process.env.PORT ?? 4455);
 const DELAY = Number(process.env.MOCK_DELAY ?? 0);
 const ORIGIN = () => `http://localhost:${PORT}`;
 
-const NAMES = ['Priya Raman', 'Tomás Herrera', 'Lena Vogel', 'kernel_panic', 'Dmitri S.', 'Aisha Bello', 'Owen Gallagher', 'Mei Chen', 'Jonas Berg', 'Fatima Zahra', 'rustacean42', 'Chloé Martin', 'Sam Whitfield', 'Yuki Tanaka', 'Noah Adeyemi', 'Grace O’Neill'];
+const NAMES = [
+  'Priya Raman',
+  'Tomás Herrera',
+  'Lena Vogel',
+  'kernel_panic',
+  'Dmitri S.',
+  'Aisha Bello',
+  'Owen Gallagher',
+  'Mei Chen',
+  'Jonas Berg',
+  'Fatima Zahra',
+  'rustacean42',
+  'Chloé Martin',
+  'Sam Whitfield',
+  'Yuki Tanaka',
+  'Noah Adeyemi',
+  'Grace O’Neill',
+];
 const SNIPPETS = [
   'This is exactly why reproducible builds matter. If the tarball can’t be regenerated bit-for-bit from the tagged source, it should be treated as untrusted.',
   'The part that worries me is the <code>m4</code> macro that only existed in the release tarball. Nobody reviews generated autotools output.',
@@ -47,7 +64,8 @@ function makeComment(i, parent, depth, created) {
     parentId: parent?.id ?? null,
     author: {
       name,
-      website: i % 4 === 0 ? `https://${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com` : null,
+      website:
+        i % 4 === 0 ? `https://${name.toLowerCase().replace(/[^a-z]+/g, '')}.example.com` : null,
       avatar: `${ORIGIN()}/api/avatars/${hash(name)}.svg?n=${encodeURIComponent(name)}`,
     },
     html: body.startsWith('<') ? body : `<p>${body}</p>`,
@@ -97,19 +115,35 @@ function clean(c) {
 const posts = new Map();
 function seedPost(slug, title, n, extra = {}) {
   const { top, all } = generateThread(n);
-  posts.set(slug, { post: { slug, title, url: `${ORIGIN()}/`, commentCount: all.length, closed: false, ...extra }, top, all, pending: [], keys: new Map() });
+  posts.set(slug, {
+    post: { slug, title, url: `${ORIGIN()}/`, commentCount: all.length, closed: false, ...extra },
+    top,
+    all,
+    pending: [],
+    keys: new Map(),
+  });
 }
-const ARTICLE = JSON.parse(await readFile(join(dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'article.json'), 'utf8'));
+const ARTICLE = JSON.parse(
+  await readFile(
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'article.json'),
+    'utf8',
+  ),
+);
 seedPost(ARTICLE.slug, ARTICLE.title, Number(process.env.MOCK_COMMENTS ?? 200));
 seedPost('passkeys-one-year-on', 'Passkeys, one year on', 12);
 seedPost('closed-post', 'An old story', 4, { closed: true });
 seedPost('empty-post', 'Nobody has commented', 0);
 
 function send(res, status, body) {
-  res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'content-type',
+  });
   res.end(JSON.stringify(body));
 }
-const fail = (res, status, code, message, fields) => send(res, status, { error: { code, message, ...(fields ? { fields } : {}) } });
+const fail = (res, status, code, message, fields) =>
+  send(res, status, { error: { code, message, ...(fields ? { fields } : {}) } });
 
 async function readJson(req) {
   let data = '';
@@ -122,7 +156,12 @@ async function readJson(req) {
 }
 
 function avatarSvg(name) {
-  const initials = name.split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
+  const initials = name
+    .split(/\s+/)
+    .map((w) => w[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
   const hue = parseInt(hash(name).slice(0, 4), 16) % 360;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><rect width="40" height="40" fill="hsl(${hue} 55% 46%)"/><text x="20" y="25.5" text-anchor="middle" font-family="system-ui,sans-serif" font-size="15" font-weight="600" fill="#fff">${initials.replace(/[<&]/g, '')}</text></svg>`;
 }
@@ -142,13 +181,17 @@ async function api(req, res, url) {
   if (parts[1] !== 'sites') return fail(res, 404, 'NOT_FOUND', 'Not found');
   if (parts[3] === 'counts') {
     const slugs = (url.searchParams.get('posts') ?? '').split(',').filter(Boolean);
-    return send(res, 200, { counts: Object.fromEntries(slugs.map((s) => [s, posts.get(s)?.post.commentCount ?? 0])) });
+    return send(res, 200, {
+      counts: Object.fromEntries(slugs.map((s) => [s, posts.get(s)?.post.commentCount ?? 0])),
+    });
   }
   const slug = parts[4];
   const rest = parts.slice(5).join('/');
   const p = posts.get(slug);
-  if (req.method === 'GET' && rest === '') return p ? send(res, 200, { post: p.post }) : fail(res, 404, 'POST_NOT_FOUND', 'No such post');
-  if (req.method === 'GET' && rest === 'form-token') return send(res, 200, { token: 'tok-' + Date.now() });
+  if (req.method === 'GET' && rest === '')
+    return p ? send(res, 200, { post: p.post }) : fail(res, 404, 'POST_NOT_FOUND', 'No such post');
+  if (req.method === 'GET' && rest === 'form-token')
+    return send(res, 200, { token: 'tok-' + Date.now() });
   if (req.method === 'GET' && rest === 'comments') {
     if (!p) return fail(res, 404, 'POST_NOT_FOUND', 'No such post');
     const sort = url.searchParams.get('sort') === 'newest' ? 'newest' : 'oldest';
@@ -156,12 +199,29 @@ async function api(req, res, url) {
     const start = Number(url.searchParams.get('cursor') ?? 0);
     const list = sort === 'newest' ? [...p.top].reverse() : p.top;
     const slice = list.slice(start, start + limit).map(clean);
-    return send(res, 200, { comments: slice, total: p.all.length, nextCursor: start + limit < list.length ? String(start + limit) : null });
+    return send(res, 200, {
+      comments: slice,
+      total: p.all.length,
+      nextCursor: start + limit < list.length ? String(start + limit) : null,
+    });
   }
   if (req.method === 'POST' && rest === 'comments/check') {
     const { body = '' } = await readJson(req);
-    if (/idiot/i.test(body)) return send(res, 200, { decision: 'warn', reasons: [{ code: 'TOXIC', message: 'It may come across as a personal attack.' }], scores: { toxicity: 0.82 } });
-    if (/buy now/i.test(body)) return send(res, 200, { decision: 'hold', reasons: [{ code: 'SPAM', message: 'It looks like advertising.' }, { code: 'LINKS', message: 'It contains a link.' }], scores: { spam: 0.9 } });
+    if (/idiot/i.test(body))
+      return send(res, 200, {
+        decision: 'warn',
+        reasons: [{ code: 'TOXIC', message: 'It may come across as a personal attack.' }],
+        scores: { toxicity: 0.82 },
+      });
+    if (/buy now/i.test(body))
+      return send(res, 200, {
+        decision: 'hold',
+        reasons: [
+          { code: 'SPAM', message: 'It looks like advertising.' },
+          { code: 'LINKS', message: 'It contains a link.' },
+        ],
+        scores: { spam: 0.9 },
+      });
     return send(res, 200, { decision: 'approve', reasons: [], scores: {} });
   }
   if (req.method === 'POST' && rest === 'comments') {
@@ -173,23 +233,40 @@ async function api(req, res, url) {
       target = posts.get(slug);
       console.log('created post', slug, b.title, b.url);
     }
-    if (target.post.closed) return fail(res, 409, 'POST_CLOSED', 'Comments are closed on this post.');
+    if (target.post.closed)
+      return fail(res, 409, 'POST_CLOSED', 'Comments are closed on this post.');
     const fields = {};
     if (!b.name?.trim()) fields.name = 'Please enter your name.';
     if (b.name?.trim() === 'x') fields.name = 'Your name must be at least 2 characters.';
-    if (!/^[^@\s]+@[^@\s]+$/.test(b.email ?? '')) fields.email = 'Please enter a valid email address.';
+    if (!/^[^@\s]+@[^@\s]+$/.test(b.email ?? ''))
+      fields.email = 'Please enter a valid email address.';
     if (!b.body?.trim()) fields.body = 'Please write a comment.';
-    if (Object.keys(fields).length) return fail(res, 400, 'VALIDATION_FAILED', 'Some fields are invalid.', fields);
-    if (/ratelimit/.test(b.body)) return fail(res, 429, 'RATE_LIMITED', 'You are commenting too often. Try again in a minute.');
-    if (/^banned@/.test(b.email)) return fail(res, 403, 'AUTHOR_BANNED', 'You have been banned from commenting on this site.');
-    if (b.idempotencyKey && target.keys.has(b.idempotencyKey)) return send(res, 201, target.keys.get(b.idempotencyKey));
+    if (Object.keys(fields).length)
+      return fail(res, 400, 'VALIDATION_FAILED', 'Some fields are invalid.', fields);
+    if (/ratelimit/.test(b.body))
+      return fail(res, 429, 'RATE_LIMITED', 'You are commenting too often. Try again in a minute.');
+    if (/^banned@/.test(b.email))
+      return fail(res, 403, 'AUTHOR_BANNED', 'You have been banned from commenting on this site.');
+    if (b.idempotencyKey && target.keys.has(b.idempotencyKey))
+      return send(res, 201, target.keys.get(b.idempotencyKey));
     console.log('comment', { ...b, email: '…' });
     const parent = b.parentId ? target.all.find((c) => c.id === b.parentId) : null;
     const c = {
       id: randomUUID(),
       parentId: parent?.id ?? null,
-      author: { name: b.name.trim(), website: b.website ?? null, avatar: `${ORIGIN()}/api/avatars/${hash(b.name)}.svg?n=${encodeURIComponent(b.name.trim())}` },
-      html: b.body.trim().split(/\n{2,}/).map((para) => `<p>${para.replace(/[<&>]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[ch])}</p>`).join(''),
+      author: {
+        name: b.name.trim(),
+        website: b.website ?? null,
+        avatar: `${ORIGIN()}/api/avatars/${hash(b.name)}.svg?n=${encodeURIComponent(b.name.trim())}`,
+      },
+      html: b.body
+        .trim()
+        .split(/\n{2,}/)
+        .map(
+          (para) =>
+            `<p>${para.replace(/[<&>]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[ch])}</p>`,
+        )
+        .join(''),
       createdAt: new Date().toISOString(),
       editedAt: null,
       replies: [],
@@ -200,7 +277,11 @@ async function api(req, res, url) {
     delete result.comment.replies;
     if (!pending) {
       io?.to(`${parts[2]}:${slug}`).emit('comment:created', result.comment);
-      io?.to(`${parts[2]}:${slug}`).emit('post:count', { site: parts[2], post: slug, count: target.post.commentCount + 1 });
+      io?.to(`${parts[2]}:${slug}`).emit('post:count', {
+        site: parts[2],
+        post: slug,
+        count: target.post.commentCount + 1,
+      });
       if (parent) parent.replies.push(c);
       else target.top.push(c);
       target.all.push(c);
@@ -212,7 +293,12 @@ async function api(req, res, url) {
   return fail(res, 404, 'NOT_FOUND', 'Not found');
 }
 
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
 
 let io = null;
 const server = createServer(async (req, res) => {
@@ -223,10 +309,14 @@ const server = createServer(async (req, res) => {
     // A bare host page for other posts/themes: /dev/embed?post=closed-post&theme=dark
     const q = (k, d) => (url.searchParams.get(k) ?? d).replace(/[^\w.-]/g, '');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    return res.end(`<!doctype html><html lang="en"><title>Dev embed ${q('post', '')}</title><body style="max-width:760px;margin:40px auto;font-family:sans-serif"><h1>Dev host page</h1><div id="parley-comments"></div><script src="/embed.js" data-site="demo" data-post="${q('post', 'empty-post')}" data-theme="${q('theme', 'auto')}" async></script></body></html>`);
+    return res.end(
+      `<!doctype html><html lang="en"><title>Dev embed ${q('post', '')}</title><body style="max-width:760px;margin:40px auto;font-family:sans-serif"><h1>Dev host page</h1><div id="parley-comments"></div><script src="/embed.js" data-site="demo" data-post="${q('post', 'empty-post')}" data-theme="${q('theme', 'auto')}" async></script></body></html>`,
+    );
   }
-  if (url.pathname.startsWith('/api/')) return api(req, res, url).catch((e) => fail(res, 500, 'INTERNAL', String(e)));
-  const file = url.pathname === '/' ? 'demo/index.html' : normalize(url.pathname).replace(/^([/\\])+/, '');
+  if (url.pathname.startsWith('/api/'))
+    return api(req, res, url).catch((e) => fail(res, 500, 'INTERNAL', String(e)));
+  const file =
+    url.pathname === '/' ? 'demo/index.html' : normalize(url.pathname).replace(/^([/\\])+/, '');
   try {
     const data = await readFile(join(DIST, file));
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

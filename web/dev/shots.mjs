@@ -8,11 +8,22 @@ const OUT = '/tmp/parley-shots';
 await mkdir(OUT, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 
 async function page(scheme, width = 1280) {
-  const ctx = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const ctx = await browser.newContext({
+    colorScheme: scheme,
+    viewport: { width, height: 900 },
+    deviceScaleFactor: 1,
+  });
   const p = await ctx.newPage();
   p.on('console', (m) => console.log(`[${scheme}] console.${m.type()}: ${m.text()}`));
   p.on('pageerror', (e) => console.log(`[${scheme}] pageerror: ${e.message}`));
@@ -26,7 +37,12 @@ for (const scheme of ['light', 'dark']) {
   const timing = await p.evaluate(() => {
     const m = performance.getEntriesByName('parley:rendered')[0];
     const s = performance.getEntriesByName('parley:start')[0];
-    return { sinceNav: m?.startTime, sinceStart: m && s ? m.startTime - s.startTime : null, count: document.querySelector('#parley-comments').shadowRoot.querySelectorAll('article').length };
+    return {
+      sinceNav: m?.startTime,
+      sinceStart: m && s ? m.startTime - s.startTime : null,
+      count: document.querySelector('#parley-comments').shadowRoot.querySelectorAll('article')
+        .length,
+    };
   });
   console.log(scheme, 'render', timing);
   await p.screenshot({ path: `${OUT}/${scheme}-top.png` });

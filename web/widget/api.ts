@@ -26,7 +26,10 @@ export function createApi(base: string, site: string, post: string) {
     try {
       res = await fetch(base + path, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { 'content-type': 'application/json', accept: 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         // No cookies: the widget is anonymous and runs on third-party pages.
         credentials: 'omit',
@@ -37,7 +40,12 @@ export function createApi(base: string, site: string, post: string) {
     const data = (await res.json().catch(() => null)) as (T & Partial<ApiErrorBody>) | null;
     if (!res.ok) {
       const err = data?.error;
-      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.fields);
+      throw new ApiError(
+        res.status,
+        err?.code ?? `HTTP_${res.status}`,
+        err?.message ?? res.statusText,
+        err?.fields,
+      );
     }
     return data as T;
   }
@@ -49,14 +57,19 @@ export function createApi(base: string, site: string, post: string) {
         'GET',
         `${postPath}/comments?sort=${sort}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
       ),
-    getFormToken: () => request<{ token: string; minSubmitSeconds?: number }>('GET', `${postPath}/form-token`),
+    getFormToken: () =>
+      request<{ token: string; minSubmitSeconds?: number }>('GET', `${postPath}/form-token`),
     check: (body: string) => request<CheckResult>('POST', `${postPath}/comments/check`, { body }),
     createComment: (input: CreateCommentInput) =>
       request<CreateCommentResult>('POST', `${postPath}/comments`, input),
     editComment: (commentId: string, input: EditCommentInput) =>
       request<EditCommentResult>('PATCH', `/api/comments/${enc(commentId)}`, input),
     report: (commentId: string, reason: ReportReason, note?: string) =>
-      request<unknown>('POST', `/api/comments/${enc(commentId)}/reports`, note ? { reason, note } : { reason }),
+      request<unknown>(
+        'POST',
+        `/api/comments/${enc(commentId)}/reports`,
+        note ? { reason, note } : { reason },
+      ),
   };
 }
 

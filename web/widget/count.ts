@@ -19,7 +19,13 @@ function run(): void {
       for (const span of spans) {
         const n = counts[span.dataset.parleyCount!] ?? 0;
         const format = span.dataset.parleyFormat;
-        const template = format ?? (n === 0 ? countStrings.countZero : n === 1 ? countStrings.countOne : countStrings.countOther);
+        const template =
+          format ??
+          (n === 0
+            ? countStrings.countZero
+            : n === 1
+              ? countStrings.countOne
+              : countStrings.countOther);
         span.textContent = fill(template, { n: n.toLocaleString() });
       }
     })
@@ -27,5 +33,6 @@ function run(): void {
     .catch(() => {});
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true });
+if (document.readyState === 'loading')
+  document.addEventListener('DOMContentLoaded', run, { once: true });
 else run();

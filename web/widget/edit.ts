@@ -121,7 +121,8 @@ export function openEdit(host: EditHost, article: HTMLElement): void {
           return showExpired(article);
         }
         if (err.fields?.body) return setFieldError(err.fields.body);
-        formErr.textContent = err.code === 'NETWORK' ? t('errNetwork') : err.message || t('errGeneric');
+        formErr.textContent =
+          err.code === 'NETWORK' ? t('errNetwork') : err.message || t('errGeneric');
       })
       .finally(() => host.saving.delete(id));
   });
@@ -146,7 +147,9 @@ export function removeEditButton(article: HTMLElement): void {
   const button = article.querySelector<HTMLElement>('[data-act=edit]');
   if (!button) return;
   const row = button.parentElement!;
-  const hadFocus = button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button;
+  const hadFocus =
+    button.getRootNode() instanceof ShadowRoot &&
+    (button.getRootNode() as ShadowRoot).activeElement === button;
   button.remove();
   if (!row.firstElementChild) row.remove();
   if (hadFocus) article.focus({ preventScroll: true });

@@ -35,12 +35,15 @@ function mount(): void {
     // No container: put one where the script tag is, which is what people usually mean.
     host = document.createElement('div');
     host.id = HOST_ID;
-    if (script?.parentNode && script.parentNode !== document.head) script.parentNode.insertBefore(host, script);
+    if (script?.parentNode && script.parentNode !== document.head)
+      script.parentNode.insertBefore(host, script);
     else document.body.appendChild(host);
   }
   // Loaded twice (a theme and a plugin both embedding it): keep the first.
   if (host.shadowRoot) return;
-  const theme = (['light', 'dark', 'auto'] as const).includes(data.theme as Theme) ? (data.theme as Theme) : 'auto';
+  const theme = (['light', 'dark', 'auto'] as const).includes(data.theme as Theme)
+    ? (data.theme as Theme)
+    : 'auto';
   const widget = new Widget({
     host,
     apiBase: apiBaseOf(script),
@@ -56,5 +59,6 @@ function mount(): void {
   void widget.start();
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
+if (document.readyState === 'loading')
+  document.addEventListener('DOMContentLoaded', mount, { once: true });
 else mount();

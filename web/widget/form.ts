@@ -33,7 +33,13 @@ export interface FormHost {
   announce(text: string): void;
 }
 
-function field(id: Field, label: StringKey, input: string, required: boolean, full = false): string {
+function field(
+  id: Field,
+  label: StringKey,
+  input: string,
+  required: boolean,
+  full = false,
+): string {
   const star = required ? ' <span class="req" aria-hidden="true">*</span>' : '';
   return (
     `<div class="field${full ? ' full' : ''}"><label for="p-${id}">${esc(t(label))}${star}</label>${input}` +
@@ -48,10 +54,31 @@ function formHtml(): string {
     `<button type="button" class="lnk" data-act="cancel-reply" data-testid="cancel-reply" hidden>${esc(t('cancelReply'))}</button></div>` +
     `<p class="note">${esc(t('requiredNote')).replace(/\*$/, '<span class="req">*</span>')}</p>` +
     `<div class="fields">` +
-    field('body', 'labelComment', `<textarea class="in" id="p-body" name="body" rows="6" ${req} data-testid="field-body"></textarea>`, true, true) +
-    field('name', 'labelName', `<input class="in" id="p-name" name="name" type="text" autocomplete="name" maxlength="80" ${req} data-testid="field-name">`, true) +
-    field('email', 'labelEmail', `<input class="in" id="p-email" name="email" type="email" autocomplete="email" maxlength="254" ${req} data-testid="field-email">`, true) +
-    field('website', 'labelWebsite', `<input class="in" id="p-website" name="website" type="url" autocomplete="url" maxlength="300" data-testid="field-website">`, false) +
+    field(
+      'body',
+      'labelComment',
+      `<textarea class="in" id="p-body" name="body" rows="6" ${req} data-testid="field-body"></textarea>`,
+      true,
+      true,
+    ) +
+    field(
+      'name',
+      'labelName',
+      `<input class="in" id="p-name" name="name" type="text" autocomplete="name" maxlength="80" ${req} data-testid="field-name">`,
+      true,
+    ) +
+    field(
+      'email',
+      'labelEmail',
+      `<input class="in" id="p-email" name="email" type="email" autocomplete="email" maxlength="254" ${req} data-testid="field-email">`,
+      true,
+    ) +
+    field(
+      'website',
+      'labelWebsite',
+      `<input class="in" id="p-website" name="website" type="url" autocomplete="url" maxlength="300" data-testid="field-website">`,
+      false,
+    ) +
     `</div>` +
     // Honeypot: off-screen rather than display:none, so naive bots still see and fill it.
     `<div class="hp" aria-hidden="true"><label for="p-homepage">${esc(t('honeypotLabel'))}</label>` +
@@ -136,7 +163,11 @@ export class CommentForm {
   private async requestToken(attempt: number): Promise<FormToken | null> {
     try {
       const r = await this.host.api.getFormToken();
-      return { token: r.token, receivedAt: Date.now(), minSubmitMs: (r.minSubmitSeconds ?? 0) * 1000 };
+      return {
+        token: r.token,
+        receivedAt: Date.now(),
+        minSubmitMs: (r.minSubmitSeconds ?? 0) * 1000,
+      };
     } catch {
       const delay = TOKEN_RETRY_MS[attempt];
       if (delay === undefined) return null;
@@ -181,7 +212,8 @@ export class CommentForm {
   private values() {
     let website = this.inputs.website.value.trim();
     // People type "example.com": the server only takes full links.
-    if (website && !/^[a-z][a-z0-9+.-]*:/i.test(website) && website.includes('.')) website = 'https://' + website;
+    if (website && !/^[a-z][a-z0-9+.-]*:/i.test(website) && website.includes('.'))
+      website = 'https://' + website;
     return {
       name: this.inputs.name.value.trim(),
       email: this.inputs.email.value.trim(),
@@ -196,7 +228,8 @@ export class CommentForm {
     if (!v.name) errors.name = t('nameRequired');
     if (!v.email) errors.email = t('emailRequired');
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.email = t('emailInvalid');
-    if (v.website && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v.website)) errors.website = t('websiteInvalid');
+    if (v.website && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v.website))
+      errors.website = t('websiteInvalid');
     return errors;
   }
 
@@ -261,7 +294,8 @@ export class CommentForm {
         else other.push(msg);
       }
       if (other.length) this.setError(other.join(' '));
-      if (!this.showFieldErrors(known) && !other.length) this.setError(err.message || t('fixFields'));
+      if (!this.showFieldErrors(known) && !other.length)
+        this.setError(err.message || t('fixFields'));
       return;
     }
     const fallback: Record<string, StringKey> = {

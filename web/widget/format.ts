@@ -1,7 +1,13 @@
 // Escaping and date formatting for the string-built thread markup.
 import { t } from './strings.js';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESC: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);

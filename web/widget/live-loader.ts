@@ -11,7 +11,12 @@ export interface LiveHandlers {
   resync(): void;
 }
 
-export type LiveConnect = (apiBase: string, site: string, post: string, handlers: LiveHandlers) => void;
+export type LiveConnect = (
+  apiBase: string,
+  site: string,
+  post: string,
+  handlers: LiveHandlers,
+) => void;
 
 declare global {
   interface Window {
@@ -28,14 +33,22 @@ function loadLiveScript(apiBase: string): Promise<LiveConnect> {
     const s = document.createElement('script');
     s.src = `${apiBase}/embed-live.js?v=${encodeURIComponent(__PARLEY_VERSION__)}`;
     s.async = true;
-    s.onload = () => (window.__parleyLive ? resolve(window.__parleyLive) : reject(new Error('embed-live.js did not register')));
+    s.onload = () =>
+      window.__parleyLive
+        ? resolve(window.__parleyLive)
+        : reject(new Error('embed-live.js did not register'));
     s.onerror = () => reject(new Error('embed-live.js failed to load'));
     document.head.appendChild(s);
   });
   return loading;
 }
 
-export function connectLive(apiBase: string, site: string, post: string, handlers: LiveHandlers): void {
+export function connectLive(
+  apiBase: string,
+  site: string,
+  post: string,
+  handlers: LiveHandlers,
+): void {
   loadLiveScript(apiBase)
     .then((connect) => connect(apiBase, site, post, handlers))
     // Without live updates the widget still works; readers just see new comments on reload.

@@ -50,7 +50,9 @@ export function createPendingStore(site: string, post: string) {
     const all = read<PendingEntry[]>(key);
     if (!Array.isArray(all)) return [];
     const now = Date.now();
-    return all.filter((e) => e && e.comment && typeof e.at === 'number' && now - e.at < PENDING_TTL_MS);
+    return all.filter(
+      (e) => e && e.comment && typeof e.at === 'number' && now - e.at < PENDING_TTL_MS,
+    );
   };
   const store = (entries: PendingEntry[]) => write(key, entries.length ? entries : null);
   return {
@@ -92,11 +94,18 @@ export function createEditStore(site: string, post: string) {
     if (!raw || typeof raw !== 'object') return out;
     const now = Date.now();
     for (const [id, e] of Object.entries(raw)) {
-      if (e && typeof e.editToken === 'string' && typeof e.body === 'string' && Date.parse(e.editableUntil) > now) out[id] = e;
+      if (
+        e &&
+        typeof e.editToken === 'string' &&
+        typeof e.body === 'string' &&
+        Date.parse(e.editableUntil) > now
+      )
+        out[id] = e;
     }
     return out;
   };
-  const store = (entries: Record<string, EditEntry>) => write(key, Object.keys(entries).length ? entries : null);
+  const store = (entries: Record<string, EditEntry>) =>
+    write(key, Object.keys(entries).length ? entries : null);
   return {
     all,
     get: (id: string): EditEntry | null => all()[id] ?? null,
@@ -118,5 +127,9 @@ export type EditStore = ReturnType<typeof createEditStore>;
 
 export function randomId(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return Date.now().toString(36) + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  return (
+    Date.now().toString(36) +
+    Math.random().toString(36).slice(2) +
+    Math.random().toString(36).slice(2)
+  );
 }

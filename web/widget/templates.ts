@@ -32,7 +32,12 @@ function editButton(c: PublicComment, ctx: RenderContext): string {
   return `<button type="button" class="lnk act-edit" data-act="edit" data-testid="edit-button" aria-label="${esc(t('editAria'))}" title="${esc(editWindowText(own.editableUntil, ctx.now))}">${esc(t('edit'))}</button>`;
 }
 
-export function commentItem(c: ThreadComment | PublicComment, depth: number, ctx: RenderContext, pending = false): string {
+export function commentItem(
+  c: ThreadComment | PublicComment,
+  depth: number,
+  ctx: RenderContext,
+  pending = false,
+): string {
   ctx.shown.add(c.id);
   const replies = 'replies' in c && c.replies ? c.replies : [];
   let kids = '';

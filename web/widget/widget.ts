@@ -1,16 +1,34 @@
 // One comment section mounted in a shadow root: loads the thread, renders pages, hosts the
 // form, and applies live events without making the page jump.
-import type { CreateCommentResult, EditCommentResult, PostInfo, PublicComment, ThreadComment, ThreadPage } from '../shared/api-types.js';
+import type {
+  CreateCommentResult,
+  EditCommentResult,
+  PostInfo,
+  PublicComment,
+  ThreadComment,
+  ThreadPage,
+} from '../shared/api-types.js';
 import { ApiError, createApi, type Api, type Sort } from './api.js';
 import { openEdit, removeEditButton } from './edit.js';
 import { CommentForm } from './form.js';
 import { createDateFormatter, esc, type DateFormatter } from './format.js';
 import { connectLive, type LiveHandlers } from './live-loader.js';
 import { openReport } from './report.js';
-import { createEditStore, createPendingStore, type EditStore, type PendingStore } from './storage.js';
+import {
+  createEditStore,
+  createPendingStore,
+  type EditStore,
+  type PendingStore,
+} from './storage.js';
 import { t, tn } from './strings.js';
 import css from './widget.css';
-import { commentArticle, commentItem, editedMarker, editWindowText, type RenderContext } from './templates.js';
+import {
+  commentArticle,
+  commentItem,
+  editedMarker,
+  editWindowText,
+  type RenderContext,
+} from './templates.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -277,7 +295,11 @@ export class Widget {
 
   private applyTheme(theme: Theme): void {
     const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const apply = () => this.rootEl.classList.toggle('dark', theme === 'dark' || (theme === 'auto' && !!media?.matches));
+    const apply = () =>
+      this.rootEl.classList.toggle(
+        'dark',
+        theme === 'dark' || (theme === 'auto' && !!media?.matches),
+      );
     apply();
     if (theme === 'auto') media?.addEventListener?.('change', apply);
   }
@@ -371,7 +393,11 @@ export class Widget {
     const pending = result.status === 'pending';
     // Only the token, its expiry and the typed text: never the email.
     if (result.editToken && result.editableUntil) {
-      this.edits.set(c.id, { editToken: result.editToken, editableUntil: result.editableUntil, body });
+      this.edits.set(c.id, {
+        editToken: result.editToken,
+        editableUntil: result.editableUntil,
+        body,
+      });
     }
     this.postExists = true;
     this.queue = this.queue.filter((q) => q.id !== c.id);
@@ -529,7 +555,8 @@ export class Widget {
     if (kids?.firstElementChild) {
       // Keep the replies readable in context: blank the comment instead of dropping the branch.
       const article = li.querySelector(':scope > article')!;
-      article.querySelector('.txt')!.innerHTML = `<p class="removed">${esc(t('commentRemoved'))}</p>`;
+      article.querySelector('.txt')!.innerHTML =
+        `<p class="removed">${esc(t('commentRemoved'))}</p>`;
       article.querySelector('.acts')?.remove();
     } else {
       li.remove();
@@ -542,7 +569,11 @@ export class Widget {
     this.queue = queue;
     this.newBtn.hidden = queue.length === 0;
     if (queue.length) {
-      this.newBtn.textContent = tn(queue.length, ['newCommentsOther', 'newCommentsOne', 'newCommentsOther']);
+      this.newBtn.textContent = tn(queue.length, [
+        'newCommentsOther',
+        'newCommentsOne',
+        'newCommentsOther',
+      ]);
     }
   }
 

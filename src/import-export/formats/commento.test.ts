@@ -2,7 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { collect, expectedRecords, fixturePath, fixtureStream, textStream } from '../../../test/helpers/import-records.js';
+import {
+  collect,
+  expectedRecords,
+  fixturePath,
+  fixtureStream,
+  textStream,
+} from '../../../test/helpers/import-records.js';
 import { readCommentoExport } from './commento.js';
 import { ImportFormatError } from './format-error.js';
 
@@ -18,19 +24,32 @@ async function failure(input: string): Promise<ImportFormatError> {
 describe('Commento export reader', () => {
   test('when the fixture is read, then it yields exactly the expected records and leaves no spool file behind', async () => {
     const before = spools().length;
-    expect(await collect(readCommentoExport(fixtureStream('commento-export.json')))).toEqual(expectedRecords('commento-export.expected.json'));
+    expect(await collect(readCommentoExport(fixtureStream('commento-export.json')))).toEqual(
+      expectedRecords('commento-export.expected.json'),
+    );
     expect(spools().length).toBe(before);
   });
 
   test('when the export is the gzip Commento mails, in small chunks, then it reads the same', async () => {
-    expect(await collect(readCommentoExport(textStream(gzipSync(exported), 17)))).toEqual(expectedRecords('commento-export.expected.json'));
+    expect(await collect(readCommentoExport(textStream(gzipSync(exported), 17)))).toEqual(
+      expectedRecords('commento-export.expected.json'),
+    );
   });
 
   test('when the commenters come before the comments, then the same records come straight through, each thread before its comments', async () => {
-    const doc = JSON.parse(exported) as { version: number; comments: unknown[]; commenters: unknown[] };
-    const reordered = JSON.stringify({ version: doc.version, commenters: doc.commenters, comments: doc.comments });
+    const doc = JSON.parse(exported) as {
+      version: number;
+      comments: unknown[];
+      commenters: unknown[];
+    };
+    const reordered = JSON.stringify({
+      version: doc.version,
+      commenters: doc.commenters,
+      comments: doc.comments,
+    });
     const records = await collect(readCommentoExport(textStream(reordered, 64)));
-    const byKey = (list: { type: string; sourceId: string | null }[]) => [...list].sort((a, b) => `${a.type}${a.sourceId}`.localeCompare(`${b.type}${b.sourceId}`));
+    const byKey = (list: { type: string; sourceId: string | null }[]) =>
+      [...list].sort((a, b) => `${a.type}${a.sourceId}`.localeCompare(`${b.type}${b.sourceId}`));
     expect(byKey(records)).toEqual(byKey(expectedRecords('commento-export.expected.json')));
     expect(records.map((r) => r.type).slice(0, 3)).toEqual(['thread', 'comment', 'comment']);
   });
@@ -51,7 +70,9 @@ describe('Commento export reader', () => {
   });
 
   test('when the export version is not 1, then it is refused', async () => {
-    expect((await failure('{"version":2,"comments":[],"commenters":[]}')).detail).toMatch(/version 2/);
+    expect((await failure('{"version":2,"comments":[],"commenters":[]}')).detail).toMatch(
+      /version 2/,
+    );
   });
 
   test('when the reader is stopped early while spooling, then the spool file is removed', async () => {

@@ -15,7 +15,14 @@ import { Assembler } from 'stream-json/core/assembler.js';
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
 import { z } from 'zod';
 import { ImportFormatError } from './format-error.js';
-import { type CommentRecord, type ImportRecord, type ImportedStatus, type SkippedRecord, type ThreadRecord, skipped } from './records.js';
+import {
+  type CommentRecord,
+  type ImportRecord,
+  type ImportedStatus,
+  type SkippedRecord,
+  type ThreadRecord,
+  skipped,
+} from './records.js';
 import { parseIsoDate } from './source-values.js';
 import { InputBytesError, textChunks, textLines } from './text-input.js';
 
@@ -36,7 +43,12 @@ const CommentSchema = z
 type CommentoComment = z.infer<typeof CommentSchema>;
 
 const CommenterSchema = z
-  .object({ commenterHex: z.string().min(1), email: z.string().optional(), name: z.string().optional(), link: z.string().optional() })
+  .object({
+    commenterHex: z.string().min(1),
+    email: z.string().optional(),
+    name: z.string().optional(),
+    link: z.string().optional(),
+  })
   .loose();
 
 interface Commenter {
@@ -45,7 +57,11 @@ interface Commenter {
   website: string | null;
 }
 
-const STATES: Record<string, ImportedStatus> = { approved: 'approved', unapproved: 'pending', flagged: 'spam' };
+const STATES: Record<string, ImportedStatus> = {
+  approved: 'approved',
+  unapproved: 'pending',
+  flagged: 'spam',
+};
 
 /** One element of `comments` as it came: line for skip reasons, value still unchecked. */
 interface PendingComment {
@@ -64,13 +80,22 @@ export async function* readCommentoExport(input: Readable): AsyncGenerator<Impor
   const pages = new Set<string>();
   const ready: (PendingComment | { commenter: unknown })[] = [];
 
-  let spool: { dir: string; file: string; out: ReturnType<typeof createWriteStream>; count: number } | null = null;
+  let spool: {
+    dir: string;
+    file: string;
+    out: ReturnType<typeof createWriteStream>;
+    count: number;
+  } | null = null;
 
   const onToken = (token: Token) => {
     if (element) {
       element.asm.consume(token);
       if (element.asm.done) {
-        ready.push(topKey === 'comments' ? { line: element.line, value: element.asm.current } : { commenter: element.asm.current });
+        ready.push(
+          topKey === 'comments'
+            ? { line: element.line, value: element.asm.current }
+            : { commenter: element.asm.current },
+        );
         element = null;
       }
       return;
@@ -78,7 +103,8 @@ export async function* readCommentoExport(input: Readable): AsyncGenerator<Impor
     switch (token.name) {
       case 'startObject':
       case 'startArray':
-        if (depth === 0 && token.name !== 'startObject') throw new ImportFormatError('commento', line, 'the file is not a JSON object');
+        if (depth === 0 && token.name !== 'startObject')
+          throw new ImportFormatError('commento', line, 'the file is not a JSON object');
         if (depth === 0) sawRoot = true;
         // An element of comments/commenters: assemble it alone.
         if (depth === 2 && (topKey === 'comments' || topKey === 'commenters')) {
@@ -101,9 +127,11 @@ export async function* readCommentoExport(input: Readable): AsyncGenerator<Impor
         }
         return;
       default:
-        if (depth === 0) throw new ImportFormatError('commento', line, 'the file is not a JSON object');
+        if (depth === 0)
+          throw new ImportFormatError('commento', line, 'the file is not a JSON object');
         // Scalars elsewhere (and scalar elements of the two arrays) carry nothing we use.
-        if (depth === 2 && topKey === 'comments') ready.push({ line, value: 'value' in token ? token.value : null });
+        if (depth === 2 && topKey === 'comments')
+          ready.push({ line, value: 'value' in token ? token.value : null });
     }
   };
 
@@ -160,7 +188,8 @@ export async function* readCommentoExport(input: Readable): AsyncGenerator<Impor
       }
     }
   } catch (err) {
-    if (err instanceof InputBytesError) throw new ImportFormatError('commento', line, err.message, { cause: err });
+    if (err instanceof InputBytesError)
+      throw new ImportFormatError('commento', line, err.message, { cause: err });
     throw err;
   } finally {
     if (spool) {
@@ -170,13 +199,22 @@ export async function* readCommentoExport(input: Readable): AsyncGenerator<Impor
   }
 }
 
-function feedOrFail(feed: (piece: string | typeof none) => void, piece: string | typeof none, line: number): void {
+function feedOrFail(
+  feed: (piece: string | typeof none) => void,
+  piece: string | typeof none,
+  line: number,
+): void {
   try {
     feed(piece);
   } catch (err) {
     if (err instanceof ImportFormatError) throw err;
     const message = (err as Error).message.replace(/^Parser (cannot parse input: )?/, '');
-    throw new ImportFormatError('commento', line, piece === none ? `the file ends too early (${message}): it is truncated` : message, { cause: err });
+    throw new ImportFormatError(
+      'commento',
+      line,
+      piece === none ? `the file ends too early (${message}): it is truncated` : message,
+      { cause: err },
+    );
   }
 }
 
@@ -193,10 +231,16 @@ function addCommenter(map: Map<string, Commenter>, value: unknown): void {
   });
 }
 
-function pageOf(c: { domain?: string | undefined; url?: string | undefined }): { sourceId: string; url: string } {
+function pageOf(c: { domain?: string | undefined; url?: string | undefined }): {
+  sourceId: string;
+  url: string;
+} {
   const path = c.url ?? '';
   if (!c.domain) return { sourceId: path || '/', url: path || '/' };
-  return { sourceId: `${c.domain}${path}`, url: `https://${c.domain}${path.startsWith('/') || path === '' ? path : `/${path}`}` };
+  return {
+    sourceId: `${c.domain}${path}`,
+    url: `https://${c.domain}${path.startsWith('/') || path === '' ? path : `/${path}`}`,
+  };
 }
 
 /** The page's thread, the first time a comment names it. */
@@ -207,21 +251,49 @@ function threadOf(value: unknown, pages: Set<string>): ThreadRecord | null {
   if (pages.has(page.sourceId)) return null;
   pages.add(page.sourceId);
   // Commento exports no page data: titles and locks (pages.isLocked) stay behind.
-  return { type: 'thread', sourceId: page.sourceId, url: page.url, title: null, identifier: null, closed: false, createdAt: null };
+  return {
+    type: 'thread',
+    sourceId: page.sourceId,
+    url: page.url,
+    title: null,
+    identifier: null,
+    closed: false,
+    createdAt: null,
+  };
 }
 
-function toComment(item: PendingComment, commenters: Map<string, Commenter>): CommentRecord | SkippedRecord {
+function toComment(
+  item: PendingComment,
+  commenters: Map<string, Commenter>,
+): CommentRecord | SkippedRecord {
   const parsed = CommentSchema.safeParse(item.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const id = (item.value as { commentHex?: unknown } | null)?.commentHex;
-    return skipped('comment', typeof id === 'string' ? id : null, `comment is malformed: ${issue?.path.join('.')} ${issue?.message}`, item.line);
+    return skipped(
+      'comment',
+      typeof id === 'string' ? id : null,
+      `comment is malformed: ${issue?.path.join('.')} ${issue?.message}`,
+      item.line,
+    );
   }
   const c: CommentoComment = parsed.data;
   const createdAt = parseIsoDate(c.creationDate);
-  if (!createdAt) return skipped('comment', c.commentHex, `creationDate "${c.creationDate}" is not a date`, item.line);
+  if (!createdAt)
+    return skipped(
+      'comment',
+      c.commentHex,
+      `creationDate "${c.creationDate}" is not a date`,
+      item.line,
+    );
   const state = c.state ? STATES[c.state] : 'approved';
-  if (!state) return skipped('comment', c.commentHex, `state "${c.state}" is not approved, unapproved or flagged`, item.line);
+  if (!state)
+    return skipped(
+      'comment',
+      c.commentHex,
+      `state "${c.state}" is not approved, unapproved or flagged`,
+      item.line,
+    );
   // Deleting sets deleted=true, markdown/html to "[deleted]" and the commenter to anonymous.
   const status: ImportedStatus = c.deleted ? 'deleted' : state;
   const author = c.commenterHex === 'anonymous' ? null : commenters.get(c.commenterHex);

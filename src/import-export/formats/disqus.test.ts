@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { collect, expectedRecords, fixturePath, fixtureStream, textStream } from '../../../test/helpers/import-records.js';
+import {
+  collect,
+  expectedRecords,
+  fixturePath,
+  fixtureStream,
+  textStream,
+} from '../../../test/helpers/import-records.js';
 import { readDisqusExport } from './disqus.js';
 import { ImportFormatError } from './format-error.js';
 
@@ -15,15 +21,21 @@ async function failure(input: string): Promise<ImportFormatError> {
 
 describe('Disqus export reader', () => {
   test('when the fixture is read, then it yields exactly the expected records in file order', async () => {
-    expect(await collect(readDisqusExport(fixtureStream('disqus.xml')))).toEqual(expectedRecords('disqus.expected.json'));
+    expect(await collect(readDisqusExport(fixtureStream('disqus.xml')))).toEqual(
+      expectedRecords('disqus.expected.json'),
+    );
   });
 
   test('when the file arrives in 7-byte chunks, then CDATA, entities and UTF-8 split across chunks read the same', async () => {
-    expect(await collect(readDisqusExport(textStream(xml, 7)))).toEqual(expectedRecords('disqus.expected.json'));
+    expect(await collect(readDisqusExport(textStream(xml, 7)))).toEqual(
+      expectedRecords('disqus.expected.json'),
+    );
   });
 
   test('when the export is gzipped as Disqus mails it, then it is read without unpacking first', async () => {
-    expect(await collect(readDisqusExport(textStream(gzipSync(xml), 1000)))).toEqual(expectedRecords('disqus.expected.json'));
+    expect(await collect(readDisqusExport(textStream(gzipSync(xml), 1000)))).toEqual(
+      expectedRecords('disqus.expected.json'),
+    );
   });
 
   test('when a reply precedes its parent and a post precedes its thread, then both come in file order with source ids only', async () => {
@@ -31,7 +43,10 @@ describe('Disqus export reader', () => {
     const order = records.map((r) => `${r.type}:${r.sourceId}`);
     expect(order.indexOf('comment:9002')).toBeLessThan(order.indexOf('comment:9003'));
     expect(order.indexOf('comment:9009')).toBeLessThan(order.indexOf('thread:7005'));
-    expect(records.find((r) => r.sourceId === '9002')).toMatchObject({ parentSourceId: '9003', threadSourceId: '7001' });
+    expect(records.find((r) => r.sourceId === '9002')).toMatchObject({
+      parentSourceId: '9003',
+      threadSourceId: '7001',
+    });
   });
 
   test('when the file is not XML at all, then one ImportFormatError names line 1', async () => {
@@ -63,9 +78,27 @@ describe('Disqus export reader', () => {
       ),
     );
     expect(records).toEqual([
-      { type: 'skipped', sourceId: null, entity: 'comment', reason: 'post has neither dsq:id nor <id>', line: 2 },
-      { type: 'skipped', sourceId: '2', entity: 'comment', reason: 'post names no <thread dsq:id>', line: 3 },
-      { type: 'skipped', sourceId: '3', entity: 'comment', reason: 'isSpam/isDeleted is neither true nor false', line: 4 },
+      {
+        type: 'skipped',
+        sourceId: null,
+        entity: 'comment',
+        reason: 'post has neither dsq:id nor <id>',
+        line: 2,
+      },
+      {
+        type: 'skipped',
+        sourceId: '2',
+        entity: 'comment',
+        reason: 'post names no <thread dsq:id>',
+        line: 3,
+      },
+      {
+        type: 'skipped',
+        sourceId: '3',
+        entity: 'comment',
+        reason: 'isSpam/isDeleted is neither true nor false',
+        line: 4,
+      },
     ]);
   });
 
@@ -73,9 +106,20 @@ describe('Disqus export reader', () => {
     const huge = 'x'.repeat(4 * 1024 * 1024 + 10);
     const records = await collect(
       readDisqusExport(
-        textStream(`<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"><post dsq:id="1"><message>${huge}</message></post></disqus>`, 65536),
+        textStream(
+          `<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"><post dsq:id="1"><message>${huge}</message></post></disqus>`,
+          65536,
+        ),
       ),
     );
-    expect(records).toEqual([{ type: 'skipped', sourceId: '1', entity: 'comment', reason: 'entry is longer than 4194304 characters', line: 1 }]);
+    expect(records).toEqual([
+      {
+        type: 'skipped',
+        sourceId: '1',
+        entity: 'comment',
+        reason: 'entry is longer than 4194304 characters',
+        line: 1,
+      },
+    ]);
   });
 });

@@ -24,7 +24,11 @@ export async function* readDisqusExport(input: Readable): AsyncGenerator<ImportR
         depth++;
         if (depth === 1) {
           if (tag.local !== 'disqus' || tag.uri !== DISQUS_NS) {
-            throw new ImportFormatError('disqus', line, `the root element is <${tag.name}>, not <disqus xmlns="${DISQUS_NS}">`);
+            throw new ImportFormatError(
+              'disqus',
+              line,
+              `the root element is <${tag.name}>, not <disqus xmlns="${DISQUS_NS}">`,
+            );
           }
           return;
         }
@@ -50,7 +54,14 @@ export async function* readDisqusExport(input: Readable): AsyncGenerator<ImportR
           const { kind, fields } = entry;
           entry = null;
           if (fields.overflow) {
-            emit(skipped(kind === 'post' ? 'comment' : 'thread', fields.get('@id'), `entry is longer than ${MAX_ENTRY_CHARS} characters`, fields.line));
+            emit(
+              skipped(
+                kind === 'post' ? 'comment' : 'thread',
+                fields.get('@id'),
+                `entry is longer than ${MAX_ENTRY_CHARS} characters`,
+                fields.line,
+              ),
+            );
           } else if (kind === 'thread') {
             emit(toThread(fields, deletedThreads));
           } else {
@@ -71,12 +82,16 @@ function attributesOf(tag: SaxesTagNS): [string, string][] {
   return out;
 }
 
-function toThread(f: EntryFields, deletedThreads: Set<string>): ThreadRecord | ReturnType<typeof skipped> {
+function toThread(
+  f: EntryFields,
+  deletedThreads: Set<string>,
+): ThreadRecord | ReturnType<typeof skipped> {
   const sourceId = f.get('@id');
   if (!sourceId) return skipped('thread', null, 'thread has no dsq:id', f.line);
   const deleted = parseFlag(f.get('isDeleted'), false);
   const closed = parseFlag(f.get('isClosed'), false);
-  if (deleted === undefined || closed === undefined) return skipped('thread', sourceId, 'isDeleted/isClosed is neither true nor false', f.line);
+  if (deleted === undefined || closed === undefined)
+    return skipped('thread', sourceId, 'isDeleted/isClosed is neither true nor false', f.line);
   if (deleted) {
     deletedThreads.add(sourceId);
     return skipped('thread', sourceId, 'thread is deleted in Disqus', f.line);
@@ -86,23 +101,48 @@ function toThread(f: EntryFields, deletedThreads: Set<string>): ThreadRecord | R
   if (!url) return skipped('thread', sourceId, 'thread has no link', f.line);
   const createdAtText = f.get('createdAt');
   const createdAt = parseIsoDate(createdAtText);
-  if (createdAtText !== null && createdAt === null) return skipped('thread', sourceId, `createdAt "${createdAtText}" is not a date`, f.line);
-  return { type: 'thread', sourceId, url, title: f.get('title'), identifier: f.get('id'), closed, createdAt };
+  if (createdAtText !== null && createdAt === null)
+    return skipped('thread', sourceId, `createdAt "${createdAtText}" is not a date`, f.line);
+  return {
+    type: 'thread',
+    sourceId,
+    url,
+    title: f.get('title'),
+    identifier: f.get('id'),
+    closed,
+    createdAt,
+  };
 }
 
-function toComment(f: EntryFields, deletedThreads: Set<string>): CommentRecord | ReturnType<typeof skipped> {
+function toComment(
+  f: EntryFields,
+  deletedThreads: Set<string>,
+): CommentRecord | ReturnType<typeof skipped> {
   // Some exports lack dsq:id on a post but keep the older numeric <id>.
   const sourceId = f.get('@id') ?? f.get('id');
   if (!sourceId) return skipped('comment', null, 'post has neither dsq:id nor <id>', f.line);
   const threadSourceId = f.get('thread@id');
   if (!threadSourceId) return skipped('comment', sourceId, 'post names no <thread dsq:id>', f.line);
-  if (deletedThreads.has(threadSourceId)) return skipped('comment', sourceId, `its thread ${threadSourceId} is deleted in Disqus`, f.line);
+  if (deletedThreads.has(threadSourceId))
+    return skipped(
+      'comment',
+      sourceId,
+      `its thread ${threadSourceId} is deleted in Disqus`,
+      f.line,
+    );
   const createdAtText = f.get('createdAt');
   const createdAt = parseIsoDate(createdAtText);
-  if (!createdAt) return skipped('comment', sourceId, createdAtText ? `createdAt "${createdAtText}" is not a date` : 'post has no createdAt', f.line);
+  if (!createdAt)
+    return skipped(
+      'comment',
+      sourceId,
+      createdAtText ? `createdAt "${createdAtText}" is not a date` : 'post has no createdAt',
+      f.line,
+    );
   const spam = parseFlag(f.get('isSpam'), false);
   const deleted = parseFlag(f.get('isDeleted'), false);
-  if (spam === undefined || deleted === undefined) return skipped('comment', sourceId, 'isSpam/isDeleted is neither true nor false', f.line);
+  if (spam === undefined || deleted === undefined)
+    return skipped('comment', sourceId, 'isSpam/isDeleted is neither true nor false', f.line);
   return {
     type: 'comment',
     sourceId,

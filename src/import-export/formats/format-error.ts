@@ -12,7 +12,10 @@ export class ImportFormatError extends Error {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`Cannot read this ${format} file${line === null ? '' : ` (line ${line})`}: ${detail}`, options);
+    super(
+      `Cannot read this ${format} file${line === null ? '' : ` (line ${line})`}: ${detail}`,
+      options,
+    );
     this.name = 'ImportFormatError';
   }
 }

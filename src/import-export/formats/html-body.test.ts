@@ -4,20 +4,28 @@ import { htmlToMarkdown, textToMarkdown, toParleyMarkdown } from './html-body.js
 
 describe('HTML bodies to Parley Markdown', () => {
   test('when a body has paragraphs, breaks, emphasis, strong and code, then each has its Markdown form', () => {
-    expect(htmlToMarkdown('<p>Hello <b>bold</b> and <i>it</i><br>next line</p><p>with <code>x = 1</code></p>')).toBe(
-      'Hello **bold** and *it*\nnext line\n\nwith `x = 1`',
-    );
+    expect(
+      htmlToMarkdown(
+        '<p>Hello <b>bold</b> and <i>it</i><br>next line</p><p>with <code>x = 1</code></p>',
+      ),
+    ).toBe('Hello **bold** and *it*\nnext line\n\nwith `x = 1`');
   });
 
   test('when a body has quotes, nested lists and a numbered list with a start, then they stay quotes and lists', () => {
-    expect(htmlToMarkdown('<blockquote><p>quoted</p><p>two</p></blockquote><ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul><ol start="3"><li>three</li><li>four</li></ol>')).toBe(
-      '> quoted\n>\n> two\n\n- one\n- two\n  - nested\n\n3. three\n4. four',
-    );
+    expect(
+      htmlToMarkdown(
+        '<blockquote><p>quoted</p><p>two</p></blockquote><ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul><ol start="3"><li>three</li><li>four</li></ol>',
+      ),
+    ).toBe('> quoted\n>\n> two\n\n- one\n- two\n  - nested\n\n3. three\n4. four');
   });
 
   test('when a code block holds blank lines or backticks, then it becomes a fence long enough to hold them', () => {
-    expect(htmlToMarkdown('<pre><code class="language-js">a\n\n```\nb\n</code></pre>')).toBe('````\na\n\n```\nb\n````');
-    expect(htmlToMarkdown('<pre class="chroma"><span>x</span>\n<span>y</span></pre>')).toBe('```\nx\ny\n```');
+    expect(htmlToMarkdown('<pre><code class="language-js">a\n\n```\nb\n</code></pre>')).toBe(
+      '````\na\n\n```\nb\n````',
+    );
+    expect(htmlToMarkdown('<pre class="chroma"><span>x</span>\n<span>y</span></pre>')).toBe(
+      '```\nx\ny\n```',
+    );
   });
 
   test('when a body carries script, style, iframe, forms or event handlers, then none of it survives, not even as text', () => {
@@ -28,26 +36,41 @@ describe('HTML bodies to Parley Markdown', () => {
   });
 
   test('when links use javascript:, data: or a scheme hidden by control characters, then only their text remains', () => {
-    expect(htmlToMarkdown('<a href="javascript:alert(1)">one</a> <a href=" JaVa\tScRiPt:alert(2)">two</a> <a href="data:text/html,x">three</a> <a href="vbscript:x">four</a>')).toBe(
-      'one two three four',
-    );
+    expect(
+      htmlToMarkdown(
+        '<a href="javascript:alert(1)">one</a> <a href=" JaVa\tScRiPt:alert(2)">two</a> <a href="data:text/html,x">three</a> <a href="vbscript:x">four</a>',
+      ),
+    ).toBe('one two three four');
   });
 
   test('when links are http(s), mailto, relative or bare, then they become Markdown links or plain URLs', () => {
-    const md = htmlToMarkdown('<a href="https://e.com/a(b) c">paren</a> <a href="/rel">rel</a> <a href="https://e.com/">https://e.com/</a> <a href="mailto:a@b.c">mail</a>', {
-      baseUrl: 'https://blog.example/post/',
-    });
-    expect(md).toBe('[paren](https://e.com/a%28b%29%20c) [rel](https://blog.example/rel) https://e.com/ [mail](mailto:a@b.c)');
+    const md = htmlToMarkdown(
+      '<a href="https://e.com/a(b) c">paren</a> <a href="/rel">rel</a> <a href="https://e.com/">https://e.com/</a> <a href="mailto:a@b.c">mail</a>',
+      {
+        baseUrl: 'https://blog.example/post/',
+      },
+    );
+    expect(md).toBe(
+      '[paren](https://e.com/a%28b%29%20c) [rel](https://blog.example/rel) https://e.com/ [mail](mailto:a@b.c)',
+    );
     expect(htmlToMarkdown('<a href="/rel">rel</a>')).toBe('rel');
   });
 
   test('when a body has headings, images and rules Parley does not render, then they become bold text, links and breaks', () => {
-    expect(htmlToMarkdown('<h2>Title</h2><p>a</p><hr><p><img alt="cat" src="https://e.com/cat.png"></p>')).toBe('**Title**\n\na\n\n[cat](https://e.com/cat.png)');
+    expect(
+      htmlToMarkdown(
+        '<h2>Title</h2><p>a</p><hr><p><img alt="cat" src="https://e.com/cat.png"></p>',
+      ),
+    ).toBe('**Title**\n\na\n\n[cat](https://e.com/cat.png)');
   });
 
   test('when text looks like Markdown or HTML, then it is escaped so it shows as typed', () => {
-    const md = htmlToMarkdown('<p>* not a list</p><p>1. not ordered</p><p>&lt;script&gt;alert(1)&lt;/script&gt; and **stars**</p>');
-    expect(renderCommentBody(md)).toBe('<p>* not a list</p>\n<p>1. not ordered</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; and **stars**</p>');
+    const md = htmlToMarkdown(
+      '<p>* not a list</p><p>1. not ordered</p><p>&lt;script&gt;alert(1)&lt;/script&gt; and **stars**</p>',
+    );
+    expect(renderCommentBody(md)).toBe(
+      '<p>* not a list</p>\n<p>1. not ordered</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; and **stars**</p>',
+    );
   });
 
   test('when hostile HTML is converted and then rendered by Parley, then the result has no active markup', () => {
@@ -63,7 +86,19 @@ describe('HTML bodies to Parley Markdown', () => {
       const rendered = renderCommentBody(htmlToMarkdown(html));
       // Escaped text may read "onerror=…"; what matters is the tags that were actually produced.
       for (const [tag, name] of rendered.matchAll(/<\/?([a-z0-9]+)[^>]*>/gi)) {
-        expect(['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li']).toContain(name!.toLowerCase());
+        expect([
+          'p',
+          'br',
+          'a',
+          'em',
+          'strong',
+          'code',
+          'pre',
+          'blockquote',
+          'ul',
+          'ol',
+          'li',
+        ]).toContain(name!.toLowerCase());
         expect(tag).not.toMatch(/\son\w+=|javascript:|style=/i);
       }
     }

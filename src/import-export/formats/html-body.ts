@@ -13,9 +13,34 @@ export interface BodyOptions {
 }
 
 const DROPPED = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template',
-  'form', 'input', 'button', 'select', 'option', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio',
-  'source', 'track', 'head', 'title', 'meta', 'link', 'base',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'template',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
 ] as const;
 
 const DROPPED_TAGS = new Set<string>(DROPPED.map((t) => t.toUpperCase()));
@@ -31,7 +56,8 @@ interface DomNode {
   getAttribute?(name: string): string | null;
 }
 const dom = (node: unknown): DomNode => node as DomNode;
-const attr = (node: DomNode | null, name: string): string | null => node?.getAttribute?.(name) ?? null;
+const attr = (node: DomNode | null, name: string): string | null =>
+  node?.getAttribute?.(name) ?? null;
 
 const SAFE_SCHEME = /^(?:https?:|mailto:)/i;
 
@@ -48,7 +74,10 @@ function safeUrl(raw: string | null, baseUrl: string | null | undefined): string
   }
   if (!SAFE_SCHEME.test(url.protocol)) return null;
   // Parentheses and spaces would end a Markdown link destination early.
-  return url.href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.href.replace(
+    /[()\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 function createService(options: BodyOptions): TurndownService {
@@ -109,7 +138,10 @@ function createService(options: BodyOptions): TurndownService {
         const index = Array.prototype.indexOf.call(parent.children ?? [], node) as number;
         prefix = `${(Number.isFinite(start) ? start : 1) + index}. `;
       }
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '').replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
+      const body = content
+        .replace(/^\n+/, '')
+        .replace(/\n+$/, '')
+        .replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
       return `${prefix}${body}${dom(node).nextSibling ? '\n' : ''}`;
     },
   });
@@ -144,7 +176,11 @@ export function textToMarkdown(text: string): string {
 }
 
 /** Whatever a reader yielded, as a Parley comment body. */
-export function toParleyMarkdown(body: string, format: BodyFormat, options: BodyOptions = {}): string {
+export function toParleyMarkdown(
+  body: string,
+  format: BodyFormat,
+  options: BodyOptions = {},
+): string {
   if (format === 'html') return htmlToMarkdown(body, options);
   if (format === 'text') return textToMarkdown(body);
   return tidy(body.replace(/\r\n?/g, '\n'));

@@ -9,7 +9,19 @@ export { wordpressAutop } from './wp-autop.js';
 export { readIssoDatabase } from './isso.js';
 export { readRemark42Backup } from './remark42.js';
 export { readCommentoExport } from './commento.js';
-export { readParleyExport, writeParleyExport, ParleyRecordInvalidError, type ParleyHeaderRecord, type WriteParleyExportOptions } from './parley.js';
+export {
+  readParleyExport,
+  writeParleyExport,
+  ParleyRecordInvalidError,
+  type ParleyHeaderRecord,
+  type WriteParleyExportOptions,
+} from './parley.js';
 export * from './parley-format.js';
-export { writeWxr, type WxrChannel, type WxrComment, type WxrCommentStatus, type WxrPost } from './wxr-writer.js';
+export {
+  writeWxr,
+  type WxrChannel,
+  type WxrComment,
+  type WxrCommentStatus,
+  type WxrPost,
+} from './wxr-writer.js';
 export { htmlToMarkdown, textToMarkdown, toParleyMarkdown, type BodyOptions } from './html-body.js';

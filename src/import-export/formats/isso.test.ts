@@ -18,7 +18,9 @@ async function failure(path: string): Promise<ImportFormatError> {
 
 describe('Isso database reader', () => {
   test('when the fixture database is read, then it yields threads, then comments by id, as expected', async () => {
-    expect(await collect(readIssoDatabase(fixturePath('isso.db')))).toEqual(expectedRecords('isso.expected.json'));
+    expect(await collect(readIssoDatabase(fixturePath('isso.db')))).toEqual(
+      expectedRecords('isso.expected.json'),
+    );
   });
 
   test('when the database is rebuilt from isso.sql, then it reads the same (the committed .db matches its SQL)', async () => {
@@ -31,7 +33,10 @@ describe('Isso database reader', () => {
 
   test('when the file is not a SQLite database, then one ImportFormatError without a line', async () => {
     const path = join(dir, 'not-a-db.db');
-    writeFileSync(path, 'This is not SQLite at all, just text that is long enough to have a header.'.repeat(10));
+    writeFileSync(
+      path,
+      'This is not SQLite at all, just text that is long enough to have a header.'.repeat(10),
+    );
     const err = await failure(path);
     expect(err.line).toBeNull();
     expect(err.format).toBe('isso');

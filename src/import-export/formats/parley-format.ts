@@ -56,7 +56,13 @@ export const ParleyPostSchema = z.object({
   createdAt: isoDate,
 });
 
-export const PARLEY_COMMENT_STATUSES = ['pending', 'approved', 'spam', 'rejected', 'deleted'] as const;
+export const PARLEY_COMMENT_STATUSES = [
+  'pending',
+  'approved',
+  'spam',
+  'rejected',
+  'deleted',
+] as const;
 
 export const ParleyCommentSchema = z.object({
   type: z.literal('comment'),

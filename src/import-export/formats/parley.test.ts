@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { collect, expectedRecords, fixturePath, fixtureStream, textStream } from '../../../test/helpers/import-records.js';
+import {
+  collect,
+  expectedRecords,
+  fixturePath,
+  fixtureStream,
+  textStream,
+} from '../../../test/helpers/import-records.js';
 import { ImportFormatError } from './format-error.js';
-import { ParleyRecordInvalidError, type ParleyHeaderRecord, readParleyExport, writeParleyExport } from './parley.js';
+import {
+  ParleyRecordInvalidError,
+  type ParleyHeaderRecord,
+  readParleyExport,
+  writeParleyExport,
+} from './parley.js';
 import type { ParleyComment, ParleyRecord } from './parley-format.js';
 
 const fixture = readFileSync(fixturePath('parley-export.jsonl'), 'utf8');
@@ -10,7 +21,11 @@ const lines = fixture.trimEnd().split('\n');
 
 async function write(records: ParleyRecord[], header: ParleyHeaderRecord): Promise<string> {
   let out = '';
-  for await (const line of writeParleyExport(records, { exportedAt: header.exportedAt, ...(header.generator ? { generator: header.generator } : {}) })) out += line;
+  for await (const line of writeParleyExport(records, {
+    exportedAt: header.exportedAt,
+    ...(header.generator ? { generator: header.generator } : {}),
+  }))
+    out += line;
   return out;
 }
 
@@ -28,7 +43,9 @@ describe('Parley export', () => {
   });
 
   test('when the expected records are written, then the output is the fixture byte for byte', async () => {
-    const [header, ...records] = expectedRecords<ParleyHeaderRecord | ParleyRecord>('parley-export.expected.json');
+    const [header, ...records] = expectedRecords<ParleyHeaderRecord | ParleyRecord>(
+      'parley-export.expected.json',
+    );
     expect(await write(records as ParleyRecord[], header as ParleyHeaderRecord)).toBe(fixture);
   });
 
@@ -37,7 +54,10 @@ describe('Parley export', () => {
       yield { type: 'spam-model', siteId: 's1', counts: { spam: 1 } };
     }
     const out: string[] = [];
-    for await (const line of writeParleyExport(source(), { exportedAt: new Date('2024-01-01T00:00:00Z') })) out.push(line);
+    for await (const line of writeParleyExport(source(), {
+      exportedAt: new Date('2024-01-01T00:00:00Z'),
+    }))
+      out.push(line);
     expect(out).toEqual([
       '{"format":"parley-export","version":1,"exportedAt":"2024-01-01T00:00:00.000Z"}\n',
       '{"type":"spam-model","siteId":"s1","counts":{"spam":1}}\n',
@@ -46,8 +66,20 @@ describe('Parley export', () => {
   });
 
   test('when the writer is handed a record that does not fit the format, then it throws a typed error naming the field', async () => {
-    const bad = { type: 'ban', id: 'b', siteId: 's', kind: 'fingerprint', value: 'x', reason: null, expiresAt: null, createdById: null, createdAt: new Date() };
-    const err = await collect(writeParleyExport([bad as unknown as ParleyRecord])).catch((e: unknown) => e);
+    const bad = {
+      type: 'ban',
+      id: 'b',
+      siteId: 's',
+      kind: 'fingerprint',
+      value: 'x',
+      reason: null,
+      expiresAt: null,
+      createdById: null,
+      createdAt: new Date(),
+    };
+    const err = await collect(writeParleyExport([bad as unknown as ParleyRecord])).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ParleyRecordInvalidError);
     expect((err as ParleyRecordInvalidError).message).toMatch(/kind/);
   });
@@ -58,8 +90,20 @@ describe('Parley export', () => {
     broken[5] = 'not json';
     const records = await collect(readParleyExport(textStream(`${broken.join('\n')}\n`)));
     expect(records.filter((r) => r.type === 'skipped')).toEqual([
-      { type: 'skipped', sourceId: '0190a000-0000-7000-8000-000000000010', entity: 'thread', reason: 'post record is malformed: closed Invalid input: expected boolean, received string', line: 4 },
-      { type: 'skipped', sourceId: null, entity: 'record', reason: 'line is not valid JSON', line: 6 },
+      {
+        type: 'skipped',
+        sourceId: '0190a000-0000-7000-8000-000000000010',
+        entity: 'thread',
+        reason: 'post record is malformed: closed Invalid input: expected boolean, received string',
+        line: 4,
+      },
+      {
+        type: 'skipped',
+        sourceId: null,
+        entity: 'record',
+        reason: 'line is not valid JSON',
+        line: 6,
+      },
     ]);
     expect(records).toHaveLength(lines.length - 1);
   });
@@ -77,6 +121,12 @@ describe('Parley export', () => {
 
   test('when the first line is not the header, or from a newer version, then the file is refused at line 1', async () => {
     expect((await failure(`${lines[1]}\n`)).line).toBe(1);
-    expect((await failure('{"format":"parley-export","version":2,"exportedAt":"2024-01-01T00:00:00Z"}\n')).detail).toMatch(/newer/);
+    expect(
+      (
+        await failure(
+          '{"format":"parley-export","version":2,"exportedAt":"2024-01-01T00:00:00Z"}\n',
+        )
+      ).detail,
+    ).toMatch(/newer/);
   });
 });

@@ -61,7 +61,9 @@ export async function* writeParleyExport(
   yield `${JSON.stringify(ParleyEndSchema.encode({ type: 'end', counts }))}\n`;
 }
 
-export async function* readParleyExport(input: Readable): AsyncGenerator<ParleyHeaderRecord | ParleyRecord | SkippedRecord> {
+export async function* readParleyExport(
+  input: Readable,
+): AsyncGenerator<ParleyHeaderRecord | ParleyRecord | SkippedRecord> {
   let header = false;
   let ended = false;
   let records = 0;
@@ -69,10 +71,21 @@ export async function* readParleyExport(input: Readable): AsyncGenerator<ParleyH
   for await (const entry of readJsonLines('parley', input)) {
     lastLine = entry.line;
     if (!header) {
-      const parsed = entry.ok ? ParleyHeaderSchema.safeDecode(entry.value as z.input<typeof ParleyHeaderSchema>) : null;
-      if (!parsed?.success) throw new ImportFormatError('parley', entry.line, `the first line is not a ${PARLEY_EXPORT_FORMAT} header`);
+      const parsed = entry.ok
+        ? ParleyHeaderSchema.safeDecode(entry.value as z.input<typeof ParleyHeaderSchema>)
+        : null;
+      if (!parsed?.success)
+        throw new ImportFormatError(
+          'parley',
+          entry.line,
+          `the first line is not a ${PARLEY_EXPORT_FORMAT} header`,
+        );
       if (parsed.data.version > PARLEY_EXPORT_VERSION) {
-        throw new ImportFormatError('parley', entry.line, `export version ${parsed.data.version} is newer than this Parley reads (${PARLEY_EXPORT_VERSION})`);
+        throw new ImportFormatError(
+          'parley',
+          entry.line,
+          `export version ${parsed.data.version} is newer than this Parley reads (${PARLEY_EXPORT_VERSION})`,
+        );
       }
       header = true;
       yield { type: 'header', ...parsed.data };
@@ -92,7 +105,11 @@ export async function* readParleyExport(input: Readable): AsyncGenerator<ParleyH
       ended = true;
       const expected = Object.values(end.data.counts).reduce((a, b) => a + b, 0);
       if (expected !== records) {
-        throw new ImportFormatError('parley', entry.line, `the end line counts ${expected} records but ${records} were read: lines are missing`);
+        throw new ImportFormatError(
+          'parley',
+          entry.line,
+          `the end line counts ${expected} records but ${records} were read: lines are missing`,
+        );
       }
       continue;
     }
@@ -114,5 +131,6 @@ export async function* readParleyExport(input: Readable): AsyncGenerator<ParleyH
     }
   }
   if (!header) throw new ImportFormatError('parley', 1, 'the file is empty');
-  if (!ended) throw new ImportFormatError('parley', lastLine, 'the export has no end line: it is truncated');
+  if (!ended)
+    throw new ImportFormatError('parley', lastLine, 'the export has no end line: it is truncated');
 }

@@ -71,7 +71,11 @@ export const SkippedRecordSchema = z.object({
 });
 export type SkippedRecord = z.infer<typeof SkippedRecordSchema>;
 
-export const ImportRecordSchema = z.discriminatedUnion('type', [ThreadRecordSchema, CommentRecordSchema, SkippedRecordSchema]);
+export const ImportRecordSchema = z.discriminatedUnion('type', [
+  ThreadRecordSchema,
+  CommentRecordSchema,
+  SkippedRecordSchema,
+]);
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
 /** The stable key an importer stores to make re-imports idempotent. */
@@ -79,6 +83,11 @@ export function sourceKey(format: ImportFormat, record: ThreadRecord | CommentRe
   return `${format}:${record.type}:${record.sourceId}`;
 }
 
-export function skipped(entity: SkippedRecord['entity'], sourceId: string | null, reason: string, line: number | null): SkippedRecord {
+export function skipped(
+  entity: SkippedRecord['entity'],
+  sourceId: string | null,
+  reason: string,
+  line: number | null,
+): SkippedRecord {
   return { type: 'skipped', sourceId, entity, reason, line };
 }

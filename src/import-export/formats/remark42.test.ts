@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { collect, expectedRecords, fixturePath, fixtureStream, textStream } from '../../../test/helpers/import-records.js';
+import {
+  collect,
+  expectedRecords,
+  fixturePath,
+  fixtureStream,
+  textStream,
+} from '../../../test/helpers/import-records.js';
 import { ImportFormatError } from './format-error.js';
 import { readRemark42Backup } from './remark42.js';
 
@@ -16,17 +22,24 @@ async function failure(input: string): Promise<ImportFormatError> {
 
 describe('Remark42 backup reader', () => {
   test('when the fixture is read, then it yields exactly the expected records', async () => {
-    expect(await collect(readRemark42Backup(fixtureStream('remark42-backup.jsonl')))).toEqual(expectedRecords('remark42-backup.expected.json'));
+    expect(await collect(readRemark42Backup(fixtureStream('remark42-backup.jsonl')))).toEqual(
+      expectedRecords('remark42-backup.expected.json'),
+    );
   });
 
   test('when the backup is the gzip Remark42 writes (backup-site-YYYYMMDD.gz), then it reads the same', async () => {
-    expect(await collect(readRemark42Backup(textStream(gzipSync(backup), 333)))).toEqual(expectedRecords('remark42-backup.expected.json'));
+    expect(await collect(readRemark42Backup(textStream(gzipSync(backup), 333)))).toEqual(
+      expectedRecords('remark42-backup.expected.json'),
+    );
   });
 
   test('when a page shows up in several comments, then its thread is yielded once, before its first comment', async () => {
     const records = await collect(readRemark42Backup(fixtureStream('remark42-backup.jsonl')));
     const threads = records.filter((r) => r.type === 'thread');
-    expect(threads.map((t) => t.sourceId)).toEqual(['https://remark.example.com/posts/hello/', 'https://remark.example.com/posts/closed/']);
+    expect(threads.map((t) => t.sourceId)).toEqual([
+      'https://remark.example.com/posts/hello/',
+      'https://remark.example.com/posts/closed/',
+    ]);
     expect(threads[1]).toMatchObject({ closed: true }); // read_only in the meta line
   });
 

@@ -6,15 +6,30 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ImportFormatError } from './format-error.js';
 import { readJsonLines } from './json-lines.js';
-import { type CommentRecord, type ImportRecord, type SkippedRecord, type ThreadRecord, skipped } from './records.js';
+import {
+  type CommentRecord,
+  type ImportRecord,
+  type SkippedRecord,
+  type ThreadRecord,
+  skipped,
+} from './records.js';
 import { parseIsoDate } from './source-values.js';
 
 const MetaSchema = z.object({
   version: z.number().int(),
   users: z
-    .array(z.object({ id: z.string(), details: z.object({ email: z.string().optional() }).partial().optional() }).loose())
+    .array(
+      z
+        .object({
+          id: z.string(),
+          details: z.object({ email: z.string().optional() }).partial().optional(),
+        })
+        .loose(),
+    )
     .nullish(),
-  posts: z.array(z.object({ url: z.string(), read_only: z.boolean().optional() }).loose()).nullish(),
+  posts: z
+    .array(z.object({ url: z.string(), read_only: z.boolean().optional() }).loose())
+    .nullish(),
 });
 
 const CommentSchema = z
@@ -41,15 +56,27 @@ export async function* readRemark42Backup(input: Readable): AsyncGenerator<Impor
     if (!meta) {
       const parsed = entry.ok ? MetaSchema.safeParse(entry.value) : null;
       if (!entry.ok || !parsed?.success || 'locator' in (entry.value as object)) {
-        throw new ImportFormatError('remark42', entry.line, 'the first line is not a Remark42 backup meta line {"version":1,"users":…,"posts":…}');
+        throw new ImportFormatError(
+          'remark42',
+          entry.line,
+          'the first line is not a Remark42 backup meta line {"version":1,"users":…,"posts":…}',
+        );
       }
       if (parsed.data.version !== 0 && parsed.data.version !== 1) {
-        throw new ImportFormatError('remark42', entry.line, `backup version ${parsed.data.version} is not 0 or 1`);
+        throw new ImportFormatError(
+          'remark42',
+          entry.line,
+          `backup version ${parsed.data.version} is not 0 or 1`,
+        );
       }
       meta = {
         readOnly: new Set((parsed.data.posts ?? []).filter((p) => p.read_only).map((p) => p.url)),
         // Remark42 has no e-mail on a comment; users who subscribed to replies left one here.
-        emails: new Map((parsed.data.users ?? []).flatMap((u) => (u.details?.email ? [[u.id, u.details.email] as const] : []))),
+        emails: new Map(
+          (parsed.data.users ?? []).flatMap((u) =>
+            u.details?.email ? [[u.id, u.details.email] as const] : [],
+          ),
+        ),
       };
       continue;
     }
@@ -60,7 +87,12 @@ export async function* readRemark42Backup(input: Readable): AsyncGenerator<Impor
     const parsed = CommentSchema.safeParse(entry.value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      yield skipped('comment', idOf(entry.value), `comment is malformed: ${issue?.path.join('.')} ${issue?.message}`, entry.line);
+      yield skipped(
+        'comment',
+        idOf(entry.value),
+        `comment is malformed: ${issue?.path.join('.')} ${issue?.message}`,
+        entry.line,
+      );
       continue;
     }
     const c = parsed.data;
@@ -74,10 +106,22 @@ export async function* readRemark42Backup(input: Readable): AsyncGenerator<Impor
 }
 
 function toThread(url: string, title: string | undefined, readOnly: Set<string>): ThreadRecord {
-  return { type: 'thread', sourceId: url, url, title: title?.trim() || null, identifier: null, closed: readOnly.has(url), createdAt: null };
+  return {
+    type: 'thread',
+    sourceId: url,
+    url,
+    title: title?.trim() || null,
+    identifier: null,
+    closed: readOnly.has(url),
+    createdAt: null,
+  };
 }
 
-function toComment(c: z.infer<typeof CommentSchema>, line: number, emails: Map<string, string>): CommentRecord | SkippedRecord {
+function toComment(
+  c: z.infer<typeof CommentSchema>,
+  line: number,
+  emails: Map<string, string>,
+): CommentRecord | SkippedRecord {
   const createdAt = parseIsoDate(c.time);
   if (!createdAt) return skipped('comment', c.id, `time "${c.time}" is not a date`, line);
   // text is the sanitised HTML Remark42 shows; orig (its Markdown source) is absent on imported comments.

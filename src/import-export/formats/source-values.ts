@@ -4,7 +4,8 @@
 export function parseIsoDate(value: string | null): Date | null {
   if (value === null) return null;
   const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(withZone)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(withZone))
+    return null;
   const date = new Date(withZone);
   return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -13,7 +13,8 @@ export async function* textChunks(input: Readable): AsyncGenerator<string> {
   const first = await source.next();
   if (first.done) return;
   const head = first.value;
-  const gzipped = typeof head !== 'string' && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  const gzipped =
+    typeof head !== 'string' && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   async function* all(): AsyncGenerator<Buffer | string> {
     try {
       yield head;
@@ -39,7 +40,10 @@ export async function* textChunks(input: Readable): AsyncGenerator<string> {
       if (text.length > 0) yield text;
     }
   } catch (err) {
-    if (gzipped) throw new InputBytesError(`the gzip data is broken: ${(err as Error).message}`, { cause: err });
+    if (gzipped)
+      throw new InputBytesError(`the gzip data is broken: ${(err as Error).message}`, {
+        cause: err,
+      });
     throw err;
   }
   const tail = decoder.end();

@@ -20,7 +20,10 @@ export function wordpressAutop(text: string): string {
 
   // <pre> keeps its newlines: set aside behind a marker XML text can never contain (NUL).
   const pres: string[] = [];
-  s = s.replace(/<pre(?=[\s>])[\s\S]*?<\/pre>/gi, (m) => `<pre>\u0000${pres.push(m) - 1}\u0000</pre>`);
+  s = s.replace(
+    /<pre(?=[\s>])[\s\S]*?<\/pre>/gi,
+    (m) => `<pre>\u0000${pres.push(m) - 1}\u0000</pre>`,
+  );
 
   s = s.replace(BLOCK_OPEN, '\n\n$&').replace(BLOCK_CLOSE, '$&\n\n');
   const chunks = s
@@ -46,5 +49,7 @@ export function wordpressAutop(text: string): string {
     }
     return `<p>${lines}</p>`;
   });
-  return out.join('\n').replace(/<pre>\u0000(\d+)\u0000<\/pre>/g, (_, i: string) => pres[Number(i)]!);
+  return out
+    .join('\n')
+    .replace(/<pre>\u0000(\d+)\u0000<\/pre>/g, (_, i: string) => pres[Number(i)]!);
 }

@@ -32,12 +32,23 @@ function comment(id: string, parentId: string | null, extra: Partial<WxrComment>
 }
 
 function post(id: string, comments: WxrPost['comments'], extra: Partial<WxrPost> = {}): WxrPost {
-  return { id, slug: `post-${id}`, title: `Post ${id}`, url: `https://blog.example.com/${id}/`, closed: false, publishedAt: new Date('2024-01-01T09:00:00Z'), comments, ...extra };
+  return {
+    id,
+    slug: `post-${id}`,
+    title: `Post ${id}`,
+    url: `https://blog.example.com/${id}/`,
+    closed: false,
+    publishedAt: new Date('2024-01-01T09:00:00Z'),
+    comments,
+    ...extra,
+  };
 }
 
 describe('WXR writer', () => {
   test('when the WXR fixture records are written and read back, then they are the same records under new numeric ids', async () => {
-    const original = expectedRecords<ImportRecord>('wxr.expected.json').filter((r): r is ThreadRecord | CommentRecord => r.type !== 'skipped');
+    const original = expectedRecords<ImportRecord>('wxr.expected.json').filter(
+      (r): r is ThreadRecord | CommentRecord => r.type !== 'skipped',
+    );
     const threads = original.filter((r): r is ThreadRecord => r.type === 'thread');
     const posts: WxrPost[] = threads.map((t) => ({
       id: t.sourceId,
@@ -54,7 +65,8 @@ describe('WXR writer', () => {
     const renumber = new Map<string, string>();
     let p = 0;
     let c = 0;
-    for (const r of original) renumber.set(`${r.type}:${r.sourceId}`, String(r.type === 'thread' ? ++p : ++c));
+    for (const r of original)
+      renumber.set(`${r.type}:${r.sourceId}`, String(r.type === 'thread' ? ++p : ++c));
     const expected = original.map((r) =>
       r.type === 'thread'
         ? { ...r, sourceId: renumber.get(`thread:${r.sourceId}`) }
@@ -62,28 +74,51 @@ describe('WXR writer', () => {
             ...r,
             sourceId: renumber.get(`comment:${r.sourceId}`),
             threadSourceId: renumber.get(`thread:${r.threadSourceId}`),
-            parentSourceId: r.parentSourceId === null ? null : renumber.get(`comment:${r.parentSourceId}`),
+            parentSourceId:
+              r.parentSourceId === null ? null : renumber.get(`comment:${r.parentSourceId}`),
           },
     );
     expect(await roundTrip(posts)).toEqual(expected);
   });
 
   test("when bodies are Parley's rendered HTML, then they come back unchanged, blocks and code and all", async () => {
-    const bodies = ['Hi *there*\nsecond line', '- a\n- b\n\n> quoted', '```\nif (a]]>b) {}\n\nend\n```', 'a ]]> b & <c>'];
-    const comments = bodies.map((md, i) => comment(String(i + 1), null, { contentHtml: renderCommentBody(md) }));
-    const back = (await roundTrip([post('p', comments)])).filter((r): r is CommentRecord => r.type === 'comment');
+    const bodies = [
+      'Hi *there*\nsecond line',
+      '- a\n- b\n\n> quoted',
+      '```\nif (a]]>b) {}\n\nend\n```',
+      'a ]]> b & <c>',
+    ];
+    const comments = bodies.map((md, i) =>
+      comment(String(i + 1), null, { contentHtml: renderCommentBody(md) }),
+    );
+    const back = (await roundTrip([post('p', comments)])).filter(
+      (r): r is CommentRecord => r.type === 'comment',
+    );
     expect(back.map((r) => r.body)).toEqual(comments.map((c) => c.contentHtml));
   });
 
   test('when content holds "]]>" and characters XML cannot carry, then CDATA is split and those characters dropped', async () => {
     expect(cdata('a]]>b')).toBe('<![CDATA[a]]]]><![CDATA[>b]]>');
-    const back = await roundTrip([post('p', [comment('1', null, { contentHtml: 'x ]]> y \u0001\u0008 z', authorName: 'Bell\u0007 Ringer' })])]);
+    const back = await roundTrip([
+      post('p', [
+        comment('1', null, {
+          contentHtml: 'x ]]> y \u0001\u0008 z',
+          authorName: 'Bell\u0007 Ringer',
+        }),
+      ]),
+    ]);
     expect(back[1]).toMatchObject({ body: 'x ]]> y  z', authorName: 'Bell Ringer' });
   });
 
   test('when a reply comes before its parent, then the parent is written first and keeps the link; a missing parent makes a top-level comment', async () => {
-    const xml = await writeToString([post('p', [comment('child', 'parent'), comment('parent', null), comment('orphan', 'gone')])]);
-    const ids = [...xml.matchAll(/<wp:comment_id>(\d+)<\/wp:comment_id>[\s\S]*?<wp:comment_parent>(\d+)<\/wp:comment_parent>[\s\S]*?<wp:meta_value><!\[CDATA\[(\w+)\]\]>/g)].map((m) => [m[3], m[1], m[2]]);
+    const xml = await writeToString([
+      post('p', [comment('child', 'parent'), comment('parent', null), comment('orphan', 'gone')]),
+    ]);
+    const ids = [
+      ...xml.matchAll(
+        /<wp:comment_id>(\d+)<\/wp:comment_id>[\s\S]*?<wp:comment_parent>(\d+)<\/wp:comment_parent>[\s\S]*?<wp:meta_value><!\[CDATA\[(\w+)\]\]>/g,
+      ),
+    ].map((m) => [m[3], m[1], m[2]]);
     expect(ids).toEqual([
       ['parent', '1', '0'],
       ['child', '2', '1'],
@@ -93,21 +128,45 @@ describe('WXR writer', () => {
 
   test('when statuses are written, then WordPress gets 1, 0, spam and trash, and rejected goes to the trash too', async () => {
     const statuses = ['approved', 'pending', 'spam', 'deleted', 'rejected'] as const;
-    const xml = await writeToString([post('p', statuses.map((status, i) => comment(String(i), null, { status })))]);
-    expect([...xml.matchAll(/<wp:comment_approved>([^<]*)</g)].map((m) => m[1])).toEqual(['1', '0', 'spam', 'trash', 'trash']);
-    const back = (await collect(readWxr(Readable.from([xml])))).filter((r): r is CommentRecord => r.type === 'comment');
-    expect(back.map((r) => r.status)).toEqual(['approved', 'pending', 'spam', 'deleted', 'deleted']);
+    const xml = await writeToString([
+      post(
+        'p',
+        statuses.map((status, i) => comment(String(i), null, { status })),
+      ),
+    ]);
+    expect([...xml.matchAll(/<wp:comment_approved>([^<]*)</g)].map((m) => m[1])).toEqual([
+      '1',
+      '0',
+      'spam',
+      'trash',
+      'trash',
+    ]);
+    const back = (await collect(readWxr(Readable.from([xml])))).filter(
+      (r): r is CommentRecord => r.type === 'comment',
+    );
+    expect(back.map((r) => r.status)).toEqual([
+      'approved',
+      'pending',
+      'spam',
+      'deleted',
+      'deleted',
+    ]);
   });
 
   test("when a file is written, then it has what WordPress's importer checks: a WXR version, post types and integer ids", async () => {
-    const xml = await writeToString([post('p', [comment('1', null)], { closed: true, title: 'Fish & <Chips>' }), post('q', [])]);
+    const xml = await writeToString([
+      post('p', [comment('1', null)], { closed: true, title: 'Fish & <Chips>' }),
+      post('q', []),
+    ]);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8" \?>/);
     expect(xml).toMatch(/<channel>\s*<title>Parley &amp; Co<\/title>/);
     expect(xml).toMatch(/<wp:wxr_version>1\.2<\/wp:wxr_version>/);
     expect(xml.match(/<wp:post_type>post<\/wp:post_type>/g)).toHaveLength(2);
     expect(xml).toMatch(/<title>Fish &amp; &lt;Chips&gt;<\/title>/);
     expect(xml).toMatch(/<wp:comment_status>closed<\/wp:comment_status>/);
-    expect(xml).toMatch(/<wp:comment_date_gmt><!\[CDATA\[2024-01-01 10:00:00\]\]><\/wp:comment_date_gmt>/);
+    expect(xml).toMatch(
+      /<wp:comment_date_gmt><!\[CDATA\[2024-01-01 10:00:00\]\]><\/wp:comment_date_gmt>/,
+    );
   });
 
   test('when posts and comments come from async iterables, then the writer streams one item at a time', async () => {
@@ -122,7 +181,12 @@ describe('WXR writer', () => {
     const chunks = await collect(writeWxr(channel, posts()));
     expect(chunks).toHaveLength(4); // header, two items, footer
     const back = await collect(readWxr(Readable.from([chunks.join('')])));
-    expect(back.map((r) => `${r.type}:${r.sourceId}${r.type === 'comment' ? `<${r.parentSourceId}:${r.kind}` : ''}`)).toEqual([
+    expect(
+      back.map(
+        (r) =>
+          `${r.type}:${r.sourceId}${r.type === 'comment' ? `<${r.parentSourceId}:${r.kind}` : ''}`,
+      ),
+    ).toEqual([
       'thread:1',
       'comment:1<null:comment',
       'comment:2<1:comment',

@@ -47,13 +47,25 @@ export interface WxrPost {
 }
 
 /** WordPress has no "rejected": the trash is the nearest place for it. */
-const APPROVED: Record<WxrCommentStatus, string> = { approved: '1', pending: '0', spam: 'spam', deleted: 'trash', rejected: 'trash' };
+const APPROVED: Record<WxrCommentStatus, string> = {
+  approved: '1',
+  pending: '0',
+  spam: 'spam',
+  deleted: 'trash',
+  rejected: 'trash',
+};
 
 // XML 1.0 cannot carry most control characters or lone surrogates at all, escaped or not.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return value
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** CDATA cannot contain "]]>": end the section between "]]" and ">" and open a new one. */
@@ -69,7 +81,10 @@ function rssDate(date: Date): string {
   return date.toUTCString().replace('GMT', '+0000');
 }
 
-export async function* writeWxr(channel: WxrChannel, posts: AsyncIterable<WxrPost> | Iterable<WxrPost>): AsyncGenerator<string> {
+export async function* writeWxr(
+  channel: WxrChannel,
+  posts: AsyncIterable<WxrPost> | Iterable<WxrPost>,
+): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8" ?>
 <!-- WordPress eXtended RSS written by Parley: import it with Tools → Import → WordPress. -->
 <rss version="2.0"
@@ -125,7 +140,12 @@ function parentsFirst(comments: WxrComment[]): WxrComment[] {
     }
   };
   for (const c of comments) {
-    if (c.parentId !== null && c.parentId !== c.id && ids.has(c.parentId) && !placed.has(c.parentId)) {
+    if (
+      c.parentId !== null &&
+      c.parentId !== c.id &&
+      ids.has(c.parentId) &&
+      !placed.has(c.parentId)
+    ) {
       const list = waiting.get(c.parentId) ?? [];
       list.push(c);
       waiting.set(c.parentId, list);

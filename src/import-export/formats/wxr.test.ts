@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { renderCommentBody } from '../../comments/render.js';
-import { collect, expectedRecords, fixturePath, fixtureStream, textStream } from '../../../test/helpers/import-records.js';
+import {
+  collect,
+  expectedRecords,
+  fixturePath,
+  fixtureStream,
+  textStream,
+} from '../../../test/helpers/import-records.js';
 import { ImportFormatError } from './format-error.js';
 import { wordpressAutop } from './wp-autop.js';
 import { readWxr } from './wxr.js';
@@ -10,11 +16,15 @@ const xml = readFileSync(fixturePath('wxr.xml'), 'utf8');
 
 describe('WXR reader', () => {
   test('when the fixture is read, then it yields exactly the expected records', async () => {
-    expect(await collect(readWxr(fixtureStream('wxr.xml')))).toEqual(expectedRecords('wxr.expected.json'));
+    expect(await collect(readWxr(fixtureStream('wxr.xml')))).toEqual(
+      expectedRecords('wxr.expected.json'),
+    );
   });
 
   test('when the file arrives in 7-byte chunks, then the records are the same', async () => {
-    expect(await collect(readWxr(textStream(xml, 7)))).toEqual(expectedRecords('wxr.expected.json'));
+    expect(await collect(readWxr(textStream(xml, 7)))).toEqual(
+      expectedRecords('wxr.expected.json'),
+    );
   });
 
   test('when comment_approved is 1, 0, spam, trash or post-trashed, then it maps to approved, pending, spam and deleted', async () => {
@@ -49,7 +59,11 @@ describe('WXR reader', () => {
     const cases: [string, RegExp, number][] = [
       // saxes notices stray text where the text ends: here on line 2.
       ['WordPress export\nnot really', /outside of root/, 2],
-      [xml.slice(0, xml.indexOf('<wp:comment_id>104')), /unclosed tag/, xml.slice(0, xml.indexOf('<wp:comment_id>104')).split('\n').length],
+      [
+        xml.slice(0, xml.indexOf('<wp:comment_id>104')),
+        /unclosed tag/,
+        xml.slice(0, xml.indexOf('<wp:comment_id>104')).split('\n').length,
+      ],
       ['<?xml version="1.0"?>\n<disqus xmlns="http://disqus.com"/>', /root element is <disqus>/, 2],
     ];
     for (const [input, detail, line] of cases) {
@@ -71,7 +85,9 @@ describe('wordpressAutop', () => {
   });
 
   test('when text runs into a block tag, then the paragraph goes inside the block', () => {
-    expect(wordpressAutop('<blockquote>quoted\n\nmore</blockquote>\nreply')).toBe('<blockquote><p>quoted</p>\n<p>more</p></blockquote>\n<p>reply</p>');
+    expect(wordpressAutop('<blockquote>quoted\n\nmore</blockquote>\nreply')).toBe(
+      '<blockquote><p>quoted</p>\n<p>more</p></blockquote>\n<p>reply</p>',
+    );
   });
 
   test('when a <pre> holds blank lines, then they are kept', () => {
@@ -79,7 +95,9 @@ describe('wordpressAutop', () => {
   });
 
   test("when the input is Parley's rendered HTML, then it is unchanged", () => {
-    const html = renderCommentBody('Hi *there*\nsecond line\n\n- a\n- b\n\n> quote\n\n```\ncode\n\nblock\n```\n\n1. one');
+    const html = renderCommentBody(
+      'Hi *there*\nsecond line\n\n- a\n- b\n\n> quote\n\n```\ncode\n\nblock\n```\n\n1. one',
+    );
     expect(wordpressAutop(html)).toBe(html);
   });
 });

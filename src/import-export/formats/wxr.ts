@@ -7,7 +7,15 @@ import type { Readable } from 'node:stream';
 import { decodeHTML } from 'entities';
 import type { SaxesTagNS } from 'saxes';
 import { ImportFormatError } from './format-error.js';
-import { type CommentKind, type CommentRecord, type ImportRecord, type ImportedStatus, type SkippedRecord, type ThreadRecord, skipped } from './records.js';
+import {
+  type CommentKind,
+  type CommentRecord,
+  type ImportRecord,
+  type ImportedStatus,
+  type SkippedRecord,
+  type ThreadRecord,
+  skipped,
+} from './records.js';
 import { parseWordPressDate } from './source-values.js';
 import { wordpressAutop } from './wp-autop.js';
 import { EntryFields, MAX_ENTRY_CHARS, readXml } from './xml-stream.js';
@@ -38,7 +46,12 @@ const APPROVED: Record<string, ImportedStatus> = {
   'post-trashed': 'deleted',
 };
 
-const KINDS: Record<string, CommentKind> = { '': 'comment', comment: 'comment', pingback: 'pingback', trackback: 'trackback' };
+const KINDS: Record<string, CommentKind> = {
+  '': 'comment',
+  comment: 'comment',
+  pingback: 'pingback',
+  trackback: 'trackback',
+};
 
 export async function* readWxr(input: Readable): AsyncGenerator<ImportRecord> {
   yield* readXml<ImportRecord>('wxr', input, (emit) => {
@@ -53,14 +66,18 @@ export async function* readWxr(input: Readable): AsyncGenerator<ImportRecord> {
       if (thread || !item) return;
       const record = toThread(item);
       emit(record);
-      thread = record.type === 'thread' ? { sourceId: record.sourceId } : { skippedBecause: record.reason };
+      thread =
+        record.type === 'thread'
+          ? { sourceId: record.sourceId }
+          : { skippedBecause: record.reason };
     };
 
     return {
       open(tag: SaxesTagNS, line: number) {
         depth++;
         const name = nameOf(tag);
-        if (depth === 1 && name !== 'rss') throw new ImportFormatError('wxr', line, `the root element is <${tag.name}>, not <rss>`);
+        if (depth === 1 && name !== 'rss')
+          throw new ImportFormatError('wxr', line, `the root element is <${tag.name}>, not <rss>`);
         if (depth === 3 && name === 'item') {
           item = new EntryFields(line);
           itemDepth = depth;
@@ -98,12 +115,19 @@ export async function* readWxr(input: Readable): AsyncGenerator<ImportRecord> {
 }
 
 function toThread(f: EntryFields): ThreadRecord | SkippedRecord {
-  if (f.overflow) return skipped('thread', null, `post is longer than ${MAX_ENTRY_CHARS} characters before its comments`, f.line);
+  if (f.overflow)
+    return skipped(
+      'thread',
+      null,
+      `post is longer than ${MAX_ENTRY_CHARS} characters before its comments`,
+      f.line,
+    );
   const url = f.get('link');
   // Hand-made WXR (and Disqus's import flavour) may leave out the post id; the permalink is as unique.
   const sourceId = f.get('wp:post_id') ?? url;
   if (!sourceId || !url) return skipped('thread', sourceId, 'item has no link', f.line);
-  if (f.get('wp:status') === 'trash') return skipped('thread', sourceId, 'post is in the trash', f.line);
+  if (f.get('wp:status') === 'trash')
+    return skipped('thread', sourceId, 'post is in the trash', f.line);
   return {
     type: 'thread',
     sourceId,
@@ -112,7 +136,8 @@ function toThread(f: EntryFields): ThreadRecord | SkippedRecord {
     title: decodeTitle(f.get('title')),
     identifier: f.get('wp:post_name'),
     closed: f.get('wp:comment_status') === 'closed',
-    createdAt: parseWordPressDate(f.get('wp:post_date_gmt')) ?? parseWordPressDate(f.get('wp:post_date')),
+    createdAt:
+      parseWordPressDate(f.get('wp:post_date_gmt')) ?? parseWordPressDate(f.get('wp:post_date')),
   };
 }
 
@@ -120,21 +145,56 @@ function decodeTitle(title: string | null): string | null {
   return title === null ? null : decodeHTML(title).trim() || null;
 }
 
-function toComment(f: EntryFields, thread: { sourceId: string } | { skippedBecause: string } | null): CommentRecord | SkippedRecord {
+function toComment(
+  f: EntryFields,
+  thread: { sourceId: string } | { skippedBecause: string } | null,
+): CommentRecord | SkippedRecord {
   const sourceId = f.get('wp:comment_id');
-  if (f.overflow) return skipped('comment', sourceId, `comment is longer than ${MAX_ENTRY_CHARS} characters`, f.line);
+  if (f.overflow)
+    return skipped(
+      'comment',
+      sourceId,
+      `comment is longer than ${MAX_ENTRY_CHARS} characters`,
+      f.line,
+    );
   if (!sourceId) return skipped('comment', null, 'comment has no wp:comment_id', f.line);
-  if (!thread || 'skippedBecause' in thread) return skipped('comment', sourceId, `its post was skipped (${thread ? thread.skippedBecause : 'no post'})`, f.line);
+  if (!thread || 'skippedBecause' in thread)
+    return skipped(
+      'comment',
+      sourceId,
+      `its post was skipped (${thread ? thread.skippedBecause : 'no post'})`,
+      f.line,
+    );
   const approved = f.get('wp:comment_approved') ?? '0';
   const status = APPROVED[approved];
-  if (!status) return skipped('comment', sourceId, `comment_approved "${approved}" is not a known status`, f.line);
+  if (!status)
+    return skipped(
+      'comment',
+      sourceId,
+      `comment_approved "${approved}" is not a known status`,
+      f.line,
+    );
   const type = f.get('wp:comment_type') ?? '';
   const kind = KINDS[type];
   // WooCommerce order notes, reviews and other plugin types ride in wp:comment too.
-  if (!kind) return skipped('comment', sourceId, `comment_type "${type}" is not a comment, pingback or trackback`, f.line);
+  if (!kind)
+    return skipped(
+      'comment',
+      sourceId,
+      `comment_type "${type}" is not a comment, pingback or trackback`,
+      f.line,
+    );
   // comment_date_gmt is "0000-00-00 00:00:00" on some old or imported rows; the local date is next best.
-  const createdAt = parseWordPressDate(f.get('wp:comment_date_gmt')) ?? parseWordPressDate(f.get('wp:comment_date'));
-  if (!createdAt) return skipped('comment', sourceId, 'comment has no valid comment_date_gmt or comment_date', f.line);
+  const createdAt =
+    parseWordPressDate(f.get('wp:comment_date_gmt')) ??
+    parseWordPressDate(f.get('wp:comment_date'));
+  if (!createdAt)
+    return skipped(
+      'comment',
+      sourceId,
+      'comment has no valid comment_date_gmt or comment_date',
+      f.line,
+    );
   const parent = f.get('wp:comment_parent');
   return {
     type: 'comment',

@@ -12,7 +12,11 @@ export interface XmlHandler {
   close(tag: SaxesTagNS): void;
 }
 
-export async function* readXml<T>(format: ImportFormat, input: Readable, makeHandler: (emit: (record: T) => void) => XmlHandler): AsyncGenerator<T> {
+export async function* readXml<T>(
+  format: ImportFormat,
+  input: Readable,
+  makeHandler: (emit: (record: T) => void) => XmlHandler,
+): AsyncGenerator<T> {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: T[] = [];
   const handler = makeHandler((record) => ready.push(record));
@@ -26,7 +30,12 @@ export async function* readXml<T>(format: ImportFormat, input: Readable, makeHan
     // saxes prefixes its messages with "line:column: ", the position of the fault itself.
     const text = err instanceof Error ? err.message : String(err);
     const at = /^(\d+):\d+:\s*/.exec(text);
-    throw new ImportFormatError(format, at ? Number(at[1]) : Math.max(parser.line, 1), at ? text.slice(at[0].length) : text, { cause: err });
+    throw new ImportFormatError(
+      format,
+      at ? Number(at[1]) : Math.max(parser.line, 1),
+      at ? text.slice(at[0].length) : text,
+      { cause: err },
+    );
   };
 
   try {
@@ -38,7 +47,8 @@ export async function* readXml<T>(format: ImportFormat, input: Readable, makeHan
     }
     parser.close();
   } catch (err) {
-    if (err instanceof InputBytesError) throw new ImportFormatError(format, Math.max(parser.line, 1), err.message, { cause: err });
+    if (err instanceof InputBytesError)
+      throw new ImportFormatError(format, Math.max(parser.line, 1), err.message, { cause: err });
     fail(err);
   }
   for (const record of ready) yield record;
@@ -72,7 +82,8 @@ export class EntryFields {
     const parent = this.#stack.at(-1);
     const path = parent ? `${parent.path}/${name}` : name;
     this.#stack.push({ path, text: '' });
-    for (const [attr, value] of attributes) if (!this.values.has(`${path}@${attr}`)) this.values.set(`${path}@${attr}`, value);
+    for (const [attr, value] of attributes)
+      if (!this.values.has(`${path}@${attr}`)) this.values.set(`${path}@${attr}`, value);
   }
 
   text(text: string): void {

@@ -7,7 +7,15 @@ import { z } from 'zod';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../corpus');
 
-export const LABELS = ['toxicity', 'severe_toxicity', 'insult', 'profanity', 'threat', 'identity_attack', 'spam'] as const;
+export const LABELS = [
+  'toxicity',
+  'severe_toxicity',
+  'insult',
+  'profanity',
+  'threat',
+  'identity_attack',
+  'spam',
+] as const;
 export type Label = (typeof LABELS)[number];
 
 /** 1 or 0, or null where the row's writer did not say (older rows labelled only toxic/spam). */
@@ -22,7 +30,9 @@ export const CorpusRow = z.object({
   lang: z.string().min(2).max(3),
   topic: z.string(),
   kind: z.string(),
-  labels: z.object(Object.fromEntries(LABELS.map((l) => [l, label])) as Record<Label, typeof label>),
+  labels: z.object(
+    Object.fromEntries(LABELS.map((l) => [l, label])) as Record<Label, typeof label>,
+  ),
   origin: z.enum(['hand-written', 'legacy-hand-written', 'augmented']),
   split: z.enum(['train', 'dev', 'test']),
 });
@@ -34,14 +44,21 @@ export function corpusRowId(text: string): string {
 
 /** 70% train, 15% dev, 15% test, by a hash of the text that never changes. */
 export function splitOf(text: string): CorpusRowT['split'] {
-  const h = createHash('sha256').update(`split\0${text.normalize('NFC').trim()}`).digest().readUInt32BE(0) / 2 ** 32;
+  const h =
+    createHash('sha256')
+      .update(`split\0${text.normalize('NFC').trim()}`)
+      .digest()
+      .readUInt32BE(0) /
+    2 ** 32;
   return h < 0.7 ? 'train' : h < 0.85 ? 'dev' : 'test';
 }
 
 export function readCorpus(dir = CORPUS_DIR): CorpusRowT[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   } catch {
     return [];
   }
@@ -50,7 +67,10 @@ export function readCorpus(dir = CORPUS_DIR): CorpusRowT[] {
     for (const [i, line] of readFileSync(join(dir, file), 'utf8').split('\n').entries()) {
       if (!line.trim()) continue;
       const parsed = CorpusRow.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+        );
       rows.push(parsed.data);
     }
   }

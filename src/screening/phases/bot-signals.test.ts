@@ -50,7 +50,8 @@ test('when re-screening an edit, then token, honeypot, duplicate and flood check
     formToken: { status: 'missing' },
     history: { duplicateOnPost: true, recentFromIp: 9, secondsSinceLastFromIpOrEmail: 2 },
   });
-  for (const phase of [honeypot, formToken, duplicate, flood]) expect(run(phase, ctx)).toBeUndefined();
+  for (const phase of [honeypot, formToken, duplicate, flood])
+    expect(run(phase, ctx)).toBeUndefined();
 });
 
 test('when the same body already exists on the post, then it is spam', () => {
@@ -65,13 +66,17 @@ test('when 5 comments came from the IP or email in 10 minutes, then it is held a
   expect(ip?.reasons.map((r) => r.code)).toEqual(['BURST_IP']);
   const email = run(flood, makeContext({ history: { recentFromEmail: 7 } }));
   expect(email?.reasons.map((r) => r.code)).toEqual(['BURST_EMAIL']);
-  expect(run(flood, makeContext({ history: { recentFromIp: 4, recentFromEmail: 4 } }))).toBeUndefined();
+  expect(
+    run(flood, makeContext({ history: { recentFromIp: 4, recentFromEmail: 4 } })),
+  ).toBeUndefined();
 });
 
 test('when a comment follows the previous one within 15 s, then it is held like a WordPress flood', () => {
   const out = run(flood, makeContext({ history: { secondsSinceLastFromIpOrEmail: 8 } }));
   expect(out?.reasons[0]?.code).toBe('FLOOD');
-  expect(run(flood, makeContext({ history: { secondsSinceLastFromIpOrEmail: 15 } }))).toBeUndefined();
+  expect(
+    run(flood, makeContext({ history: { secondsSinceLastFromIpOrEmail: 15 } })),
+  ).toBeUndefined();
 });
 
 test('when the caller found a ban, then it is spam with reason BANNED', () => {

@@ -10,10 +10,18 @@ export const linkOnly: Phase = ({ text }, { analysis }) => {
   if (words === 0 || (links.length >= 2 && words <= 3)) {
     // a trusted author pasting a bare link is odd, not spam
     const outcome = trusted ? hold : spam;
-    return outcome('LINK_ONLY', words === 0 ? 'the comment is only links' : 'the comment is mostly links', urls);
+    return outcome(
+      'LINK_ONLY',
+      words === 0 ? 'the comment is only links' : 'the comment is mostly links',
+      urls,
+    );
   }
   if (words <= 3 && !trusted) {
-    return hold('LINK_MOSTLY', `a link with only ${words} word${words === 1 ? '' : 's'} of text`, urls);
+    return hold(
+      'LINK_MOSTLY',
+      `a link with only ${words} word${words === 1 ? '' : 's'} of text`,
+      urls,
+    );
   }
   return undefined;
 };

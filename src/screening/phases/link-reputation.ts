@@ -11,7 +11,11 @@ export const linkReputation: Phase = (_ctx, { analysis }) => {
   const reasons: Reason[] = [];
   const short = analysis.links.filter((l) => isShortener(l.host)).map((l) => l.url);
   if (short.length > 0) {
-    reasons.push({ code: 'LINK_SHORTENER', message: `shortened link hides its target: ${short[0]}`, matches: short });
+    reasons.push({
+      code: 'LINK_SHORTENER',
+      message: `shortened link hides its target: ${short[0]}`,
+      matches: short,
+    });
   }
   const commercial = analysis.links.filter((l) => commercialHostWord(l.host) !== null);
   if (commercial.length > 0) {

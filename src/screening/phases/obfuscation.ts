@@ -12,7 +12,11 @@ export const obfuscation: Phase = ({ text, authorName }) => {
   const reasons: Reason[] = [];
   const links = findObfuscatedLinks(text);
   if (links.length > 0) {
-    reasons.push({ code: 'LINK_OBFUSCATED', message: `disguised link: '${links[0]}'`, matches: links });
+    reasons.push({
+      code: 'LINK_OBFUSCATED',
+      message: `disguised link: '${links[0]}'`,
+      matches: links,
+    });
   }
   if (hasInvisibleInWord(text) || hasInvisibleInWord(authorName)) {
     reasons.push({ code: 'HIDDEN_CHARACTERS', message: 'invisible characters inside words' });

@@ -24,10 +24,18 @@ export const spamScore: Phase = ({ text, spamModel, settings, history }, { analy
   const p = shift === 0 ? raw : sigmoid(logit(raw) + shift);
   const score = Math.round(p * 1000) / 1000;
   if (p >= settings.spamThreshold) {
-    return { decision: 'spam', spamScore: score, reasons: [{ code: 'SPAM_CLASSIFIER', message: `looks like spam (${score.toFixed(2)})` }] };
+    return {
+      decision: 'spam',
+      spamScore: score,
+      reasons: [{ code: 'SPAM_CLASSIFIER', message: `looks like spam (${score.toFixed(2)})` }],
+    };
   }
   if (p >= SPAM_HOLD_THRESHOLD) {
-    return { decision: 'hold', spamScore: score, reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})` }] };
+    return {
+      decision: 'hold',
+      spamScore: score,
+      reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})` }],
+    };
   }
   return { decision: 'approve', spamScore: score, reasons: [] };
 };

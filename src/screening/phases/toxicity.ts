@@ -20,8 +20,16 @@ const LABELS: Record<ToxicityAttribute, string> = {
 const RANK: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
 
 /** Turns scores into a decision with the site's per-attribute thresholds and actions. */
-export function judgeToxicity(analysis: ToxicityAnalysis, settings: ScreeningSettings): PhaseOutcome {
-  const out: PhaseOutcome = { decision: 'approve', reasons: [], warnings: [], toxicity: analysis.scores };
+export function judgeToxicity(
+  analysis: ToxicityAnalysis,
+  settings: ScreeningSettings,
+): PhaseOutcome {
+  const out: PhaseOutcome = {
+    decision: 'approve',
+    reasons: [],
+    warnings: [],
+    toxicity: analysis.scores,
+  };
   for (const attr of TOXICITY_ATTRIBUTES) {
     const { threshold, action } = settings.toxicity[attr];
     const score = analysis.scores[attr];

@@ -6,7 +6,12 @@ const quoteAll = (words: string[]) => words.map((w) => `'${w}'`).join(', ');
 /** Site moderation words: hold. Checked in the body, name, email and website, like WordPress. */
 export const moderationWords: Phase = (ctx) => {
   const { moderation } = compiledWordLists(ctx.settings);
-  const found = findListedWords(moderation, [ctx.text, ctx.authorName, ctx.authorEmail, ctx.authorWebsite]);
+  const found = findListedWords(moderation, [
+    ctx.text,
+    ctx.authorName,
+    ctx.authorEmail,
+    ctx.authorWebsite,
+  ]);
   return found.length > 0
     ? hold('MODERATION_WORD', `contains moderation word ${quoteAll(found)}`, found)
     : undefined;
@@ -15,7 +20,12 @@ export const moderationWords: Phase = (ctx) => {
 /** Site disallowed words: spam. */
 export const disallowedWords: Phase = (ctx) => {
   const { disallowed } = compiledWordLists(ctx.settings);
-  const found = findListedWords(disallowed, [ctx.text, ctx.authorName, ctx.authorEmail, ctx.authorWebsite]);
+  const found = findListedWords(disallowed, [
+    ctx.text,
+    ctx.authorName,
+    ctx.authorEmail,
+    ctx.authorWebsite,
+  ]);
   return found.length > 0
     ? spam('DISALLOWED_WORD', `contains disallowed word ${quoteAll(found)}`, found)
     : undefined;

@@ -58,17 +58,37 @@ const SUBMIT_SUCCESS = 'Thanks for making the web a better place.';
  * which holds the comment.
  */
 export function akismetClient(options: AkismetOptions): AkismetClient {
-  const base = new URL(options.endpoint ? (options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`) : 'https://rest.akismet.com/');
-  const blog = new Blog({ url: options.blogUrl, charset: 'UTF-8', languages: ['en'] }).toJSON() as Record<string, string>;
-  const call = async (endpoint: string, fields: Record<string, string>, signal: AbortSignal): Promise<{ text: string; headers: Headers }> => {
+  const base = new URL(
+    options.endpoint
+      ? options.endpoint.endsWith('/')
+        ? options.endpoint
+        : `${options.endpoint}/`
+      : 'https://rest.akismet.com/',
+  );
+  const blog = new Blog({
+    url: options.blogUrl,
+    charset: 'UTF-8',
+    languages: ['en'],
+  }).toJSON() as Record<string, string>;
+  const call = async (
+    endpoint: string,
+    fields: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<{ text: string; headers: Headers }> => {
     const body = new URLSearchParams({ ...blog, ...fields, api_key: options.apiKey });
     if (options.isTest) body.set('is_test', '1');
-    const res = await fetch(new URL(endpoint, base), { method: 'POST', headers: { 'user-agent': 'Parley/0.1 | @cedx/akismet' }, body, signal });
+    const res = await fetch(new URL(endpoint, base), {
+      method: 'POST',
+      headers: { 'user-agent': 'Parley/0.1 | @cedx/akismet' },
+      body,
+      signal,
+    });
     const text = (await res.text()).trim();
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const alert = res.headers.get('x-akismet-alert-code');
     if (alert) throw new Error(`alert ${alert}`);
-    if (res.headers.has('x-akismet-debug-help')) throw new Error('the request was refused (check the API key)');
+    if (res.headers.has('x-akismet-debug-help'))
+      throw new Error('the request was refused (check the API key)');
     return { text, headers: res.headers };
   };
   const submit = async (endpoint: string, fields: Record<string, string>) => {
@@ -92,7 +112,9 @@ export function akismetClient(options: AkismetOptions): AkismetClient {
         return {
           provider: 'Akismet',
           spam: discard ? 'discard' : 'spam',
-          reasons: [{ code: 'AKISMET_SPAM', message: discard ? 'Akismet: blatant spam' : 'Akismet: spam' }],
+          reasons: [
+            { code: 'AKISMET_SPAM', message: discard ? 'Akismet: blatant spam' : 'Akismet: spam' },
+          ],
         };
       },
     },

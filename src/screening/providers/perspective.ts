@@ -13,13 +13,21 @@ const Perspective = require('perspective-api-client') as PerspectiveClientClass;
 const clientRequire = createRequire(require.resolve('perspective-api-client'));
 const clientAxios = clientRequire('axios') as AxiosStatic;
 
-export const GOOGLE_ANALYZE_URL = 'https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze';
+export const GOOGLE_ANALYZE_URL =
+  'https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze';
 
 interface PerspectiveClientClass {
-  new (options: { apiKey: string }): {
+  new (options: {
+    apiKey: string;
+  }): {
     analyze(
       text: string | object,
-      options?: { attributes?: string[]; doNotStore?: boolean; stripHTML?: boolean; truncate?: boolean },
+      options?: {
+        attributes?: string[];
+        doNotStore?: boolean;
+        stripHTML?: boolean;
+        truncate?: boolean;
+      },
     ): Promise<PerspectiveResponseBody>;
   };
 }
@@ -57,7 +65,10 @@ function analyzeVia(
 ): Promise<PerspectiveResponseBody> {
   pending = { endpoint, signal };
   try {
-    return client.analyze({ comment: { text }, languages: [language] }, { attributes, doNotStore: true, stripHTML: false, truncate: true });
+    return client.analyze(
+      { comment: { text }, languages: [language] },
+      { attributes, doNotStore: true, stripHTML: false, truncate: true },
+    );
   } finally {
     pending = null;
   }
@@ -80,12 +91,21 @@ export function perspectiveProvider(options: PerspectiveOptions): RemoteProvider
     async check(input, signal): Promise<ProviderVerdict> {
       let body: PerspectiveResponseBody;
       try {
-        body = await analyzeVia(client, endpoint, signal, input.text, attributes, options.language ?? 'en');
+        body = await analyzeVia(
+          client,
+          endpoint,
+          signal,
+          input.text,
+          attributes,
+          options.language ?? 'en',
+        );
       } catch (err) {
         const status = (err as { response?: { status?: number } }).response?.status;
         if (status === 429) throw new Error('rate limited (HTTP 429)');
         if (signal.aborted) throw new Error('timeout');
-        throw new Error(status ? `HTTP ${status}: ${(err as Error).message}` : (err as Error).message);
+        throw new Error(
+          status ? `HTTP ${status}: ${(err as Error).message}` : (err as Error).message,
+        );
       }
       const toxicity: Partial<ToxicityScores> = {};
       for (const attr of attributes) {
