@@ -1,6 +1,6 @@
 /**
  * Scores the toxicity holdout (test/fixtures/screening/holdout-toxicity.jsonl) with the default
- * site rule: checkToxicity(text, DEFAULT_SCREENING_SETTINGS), held = decision hold or reject.
+ * site rule: checkToxicity(text, defaultScreeningSettings()), held = decision hold or reject.
  *
  * Run: npx tsx scripts/holdout-toxicity.ts [--misses | --misses=all] [--dev-only]
  *
@@ -26,7 +26,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SCREENING_SETTINGS } from '../src/screening/defaults.js';
+import { defaultScreeningSettings } from '../src/screening/defaults.js';
 import { checkToxicity } from '../src/screening/pipeline.js';
 import type { ScreeningSettings } from '../src/screening/types.js';
 
@@ -45,7 +45,7 @@ const rows = readFileSync(path, 'utf8')
   .filter(({ l }) => l.trim() !== '')
   .map(({ line, l }) => ({ line, row: JSON.parse(l) as Row }));
 
-const settings = DEFAULT_SCREENING_SETTINGS as ScreeningSettings;
+const settings = defaultScreeningSettings();
 const results = rows.map(({ line, row }) => {
   const out = checkToxicity(row.text, settings);
   const held = out.decision === 'hold' || out.decision === 'reject';

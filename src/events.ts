@@ -2,7 +2,7 @@
 // feedback) react. Publishing never waits on a listener and a failing listener never fails
 // the request that published.
 import { EventEmitter } from 'node:events';
-import type { PublicComment } from './comments/public-comment.js';
+import type { PublicComment } from './contracts/public-api.js';
 
 export interface CommentEventRef {
   siteId: string;

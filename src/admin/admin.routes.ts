@@ -51,11 +51,9 @@ export function adminRouter(
   });
 
   router.post('/users', requireJson, async (req, res) => {
-    res
-      .status(201)
-      .json({
-        user: await createUserAsAdmin(deps.db, actorOf(req), parse(CreateUserBody, req.body)),
-      });
+    res.status(201).json({
+      user: await createUserAsAdmin(deps.db, actorOf(req), parse(CreateUserBody, req.body)),
+    });
   });
 
   router.patch('/users/:id', requireJson, async (req, res) => {

@@ -2,7 +2,8 @@
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import { insertAudit } from '../moderation/audit.repo.js';
-import { toPublicPost, type PostLookup, type PublicPost } from '../posts/posts.service.js';
+import type { PublicPost } from '../contracts/public-api.js';
+import { toPublicPost, type PostLookup } from '../posts/posts.service.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import type { PutPostBody } from './admin.schema.js';
 

@@ -2,7 +2,7 @@
 // toxicity rules) and the result validated with SiteSettingsSchema. Field errors are named
 // settings.<key>[.<attribute>.<field>] so the dashboard can show them beside the input.
 import { ValidationError, type FieldErrors } from '../errors.js';
-import { SiteSettingsSchema } from '../sites/site-settings.js';
+import { SiteSettingsSchema } from '../contracts/site-settings.js';
 
 type Json = Record<string, unknown>;
 

@@ -2,13 +2,14 @@
 // Each change drops the site from SiteDirectory's cache and writes an audit row.
 import { isUniqueViolation } from '../db/errors.js';
 import { randomBytes } from 'node:crypto';
+import type { AdminSiteView } from '../contracts/moderation-api.js';
 import type { Actor } from '../auth/actor.js';
 import { sha256Hex } from '../auth/session-token.js';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
 import { insertAudit } from '../moderation/audit.repo.js';
 import { ApiKeyNotFoundError, SiteExistsError } from '../moderation/moderation.errors.js';
-import { readSiteSettings, type SiteSettings } from '../sites/site-settings.js';
+import { readSiteSettings, type SiteSettings } from '../contracts/site-settings.js';
 import type { EventBus } from '../events.js';
 import type { Hasher } from '../privacy/hashing.js';
 import { hideReportedComments } from '../moderation/reports.service.js';
@@ -30,17 +31,6 @@ export interface AdminDeps {
   sites: SiteDirectory;
   events: EventBus;
   hasher: Hasher;
-}
-
-export interface AdminSiteView {
-  id: string;
-  slug: string;
-  name: string;
-  allowedOrigins: string[];
-  /** Effective settings: stored values over defaults. */
-  settings: SiteSettings;
-  createdAt: string;
-  updatedAt: string;
 }
 
 type SiteRow = NonNullable<Awaited<ReturnType<typeof getSiteRow>>>;

@@ -1,5 +1,6 @@
 // Sign-in, sessions and the "who am I" view. Sessions slide: each use within the 14 days
 // pushes the expiry forward (at most once a minute, to spare the database a write per request).
+import type { UserView } from '../contracts/moderation-api.js';
 import type { Db } from '../db/database.js';
 import { toActor, type Actor } from './actor.js';
 import { InvalidCredentialsError } from './auth.errors.js';
@@ -25,14 +26,6 @@ export interface SignedIn {
   csrfToken: string;
   /** Set when the cookie must be (re)sent: new session or extended expiry. */
   cookie?: { token: string; expiresAt: Date };
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Actor['role'];
-  sites: string[];
 }
 
 export function normaliseUserEmail(email: string): string {

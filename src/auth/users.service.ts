@@ -1,8 +1,11 @@
 // Creating and changing moderator/admin accounts: from the admin API, the CLI and the
 // first-admin bootstrap. Emails are stored lowercased; passwords only as argon2id hashes.
 import { isUniqueViolation } from '../db/errors.js';
+import type { UserAccount } from '../contracts/moderation-api.js';
 import type { Db, Prisma } from '../db/database.js';
-import { type Role } from './actor.js';
+
+export type { UserAccount };
+import type { Role } from './actor.js';
 import { EmailTakenError, LastAdminError, UserNotFoundError } from './auth.errors.js';
 import { normaliseUserEmail } from './auth.service.js';
 import { hashPassword } from './passwords.js';
@@ -15,21 +18,10 @@ import {
   insertUser,
   listUsers,
   updateUser,
-  USER_COLUMNS,
+  type USER_COLUMNS,
 } from './users.repo.js';
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof USER_COLUMNS }>;
-
-/** An account as admins see it: never the password hash. */
-export interface UserAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  sites: string[];
-  locked: boolean;
-  createdAt: string;
-}
 
 export interface NewUser {
   email: string;

@@ -22,7 +22,8 @@ import {
 } from './comments.repo.js';
 import type { CommentWriter } from './comment-writer.js';
 import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
-import { toPublicComment, type PublicComment, type PublicThreadComment } from './public-comment.js';
+import type { ThreadPage } from '../contracts/public-api.js';
+import { toPublicComment, type PublicComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
 import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { buildThread } from './thread.js';
@@ -71,12 +72,6 @@ export interface ClientInfo {
   ip: string;
   userAgent: string | null;
   referrer: string | null;
-}
-
-export interface ThreadPage {
-  comments: PublicThreadComment[];
-  total: number;
-  nextCursor: string | null;
 }
 
 export async function getThreadPage(

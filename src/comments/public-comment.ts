@@ -1,20 +1,8 @@
-// The one public shape of a comment: REST responses and socket events both use it.
-// It carries no email, IP, user agent or screening data.
+// A stored comment in its one public shape (src/contracts/public-api.ts): REST responses and
+// socket events both use it. It carries no email, IP, user agent or screening data.
+import type { PublicComment } from '../contracts/public-api.js';
 
-export interface PublicComment {
-  id: string;
-  parentId: string | null;
-  author: { name: string; website: string | null; avatar: string };
-  html: string;
-  createdAt: string;
-  editedAt: string | null;
-  /** Present when the nesting limit placed this reply under a higher ancestor. */
-  replyTo?: { id: string; name: string };
-}
-
-export interface PublicThreadComment extends PublicComment {
-  replies: PublicThreadComment[];
-}
+export type { PublicComment, PublicThreadComment } from '../contracts/public-api.js';
 
 export interface CommentForPublic {
   id: string;

@@ -1,5 +1,6 @@
 // Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
 // through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
+import type { BulkResult, Decided } from '../contracts/moderation-api.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import {
   publishStatusChange,
@@ -87,12 +88,6 @@ export async function moderateComment(
   return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
 }
 
-/** A decided comment and the audit entry that undoes the decision. */
-export interface Decided {
-  comment: ModerationItem;
-  auditId: string;
-}
-
 async function teachClassifier(
   deps: ActionDeps,
   commentId: string,
@@ -139,13 +134,6 @@ export async function writeBody(deps: ActionDeps, commentId: string, body: strin
     contentHash: deps.hasher.content(body),
     editedAt: new Date(),
   });
-}
-
-export interface BulkResult {
-  id: string;
-  ok: boolean;
-  auditId?: string;
-  error?: string;
 }
 
 /** One action on many comments; each succeeds or fails on its own, with one audit row each. */

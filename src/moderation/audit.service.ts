@@ -2,6 +2,7 @@
 // comment's status/body/reportedAt (and its reports' resolution), a created ban removed, a
 // deleted ban re-created. It refuses when the target changed since, rather than clobber it.
 import { isUniqueViolation } from '../db/errors.js';
+import type { AuditEntryView, UndoResult } from '../contracts/moderation-api.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import { setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
@@ -10,7 +11,7 @@ import { uuidv7 } from '../ids.js';
 import { loadItem, writeBody, type ActionDeps, type CommentSnapshot } from './actions.service.js';
 import { clearUndone, getAudit, insertAudit, listAudit, markUndone } from './audit.repo.js';
 import { deleteBan, getBan, insertBan, type BanKind } from './bans.repo.js';
-import { toBanViews, type BanDeps, type BanView } from './bans.service.js';
+import { toBanViews, type BanDeps } from './bans.service.js';
 import { AuditEntryNotFoundError, UndoNotPossibleError } from './moderation.errors.js';
 import type { ModerationItem } from './moderation-item.js';
 import { getCommentState } from './moderation.repo.js';
@@ -18,20 +19,6 @@ import { setReportsResolved } from './reports.repo.js';
 import { siteScope } from './site-scope.js';
 
 export type UndoDeps = ActionDeps & BanDeps;
-
-export interface AuditEntryView {
-  id: string;
-  action: string;
-  actor: { id: string | null; name: string | null };
-  site: string | null;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-  undoneAt: string | null;
-  undoneById: string | null;
-}
 
 type AuditRow = NonNullable<Awaited<ReturnType<typeof getAudit>>>;
 
@@ -69,8 +56,6 @@ function toEntryView(r: AuditRow, site: string | null): AuditEntryView {
     undoneById: r.undoneById,
   };
 }
-
-export type UndoResult = { comment: ModerationItem } | { ban: BanView | null };
 
 export async function undoAuditEntry(
   deps: UndoDeps,

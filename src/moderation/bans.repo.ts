@@ -1,7 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 
-export type BanKind = 'email' | 'ip' | 'domain';
+import type { BanKind } from '../contracts/moderation-api.js';
+
+export type { BanKind };
 
 // Every comment submit checks the bans, so each site's active bans are cached briefly. Ban
 // writes in this process clear the cache at once; other processes see them within the TTL.

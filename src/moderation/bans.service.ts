@@ -1,6 +1,7 @@
 // Creating, listing and lifting bans. A ban made from a comment derives its value from that
 // comment (email, IP hash or email domain), so moderators never handle a raw IP address.
 import { isUniqueViolation } from '../db/errors.js';
+import type { BanView } from '../contracts/moderation-api.js';
 import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import type { Db } from '../db/database.js';
@@ -25,19 +26,6 @@ import { siteScope } from './site-scope.js';
 
 export interface BanDeps extends ActionDeps {
   sites: SiteDirectory;
-}
-
-export interface BanView {
-  id: string;
-  site: string;
-  kind: BanKind;
-  /** Normalised email, email domain, or (kind ip) the salted IP hash. */
-  value: string;
-  reason: string | null;
-  expiresAt: string | null;
-  active: boolean;
-  createdById: string | null;
-  createdAt: string;
 }
 
 export async function createBan(

@@ -1,56 +1,17 @@
 // The moderator's view of a comment: everything a decision needs, including the author's
 // email and history. Moderator-only: never returned by a public route.
+import type { AuthorHistory, ModerationItem, ScreeningView } from '../contracts/moderation-api.js';
 import type { Db } from '../db/database.js';
+import { readScreeningDetails } from '../screening/index.js';
+
+export type { AuthorHistory, ModerationItem, ScreeningView };
 import { getAuthorHistory, type ModerationRow } from './queue.repo.js';
-
-export interface ScreeningView {
-  decision: string | null;
-  reasons: { code: string; message: string; matches?: string[] }[];
-  scores: Record<string, unknown> | null;
-}
-
-export interface AuthorHistory {
-  approved: number;
-  rejected: number;
-  spam: number;
-  pending: number;
-}
-
-export interface ModerationItem {
-  comment: {
-    id: string;
-    status: string;
-    body: string;
-    html: string;
-    authorName: string;
-    authorEmail: string;
-    authorWebsite: string | null;
-    ipHash: string;
-    userAgent: string | null;
-    createdAt: string;
-    editedAt: string | null;
-    reportCount: number;
-    reportedAt: string | null;
-    toxic: boolean;
-    toxicityScore: number | null;
-    spamScore: number | null;
-    screening: ScreeningView;
-  };
-  post: { slug: string; title: string; url: string | null; site: string };
-  parent: { id: string; authorName: string; html: string } | null;
-  reports: { reason: string; note: string | null; createdAt: string }[];
-  /** This author's comments on this site, by status (authorHash). */
-  history: AuthorHistory;
-}
 
 const EMPTY_HISTORY: AuthorHistory = { approved: 0, rejected: 0, spam: 0, pending: 0 };
 
 export function screeningView(stored: unknown): ScreeningView {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const reasons = Array.isArray(s.reasons) ? (s.reasons as ScreeningView['reasons']) : [];
-  const scores =
-    s.scores && typeof s.scores === 'object' ? (s.scores as Record<string, unknown>) : null;
-  return { decision: typeof s.decision === 'string' ? s.decision : null, reasons, scores };
+  const details = readScreeningDetails(stored);
+  return { decision: details.decision, reasons: details.reasons, scores: details.scores };
 }
 
 function historyKey(siteId: string, authorHash: string): string {

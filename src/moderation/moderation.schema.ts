@@ -36,8 +36,11 @@ export const QueueQuery = z
   .transform(({ status, queue: q, ...rest }) => ({ ...rest, queue: q ?? status ?? 'pending' }));
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
-export const ACTIONS = ['approve', 'reject', 'spam', 'not-spam', 'delete'] as const;
-export type ModerationAction = (typeof ACTIONS)[number];
+export {
+  MODERATION_ACTIONS as ACTIONS,
+  type ModerationAction,
+} from '../contracts/moderation-api.js';
+import { MODERATION_ACTIONS as ACTIONS } from '../contracts/moderation-api.js';
 
 export const ActionParams = z.object({ id, action: z.enum(ACTIONS, { error: 'Unknown action.' }) });
 

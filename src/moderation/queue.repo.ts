@@ -1,8 +1,8 @@
 // Moderation queue queries. Each queue is a where-clause over Comment; filters combine with it.
 import type { Db, Prisma } from '../db/database.js';
 
-export const QUEUES = ['pending', 'toxic', 'spam', 'reported', 'approved', 'rejected'] as const;
-export type Queue = (typeof QUEUES)[number];
+export { QUEUES, type Queue } from '../contracts/moderation-api.js';
+import type { Queue } from '../contracts/moderation-api.js';
 
 export interface QueueFilter {
   siteIds: string[];

@@ -1,6 +1,7 @@
 // Listing a moderation queue: filters, counts per queue, and three sorts. "priority" ranks
 // like Disqus: most reports, then the highest toxicity/spam score, then first-time authors,
 // then oldest; computed in memory over the oldest PRIORITY_WINDOW candidates.
+import type { QueuePage } from '../contracts/moderation-api.js';
 import type { Actor } from '../auth/actor.js';
 import { decodeOptionalCursor, encodeCursor, decodeOffset, encodeOffset } from '../cursor.js';
 import type { Db } from '../db/database.js';
@@ -31,12 +32,6 @@ export interface QueueDeps {
   hasher: Hasher;
   /** True on PostgreSQL, where `contains` is case-sensitive unless asked otherwise. */
   caseInsensitive: boolean;
-}
-
-export interface QueuePage {
-  items: ModerationItem[];
-  nextCursor: string | null;
-  counts: Record<Queue, number>;
 }
 
 export async function listQueue(

@@ -1,27 +1,15 @@
 // Moderation statistics over the last N days (UTC): comments per day by current status,
 // totals, and the median time a moderator took to decide (decisions at submit excluded).
+import type { CommentStatus, DayStats, ModerationStats } from '../contracts/moderation-api.js';
 import type { Actor } from '../auth/actor.js';
 import type { Db } from '../db/database.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { getCommentTimes } from './moderation.repo.js';
 import { siteScope } from './site-scope.js';
 
-const STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
-type Status = (typeof STATUSES)[number];
+type Status = CommentStatus;
 const MAX_ROWS = 200_000;
 const DAY_MS = 86_400_000;
-
-export interface DayStats extends Record<Status, number> {
-  date: string;
-  total: number;
-}
-
-export interface ModerationStats {
-  perDay: DayStats[];
-  byStatus: Record<Status, number>;
-  /** Median seconds from submit to a moderator's decision; null when none were decided. */
-  medianDecisionSeconds: number | null;
-}
 
 export async function getModerationStats(
   deps: { db: Db; sites: SiteDirectory },

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { PublicPost } from '../contracts/public-api.js';
 import type { Db } from '../db/database.js';
 import { PostNotFoundError } from '../errors.js';
 import type { SiteView } from '../sites/sites.service.js';
@@ -12,14 +13,6 @@ export interface PostRow {
   commentCount: number;
   closed: boolean;
   publishedAt: Date;
-}
-
-export interface PublicPost {
-  slug: string;
-  title: string;
-  url: string | null;
-  commentCount: number;
-  closed: boolean;
 }
 
 /** Closed by the owner, or older than the site's close-after-days setting. */

@@ -2,7 +2,6 @@
 export * from './types.js';
 export { screenComment, checkToxicity, PHASES } from './pipeline.js';
 export {
-  DEFAULT_SCREENING_SETTINGS,
   SPAM_HOLD_THRESHOLD,
   defaultScreeningSettings,
 } from './defaults.js';
@@ -21,3 +20,4 @@ export {
   type PerspectiveOptions,
 } from './perspective-format.js';
 export { findLinks, type FoundLink } from './links.js';
+export { readScreeningDetails, ScreeningDetailsSchema, type ScreeningDetails } from './details.js';

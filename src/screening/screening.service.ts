@@ -12,7 +12,7 @@ import { BannedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { findActiveBan } from '../moderation/bans.repo.js';
 import type { ModerationFeedback } from '../moderation/feedback.js';
-import type { SiteSettings } from '../sites/site-settings.js';
+import type { SiteSettings } from '../contracts/site-settings.js';
 import type { SiteView } from '../sites/sites.service.js';
 import type { FormTokens } from './form-tokens.js';
 import { findLinks } from './links.js';

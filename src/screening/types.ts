@@ -5,47 +5,30 @@ export type { CountTable, SpamModel } from './spam-classifier.js';
 /** Outcome of screening, strongest first: reject > spam > hold > approve. */
 export type Decision = 'approve' | 'hold' | 'spam' | 'reject';
 
-/** The six core Perspective attributes; the built-in scorer produces all of them. */
-export const TOXICITY_ATTRIBUTES = [
-  'TOXICITY',
-  'SEVERE_TOXICITY',
-  'INSULT',
-  'PROFANITY',
-  'THREAT',
-  'IDENTITY_ATTACK',
-] as const;
-export type ToxicityAttribute = (typeof TOXICITY_ATTRIBUTES)[number];
+export { TOXICITY_ATTRIBUTES } from '../contracts/screening.js';
+export type {
+  Reason,
+  ToxicityAction,
+  ToxicityAttribute,
+  ToxicityScores,
+} from '../contracts/screening.js';
+import type { Reason, ToxicityScores } from '../contracts/screening.js';
+import type { SiteSettings } from '../contracts/site-settings.js';
 
-/** One probability in [0,1] per attribute. */
-export type ToxicityScores = Record<ToxicityAttribute, number>;
-
-export interface Reason {
-  /** Stable machine code, e.g. `LINK_LIMIT`, `TOXICITY_INSULT`. */
-  code: string;
-  /** Human-readable, e.g. "3 links, the limit is 2". */
-  message: string;
-  /** matched words/phrases, so the dashboard can highlight them */
-  matches?: string[];
-}
-
-export type ToxicityAction = 'off' | 'warn' | 'hold' | 'reject';
-
-/** Per-site settings, already defaulted by the caller (see DEFAULT_SCREENING_SETTINGS). */
-export interface ScreeningSettings {
-  /** MORE than this many links -> hold (WordPress semantics: "3 links, the limit is 2"). */
-  linkLimit: number;
-  /** Match -> hold. Case-insensitive whole word or phrase; also checked in name, email, website. */
-  moderationWords: string[];
-  /** Match -> spam. Same matching as moderationWords. */
-  disallowedWords: string[];
-  /** Form token younger than this -> hold. */
-  minSubmitSeconds: number;
-  toxicity: Record<ToxicityAttribute, { threshold: number; action: ToxicityAction }>;
-  /** Classifier probability >= this -> spam; >= SPAM_HOLD_THRESHOLD (0.6) -> hold. */
-  spamThreshold: number;
-  /** Authors with an approved comment on this site get a lower spam weighting. */
-  trustApprovedAuthors: boolean;
-}
+/** The screening part of a site's settings, defaulted (src/contracts/site-settings.ts). */
+export type ScreeningSettings = Pick<
+  SiteSettings,
+  | 'linkLimit'
+  | 'moderationWords'
+  | 'disallowedWords'
+  | 'minSubmitSeconds'
+  | 'toxicity'
+  | 'spamThreshold'
+  | 'trustApprovedAuthors'
+  | 'premoderation'
+  | 'premoderationMinApproved'
+  | 'failOpen'
+>;
 
 export type FormTokenState =
   | { status: 'ok'; ageMs: number }

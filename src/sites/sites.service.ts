@@ -5,7 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
-import { readSiteSettings, type SiteSettings } from './site-settings.js';
+import { readSiteSettings, type SiteSettings } from '../contracts/site-settings.js';
 import { getSiteById, getSiteBySlug } from './sites.repo.js';
 
 export interface SiteView {

@@ -74,13 +74,11 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
   });
 
   test('when a body holds a script tag, then it is shown as text, never as markup', async () => {
-    const res = await t
-      .post(base)
-      .send(
-        aComment({
-          body: '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))',
-        }),
-      );
+    const res = await t.post(base).send(
+      aComment({
+        body: '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.comment.html).not.toMatch(/<script|<img|href="javascript/i);
     expect(res.body.comment.html).toContain('&lt;script&gt;');

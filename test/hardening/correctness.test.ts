@@ -145,13 +145,10 @@ describe.each(PROVIDERS)('correctness on %s', (provider) => {
       .patch(`/api/comments/${id}`)
       .send({ body: 'You are a pathetic idiot and a liar.', editToken: posted.body.editToken });
     expect((await db().comment.findUniqueOrThrow({ where: { id } })).toxic).toBe(true);
-    await t
-      .api()
-      .patch(`/api/comments/${id}`)
-      .send({
-        body: 'I overreacted; the article makes a fair point.',
-        editToken: posted.body.editToken,
-      });
+    await t.api().patch(`/api/comments/${id}`).send({
+      body: 'I overreacted; the article makes a fair point.',
+      editToken: posted.body.editToken,
+    });
     const row = await db().comment.findUniqueOrThrow({ where: { id } });
     expect(row.toxic).toBe(false);
     expect(row.status).toBe('pending'); // an edit never releases a held comment

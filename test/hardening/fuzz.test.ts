@@ -32,7 +32,7 @@ describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
   let t: TestParley;
   let admin: StaffClient;
   let routes: RouteEntry[];
-  let commentIds: string[] = [];
+  const commentIds: string[] = [];
   let apiKey = '';
   const rnd = prng(provider === 'sqlite' ? 1234 : 5678);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;

@@ -51,13 +51,11 @@ describe('screening through the public API', () => {
   });
 
   test('when civil disagreement is posted, then it is published', async () => {
-    const res = await t
-      .post(url)
-      .send(
-        aComment({
-          body: 'I strongly disagree: this policy is a disaster and the minister should resign over it.',
-        }),
-      );
+    const res = await t.post(url).send(
+      aComment({
+        body: 'I strongly disagree: this policy is a disaster and the minister should resign over it.',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(await thread()).toContain(res.body.comment.id);
   });
@@ -226,13 +224,10 @@ describe('screening through the public API', () => {
     const civil = await t
       .post(url)
       .send(aComment({ body: 'Another thoughtful note on reproducible builds and signing.' }));
-    const fixed = await t
-      .api()
-      .patch(`/api/comments/${civil.body.comment.id}`)
-      .send({
-        body: 'Another thoughtful note on reproducible builds, signing and review.',
-        editToken: civil.body.editToken,
-      });
+    const fixed = await t.api().patch(`/api/comments/${civil.body.comment.id}`).send({
+      body: 'Another thoughtful note on reproducible builds, signing and review.',
+      editToken: civil.body.editToken,
+    });
     expect(fixed.status).toBe(200);
     expect(fixed.body.status).toBe('approved');
     expect(fixed.body.comment.editedAt).not.toBeNull();
