@@ -4,7 +4,7 @@
 // the low bits pick one of 2^hashBits buckets, the top bit a sign, so colliding features tend to
 // cancel instead of adding up. No vocabulary is stored; the scorer recomputes the same hashes.
 import { countNonLinkWords, findObfuscatedLinks, isAbusedTld, isShortener } from '../links.js';
-import { canonicalize, foldForModel, readable, URL_TOKEN, type Canonical } from './canonicalize.js';
+import { canonicalize, EMAIL_TOKEN, readable, URL_TOKEN, type Canonical } from './canonicalize.js';
 import { finish, hashRange, hashString, mix } from './hash.js';
 
 export interface FeatureConfig {
@@ -118,7 +118,9 @@ const MARKDOWN_LINK = /\[[^\]]+\]\(/;
 const bucketOf = (n: number, edges: readonly number[]): string => {
   let i = 0;
   while (i < edges.length && n >= edges[i]!) i++;
-  return i === 0 ? `<${edges[0]}` : i === edges.length ? `${edges[i - 1]}+` : `${edges[i - 1]}-${edges[i]! - 1}`;
+  if (i === 0) return `<${edges[0]}`;
+  if (i === edges.length) return `${edges[i - 1]}+`;
+  return edges[i]! - 1 === edges[i - 1]! ? `${edges[i - 1]}` : `${edges[i - 1]}-${edges[i]! - 1}`;
 };
 const LEN_EDGES = [8, 16, 32, 64, 128, 256, 512, 1024] as const;
 const WORD_EDGES = [1, 2, 3, 4, 6, 10, 20, 50] as const;
@@ -309,12 +311,12 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
     if (isAbusedTld(website)) addMeta('site:abused-tld');
     hostFeatures(website, 'site', addMeta);
   }
-  const name = input.name ? foldForModel(input.name) : '';
+  const name = input.name ? canonicalize(input.name).leet : '';
   const nameWords = name.match(WORD) ?? [];
   addMeta(`name-words:${bucketOf(nameWords.length, [1, 2, 3, 4, 6])}`);
-  if (/\d/.test(name)) addMeta('name:digits');
-  if (/https?:|www\.|\.(?:com|net|org|info|biz|xyz|top|shop|online|site)\b/.test(name)) addMeta('name:link');
-  for (const w of new Set(nameWords)) addMeta(`name:${w.replace(/'/g, '')}`);
+  if (/[\d\uE002]/.test(name)) addMeta('name:digits');
+  if (name.includes(URL_TOKEN) || name.includes(EMAIL_TOKEN)) addMeta('name:link');
+  for (const w of new Set(nameWords)) addMeta(`name:${readable(w.replace(/'/g, ''))}`);
 
   // values: each group has unit-ish length, so a long comment does not win by volume alone
   let nChar = 0;

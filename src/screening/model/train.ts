@@ -37,14 +37,14 @@ export interface TrainConfig {
 
 /** Chosen on the dev split (scripts/tune-screening.ts); see the README of the model. */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  features: { hashBits: 18, charMin: 2, charMax: 5, wordBigrams: true, crossWord: false, normPower: 0.5 },
-  epochs: 6,
-  alpha: 0.1,
+  features: { hashBits: 18, charMin: 2, charMax: 5, wordBigrams: true, crossWord: true, normPower: 0.25 },
+  epochs: 10,
+  alpha: 0.3,
   beta: 1,
-  l1: 0.5,
+  l1: 0.02,
   l2: 1,
   classWeightPower: 0.5,
-  nb: false,
+  nb: true,
   augmentFraction: 0.5,
   augmentWeight: 1,
   seed: 20261201,
@@ -55,6 +55,7 @@ export interface TrainingRow extends CommentInput {
   id?: string;
   labels: Record<Label, 0 | 1 | null>;
   origin: string;
+  split?: string;
 }
 
 /** Obfuscated copies of some training rows (origin "augmented"); which rows and which tricks follow from the seed. */
@@ -257,16 +258,24 @@ export interface TrainOptions {
   /** readable strings of each label's top features (one pass over the training rows) */
   explain?: boolean;
   log?: (line: string) => void;
+  /** reuse encoded training rows between runs with the same features and augmentation (tuning) */
+  cache?: Map<string, EncodedRows>;
 }
 
 /** Trains on `train` (plus its augmented copies), calibrates on `dev`, returns the artifact. */
 export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly TrainingRow[], cfg: TrainConfig = DEFAULT_TRAIN_CONFIG, options: TrainOptions = {}): TrainResult {
   const log = options.log ?? (() => {});
+  // a guard, not a filter: a dev or test row here is a caller's bug
+  const stray = train.find((r) => r.split !== undefined && r.split !== 'train');
+  if (stray) throw new Error(`trainScreeningModel: a ${stray.split} row was passed as training data`);
+  if (dev.some((r) => r.origin === 'augmented' || r.split === 'test')) throw new Error('trainScreeningModel: calibration rows must be real dev rows');
   const base = train.filter((r) => r.origin !== 'augmented');
   const augmented = augmentRows(base, cfg.augmentFraction, cfg.seed);
   const rows = [...base, ...augmented];
   log(`training rows: ${base.length} + ${augmented.length} augmented; dev rows: ${dev.length}`);
-  const data = encodeRows(rows, cfg.features);
+  const key = JSON.stringify([cfg.features, cfg.augmentFraction, cfg.seed, base.length]);
+  const data = options.cache?.get(key) ?? encodeRows(rows, cfg.features);
+  options.cache?.set(key, data);
   log(`features: ${data.index.length} non-zero entries`);
   const rowWeight = Float32Array.from(rows, (r) => (r.origin === 'augmented' ? cfg.augmentWeight : 1));
 
