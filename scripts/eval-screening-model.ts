@@ -2,6 +2,9 @@
 // rules (scoreToxicity, and the naive Bayes spamProbability with its shipped base table) and
 // "both" (per label the larger of the two scores) on the same rows.
 //
+// "Both" holds a comment when either the model (at its thresholds) or the rules (at the site
+// defaults, 0.8 and spam 0.9) would; its AUC ranks by the larger of the two scores.
+//
 //   npm run eval:model -- --split dev     tune against this one
 //   npm run eval:model -- --split test    report only, once tuning is over
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
@@ -61,6 +64,20 @@ function ruleScores(r: Row): Scores {
   return out;
 }
 
+/**
+ * A monotone rescaling of rule scores that puts each rule threshold onto the model's, so that
+ * max(model, rescaled rule) >= model threshold exactly when either system holds at its own
+ * threshold (with equal thresholds it is the identity: plain "max of the two").
+ */
+function onto(s: Scores, from: Record<Label, number>, to: Record<Label, number>): Scores {
+  const out = {} as Scores;
+  for (const l of LABELS) {
+    const [f, t, x] = [from[l], to[l], s[l]];
+    out[l] = x < f ? (x * t) / f : t + ((x - f) * (1 - t)) / (1 - f);
+  }
+  return out;
+}
+
 interface SystemReport {
   thresholds: Record<Label, number>;
   labels: Record<Label, LabelFigures>;
@@ -73,22 +90,27 @@ interface Report {
   systems: Record<'model' | 'rules' | 'both', SystemReport>;
   byKind: Array<{ key: string; rows: number; model: number; rules: number; both: number }>;
   byLanguage: Array<{ key: string; rows: number; model: number; rules: number; both: number }>;
+  /** clean rows only: the share published, per language */
+  cleanByLanguage: Array<{ key: string; rows: number; model: number; rules: number; both: number }>;
 }
 
 function evaluate(mode: string, rows: Row[], model: ScreeningModel | ((r: Row) => Scores)): Report {
   const modelScores = rows.map((r) => (typeof model === 'function' ? model(r) : scoreComment(model, r, { top: 0 }).scores));
   const rules = rows.map(ruleScores);
-  const both = rows.map((_, i) => maxScores(modelScores[i]!, rules[i]!));
   const modelThresholds = typeof model === 'function' ? DEFAULT_TRAIN_CONFIG.thresholds : { ...model.thresholds };
+  const both = rows.map((_, i) => maxScores(modelScores[i]!, onto(rules[i]!, DEFAULT_THRESHOLDS, modelThresholds)));
   const sys = (scores: Scores[], thresholds: Record<Label, number>): SystemReport => ({
     thresholds,
     labels: labelFigures(rows, scores, thresholds),
     product: productFigures(rows, scores, thresholds),
   });
-  const by = (key: (r: Row) => string) => {
-    const m = judgedRightBy(rows, modelScores, modelThresholds, key);
-    const ru = new Map(judgedRightBy(rows, rules, DEFAULT_THRESHOLDS, key).map((x) => [x.key, x.share]));
-    const bo = new Map(judgedRightBy(rows, both, modelThresholds, key).map((x) => [x.key, x.share]));
+  const by = (key: (r: Row) => string, only: (r: Row) => boolean = () => true) => {
+    const idx = rows.map((_, i) => i).filter((i) => only(rows[i]!));
+    const sub = idx.map((i) => rows[i]!);
+    const pick = (s: Scores[]) => idx.map((i) => s[i]!);
+    const m = judgedRightBy(sub, pick(modelScores), modelThresholds, key);
+    const ru = new Map(judgedRightBy(sub, pick(rules), DEFAULT_THRESHOLDS, key).map((x) => [x.key, x.share]));
+    const bo = new Map(judgedRightBy(sub, pick(both), modelThresholds, key).map((x) => [x.key, x.share]));
     return m.map((x) => ({ key: x.key, rows: x.rows, model: x.share, rules: ru.get(x.key)!, both: bo.get(x.key)! }));
   };
   return {
@@ -97,6 +119,7 @@ function evaluate(mode: string, rows: Row[], model: ScreeningModel | ((r: Row) =
     systems: { model: sys(modelScores, modelThresholds), rules: sys(rules, DEFAULT_THRESHOLDS), both: sys(both, modelThresholds) },
     byKind: by((r) => r.kind),
     byLanguage: by((r) => r.lang),
+    cleanByLanguage: by((r) => r.lang, (r) => groupOf(r) === 'clean'),
   };
 }
 
@@ -130,6 +153,7 @@ function print(rep: Report, details = true): void {
   };
   table('kind', rep.byKind);
   table('language', rep.byLanguage);
+  table('language, clean rows only', rep.cleanByLanguage);
 }
 
 function write(name: string, data: unknown): void {

@@ -13,6 +13,7 @@ export const FeatureConfigSchema = z.object({
   charMax: z.number().int().min(1).max(8),
   wordBigrams: z.boolean(),
   crossWord: z.boolean(),
+  binary: z.boolean(),
   normPower: z.number().min(0).max(1),
 });
 

@@ -104,7 +104,7 @@ export function canonicalize(input: string): Canonical {
   if (s.includes('@')) {
     s = s.replace(EMAIL, () => {
       emails++;
-      return ` ${EMAIL_TOKEN} `;
+      return EMAIL_TOKEN;
     });
   }
   const links = findLinks(s);
@@ -112,7 +112,7 @@ export function canonicalize(input: string): Canonical {
     // right to left, so earlier indices stay valid
     for (let i = links.length - 1; i >= 0; i--) {
       const l = links[i]!;
-      s = `${s.slice(0, l.index)} ${URL_TOKEN} ${s.slice(l.index + l.url.length)}`;
+      s = s.slice(0, l.index) + URL_TOKEN + s.slice(l.index + l.url.length);
     }
   }
   s = s.replace(NUMBER, NUMBER_TOKEN).replace(RUNS, '$1$1').replace(SPACES, ' ').trim();

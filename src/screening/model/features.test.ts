@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { extractFeatures, sourceName, type FeatureConfig } from './features.js';
 
-const cfg: FeatureConfig = { hashBits: 18, charMin: 2, charMax: 5, wordBigrams: true, crossWord: true, normPower: 0.25 };
+const cfg: FeatureConfig = { hashBits: 18, charMin: 2, charMax: 5, wordBigrams: true, crossWord: true, binary: false, normPower: 0.25 };
 const set = (text: string, name = 'Jo', website: string | null = null) => {
   const fv = extractFeatures({ text, name, website }, cfg);
   return new Set(Array.from(fv.index.subarray(0, fv.shared), (b, i) => `${b}:${Math.sign(fv.value[i]!)}`));
@@ -32,7 +32,8 @@ test('when a word is in leetspeak, then it also carries the plain word’s featu
 });
 
 test('when only a number differs, then the features are identical', () => {
-  expect(set('call me on 0161 496 0000')).toEqual(set('call me on 07700 900123'));
+  expect(set('call me on 0161 496 0000')).toEqual(set('call me on 0207 946 0123'));
+  expect(set('order 4471923380 arrived')).toEqual(set('order 12 arrived'));
 });
 
 test('when the author name or website differs, then only the spam-only features change', () => {

@@ -16,6 +16,8 @@ export interface FeatureConfig {
   wordBigrams: boolean;
   /** character n-grams also run across the space into the next word ("u idi") */
   crossWord: boolean;
+  /** count each distinct feature once (presence), so "$5 ... $10 ... $20" is not three times the evidence */
+  binary: boolean;
   /**
    * Character n-grams each weigh count^-normPower, word features likewise: 0.5 is a unit-length
    * group, 0 plain presence. Keeps a long comment from winning by volume alone.
@@ -75,6 +77,10 @@ let H = new Uint32Array(cap);
 let G = new Uint8Array(cap);
 let S = new Int32Array(cap);
 let scap = 1024;
+// for presence features: the call that last saw a bucket, and the hash it saw there
+let stamp = new Uint32Array(0);
+let stampHash = new Uint32Array(0);
+let generation = 0;
 let SK = new Uint8Array(scap);
 let SA = new Int32Array(scap);
 let SB = new Int32Array(scap);
@@ -110,7 +116,16 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}\p{So}\uE000-\uE002]+|[^\p{L}\p{N}\p{So}\uE000-
 /** Longer "words" are unspaced scripts or junk: their n-grams count, not the whole run. */
 const MAX_WORD = 40;
 
-const PHONE = /(?:\+\s?|\b)\d(?:[\s().-]{0,2}\d){8,14}\b/;
+// a phone number is written in groups ("+49 1521 4478392", "(0161) 496-0000"); one long run of
+// digits is an order or account number, not a contact
+const PHONE_CANDIDATE = /(?:\+\s?)?\(?\d[\d\s().-]{7,}\d/g;
+function hasPhone(text: string): boolean {
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15 && (m[0].startsWith('+') || /\d[\s().-]+\d/.test(m[0]))) return true;
+  }
+  return false;
+}
 const WHATSAPP = /whats\s?app|watsapp|whatsap|wa\.me|واتس/;
 const TELEGRAM = /telegram|t\.me\b|телеграм/;
 const MARKDOWN_LINK = /\[[^\]]+\]\(/;
@@ -295,14 +310,14 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
   if (findObfuscatedLinks(input.text).length > 0) addMeta('link:obfuscated');
   if (MARKDOWN_LINK.test(input.text)) addMeta('link:markdown');
   if (canon.emails > 0) addMeta('contact:email');
-  if (PHONE.test(input.text)) addMeta('contact:phone');
+  if (hasPhone(input.text)) addMeta('contact:phone');
   if (WHATSAPP.test(leet)) addMeta('contact:whatsapp');
   if (TELEGRAM.test(leet)) addMeta('contact:telegram');
   const letters = input.text.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) addMeta('shape:caps');
 
   // spam only: who the author says they are
-  const shared = n;
+  let shared = n;
   const website = input.website?.trim() ? hostOf(input.website) : '';
   if (website === '') addMeta('site:none');
   else {
@@ -317,6 +332,41 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
   if (/[\d\uE002]/.test(name)) addMeta('name:digits');
   if (name.includes(URL_TOKEN) || name.includes(EMAIL_TOKEN)) addMeta('name:link');
   for (const w of new Set(nameWords)) addMeta(`name:${readable(w.replace(/'/g, ''))}`);
+
+  // presence: keep the first of repeated features (by full hash, within the shared and the spam-only part)
+  if (cfg.binary) {
+    if (stamp.length !== 2 ** cfg.hashBits) {
+      stamp = new Uint32Array(2 ** cfg.hashBits);
+      stampHash = new Uint32Array(2 ** cfg.hashBits);
+      generation = 0;
+    }
+    const bmask = (1 << cfg.hashBits) - 1;
+    let out = 0;
+    let newShared = shared;
+    for (const [from, to] of [[0, shared], [shared, n]] as const) {
+      generation = (generation + 1) >>> 0;
+      if (generation === 0) {
+        stamp.fill(0);
+        generation = 1;
+      }
+      for (let i = from; i < to; i++) {
+        const h = H[i]!;
+        const b = h & bmask;
+        if (stamp[b] === generation && stampHash[b] === h) continue;
+        stamp[b] = generation;
+        stampHash[b] = h;
+        H[out] = h;
+        G[out] = G[i]!;
+        S[out] = S[i]!;
+        if (names) names[out] = names[i]!;
+        out++;
+      }
+      if (from === 0) newShared = out;
+    }
+    if (names) names.length = out;
+    n = out;
+    shared = newShared;
+  }
 
   // values: each group has unit-ish length, so a long comment does not win by volume alone
   let nChar = 0;
@@ -373,8 +423,8 @@ export function sourceName(fv: FeatureVector, s: number): string {
   const kind = fv.sourceKind[s]!;
   const a = fv.sourceA[s]!;
   if (kind === SourceKind.Meta) return fv.meta[a] ?? '';
-  const raw = readable(fv.canonical.text.slice(a, fv.sourceB[s]!));
-  if (kind === SourceKind.Bigram) return raw;
+  const raw = fv.canonical.text.slice(a, fv.sourceB[s]!);
+  if (kind === SourceKind.Bigram) return readable(raw);
   const trimmed = raw.replace(EDGE_PUNCT, '');
-  return trimmed === '' ? raw : trimmed;
+  return readable(trimmed === '' ? raw : trimmed);
 }
