@@ -1,0 +1,430 @@
+// Hashed features of a comment: character n-grams of each word (space padded), word unigrams and
+// bigrams, the leet view's words, and a few shape features (length, links, contacts). For spam
+// only, also the author's name and website. Each feature is a 32-bit MurmurHash3 of its text:
+// the low bits pick one of 2^hashBits buckets, the top bit a sign, so colliding features tend to
+// cancel instead of adding up. No vocabulary is stored; the scorer recomputes the same hashes.
+import { countNonLinkWords, findObfuscatedLinks, isAbusedTld, isShortener } from '../links.js';
+import { canonicalize, EMAIL_TOKEN, readable, URL_TOKEN, type Canonical } from './canonicalize.js';
+import { finish, hashRange, hashString, mix } from './hash.js';
+
+export interface FeatureConfig {
+  /** 2^hashBits buckets */
+  hashBits: number;
+  /** character n-gram lengths, inclusive */
+  charMin: number;
+  charMax: number;
+  wordBigrams: boolean;
+  /** character n-grams also run across the space into the next word ("u idi") */
+  crossWord: boolean;
+  /** count each distinct feature once (presence), so "$5 ... $10 ... $20" is not three times the evidence */
+  binary: boolean;
+  /**
+   * Character n-grams each weigh count^-normPower, word features likewise: 0.5 is a unit-length
+   * group, 0 plain presence. Keeps a long comment from winning by volume alone.
+   */
+  normPower: number;
+}
+
+export interface CommentInput {
+  text: string;
+  name?: string | null;
+  website?: string | null;
+}
+
+/** Where a feature came from, for "what drove this decision". */
+export const SourceKind = {
+  /** a word as written (its character n-grams and unigram): text.slice(a, b) */
+  Word: 0,
+  /** two neighbouring words: text.slice(a, b) */
+  Bigram: 1,
+  /** a shape, link, name or website feature: meta[a] */
+  Meta: 2,
+} as const;
+export type SourceKind = (typeof SourceKind)[keyof typeof SourceKind];
+
+export interface FeatureVector {
+  length: number;
+  /** bucket of each feature (a bucket can repeat) */
+  index: Int32Array;
+  /** signed, scaled value */
+  value: Float32Array;
+  /** features [0, shared) feed every label; [shared, length) (name, website) only spam */
+  shared: number;
+  /** source of each feature (index into the source arrays) */
+  source: Int32Array;
+  sourceKind: Uint8Array;
+  sourceA: Int32Array;
+  sourceB: Int32Array;
+  sourceCount: number;
+  meta: string[];
+  canonical: Canonical;
+  /** readable name of each feature, only when asked for (training builds its explanation strings from these) */
+  names?: string[];
+}
+
+const SEED_CHAR = 0x1f3a5c71;
+const SEED_WORD = 0x2b7e1516;
+const SEED_BIGRAM = 0x3c6ef372;
+const SEED_META = 0x4a09e667;
+
+const GROUP_CHAR = 0;
+const GROUP_WORD = 1;
+const GROUP_META = 2;
+
+// scratch buffers, reused between calls (extraction is synchronous and single-threaded)
+let cap = 8192;
+let H = new Uint32Array(cap);
+let G = new Uint8Array(cap);
+let S = new Int32Array(cap);
+let scap = 1024;
+// for presence features: the call that last saw a bucket, and the hash it saw there
+let stamp = new Uint32Array(0);
+let stampHash = new Uint32Array(0);
+let generation = 0;
+let SK = new Uint8Array(scap);
+let SA = new Int32Array(scap);
+let SB = new Int32Array(scap);
+
+function growFeatures(): void {
+  cap *= 2;
+  const h = new Uint32Array(cap);
+  h.set(H);
+  H = h;
+  const g = new Uint8Array(cap);
+  g.set(G);
+  G = g;
+  const s = new Int32Array(cap);
+  s.set(S);
+  S = s;
+}
+
+function growSources(): void {
+  scap *= 2;
+  const k = new Uint8Array(scap);
+  k.set(SK);
+  SK = k;
+  const a = new Int32Array(scap);
+  a.set(SA);
+  SA = a;
+  const b = new Int32Array(scap);
+  b.set(SB);
+  SB = b;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}\uE000-\uE002]+(?:['*]+[\p{L}\p{N}\p{M}\uE000-\uE002]+)*/gu;
+const EDGE_PUNCT = /^[^\p{L}\p{N}\p{So}\uE000-\uE002]+|[^\p{L}\p{N}\p{So}\uE000-\uE002]+$/gu;
+/** Longer "words" are unspaced scripts or junk: their n-grams count, not the whole run. */
+const MAX_WORD = 40;
+
+// a phone number is written in groups ("+49 1521 4478392", "(0161) 496-0000"); one long run of
+// digits is an order or account number, not a contact
+const PHONE_CANDIDATE = /(?:\+\s?)?\(?\d[\d\s().-]{7,}\d/g;
+function hasPhone(text: string): boolean {
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15 && (m[0].startsWith('+') || /\d[\s().-]+\d/.test(m[0]))) return true;
+  }
+  return false;
+}
+const WHATSAPP = /whats\s?app|watsapp|whatsap|wa\.me|واتس/;
+const TELEGRAM = /telegram|t\.me\b|телеграм/;
+const MARKDOWN_LINK = /\[[^\]]+\]\(/;
+
+const bucketOf = (n: number, edges: readonly number[]): string => {
+  let i = 0;
+  while (i < edges.length && n >= edges[i]!) i++;
+  if (i === 0) return `<${edges[0]}`;
+  if (i === edges.length) return `${edges[i - 1]}+`;
+  return edges[i]! - 1 === edges[i - 1]! ? `${edges[i - 1]}` : `${edges[i - 1]}-${edges[i]! - 1}`;
+};
+const LEN_EDGES = [8, 16, 32, 64, 128, 256, 512, 1024] as const;
+const WORD_EDGES = [1, 2, 3, 4, 6, 10, 20, 50] as const;
+const LINK_EDGES = [1, 2, 3, 5] as const;
+
+function hostOf(website: string): string {
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^/?#:\s]+)/i.exec(website.trim());
+  return (m?.[1] ?? '').toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+}
+
+/** Position q of the padded string " " + str + " ". */
+const padded = (str: string, q: number) => (q === 0 || q === str.length + 1 ? ' ' : str[q - 1]!);
+
+function gramName(str: string, p: number, len: number): string {
+  let g = '';
+  for (let q = p; q < p + len; q++) g += padded(str, q) === ' ' ? '_' : padded(str, q);
+  return readable(g);
+}
+
+/**
+ * Hashes of the n-grams of the padded string " " + str + " " that start in [from, to) and end by
+ * `limit` (all positions in padded coordinates), written to the scratch buffers from `n`; returns
+ * the new count. The MurmurHash3 steps of hash.ts are inlined: this loop is most of the scorer's time.
+ */
+function charGramsInto(str: string, from: number, to: number, limit: number, src: number, charMin: number, charMax: number, n: number): number {
+  const last = str.length + 1;
+  for (let p = from; p < to; p++) {
+    let h = SEED_CHAR;
+    const maxK = Math.min(charMax, limit - p);
+    for (let k = 0; k < maxK; k++) {
+      const q = p + k;
+      let c = q === 0 || q === last ? 32 : str.charCodeAt(q - 1);
+      c = Math.imul(c, 0xcc9e2d51);
+      c = (c << 15) | (c >>> 17);
+      h ^= Math.imul(c, 0x1b873593);
+      h = (h << 13) | (h >>> 19);
+      h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      if (k + 1 >= charMin) {
+        let f = h ^ (k + 1);
+        f ^= f >>> 16;
+        f = Math.imul(f, 0x85ebca6b);
+        f ^= f >>> 13;
+        f = Math.imul(f, 0xc2b2ae35);
+        f ^= f >>> 16;
+        H[n] = f >>> 0;
+        G[n] = GROUP_CHAR;
+        S[n] = src;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/** Features of a comment. Pass `withNames` to also get each feature's readable name (slow; training only). */
+export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNames = false): FeatureVector {
+  const canon = canonicalize(input.text);
+  const text = canon.text;
+  const leet = canon.leet;
+  const names: string[] | undefined = withNames ? [] : undefined;
+  const meta: string[] = [];
+  let n = 0;
+  let ns = 0;
+  const charMin = cfg.charMin;
+  const charMax = cfg.charMax;
+
+  const push = (h: number, g: number, s: number) => {
+    if (n === cap) growFeatures();
+    H[n] = h;
+    G[n] = g;
+    S[n] = s;
+    n++;
+  };
+  const source = (kind: SourceKind, a: number, b: number) => {
+    if (ns === scap) growSources();
+    SK[ns] = kind;
+    SA[ns] = a;
+    SB[ns] = b;
+    return ns++;
+  };
+  // a chunk text[st, en) owns the grams starting from the space before it to its last character;
+  // they end at the space after it, or (crossWord) run on into the next words
+  const charGrams = (str: string, st: number, en: number, src: number) => {
+    const limit = cfg.crossWord ? str.length + 2 : en + 2;
+    while (n + (en - st + 1) * (charMax - charMin + 1) > cap) growFeatures();
+    n = charGramsInto(str, st, en + 1, limit, src, charMin, charMax, n);
+    if (names) for (let p = st; p <= en; p++) for (let len = charMin; len <= Math.min(charMax, limit - p); len++) names.push(gramName(str, p, len));
+  };
+  const sameRange = (st: number, en: number) => {
+    for (let i = st; i < en; i++) if (text.charCodeAt(i) !== leet.charCodeAt(i)) return false;
+    return true;
+  };
+  const addMeta = (name: string) => {
+    push(hashString(name, SEED_META), GROUP_META, source(SourceKind.Meta, meta.length, 0));
+    meta.push(name);
+    if (names) names.push(name);
+  };
+
+  // words as written: the n-grams of each space-separated chunk, and of its leet view when that differs
+  const chunkStart: number[] = [];
+  const chunkSrc: number[] = [];
+  for (let st = 0; st < text.length; ) {
+    let en = text.indexOf(' ', st);
+    if (en < 0) en = text.length;
+    if (en > st) {
+      const src = source(SourceKind.Word, st, en);
+      chunkStart.push(st);
+      chunkSrc.push(src);
+      charGrams(text, st, en, src);
+      if (!sameRange(st, en)) charGrams(leet, st, en, src);
+    }
+    st = en + 1;
+  }
+
+  // word unigrams (as written and de-leeted) and bigrams (of the de-leeted words)
+  let words = 0;
+  let prevHash = 0;
+  let prevStart = -1;
+  let prevName = '';
+  let ci = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const st = m.index;
+    const en = st + m[0].length;
+    while (ci + 1 < chunkStart.length && chunkStart[ci + 1]! <= st) ci++;
+    const src = chunkSrc[ci] ?? 0;
+    const raw = m[0];
+    if (raw !== URL_TOKEN) words++;
+    const apostrophe = raw.includes("'");
+    const key = apostrophe ? raw.replace(/'/g, '') : null;
+    const h = key === null ? hashRange(text, st, en, SEED_WORD) : hashString(key, SEED_WORD);
+    let hl = h;
+    if (!sameRange(st, en)) {
+      const lk = leet.slice(st, en).replace(/'/g, '');
+      hl = hashString(lk, SEED_WORD);
+      if (en - st <= MAX_WORD) {
+        push(hl, GROUP_WORD, src);
+        if (names) names.push(readable(lk));
+      }
+    }
+    if (en - st <= MAX_WORD) {
+      push(h, GROUP_WORD, src);
+      if (names) names.push(readable(key ?? raw));
+    }
+    if (cfg.wordBigrams && prevStart >= 0) {
+      push(finish(mix(mix(SEED_BIGRAM, prevHash), hl), 2), GROUP_WORD, source(SourceKind.Bigram, prevStart, en));
+      if (names) names.push(`${prevName} ${readable(leet.slice(st, en).replace(/'/g, ''))}`);
+    }
+    prevHash = hl;
+    prevStart = st;
+    if (names) prevName = readable(leet.slice(st, en).replace(/'/g, ''));
+  }
+
+  // shape: length, links, contacts
+  addMeta(`len:${bucketOf(text.length, LEN_EDGES)}`);
+  addMeta(`words:${bucketOf(words, WORD_EDGES)}`);
+  const links = canon.links;
+  addMeta(`links:${bucketOf(links.length, LINK_EDGES)}`);
+  if (links.length > 0) {
+    const nonLink = countNonLinkWords(input.text, links);
+    if (nonLink <= 2) addMeta('links:only');
+    else if (nonLink <= 6 * links.length) addMeta('links:mostly');
+    const seen = new Set<string>();
+    for (const l of links) {
+      if (seen.has(l.host)) continue;
+      seen.add(l.host);
+      if (isShortener(l.host)) addMeta('link:shortener');
+      if (isAbusedTld(l.host)) addMeta('link:abused-tld');
+      hostFeatures(l.host, 'link', addMeta);
+    }
+  }
+  if (findObfuscatedLinks(input.text).length > 0) addMeta('link:obfuscated');
+  if (MARKDOWN_LINK.test(input.text)) addMeta('link:markdown');
+  if (canon.emails > 0) addMeta('contact:email');
+  if (hasPhone(input.text)) addMeta('contact:phone');
+  if (WHATSAPP.test(leet)) addMeta('contact:whatsapp');
+  if (TELEGRAM.test(leet)) addMeta('contact:telegram');
+  const letters = input.text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) addMeta('shape:caps');
+
+  // spam only: who the author says they are
+  let shared = n;
+  const website = input.website?.trim() ? hostOf(input.website) : '';
+  if (website === '') addMeta('site:none');
+  else {
+    addMeta('site:any');
+    if (isShortener(website)) addMeta('site:shortener');
+    if (isAbusedTld(website)) addMeta('site:abused-tld');
+    hostFeatures(website, 'site', addMeta);
+  }
+  const name = input.name ? canonicalize(input.name).leet : '';
+  const nameWords = name.match(WORD) ?? [];
+  addMeta(`name-words:${bucketOf(nameWords.length, [1, 2, 3, 4, 6])}`);
+  if (/[\d\uE002]/.test(name)) addMeta('name:digits');
+  if (name.includes(URL_TOKEN) || name.includes(EMAIL_TOKEN)) addMeta('name:link');
+  for (const w of new Set(nameWords)) addMeta(`name:${readable(w.replace(/'/g, ''))}`);
+
+  // presence: keep the first of repeated features (by full hash, within the shared and the spam-only part)
+  if (cfg.binary) {
+    if (stamp.length !== 2 ** cfg.hashBits) {
+      stamp = new Uint32Array(2 ** cfg.hashBits);
+      stampHash = new Uint32Array(2 ** cfg.hashBits);
+      generation = 0;
+    }
+    const bmask = (1 << cfg.hashBits) - 1;
+    let out = 0;
+    let newShared = shared;
+    for (const [from, to] of [[0, shared], [shared, n]] as const) {
+      generation = (generation + 1) >>> 0;
+      if (generation === 0) {
+        stamp.fill(0);
+        generation = 1;
+      }
+      for (let i = from; i < to; i++) {
+        const h = H[i]!;
+        const b = h & bmask;
+        if (stamp[b] === generation && stampHash[b] === h) continue;
+        stamp[b] = generation;
+        stampHash[b] = h;
+        H[out] = h;
+        G[out] = G[i]!;
+        S[out] = S[i]!;
+        if (names) names[out] = names[i]!;
+        out++;
+      }
+      if (from === 0) newShared = out;
+    }
+    if (names) names.length = out;
+    n = out;
+    shared = newShared;
+  }
+
+  // values: each group has unit-ish length, so a long comment does not win by volume alone
+  let nChar = 0;
+  let nWord = 0;
+  for (let i = 0; i < shared; i++) {
+    const g = G[i]!;
+    if (g === GROUP_CHAR) nChar++;
+    else if (g === GROUP_WORD) nWord++;
+  }
+  const p = cfg.normPower;
+  const vChar = nChar > 0 ? Math.pow(nChar, -p) : 0;
+  const vWord = nWord > 0 ? Math.pow(nWord, -p) : 0;
+  const mask = (1 << cfg.hashBits) - 1;
+  const index = new Int32Array(n);
+  const value = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = H[i]!;
+    const g = G[i]!;
+    const v = g === GROUP_CHAR ? vChar : g === GROUP_WORD ? vWord : 1;
+    index[i] = h & mask;
+    value[i] = h & 0x80000000 ? -v : v;
+  }
+  return {
+    length: n,
+    index,
+    value,
+    shared,
+    source: S.slice(0, n),
+    sourceKind: SK.slice(0, ns),
+    sourceA: SA.slice(0, ns),
+    sourceB: SB.slice(0, ns),
+    sourceCount: ns,
+    meta,
+    canonical: canon,
+    ...(names ? { names } : {}),
+  };
+}
+
+/** A host's words ("cheap-pills-rx.ru" -> cheap, pills, rx) and TLD; long words also as 4-grams ("ketoburnpro"). */
+function hostFeatures(host: string, prefix: string, add: (name: string) => void): void {
+  const labels = host.split('.');
+  const tld = labels.length > 1 ? labels[labels.length - 1]! : '';
+  if (tld) add(`${prefix}-tld:${tld}`);
+  const parts = labels.slice(0, tld ? -1 : undefined).join('-').split(/[-_]+/);
+  for (const w of parts) {
+    if (w.length < 2) continue;
+    add(`${prefix}-host:${w}`);
+    if (w.length >= 8) for (let i = 0; i + 4 <= w.length; i++) add(`${prefix}-host4:${w.slice(i, i + 4)}`);
+  }
+}
+
+/** Readable text of a source: the word or word pair as canonicalised, or the shape feature's name. */
+export function sourceName(fv: FeatureVector, s: number): string {
+  const kind = fv.sourceKind[s]!;
+  const a = fv.sourceA[s]!;
+  if (kind === SourceKind.Meta) return fv.meta[a] ?? '';
+  const raw = fv.canonical.text.slice(a, fv.sourceB[s]!);
+  if (kind === SourceKind.Bigram) return readable(raw);
+  const trimmed = raw.replace(EDGE_PUNCT, '');
+  return readable(trimmed === '' ? raw : trimmed);
+}

@@ -1,0 +1,169 @@
+// The trained screening model at run time: load the artifact once, then score comments. Pure:
+// no I/O (the caller reads the JSON), no clock, no randomness.
+import { ArtifactSchema, decodeBuckets, decodeInt8, type Artifact } from './artifact.js';
+import { extractFeatures, sourceName, type CommentInput, type FeatureConfig, type FeatureVector } from './features.js';
+import { LABELS, type Label } from './labels.js';
+
+/** One per bucket and label, in LABELS order; stride 8 keeps a bucket's weights in one cache line. */
+const STRIDE = 8;
+const L = LABELS.length;
+const SPAM = LABELS.indexOf('spam');
+
+export interface ScreeningModel {
+  readonly version: number;
+  readonly features: Readonly<FeatureConfig>;
+  /** int8 weights, bucket * STRIDE + label */
+  readonly weights: Int8Array;
+  readonly scale: Float64Array;
+  readonly bias: Float64Array;
+  readonly calibA: Float64Array;
+  readonly calibB: Float64Array;
+  /** suggested thresholds on the calibrated scores */
+  readonly thresholds: Readonly<Record<Label, number>>;
+  /** the learnt features with the largest weights per label, as text */
+  readonly topFeatures: Readonly<Record<Label, { positive: TopFeature[]; negative: TopFeature[] }>>;
+  readonly training: Readonly<Record<string, unknown>>;
+}
+
+export interface TopFeature {
+  feature: string;
+  weight: number;
+}
+
+export interface ScoreResult {
+  /** calibrated probability per label */
+  scores: Record<Label, number>;
+  /** the words, word pairs and shape features of this comment that raised each label's score most */
+  top: Record<Label, TopFeature[]>;
+}
+
+/** Validates and unpacks a model artifact (the parsed JSON, or its text). */
+export function loadScreeningModel(json: unknown): ScreeningModel {
+  const artifact: Artifact = ArtifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
+  const f = artifact.features;
+  if (f.charMin > f.charMax) throw new Error('screening model: charMin > charMax');
+  const size = 2 ** f.hashBits;
+  const weights = new Int8Array(size * STRIDE);
+  const scale = new Float64Array(L);
+  const bias = new Float64Array(L);
+  const calibA = new Float64Array(L);
+  const calibB = new Float64Array(L);
+  LABELS.forEach((label, l) => {
+    const m = artifact.labels[label];
+    const buckets = decodeBuckets(m.buckets, m.nonZero);
+    const values = decodeInt8(m.weights, m.nonZero);
+    for (let i = 0; i < buckets.length; i++) {
+      const b = buckets[i]!;
+      if (b >= size) throw new Error(`screening model: ${label} bucket ${b} out of range`);
+      weights[b * STRIDE + l] = values[i]!;
+    }
+    scale[l] = m.scale;
+    bias[l] = m.bias;
+    calibA[l] = m.calibration.a;
+    calibB[l] = m.calibration.b;
+  });
+  const per = <T>(f: (l: Label) => T) => Object.fromEntries(LABELS.map((l) => [l, f(l)])) as Record<Label, T>;
+  return {
+    version: artifact.version,
+    features: Object.freeze({ ...f }),
+    weights,
+    scale,
+    bias,
+    calibA,
+    calibB,
+    thresholds: Object.freeze(per((l) => artifact.labels[l].threshold)),
+    topFeatures: Object.freeze(per((l) => artifact.labels[l].top)),
+    training: Object.freeze({ ...artifact.training }),
+  };
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Raw log-odds per label (before calibration), from an extracted feature vector. */
+export function logitsOf(model: ScreeningModel, fv: FeatureVector, contrib?: Float64Array): Float64Array {
+  const W = model.weights;
+  const acc = new Float64Array(L);
+  const { index, value, source } = fv;
+  for (let i = 0; i < fv.shared; i++) {
+    const b = index[i]! * STRIDE;
+    const v = value[i]!;
+    if (contrib) {
+      const s = source[i]! * L;
+      for (let l = 0; l < L; l++) {
+        const c = W[b + l]! * v;
+        acc[l] = acc[l]! + c;
+        contrib[s + l] = contrib[s + l]! + c;
+      }
+    } else {
+      for (let l = 0; l < L; l++) acc[l] = acc[l]! + W[b + l]! * v;
+    }
+  }
+  // name and website features only ever count for spam
+  for (let i = fv.shared; i < fv.length; i++) {
+    const c = W[index[i]! * STRIDE + SPAM]! * value[i]!;
+    acc[SPAM] = acc[SPAM]! + c;
+    if (contrib) {
+      const s = source[i]! * L + SPAM;
+      contrib[s] = contrib[s]! + c;
+    }
+  }
+  for (let l = 0; l < L; l++) acc[l] = model.bias[l]! + model.scale[l]! * acc[l]!;
+  return acc;
+}
+
+/** Calibrated probabilities per label, in LABELS order. */
+export function calibrate(model: ScreeningModel, logits: Float64Array): Float64Array {
+  const out = new Float64Array(L);
+  for (let l = 0; l < L; l++) out[l] = sigmoid(model.calibA[l]! * logits[l]! + model.calibB[l]!);
+  return out;
+}
+
+/**
+ * Scores one comment: a calibrated probability per label, and per label the parts of this
+ * comment (words with their character n-grams, word pairs, link/name/shape features) that pushed
+ * its log-odds up most, with how much.
+ */
+export function scoreComment(model: ScreeningModel, input: CommentInput, options: { top?: number } = {}): ScoreResult {
+  const k = options.top ?? 5;
+  const fv = extractFeatures(input, model.features);
+  const contrib = k > 0 ? new Float64Array(fv.sourceCount * L) : undefined;
+  const probs = calibrate(model, logitsOf(model, fv, contrib));
+  const scores = {} as Record<Label, number>;
+  const top = {} as Record<Label, TopFeature[]>;
+  LABELS.forEach((label, l) => {
+    scores[label] = probs[l]!;
+    top[label] = contrib ? topSources(fv, contrib, l, model.scale[l]!, k) : [];
+  });
+  return { scores, top };
+}
+
+/** The k sources with the largest positive contribution to label l (a word written twice counts once, summed). */
+function topSources(fv: FeatureVector, contrib: Float64Array, l: number, scale: number, k: number): TopFeature[] {
+  // a few more candidates than k, since repeated words merge
+  const want = 3 * k;
+  const cand: number[] = [];
+  for (let s = 0; s < fv.sourceCount; s++) {
+    const c = contrib[s * L + l]!;
+    if (c <= 0) continue;
+    if (cand.length < want) {
+      cand.push(s);
+      if (cand.length === want) cand.sort((a, b) => contrib[b * L + l]! - contrib[a * L + l]! || a - b);
+    } else if (c > contrib[cand[want - 1]! * L + l]!) {
+      let i = want - 1;
+      while (i > 0 && contrib[cand[i - 1]! * L + l]! < c) {
+        cand[i] = cand[i - 1]!;
+        i--;
+      }
+      cand[i] = s;
+    }
+  }
+  const merged = new Map<string, number>();
+  for (const s of cand) {
+    const name = sourceName(fv, s);
+    merged.set(name, (merged.get(name) ?? 0) + contrib[s * L + l]! * scale);
+  }
+  return [...merged]
+    .map(([feature, weight]) => ({ feature, weight: Math.round(weight * 1000) / 1000 }))
+    .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0))
+    .slice(0, k);
+}

@@ -1,0 +1,418 @@
+// Training: one logistic regression per label over the shared hashed features, fitted with
+// FTRL-Proximal (L1 + L2, so most weights are exactly zero), a seeded shuffle and a fixed number of
+// epochs: the same rows and config give the same artifact, byte for byte. Null labels are left out
+// of that label's loss. Train rows are fitted, dev rows calibrate; test rows never come here.
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, ArtifactSchema, encodeBuckets, encodeInt8, type Artifact } from './artifact.js';
+import { augmentText } from './augment.js';
+import { fitPlatt } from './calibration.js';
+import { extractFeatures, type CommentInput, type FeatureConfig } from './features.js';
+import { hashString, prng } from './hash.js';
+import { LABELS, type Label } from './labels.js';
+import { loadScreeningModel, logitsOf, type ScreeningModel } from './model.js';
+
+export interface TrainConfig {
+  features: FeatureConfig;
+  epochs: number;
+  /** FTRL-Proximal learning-rate parameters */
+  alpha: number;
+  beta: number;
+  /** L1 and L2 regularisation */
+  l1: number;
+  l2: number;
+  /** a positive row weighs (negatives / positives)^classWeightPower, so rare labels are learnt */
+  classWeightPower: number;
+  /**
+   * Scale each feature by its naive-Bayes log-count ratio for the label before fitting (NB-LR,
+   * Wang & Manning 2012); the stored weight is the product, so scoring is unchanged.
+   */
+  nb: boolean;
+  /** fits per label, each with its own shuffle, whose weights are averaged (1 = a single fit) */
+  bags: number;
+  /** share of training rows that also get an obfuscated copy */
+  augmentFraction: number;
+  /** weight of an augmented row relative to its source */
+  augmentWeight: number;
+  seed: number;
+  /** suggested thresholds on the calibrated scores */
+  thresholds: Record<Label, number>;
+}
+
+/**
+ * Chosen on the dev split by scripts/tune-screening.ts (coordinate search, mean dev ROC-AUC over
+ * the labels): NB scaling +0.008, alpha 1 over 0.3 +0.002, 2^19 buckets over 2^18 +0.002,
+ * word bigrams +0.002, half the rows augmented +0.002 over none; epochs, L1 and L2 changed it by
+ * under 0.001 (the cheaper value kept). Character 1-6-grams scored +0.001 over 2-5, within noise,
+ * at 35% more scoring time, so 2-5. The test split is never read.
+ */
+export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
+  features: { hashBits: 19, charMin: 2, charMax: 5, wordBigrams: true, crossWord: false, binary: false, normPower: 0.25 },
+  epochs: 5,
+  alpha: 1,
+  beta: 1,
+  l1: 0.005,
+  l2: 1,
+  classWeightPower: 0.5,
+  nb: true,
+  bags: 1,
+  augmentFraction: 0.5,
+  augmentWeight: 1,
+  seed: 20261201,
+  // toxicity attributes at the calibrated 0.8; spam at its best dev F1 (0.9 held only 85% of dev spam)
+  thresholds: { toxicity: 0.8, severe_toxicity: 0.8, insult: 0.8, profanity: 0.8, threat: 0.8, identity_attack: 0.8, spam: 0.35 },
+};
+
+export interface TrainingRow extends CommentInput {
+  id?: string;
+  labels: Record<Label, 0 | 1 | null>;
+  origin: string;
+  split?: string;
+}
+
+/** Obfuscated copies of some training rows (origin "augmented"); which rows and which tricks follow from the seed. */
+export function augmentRows(rows: readonly TrainingRow[], fraction: number, seed: number): TrainingRow[] {
+  const out: TrainingRow[] = [];
+  for (const r of rows) {
+    if (r.origin === 'augmented') continue;
+    const h = hashString(r.text, seed ^ 0x5bd1e995) / 2 ** 32;
+    if (h >= fraction) continue;
+    const { text } = augmentText(r.text, seed);
+    if (text === r.text) continue;
+    out.push({ ...r, text, origin: 'augmented' });
+  }
+  return out;
+}
+
+/** Rows as merged sparse vectors: shared features, then (from `split`) the spam-only ones. */
+export interface EncodedRows {
+  count: number;
+  /** row r's features are [offsets[r], offsets[r + 1]); spam-only ones from split[r] */
+  offsets: Int32Array;
+  split: Int32Array;
+  index: Int32Array;
+  value: Float32Array;
+}
+
+export function encodeRows(rows: readonly CommentInput[], cfg: FeatureConfig): EncodedRows {
+  const size = 2 ** cfg.hashBits;
+  const acc = new Float64Array(size);
+  const seen = new Uint8Array(size);
+  const offsets = new Int32Array(rows.length + 1);
+  const split = new Int32Array(rows.length);
+  let index = new Int32Array(1 << 20);
+  let value = new Float32Array(1 << 20);
+  let n = 0;
+  const flush = (touched: number[]) => {
+    const sorted = Int32Array.from(touched).sort();
+    if (n + sorted.length > index.length) {
+      const len = Math.max(2 * index.length, n + sorted.length);
+      const i2 = new Int32Array(len);
+      i2.set(index.subarray(0, n));
+      index = i2;
+      const v2 = new Float32Array(len);
+      v2.set(value.subarray(0, n));
+      value = v2;
+    }
+    for (const b of sorted) {
+      const v = acc[b]!;
+      acc[b] = 0;
+      seen[b] = 0;
+      // opposite-signed collisions can cancel exactly
+      if (v === 0) continue;
+      index[n] = b;
+      value[n] = v;
+      n++;
+    }
+  };
+  rows.forEach((row, r) => {
+    offsets[r] = n;
+    const fv = extractFeatures(row, cfg);
+    for (const [from, to] of [[0, fv.shared], [fv.shared, fv.length]] as const) {
+      const touched: number[] = [];
+      for (let i = from; i < to; i++) {
+        const b = fv.index[i]!;
+        if (!seen[b]) {
+          seen[b] = 1;
+          touched.push(b);
+        }
+        acc[b] = acc[b]! + fv.value[i]!;
+      }
+      flush(touched);
+      if (from === 0) split[r] = n;
+    }
+  });
+  offsets[rows.length] = n;
+  return { count: rows.length, offsets, split, index: index.slice(0, n), value: value.slice(0, n) };
+}
+
+export interface LabelWeights {
+  weights: Float64Array;
+  bias: number;
+}
+
+/**
+ * FTRL-Proximal for one label (McMahan et al., 2013). `y[r]` is 0, 1 or -1 (unknown: skipped);
+ * `useSpamOnly` includes the name and website features.
+ */
+export function trainLabel(data: EncodedRows, y: Int8Array, rowWeight: Float32Array, useSpamOnly: boolean, cfg: TrainConfig, seed: number): LabelWeights {
+  const size = 2 ** cfg.features.hashBits;
+  const z = new Float64Array(size);
+  const nsq = new Float64Array(size);
+  const { alpha, beta, l1, l2 } = cfg;
+  let zb = 0;
+  let nb = 0;
+  const rows: number[] = [];
+  let pos = 0;
+  for (let r = 0; r < data.count; r++) {
+    if (y[r]! < 0) continue;
+    rows.push(r);
+    pos += y[r]!;
+  }
+  const neg = rows.length - pos;
+  const posWeight = pos > 0 && neg > 0 ? Math.pow(neg / pos, cfg.classWeightPower) : 1;
+  const wOf = (i: number) => {
+    const zi = z[i]!;
+    if (zi <= l1 && zi >= -l1) return 0;
+    return -(zi - Math.sign(zi) * l1) / ((beta + Math.sqrt(nsq[i]!)) / alpha + l2);
+  };
+  const ratio = cfg.nb ? nbRatios(data, y, rows, pos, useSpamOnly, size) : null;
+  const xOf = ratio ? (j: number) => data.value[j]! * ratio[data.index[j]!]! : (j: number) => data.value[j]!;
+  const rng = prng(seed);
+  const wTmp = new Float64Array(4096);
+  let wBuf = wTmp;
+  for (let epoch = 0; epoch < cfg.epochs; epoch++) {
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const t = rows[i]!;
+      rows[i] = rows[j]!;
+      rows[j] = t;
+    }
+    for (const r of rows) {
+      const from = data.offsets[r]!;
+      const to = useSpamOnly ? data.offsets[r + 1]! : data.split[r]!;
+      if (to - from > wBuf.length) wBuf = new Float64Array(2 * (to - from));
+      const wb = -zb / ((beta + Math.sqrt(nb)) / alpha);
+      let dot = wb;
+      for (let j = from; j < to; j++) {
+        const w = wOf(data.index[j]!);
+        wBuf[j - from] = w;
+        dot += w * xOf(j);
+      }
+      const p = 1 / (1 + Math.exp(-dot));
+      const label = y[r]!;
+      const g = (p - label) * rowWeight[r]! * (label ? posWeight : 1);
+      for (let j = from; j < to; j++) {
+        const i = data.index[j]!;
+        const gi = g * xOf(j);
+        const n0 = nsq[i]!;
+        const n1 = n0 + gi * gi;
+        z[i] = z[i]! + gi - ((Math.sqrt(n1) - Math.sqrt(n0)) / alpha) * wBuf[j - from]!;
+        nsq[i] = n1;
+      }
+      // the bias is not regularised
+      const nb1 = nb + g * g;
+      zb += g - ((Math.sqrt(nb1) - Math.sqrt(nb)) / alpha) * wb;
+      nb = nb1;
+    }
+  }
+  const weights = new Float64Array(size);
+  for (let i = 0; i < size; i++) weights[i] = ratio ? wOf(i) * ratio[i]! : wOf(i);
+  return { weights, bias: -zb / ((beta + Math.sqrt(nb)) / alpha) };
+}
+
+/** log((share of positive rows with the feature) / (share of negative rows with it)), add-one smoothed. */
+function nbRatios(data: EncodedRows, y: Int8Array, rows: readonly number[], pos: number, useSpamOnly: boolean, size: number): Float64Array {
+  const p = new Float64Array(size);
+  const q = new Float64Array(size);
+  for (const r of rows) {
+    const to = useSpamOnly ? data.offsets[r + 1]! : data.split[r]!;
+    const c = y[r] ? p : q;
+    for (let j = data.offsets[r]!; j < to; j++) c[data.index[j]!]! += 1;
+  }
+  const neg = rows.length - pos;
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i++) out[i] = Math.log((p[i]! + 1) / (pos + 1)) - Math.log((q[i]! + 1) / (neg + 1));
+  return out;
+}
+
+export interface Quantised {
+  buckets: Int32Array;
+  values: Int8Array;
+  scale: number;
+}
+
+/** int8 weights with one scale per label; weights that round to zero are dropped. */
+export function quantise(weights: Float64Array): Quantised {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max > 0 ? max / 127 : 1;
+  const buckets: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < weights.length; i++) {
+    const q = Math.round(weights[i]! / scale);
+    if (q === 0) continue;
+    buckets.push(i);
+    values.push(q);
+  }
+  return { buckets: Int32Array.from(buckets), values: Int8Array.from(values), scale };
+}
+
+export interface TrainResult {
+  artifact: Artifact;
+  /** the artifact as committed: JSON, one space indent, trailing newline */
+  json: string;
+  model: ScreeningModel;
+  counts: { train: number; augmented: number; dev: number };
+}
+
+export interface TrainOptions {
+  /** readable strings of each label's top features (one pass over the training rows) */
+  explain?: boolean;
+  log?: (line: string) => void;
+  /** reuse encoded training rows between runs with the same features and augmentation (tuning) */
+  cache?: Map<string, EncodedRows>;
+}
+
+/** Trains on `train` (plus its augmented copies), calibrates on `dev`, returns the artifact. */
+export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly TrainingRow[], cfg: TrainConfig = DEFAULT_TRAIN_CONFIG, options: TrainOptions = {}): TrainResult {
+  const log = options.log ?? (() => {});
+  // a guard, not a filter: a dev or test row here is a caller's bug
+  const stray = train.find((r) => r.split !== undefined && r.split !== 'train');
+  if (stray) throw new Error(`trainScreeningModel: a ${stray.split} row was passed as training data`);
+  if (dev.some((r) => r.origin === 'augmented' || r.split === 'test')) throw new Error('trainScreeningModel: calibration rows must be real dev rows');
+  const base = train.filter((r) => r.origin !== 'augmented');
+  const augmented = augmentRows(base, cfg.augmentFraction, cfg.seed);
+  const rows = [...base, ...augmented];
+  log(`training rows: ${base.length} + ${augmented.length} augmented; dev rows: ${dev.length}`);
+  const key = JSON.stringify([cfg.features, cfg.augmentFraction, cfg.seed, base.length]);
+  const data = options.cache?.get(key) ?? encodeRows(rows, cfg.features);
+  options.cache?.set(key, data);
+  log(`features: ${data.index.length} non-zero entries`);
+  const rowWeight = Float32Array.from(rows, (r) => (r.origin === 'augmented' ? cfg.augmentWeight : 1));
+
+  const quantised = LABELS.map((label, l) => {
+    const y = Int8Array.from(rows, (r) => r.labels[label] ?? -1);
+    const bags = Math.max(1, cfg.bags);
+    const weights = new Float64Array(2 ** cfg.features.hashBits);
+    let bias = 0;
+    for (let k = 0; k < bags; k++) {
+      const fit = trainLabel(data, y, rowWeight, label === 'spam', cfg, cfg.seed + 7919 * (l + 1) + 104_729 * k);
+      for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + fit.weights[i]! / bags;
+      bias += fit.bias / bags;
+    }
+    const q = quantise(weights);
+    log(`${label}: ${q.buckets.length} non-zero weights`);
+    return { ...q, bias };
+  });
+
+  const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
+  const draft = (calibration: Array<{ a: number; b: number }>): Artifact => ({
+    format: ARTIFACT_FORMAT,
+    version: ARTIFACT_VERSION,
+    features: { ...cfg.features },
+    training: {
+      rows: { train: base.length, augmented: augmented.length, dev: dev.length },
+      fingerprint: fingerprint(base),
+      epochs: cfg.epochs,
+      alpha: cfg.alpha,
+      beta: cfg.beta,
+      l1: cfg.l1,
+      l2: cfg.l2,
+      classWeightPower: cfg.classWeightPower,
+      nb: cfg.nb,
+      bags: cfg.bags,
+      augmentFraction: cfg.augmentFraction,
+      augmentWeight: cfg.augmentWeight,
+      seed: cfg.seed,
+    },
+    labels: Object.fromEntries(
+      LABELS.map((label, l) => {
+        const q = quantised[l]!;
+        return [
+          label,
+          {
+            bias: q.bias,
+            scale: q.scale,
+            nonZero: q.buckets.length,
+            buckets: encodeBuckets(q.buckets),
+            weights: encodeInt8(q.values),
+            calibration: calibration[l]!,
+            threshold: cfg.thresholds[label],
+            top: tops?.[l] ?? { positive: [], negative: [] },
+          },
+        ];
+      }),
+    ) as Artifact['labels'],
+  });
+
+  // calibrate the quantised model itself, on dev rows, through the scorer's own code path
+  const uncalibrated = loadScreeningModel(draft(LABELS.map(() => ({ a: 1, b: 0 }))));
+  const devLogits = dev.map((r) => logitsOf(uncalibrated, extractFeatures(r, cfg.features)));
+  const calibration = LABELS.map((label, l) => {
+    const known = dev.map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! })).filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
+    return fitPlatt(known.map((x) => x.z), known.map((x) => x.y));
+  });
+  const artifact = ArtifactSchema.parse(draft(calibration));
+  const json = `${JSON.stringify(artifact, null, 1)}\n`;
+  return { artifact, json, model: loadScreeningModel(artifact), counts: { train: base.length, augmented: augmented.length, dev: dev.length } };
+}
+
+/** A digest of the training texts and labels, so the artifact says what it was trained on. */
+function fingerprint(rows: readonly TrainingRow[]): string {
+  let h = 0;
+  for (const r of rows) h = hashString(`${r.text}\u0000${LABELS.map((l) => r.labels[l] ?? '-').join('')}`, h);
+  return h.toString(16).padStart(8, '0');
+}
+
+const TOP_POSITIVE = 25;
+const TOP_NEGATIVE = 10;
+
+/** The readable text of each label's largest weights: the most frequent feature string in that bucket. */
+function topFeatures(rows: readonly TrainingRow[], cfg: FeatureConfig, labels: Array<Quantised & { bias: number }>): Array<{ positive: Array<{ feature: string; weight: number }>; negative: Array<{ feature: string; weight: number }> }> {
+  const picks = labels.map((q) => {
+    const order = Array.from(q.buckets.keys()).sort((a, b) => q.values[b]! - q.values[a]! || q.buckets[a]! - q.buckets[b]!);
+    const pos = order.filter((i) => q.values[i]! > 0).slice(0, TOP_POSITIVE);
+    const neg = order.filter((i) => q.values[i]! < 0).reverse().slice(0, TOP_NEGATIVE);
+    return { pos, neg };
+  });
+  const spam = LABELS.indexOf('spam');
+  // bucket -> name -> count, separately for shared and spam-only features
+  const wanted = new Map<string, Map<string, number>>();
+  labels.forEach((q, l) => {
+    for (const i of [...picks[l]!.pos, ...picks[l]!.neg]) {
+      wanted.set(`${q.buckets[i]}`, new Map());
+      if (l === spam) wanted.set(`s${q.buckets[i]}`, new Map());
+    }
+  });
+  for (const r of rows) {
+    const fv = extractFeatures(r, cfg, true);
+    for (let i = 0; i < fv.length; i++) {
+      const key = i < fv.shared ? `${fv.index[i]}` : `s${fv.index[i]}`;
+      const m = wanted.get(key);
+      if (!m) continue;
+      const name = fv.names![i]!;
+      m.set(name, (m.get(name) ?? 0) + 1);
+    }
+  }
+  const nameOf = (key: string) => {
+    const m = wanted.get(key);
+    let best = '';
+    let bestCount = 0;
+    for (const [name, c] of m ?? []) if (c > bestCount || (c === bestCount && name < best)) [best, bestCount] = [name, c];
+    return best;
+  };
+  return labels.map((q, l) => {
+    const entry = (i: number) => {
+      const b = q.buckets[i]!;
+      // a spam bucket may be a shared feature or a name/website one: take the more frequent
+      let feature = nameOf(`${b}`);
+      if (l === spam) {
+        const s = nameOf(`s${b}`);
+        const cs = wanted.get(`s${b}`)?.get(s) ?? 0;
+        const cf = wanted.get(`${b}`)?.get(feature) ?? 0;
+        if (cs > cf) feature = s;
+      }
+      return { feature: feature || `#${b}`, weight: Math.round(q.values[i]! * q.scale * 1000) / 1000 };
+    };
+    return { positive: picks[l]!.pos.map(entry), negative: picks[l]!.neg.map(entry) };
+  });
+}
