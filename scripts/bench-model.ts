@@ -35,7 +35,11 @@ for (let i = 0; long.length < 200; i++) {
 }
 const short = dev.filter((r) => r.text.length < 120).slice(0, 200);
 
-function time(inputs: ReadonlyArray<{ text: string; name: string; website: string | null }>, n: number, f: (x: { text: string; name: string; website: string | null }) => unknown) {
+function time(
+  inputs: ReadonlyArray<{ text: string; name: string; website: string | null }>,
+  n: number,
+  f: (x: { text: string; name: string; website: string | null }) => unknown,
+) {
   for (let i = 0; i < 2000; i++) f(inputs[i % inputs.length]!);
   const t = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -58,7 +62,14 @@ const ctx = (x: { text: string; name: string; website: string | null }): Screeni
   authorWebsite: x.website,
   honeypot: null,
   formToken: { status: 'ok', ageMs: 45_000 },
-  history: { approvedByAuthor: 0, rejectedOrSpamByAuthor: 0, duplicateOnPost: false, recentFromIp: 0, recentFromEmail: 0, secondsSinceLastFromIpOrEmail: null },
+  history: {
+    approvedByAuthor: 0,
+    rejectedOrSpamByAuthor: 0,
+    duplicateOnPost: false,
+    recentFromIp: 0,
+    recentFromEmail: 0,
+    secondsSinceLastFromIpOrEmail: null,
+  },
   banned: null,
   settings,
   spamModel,
@@ -68,7 +79,10 @@ const ctx = (x: { text: string; name: string; website: string | null }): Screeni
 const N = 10_000;
 const results = {
   artifactBytes: statSync(SCREENING_MODEL_PATH).size,
-  loadMs: { first: Math.round(loads[0]! * 10) / 10, median: Math.round([...loads].sort((a, b) => a - b)[7]! * 10) / 10 },
+  loadMs: {
+    first: Math.round(loads[0]! * 10) / 10,
+    median: Math.round([...loads].sort((a, b) => a - b)[7]! * 10) / 10,
+  },
   scoreMs1000Chars: time(long, N, (x) => scoreComment(model, x)),
   scoreMs1000CharsNoExplanations: time(long, N, (x) => scoreComment(model, x, { top: 0 })),
   scoreMsShort: time(short, N, (x) => scoreComment(model, x)),
@@ -78,8 +92,17 @@ const results = {
     scoreComment(model, x);
   }),
 };
-console.log(`artifact ${(results.artifactBytes / 1e6).toFixed(2)} MB; load ${results.loadMs.first} ms first, ${results.loadMs.median} ms median`);
-for (const [k, v] of Object.entries(results)) if (typeof v === 'object' && 'p99' in v) console.log(`${k.padEnd(36)} p50 ${v.p50} ms  p90 ${v.p90} ms  p99 ${v.p99} ms  max ${v.max} ms`);
+console.log(
+  `artifact ${(results.artifactBytes / 1e6).toFixed(2)} MB; load ${results.loadMs.first} ms first, ${results.loadMs.median} ms median`,
+);
+for (const [k, v] of Object.entries(results))
+  if (typeof v === 'object' && 'p99' in v)
+    console.log(
+      `${k.padEnd(36)} p50 ${v.p50} ms  p90 ${v.p90} ms  p99 ${v.p99} ms  max ${v.max} ms`,
+    );
 const dir = join(import.meta.dirname, '../bench/results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'bench-model.json'), `${JSON.stringify({ node: process.version, ...results }, null, 1)}\n`);
+writeFileSync(
+  join(dir, 'bench-model.json'),
+  `${JSON.stringify({ node: process.version, ...results }, null, 1)}\n`,
+);

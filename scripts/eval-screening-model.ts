@@ -14,7 +14,11 @@
 // Prints tables; writes JSON to bench/results/eval-screening-model-<mode>.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyCountTable, loadBaseModel, spamProbability } from '../src/screening/spam-classifier.js';
+import {
+  emptyCountTable,
+  loadBaseModel,
+  spamProbability,
+} from '../src/screening/spam-classifier.js';
 import { scoreToxicity } from '../src/screening/toxicity.js';
 import { CORPUS_DIR, CorpusRow, type CorpusRowT } from '../src/screening/model/corpus.js';
 import {
@@ -28,18 +32,32 @@ import {
   type Scores,
 } from '../src/screening/model/evaluation.js';
 import { LABELS, type Label } from '../src/screening/model/labels.js';
-import { loadScreeningModel, scoreComment, type ScreeningModel } from '../src/screening/model/model.js';
+import {
+  loadScreeningModel,
+  scoreComment,
+  type ScreeningModel,
+} from '../src/screening/model/model.js';
 import { SCREENING_MODEL_PATH } from '../src/screening/model/model-file.js';
 import { DEFAULT_TRAIN_CONFIG, trainScreeningModel } from '../src/screening/model/train.js';
 
 type Row = CorpusRowT & { file: string };
 
 /** The site defaults: 0.8 for toxicity attributes, 0.9 for spam. */
-const DEFAULT_THRESHOLDS: Record<Label, number> = { toxicity: 0.8, severe_toxicity: 0.8, insult: 0.8, profanity: 0.8, threat: 0.8, identity_attack: 0.8, spam: 0.9 };
+const DEFAULT_THRESHOLDS: Record<Label, number> = {
+  toxicity: 0.8,
+  severe_toxicity: 0.8,
+  insult: 0.8,
+  profanity: 0.8,
+  threat: 0.8,
+  identity_attack: 0.8,
+  spam: 0.9,
+};
 
 function readRows(): Row[] {
   const rows: Row[] = [];
-  for (const file of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(CORPUS_DIR, file), 'utf8').split('\n')) {
       if (line.trim()) rows.push({ ...CorpusRow.parse(JSON.parse(line)), file });
     }
@@ -60,7 +78,10 @@ const TOX_RULE: Record<Exclude<Label, 'spam'>, keyof ReturnType<typeof scoreToxi
 function ruleScores(r: Row): Scores {
   const t = scoreToxicity(r.text).scores;
   const out = { spam: spamProbability(spamModel, r.text) } as Scores;
-  for (const [label, attr] of Object.entries(TOX_RULE) as Array<[Exclude<Label, 'spam'>, keyof typeof t]>) out[label] = t[attr];
+  for (const [label, attr] of Object.entries(TOX_RULE) as Array<
+    [Exclude<Label, 'spam'>, keyof typeof t]
+  >)
+    out[label] = t[attr];
   return out;
 }
 
@@ -95,10 +116,15 @@ interface Report {
 }
 
 function evaluate(mode: string, rows: Row[], model: ScreeningModel | ((r: Row) => Scores)): Report {
-  const modelScores = rows.map((r) => (typeof model === 'function' ? model(r) : scoreComment(model, r, { top: 0 }).scores));
+  const modelScores = rows.map((r) =>
+    typeof model === 'function' ? model(r) : scoreComment(model, r, { top: 0 }).scores,
+  );
   const rules = rows.map(ruleScores);
-  const modelThresholds = typeof model === 'function' ? DEFAULT_TRAIN_CONFIG.thresholds : { ...model.thresholds };
-  const both = rows.map((_, i) => maxScores(modelScores[i]!, onto(rules[i]!, DEFAULT_THRESHOLDS, modelThresholds)));
+  const modelThresholds =
+    typeof model === 'function' ? DEFAULT_TRAIN_CONFIG.thresholds : { ...model.thresholds };
+  const both = rows.map((_, i) =>
+    maxScores(modelScores[i]!, onto(rules[i]!, DEFAULT_THRESHOLDS, modelThresholds)),
+  );
   const sys = (scores: Scores[], thresholds: Record<Label, number>): SystemReport => ({
     thresholds,
     labels: labelFigures(rows, scores, thresholds),
@@ -109,17 +135,34 @@ function evaluate(mode: string, rows: Row[], model: ScreeningModel | ((r: Row) =
     const sub = idx.map((i) => rows[i]!);
     const pick = (s: Scores[]) => idx.map((i) => s[i]!);
     const m = judgedRightBy(sub, pick(modelScores), modelThresholds, key);
-    const ru = new Map(judgedRightBy(sub, pick(rules), DEFAULT_THRESHOLDS, key).map((x) => [x.key, x.share]));
-    const bo = new Map(judgedRightBy(sub, pick(both), modelThresholds, key).map((x) => [x.key, x.share]));
-    return m.map((x) => ({ key: x.key, rows: x.rows, model: x.share, rules: ru.get(x.key)!, both: bo.get(x.key)! }));
+    const ru = new Map(
+      judgedRightBy(sub, pick(rules), DEFAULT_THRESHOLDS, key).map((x) => [x.key, x.share]),
+    );
+    const bo = new Map(
+      judgedRightBy(sub, pick(both), modelThresholds, key).map((x) => [x.key, x.share]),
+    );
+    return m.map((x) => ({
+      key: x.key,
+      rows: x.rows,
+      model: x.share,
+      rules: ru.get(x.key)!,
+      both: bo.get(x.key)!,
+    }));
   };
   return {
     mode,
     rows: rows.length,
-    systems: { model: sys(modelScores, modelThresholds), rules: sys(rules, DEFAULT_THRESHOLDS), both: sys(both, modelThresholds) },
+    systems: {
+      model: sys(modelScores, modelThresholds),
+      rules: sys(rules, DEFAULT_THRESHOLDS),
+      both: sys(both, modelThresholds),
+    },
     byKind: by((r) => r.kind),
     byLanguage: by((r) => r.lang),
-    cleanByLanguage: by((r) => r.lang, (r) => groupOf(r) === 'clean'),
+    cleanByLanguage: by(
+      (r) => r.lang,
+      (r) => groupOf(r) === 'clean',
+    ),
   };
 }
 
@@ -128,28 +171,43 @@ const f3 = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(3));
 
 function print(rep: Report, details = true): void {
   console.log(`\n== ${rep.mode}: ${rep.rows} rows`);
-  console.log(`thresholds: model ${JSON.stringify(rep.systems.model.thresholds)}; rules ${JSON.stringify(rep.systems.rules.thresholds)}`);
-  console.log(`\n${'label'.padEnd(16)} ${'pos'.padStart(5)}   ${['model', 'rules', 'both'].map((s) => `${s.padEnd(5)} P      R      F1     AUC  `).join(' | ')}`);
+  console.log(
+    `thresholds: model ${JSON.stringify(rep.systems.model.thresholds)}; rules ${JSON.stringify(rep.systems.rules.thresholds)}`,
+  );
+  console.log(
+    `\n${'label'.padEnd(16)} ${'pos'.padStart(5)}   ${['model', 'rules', 'both'].map((s) => `${s.padEnd(5)} P      R      F1     AUC  `).join(' | ')}`,
+  );
   for (const l of LABELS) {
     const cells = (['model', 'rules', 'both'] as const).map((s) => {
       const f = rep.systems[s].labels[l];
       return `      ${f3(f.precision)}  ${f3(f.recall)}  ${f3(f.f1)}  ${f3(f.auc)}`;
     });
-    console.log(`${l.padEnd(16)} ${String(rep.systems.model.labels[l].positives).padStart(5)}  ${cells.join(' | ')}`);
+    console.log(
+      `${l.padEnd(16)} ${String(rep.systems.model.labels[l].positives).padStart(5)}  ${cells.join(' | ')}`,
+    );
   }
-  console.log(`\n${'product'.padEnd(18)} ${'model'.padStart(18)} ${'rules'.padStart(18)} ${'both'.padStart(18)}   target`);
+  console.log(
+    `\n${'product'.padEnd(18)} ${'model'.padStart(18)} ${'rules'.padStart(18)} ${'both'.padStart(18)}   target`,
+  );
   const targets = { toxicHeld: 0.95, cleanPublished: 0.98, spamHeld: 0.97 } as const;
   for (const k of ['toxicHeld', 'cleanPublished', 'spamHeld'] as const) {
     const cell = (s: 'model' | 'rules' | 'both') => {
       const f = rep.systems[s].product[k];
       return `${f.n}/${f.of} ${pct(f.share)}`.padStart(18);
     };
-    console.log(`${k.padEnd(18)} ${cell('model')} ${cell('rules')} ${cell('both')}   ${pct(targets[k])}`);
+    console.log(
+      `${k.padEnd(18)} ${cell('model')} ${cell('rules')} ${cell('both')}   ${pct(targets[k])}`,
+    );
   }
   if (!details) return;
   const table = (title: string, xs: Report['byKind']) => {
-    console.log(`\n${title.padEnd(28)} ${'rows'.padStart(5)}  model   rules    both   (share judged right)`);
-    for (const x of xs) console.log(`${x.key.padEnd(28)} ${String(x.rows).padStart(5)} ${pct(x.model)} ${pct(x.rules)} ${pct(x.both)}`);
+    console.log(
+      `\n${title.padEnd(28)} ${'rows'.padStart(5)}  model   rules    both   (share judged right)`,
+    );
+    for (const x of xs)
+      console.log(
+        `${x.key.padEnd(28)} ${String(x.rows).padStart(5)} ${pct(x.model)} ${pct(x.rules)} ${pct(x.both)}`,
+      );
   };
   table('kind', rep.byKind);
   table('language', rep.byLanguage);
@@ -177,7 +235,12 @@ if (process.argv.includes('--by-file')) {
   for (const file of files) {
     const others = rows.filter((r) => r.file !== file);
     const held = rows.filter((r) => r.file === file);
-    const { model } = trainScreeningModel(others.filter((r) => r.split === 'train'), others.filter((r) => r.split === 'dev'), DEFAULT_TRAIN_CONFIG, { explain: false });
+    const { model } = trainScreeningModel(
+      others.filter((r) => r.split === 'train'),
+      others.filter((r) => r.split === 'dev'),
+      DEFAULT_TRAIN_CONFIG,
+      { explain: false },
+    );
     const scores = new Map(held.map((r) => [r, scoreComment(model, r, { top: 0 }).scores]));
     pooled.rows.push(...held);
     pooled.scores.push(...held.map((r) => scores.get(r)!));

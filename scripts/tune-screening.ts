@@ -15,7 +15,12 @@ import { groupOf, HOLD_LABELS, productFigures } from '../src/screening/model/eva
 import { LABELS } from '../src/screening/model/labels.js';
 import { atThreshold, rocAuc } from '../src/screening/model/metrics.js';
 import { scoreComment } from '../src/screening/model/model.js';
-import { DEFAULT_TRAIN_CONFIG, trainScreeningModel, type EncodedRows, type TrainConfig } from '../src/screening/model/train.js';
+import {
+  DEFAULT_TRAIN_CONFIG,
+  trainScreeningModel,
+  type EncodedRows,
+  type TrainConfig,
+} from '../src/screening/model/train.js';
 
 const MAX_BYTES = 2_000_000;
 const rows = readCorpus();
@@ -23,8 +28,14 @@ const train = rows.filter((r) => r.split === 'train');
 const dev = rows.filter((r) => r.split === 'dev');
 const cache = new Map<string, EncodedRows>();
 
-type Patch = Partial<Omit<TrainConfig, 'features'>> & { features?: Partial<TrainConfig['features']> };
-const apply = (c: TrainConfig, p: Patch): TrainConfig => ({ ...c, ...p, features: { ...c.features, ...(p.features ?? {}) } });
+type Patch = Partial<Omit<TrainConfig, 'features'>> & {
+  features?: Partial<TrainConfig['features']>;
+};
+const apply = (c: TrainConfig, p: Patch): TrainConfig => ({
+  ...c,
+  ...p,
+  features: { ...c.features, ...(p.features ?? {}) },
+});
 
 interface Trial {
   patch: Patch;
@@ -42,21 +53,45 @@ function run(cfg: TrainConfig, patch: Patch): Trial {
   const scores = dev.map((r) => scoreComment(res.model, r, { top: 0 }).scores);
   const aucs: Record<string, number> = {};
   for (const l of LABELS) {
-    const known = dev.map((r, i) => [scores[i]![l], r.labels[l]] as const).filter(([, y]) => y !== null);
-    aucs[l] = rocAuc(known.map(([s]) => s), known.map(([, y]) => y ?? 0));
+    const known = dev
+      .map((r, i) => [scores[i]![l], r.labels[l]] as const)
+      .filter(([, y]) => y !== null);
+    aucs[l] = rocAuc(
+      known.map(([s]) => s),
+      known.map(([, y]) => y ?? 0),
+    );
   }
-  const notSpam = dev.map((r, i) => ({ g: groupOf(r), s: scores[i]! })).filter((x) => x.g !== 'spam');
-  const toxicVsClean = rocAuc(notSpam.map((x) => Math.max(...HOLD_LABELS.map((l) => x.s[l]))), notSpam.map((x) => (x.g === 'toxic' ? 1 : 0)));
+  const notSpam = dev
+    .map((r, i) => ({ g: groupOf(r), s: scores[i]! }))
+    .filter((x) => x.g !== 'spam');
+  const toxicVsClean = rocAuc(
+    notSpam.map((x) => Math.max(...HOLD_LABELS.map((l) => x.s[l]))),
+    notSpam.map((x) => (x.g === 'toxic' ? 1 : 0)),
+  );
   const objective = LABELS.reduce((a, l) => a + aucs[l]!, 0) / LABELS.length;
-  const trial = { patch, objective, aucs, toxicVsClean, spamAuc: aucs.spam!, bytes: res.json.length, seconds: (performance.now() - t0) / 1000 };
-  console.log(`${JSON.stringify(patch).padEnd(48)} meanAUC=${objective.toFixed(4)} toxic-vs-clean=${toxicVsClean.toFixed(4)} spam=${aucs.spam!.toFixed(4)} ${(trial.bytes / 1e6).toFixed(2)}MB ${trial.seconds.toFixed(0)}s`);
+  const trial = {
+    patch,
+    objective,
+    aucs,
+    toxicVsClean,
+    spamAuc: aucs.spam!,
+    bytes: res.json.length,
+    seconds: (performance.now() - t0) / 1000,
+  };
+  console.log(
+    `${JSON.stringify(patch).padEnd(48)} meanAUC=${objective.toFixed(4)} toxic-vs-clean=${toxicVsClean.toFixed(4)} spam=${aucs.spam!.toFixed(4)} ${(trial.bytes / 1e6).toFixed(2)}MB ${trial.seconds.toFixed(0)}s`,
+  );
   return trial;
 }
 
 const stages: Patch[][] = [
   [{ features: { crossWord: false } }, { features: { crossWord: true } }],
   [{ nb: false }, { nb: true }],
-  [{ features: { normPower: 0 } }, { features: { normPower: 0.25 } }, { features: { normPower: 0.5 } }],
+  [
+    { features: { normPower: 0 } },
+    { features: { normPower: 0.25 } },
+    { features: { normPower: 0.5 } },
+  ],
   [{ alpha: 0.1 }, { alpha: 0.3 }, { alpha: 1 }],
   [{ epochs: 5 }, { epochs: 10 }, { epochs: 20 }],
   [{ l1: 0.005 }, { l1: 0.02 }, { l1: 0.1 }],
@@ -75,20 +110,38 @@ function chooseThresholds(cfg: TrainConfig): TrainConfig['thresholds'] {
   const grid = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + 0.05 * i) * 100) / 100);
   // spam: the threshold with the best dev F1; the toxicity attributes keep their calibrated 0.8
   // (lower ones hold more toxic comments but publish fewer clean ones: the grid below shows it)
-  const spamRows = dev.map((r, i) => ({ y: r.labels.spam, s: scores[i]!.spam })).filter((x) => x.y !== null);
+  const spamRows = dev
+    .map((r, i) => ({ y: r.labels.spam, s: scores[i]!.spam }))
+    .filter((x) => x.y !== null);
   let spam = cfg.thresholds.spam;
   let bestF1 = -1;
   for (const t of grid) {
-    const f1 = atThreshold(spamRows.map((x) => x.s), spamRows.map((x) => x.y ?? 0), t).f1;
+    const f1 = atThreshold(
+      spamRows.map((x) => x.s),
+      spamRows.map((x) => x.y ?? 0),
+      t,
+    ).f1;
     if (f1 > bestF1 + 1e-9) [spam, bestF1] = [t, f1];
   }
   const th = { ...cfg.thresholds, spam };
-  console.log(`spam threshold ${spam} (dev F1 ${bestF1.toFixed(3)})\n\ntoxic held / clean published / spam held on dev:`);
+  console.log(
+    `spam threshold ${spam} (dev F1 ${bestF1.toFixed(3)})\n\ntoxic held / clean published / spam held on dev:`,
+  );
   for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
     const line = [`attributes ${t}`];
     for (const s of [0.3, 0.5, 0.7, 0.9]) {
-      const p = productFigures(dev, scores, { toxicity: t, severe_toxicity: t, insult: t, profanity: t, threat: t, identity_attack: t, spam: s });
-      line.push(`spam ${s}: ${(100 * p.toxicHeld.share).toFixed(1)} / ${(100 * p.cleanPublished.share).toFixed(1)} / ${(100 * p.spamHeld.share).toFixed(1)}`);
+      const p = productFigures(dev, scores, {
+        toxicity: t,
+        severe_toxicity: t,
+        insult: t,
+        profanity: t,
+        threat: t,
+        identity_attack: t,
+        spam: s,
+      });
+      line.push(
+        `spam ${s}: ${(100 * p.toxicHeld.share).toFixed(1)} / ${(100 * p.cleanPublished.share).toFixed(1)} / ${(100 * p.spamHeld.share).toFixed(1)}`,
+      );
     }
     console.log(line.join('   '));
   }
@@ -123,4 +176,7 @@ console.log(`\nbest: ${JSON.stringify(chosen)}`);
 const thresholds = chooseThresholds(best);
 const dir = join(import.meta.dirname, '../bench/results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'tune-screening.json'), `${JSON.stringify({ split: 'dev', objective: 'mean ROC-AUC over labels', best: chosen, thresholds, trials }, null, 1)}\n`);
+writeFileSync(
+  join(dir, 'tune-screening.json'),
+  `${JSON.stringify({ split: 'dev', objective: 'mean ROC-AUC over labels', best: chosen, thresholds, trials }, null, 1)}\n`,
+);

@@ -38,5 +38,11 @@ test('when scores come from a known logistic curve, then Platt scaling recovers 
 test('when scores rank every positive first, then ROC-AUC is 1, and ties count half', () => {
   expect(rocAuc([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1])).toBe(1);
   expect(rocAuc([0.5, 0.5], [0, 1])).toBe(0.5);
-  expect(atThreshold([0.1, 0.9, 0.85], [0, 1, 0], 0.8)).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+  expect(atThreshold([0.1, 0.9, 0.85], [0, 1, 0], 0.8)).toMatchObject({
+    tp: 1,
+    fp: 1,
+    fn: 0,
+    precision: 0.5,
+    recall: 1,
+  });
 });

@@ -41,7 +41,12 @@ export const ArtifactSchema = z.object({
   version: z.literal(ARTIFACT_VERSION),
   features: FeatureConfigSchema,
   training: z.record(z.string(), z.unknown()),
-  labels: z.object(Object.fromEntries(LABELS.map((l) => [l, LabelModelSchema])) as Record<Label, typeof LabelModelSchema>),
+  labels: z.object(
+    Object.fromEntries(LABELS.map((l) => [l, LabelModelSchema])) as Record<
+      Label,
+      typeof LabelModelSchema
+    >,
+  ),
 });
 export type Artifact = z.infer<typeof ArtifactSchema>;
 
@@ -79,7 +84,8 @@ export function decodeBuckets(b64: string, count: number): Int32Array {
     prev += d;
     out[i] = prev;
   }
-  if (pos !== bytes.length) throw new Error('screening model: bucket list is longer than its count');
+  if (pos !== bytes.length)
+    throw new Error('screening model: bucket list is longer than its count');
   return out;
 }
 
@@ -89,6 +95,7 @@ export function encodeInt8(values: Int8Array): string {
 
 export function decodeInt8(b64: string, count: number): Int8Array {
   const bytes = Buffer.from(b64, 'base64');
-  if (bytes.length !== count) throw new Error('screening model: weight count does not match its buckets');
+  if (bytes.length !== count)
+    throw new Error('screening model: weight count does not match its buckets');
   return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -7,8 +7,26 @@ import { hashString, prng } from './hash.js';
 type Rng = () => number;
 type Transform = (text: string, rng: Rng) => string;
 
-const LEET: Record<string, readonly string[]> = { a: ['4', '@'], e: ['3'], i: ['1', '!'], o: ['0'], s: ['5', '$'], t: ['7'] };
-const HOMOGLYPHS: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', s: 'ѕ', j: 'ј' };
+const LEET: Record<string, readonly string[]> = {
+  a: ['4', '@'],
+  e: ['3'],
+  i: ['1', '!'],
+  o: ['0'],
+  s: ['5', '$'],
+  t: ['7'],
+};
+const HOMOGLYPHS: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  s: 'ѕ',
+  j: 'ј',
+};
 const INVISIBLES = ['\u200B', '\u200C', '\u00AD', '\u2060'];
 /** Words people censor with asterisks ("f*ck", "sh*t"); only these get stars. */
 const CENSORED =
@@ -17,7 +35,13 @@ const CENSORED =
 const pick = <T>(xs: readonly T[], rng: Rng): T => xs[Math.floor(rng() * xs.length)]!;
 
 /** Applies `f` to some words (letters only, at least `min` long), each with probability `p`; at least one when any qualifies. */
-function someWords(text: string, rng: Rng, p: number, min: number, f: (w: string) => string): string {
+function someWords(
+  text: string,
+  rng: Rng,
+  p: number,
+  min: number,
+  f: (w: string) => string,
+): string {
   const re = new RegExp(`\\p{L}{${min},}`, 'gu');
   const spans = [...text.matchAll(re)];
   if (spans.length === 0) return text;
@@ -42,25 +66,41 @@ const mapLetters = (w: string, rng: Rng, p: number, f: (ch: string) => string | 
 };
 
 const TRANSFORMS: Record<string, Transform> = {
-  leet: (t, rng) => someWords(t, rng, 0.3, 3, (w) => mapLetters(w, rng, 0.6, (c) => (LEET[c] ? pick(LEET[c], rng) : undefined))),
-  spaced: (t, rng) => someWords(t, rng, 0.1, 4, (w) => [...w].join(pick([' ', '.', ' ', '-'], rng))),
+  leet: (t, rng) =>
+    someWords(t, rng, 0.3, 3, (w) =>
+      mapLetters(w, rng, 0.6, (c) => (LEET[c] ? pick(LEET[c], rng) : undefined)),
+    ),
+  spaced: (t, rng) =>
+    someWords(t, rng, 0.1, 4, (w) => [...w].join(pick([' ', '.', ' ', '-'], rng))),
   asterisks: (t, rng) => {
     CENSORED.lastIndex = 0;
     if (!CENSORED.test(t)) return TRANSFORMS.leet!(t, rng);
     return t.replace(CENSORED, (w) => {
-      const inner = [...w.slice(1, -1)].map((c, i) => ({ c, i: i + 1 })).filter(({ c }) => /[aeiou]/i.test(c));
+      const inner = [...w.slice(1, -1)]
+        .map((c, i) => ({ c, i: i + 1 }))
+        .filter(({ c }) => /[aeiou]/i.test(c));
       const at = inner.length > 0 ? pick(inner, rng).i : 1 + Math.floor(rng() * (w.length - 2));
-      return rng() < 0.25 ? w.slice(0, 1) + '*'.repeat(w.length - 2) + w.slice(-1) : w.slice(0, at) + '*' + w.slice(at + 1);
+      return rng() < 0.25
+        ? w.slice(0, 1) + '*'.repeat(w.length - 2) + w.slice(-1)
+        : w.slice(0, at) + '*' + w.slice(at + 1);
     });
   },
-  homoglyphs: (t, rng) => someWords(t, rng, 0.4, 3, (w) => mapLetters(w, rng, 0.5, (c) => HOMOGLYPHS[c])),
+  homoglyphs: (t, rng) =>
+    someWords(t, rng, 0.4, 3, (w) => mapLetters(w, rng, 0.5, (c) => HOMOGLYPHS[c])),
   fullwidth: (t, rng) => {
-    const wide = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const wide = (s: string) =>
+      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     return rng() < 0.5 ? wide(t) : someWords(t, rng, 0.3, 3, wide);
   },
   zeroWidth: (t, rng) => someWords(t, rng, 0.3, 3, (w) => [...w].join(pick(INVISIBLES, rng))),
-  casing: (t, rng) => (rng() < 0.4 ? t.toUpperCase() : [...t].map((c) => (rng() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join('')),
-  stretch: (t, rng) => someWords(t, rng, 0.2, 3, (w) => w.replace(/[aeiouy]/i, (v) => v.repeat(3 + Math.floor(rng() * 4)))),
+  casing: (t, rng) =>
+    rng() < 0.4
+      ? t.toUpperCase()
+      : [...t].map((c) => (rng() < 0.5 ? c.toUpperCase() : c.toLowerCase())).join(''),
+  stretch: (t, rng) =>
+    someWords(t, rng, 0.2, 3, (w) =>
+      w.replace(/[aeiouy]/i, (v) => v.repeat(3 + Math.floor(rng() * 4))),
+    ),
 };
 export const AUGMENTATIONS = Object.keys(TRANSFORMS);
 

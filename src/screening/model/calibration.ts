@@ -57,7 +57,14 @@ export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<number>): 
   return { a, b };
 }
 
-function lossOf(logits: ArrayLike<number>, labels: ArrayLike<number>, a: number, b: number, hi: number, lo: number): number {
+function lossOf(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  a: number,
+  b: number,
+  hi: number,
+  lo: number,
+): number {
   let s = 0;
   for (let i = 0; i < logits.length; i++) {
     const z = a * logits[i]! + b;

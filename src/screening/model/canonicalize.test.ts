@@ -43,8 +43,12 @@ test('when a character repeats three times or more, then the run is squeezed to 
 });
 
 test('when the text has URLs, e-mail addresses and numbers, then they become placeholders', () => {
-  const c = canonicalize('Visit https://bit.ly/abc or mail bob.smith@gmail.com, call 0161 496 0000 before 2.30pm');
-  expect(readable(c.text)).toBe('visit <url> or mail <email>, call <num> <num> <num> before <num>pm');
+  const c = canonicalize(
+    'Visit https://bit.ly/abc or mail bob.smith@gmail.com, call 0161 496 0000 before 2.30pm',
+  );
+  expect(readable(c.text)).toBe(
+    'visit <url> or mail <email>, call <num> <num> <num> before <num>pm',
+  );
   expect(c.links.map((l) => l.host)).toEqual(['bit.ly']);
   expect(c.emails).toBe(1);
 });
@@ -72,7 +76,9 @@ test('when punctuation ends a word or @ starts a mention, then the leet view lea
 test('when the leet view folds a word, then lengths and word boundaries are unchanged', () => {
   const c = canonicalize('ur a 1d10t and a $h1tty c0der!');
   expect(c.leet.length).toBe(c.text.length);
-  expect([...c.leet].map((ch, i) => ch === ' ' && c.text[i] === ' ')).toEqual([...c.text].map((ch) => ch === ' '));
+  expect([...c.leet].map((ch, i) => ch === ' ' && c.text[i] === ' ')).toEqual(
+    [...c.text].map((ch) => ch === ' '),
+  );
 });
 
 test('when typed text contains private-use characters, then they cannot pose as placeholders', () => {

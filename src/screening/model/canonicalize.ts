@@ -10,7 +10,11 @@ export const URL_TOKEN = '\uE000';
 export const EMAIL_TOKEN = '\uE001';
 export const NUMBER_TOKEN = '\uE002';
 const PLACEHOLDERS = /[\uE000-\uE002]/g;
-const PLACEHOLDER_NAMES: Record<string, string> = { [URL_TOKEN]: '<url>', [EMAIL_TOKEN]: '<email>', [NUMBER_TOKEN]: '<num>' };
+const PLACEHOLDER_NAMES: Record<string, string> = {
+  [URL_TOKEN]: '<url>',
+  [EMAIL_TOKEN]: '<email>',
+  [NUMBER_TOKEN]: '<num>',
+};
 
 export interface Canonical {
   /** NFKC, lowercase, invisibles removed, lookalikes folded, spaced letters rejoined, runs squeezed, placeholders. */
@@ -24,25 +28,88 @@ export interface Canonical {
 
 // normalize.ts's set plus ZWJ (only decorative outside emoji), bidi controls and private-use
 // characters (so typed text can never forge a placeholder)
-const INVISIBLE = new RegExp(`${INVISIBLE_CHARS.source}|[\\u200D\\u202A-\\u202E\\u2066-\\u2069\\uE000-\\uF8FF]`, 'g');
+const INVISIBLE = new RegExp(
+  `${INVISIBLE_CHARS.source}|[\\u200D\\u202A-\\u202E\\u2066-\\u2069\\uE000-\\uF8FF]`,
+  'g',
+);
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /^\p{M}+$/u;
 
 /** Latin lookalikes that are not in another script's block, and punctuation variants. */
 const LATIN_FOLDS: Record<string, string> = {
-  ɑ: 'a', ɡ: 'g', ı: 'i', ɩ: 'i', ʏ: 'y', ł: 'l', đ: 'd', ß: 'ss', ſ: 's',
-  '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'", '`': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2212': '-',
-  '\u00a0': ' ', '\u2026': '...',
+  ɑ: 'a',
+  ɡ: 'g',
+  ı: 'i',
+  ɩ: 'i',
+  ʏ: 'y',
+  ł: 'l',
+  đ: 'd',
+  ß: 'ss',
+  ſ: 's',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201b': "'",
+  '\u02bc': "'",
+  '\u2032': "'",
+  '`': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u2026': '...',
 };
 
 /** Cyrillic and Greek letters that render like Latin ones; applied only inside words that also hold Latin letters. */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
-  х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ԍ: 'g', ѵ: 'v',
-  ο: 'o', α: 'a', ν: 'v', ρ: 'p', τ: 't', ι: 'i', κ: 'k', χ: 'x', ε: 'e', υ: 'u', β: 'b', η: 'n',
-  μ: 'u', ω: 'w', γ: 'y', ς: 's', ϲ: 'c',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  ԍ: 'g',
+  ѵ: 'v',
+  ο: 'o',
+  α: 'a',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  χ: 'x',
+  ε: 'e',
+  υ: 'u',
+  β: 'b',
+  η: 'n',
+  μ: 'u',
+  ω: 'w',
+  γ: 'y',
+  ς: 's',
+  ϲ: 'c',
 };
 const MIXED_WORD = /[\p{L}\p{M}]*[a-z][\p{L}\p{M}]*/gu;
 const NON_LATIN_LOOKALIKE = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
@@ -85,7 +152,11 @@ const SPACED =
 
 function rejoin(m: string): string {
   // " . " between spaced letters is a real dot ("w w w . s i t e . c o m"), the rest is padding
-  if (m.includes(' ') && m.includes('.')) return m.replace(/ *\. */g, '\u0001').replace(/[^a-z0-9\u0001]/g, '').replace(/\u0001/g, '.');
+  if (m.includes(' ') && m.includes('.'))
+    return m
+      .replace(/ *\. */g, '\u0001')
+      .replace(/[^a-z0-9\u0001]/g, '')
+      .replace(/\u0001/g, '.');
   return m.replace(/[^a-z0-9]/g, '');
 }
 
@@ -119,7 +190,18 @@ export function canonicalize(input: string): Canonical {
   return { text: s, leet: deLeetText(s), links, emails };
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+};
 const LEET_WORD = /[\p{L}\p{N}@$!|]+/gu;
 const LEET_CHAR = /[013457@$!|]/;
 const LETTER = /\p{L}/u;
@@ -140,7 +222,8 @@ export function deLeetWord(tok: string): string {
     const prev = k > 0 && tok[k - 1] !== '!' && tok[k - 1] !== '|';
     const next = k < tok.length - 1;
     // "!" and "|" only count between characters ("b!tch"); "@" at the start is a mention
-    const fold = c === '!' || c === '|' ? prev && next && tok[k + 1] !== '!' : c === '@' ? k > 0 : true;
+    const fold =
+      c === '!' || c === '|' ? prev && next && tok[k + 1] !== '!' : c === '@' ? k > 0 : true;
     out += fold ? mapped : c;
   }
   return out;

@@ -5,7 +5,13 @@ import { LABELS, type Label } from './labels.js';
 import { atThreshold, rocAuc } from './metrics.js';
 
 /** The attributes a site holds on by default (profanity alone is 'off': "holy shit, what a goal" is fine). */
-export const HOLD_LABELS = ['toxicity', 'severe_toxicity', 'insult', 'threat', 'identity_attack'] as const satisfies readonly Label[];
+export const HOLD_LABELS = [
+  'toxicity',
+  'severe_toxicity',
+  'insult',
+  'threat',
+  'identity_attack',
+] as const satisfies readonly Label[];
 
 export interface LabelledRow {
   labels: Record<Label, 0 | 1 | null>;
@@ -29,7 +35,11 @@ export function isHeldAsSpam(s: Scores, thresholds: Record<Label, number>): bool
 }
 
 /** The product's verdict on a row: toxic rows must be held, spam rows held as spam, clean rows published. */
-export function judgedRight(row: LabelledRow, s: Scores, thresholds: Record<Label, number>): boolean {
+export function judgedRight(
+  row: LabelledRow,
+  s: Scores,
+  thresholds: Record<Label, number>,
+): boolean {
   const g = groupOf(row);
   if (g === 'spam') return isHeldAsSpam(s, thresholds);
   if (g === 'toxic') return isHeldAsToxic(s, thresholds);
@@ -45,7 +55,11 @@ export interface LabelFigures {
   auc: number;
 }
 
-export function labelFigures(rows: readonly LabelledRow[], scores: readonly Scores[], thresholds: Record<Label, number>): Record<Label, LabelFigures> {
+export function labelFigures(
+  rows: readonly LabelledRow[],
+  scores: readonly Scores[],
+  thresholds: Record<Label, number>,
+): Record<Label, LabelFigures> {
   const out = {} as Record<Label, LabelFigures>;
   for (const label of LABELS) {
     const s: number[] = [];
@@ -57,7 +71,14 @@ export function labelFigures(rows: readonly LabelledRow[], scores: readonly Scor
       y.push(v);
     });
     const t = atThreshold(s, y, thresholds[label]);
-    out[label] = { rows: s.length, positives: t.tp + t.fn, precision: t.precision, recall: t.recall, f1: t.f1, auc: rocAuc(s, y) };
+    out[label] = {
+      rows: s.length,
+      positives: t.tp + t.fn,
+      precision: t.precision,
+      recall: t.recall,
+      f1: t.f1,
+      auc: rocAuc(s, y),
+    };
   }
   return out;
 }
@@ -68,8 +89,16 @@ export interface ProductFigures {
   spamHeld: { n: number; of: number; share: number };
 }
 
-export function productFigures(rows: readonly LabelledRow[], scores: readonly Scores[], thresholds: Record<Label, number>): ProductFigures {
-  const c: Record<Group, { n: number; of: number }> = { toxic: { n: 0, of: 0 }, clean: { n: 0, of: 0 }, spam: { n: 0, of: 0 } };
+export function productFigures(
+  rows: readonly LabelledRow[],
+  scores: readonly Scores[],
+  thresholds: Record<Label, number>,
+): ProductFigures {
+  const c: Record<Group, { n: number; of: number }> = {
+    toxic: { n: 0, of: 0 },
+    clean: { n: 0, of: 0 },
+    spam: { n: 0, of: 0 },
+  };
   rows.forEach((r, i) => {
     const g = c[groupOf(r)];
     g.of++;
@@ -80,7 +109,12 @@ export function productFigures(rows: readonly LabelledRow[], scores: readonly Sc
 }
 
 /** Share judged right per value of `key` (kind, language, file), largest groups first. */
-export function judgedRightBy<R extends LabelledRow>(rows: readonly R[], scores: readonly Scores[], thresholds: Record<Label, number>, key: (r: R) => string): Array<{ key: string; rows: number; right: number; share: number }> {
+export function judgedRightBy<R extends LabelledRow>(
+  rows: readonly R[],
+  scores: readonly Scores[],
+  thresholds: Record<Label, number>,
+  key: (r: R) => string,
+): Array<{ key: string; rows: number; right: number; share: number }> {
   const m = new Map<string, [number, number]>();
   rows.forEach((r, i) => {
     const k = key(r);

@@ -1,14 +1,32 @@
 import { expect, test } from 'vitest';
 import { extractFeatures, sourceName, type FeatureConfig } from './features.js';
 
-const cfg: FeatureConfig = { hashBits: 18, charMin: 2, charMax: 5, wordBigrams: true, crossWord: true, binary: false, normPower: 0.25 };
+const cfg: FeatureConfig = {
+  hashBits: 18,
+  charMin: 2,
+  charMax: 5,
+  wordBigrams: true,
+  crossWord: true,
+  binary: false,
+  normPower: 0.25,
+};
 const set = (text: string, name = 'Jo', website: string | null = null) => {
   const fv = extractFeatures({ text, name, website }, cfg);
-  return new Set(Array.from(fv.index.subarray(0, fv.shared), (b, i) => `${b}:${Math.sign(fv.value[i]!)}`));
+  return new Set(
+    Array.from(fv.index.subarray(0, fv.shared), (b, i) => `${b}:${Math.sign(fv.value[i]!)}`),
+  );
 };
 
 test('when features are asked for with names, then every feature has one', () => {
-  const fv = extractFeatures({ text: "You're an 1d10t, see https://bit.ly/x", name: 'Cheap Pills 24', website: 'https://cheap-pills-rx.ru/buy' }, cfg, true);
+  const fv = extractFeatures(
+    {
+      text: "You're an 1d10t, see https://bit.ly/x",
+      name: 'Cheap Pills 24',
+      website: 'https://cheap-pills-rx.ru/buy',
+    },
+    cfg,
+    true,
+  );
   expect(fv.names).toHaveLength(fv.length);
   expect(fv.names).toContain('idiot');
   expect(fv.names).toContain('_idi');
@@ -37,14 +55,22 @@ test('when only a number differs, then the features are identical', () => {
 });
 
 test('when the author name or website differs, then only the spam-only features change', () => {
-  expect(set('Nice post', 'Jo')).toEqual(set('Nice post', 'Cheap Essay Writing', 'https://essays.xyz'));
+  expect(set('Nice post', 'Jo')).toEqual(
+    set('Nice post', 'Cheap Essay Writing', 'https://essays.xyz'),
+  );
   const a = extractFeatures({ text: 'Nice post', name: 'Jo' }, cfg);
-  const b = extractFeatures({ text: 'Nice post', name: 'Cheap Essay Writing', website: 'https://essays.xyz' }, cfg);
+  const b = extractFeatures(
+    { text: 'Nice post', name: 'Cheap Essay Writing', website: 'https://essays.xyz' },
+    cfg,
+  );
   expect(b.length - b.shared).toBeGreaterThan(a.length - a.shared);
 });
 
 test('when the config has b hash bits, then every bucket is below 2^b', () => {
-  const fv = extractFeatures({ text: 'Any update on when the road reopens? 🙏 https://example.org', name: 'Linda' }, { ...cfg, hashBits: 12 });
+  const fv = extractFeatures(
+    { text: 'Any update on when the road reopens? 🙏 https://example.org', name: 'Linda' },
+    { ...cfg, hashBits: 12 },
+  );
   expect(Math.max(...fv.index)).toBeLessThan(4096);
   expect(Math.min(...fv.index)).toBeGreaterThanOrEqual(0);
 });
@@ -52,5 +78,7 @@ test('when the config has b hash bits, then every bucket is below 2^b', () => {
 test('when a comment is scored, then its sources read as its words, word pairs and shape features', () => {
   const fv = extractFeatures({ text: 'Shut up, clown! Visit https://x.io', name: 'Jo' }, cfg);
   const names = Array.from({ length: fv.sourceCount }, (_, s) => sourceName(fv, s));
-  expect(names).toEqual(expect.arrayContaining(['shut', 'up', 'clown', 'visit', '<url>', 'up, clown', 'links:1']));
+  expect(names).toEqual(
+    expect.arrayContaining(['shut', 'up', 'clown', 'visit', '<url>', 'up, clown', 'links:1']),
+  );
 });

@@ -122,7 +122,8 @@ const PHONE_CANDIDATE = /(?:\+\s?)?\(?\d[\d\s().-]{7,}\d/g;
 function hasPhone(text: string): boolean {
   for (const m of text.matchAll(PHONE_CANDIDATE)) {
     const digits = m[0].replace(/\D/g, '').length;
-    if (digits >= 9 && digits <= 15 && (m[0].startsWith('+') || /\d[\s().-]+\d/.test(m[0]))) return true;
+    if (digits >= 9 && digits <= 15 && (m[0].startsWith('+') || /\d[\s().-]+\d/.test(m[0])))
+      return true;
   }
   return false;
 }
@@ -143,7 +144,10 @@ const LINK_EDGES = [1, 2, 3, 5] as const;
 
 function hostOf(website: string): string {
   const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^/?#:\s]+)/i.exec(website.trim());
-  return (m?.[1] ?? '').toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  return (m?.[1] ?? '')
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }
 
 /** Position q of the padded string " " + str + " ". */
@@ -160,7 +164,16 @@ function gramName(str: string, p: number, len: number): string {
  * `limit` (all positions in padded coordinates), written to the scratch buffers from `n`; returns
  * the new count. The MurmurHash3 steps of hash.ts are inlined: this loop is most of the scorer's time.
  */
-function charGramsInto(str: string, from: number, to: number, limit: number, src: number, charMin: number, charMax: number, n: number): number {
+function charGramsInto(
+  str: string,
+  from: number,
+  to: number,
+  limit: number,
+  src: number,
+  charMin: number,
+  charMax: number,
+  n: number,
+): number {
   const last = str.length + 1;
   for (let p = from; p < to; p++) {
     let h = SEED_CHAR;
@@ -191,7 +204,11 @@ function charGramsInto(str: string, from: number, to: number, limit: number, src
 }
 
 /** Features of a comment. Pass `withNames` to also get each feature's readable name (slow; training only). */
-export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNames = false): FeatureVector {
+export function extractFeatures(
+  input: CommentInput,
+  cfg: FeatureConfig,
+  withNames = false,
+): FeatureVector {
   const canon = canonicalize(input.text);
   const text = canon.text;
   const leet = canon.leet;
@@ -222,7 +239,10 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
     const limit = cfg.crossWord ? str.length + 2 : en + 2;
     while (n + (en - st + 1) * (charMax - charMin + 1) > cap) growFeatures();
     n = charGramsInto(str, st, en + 1, limit, src, charMin, charMax, n);
-    if (names) for (let p = st; p <= en; p++) for (let len = charMin; len <= Math.min(charMax, limit - p); len++) names.push(gramName(str, p, len));
+    if (names)
+      for (let p = st; p <= en; p++)
+        for (let len = charMin; len <= Math.min(charMax, limit - p); len++)
+          names.push(gramName(str, p, len));
   };
   const sameRange = (st: number, en: number) => {
     for (let i = st; i < en; i++) if (text.charCodeAt(i) !== leet.charCodeAt(i)) return false;
@@ -281,7 +301,11 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
       if (names) names.push(readable(key ?? raw));
     }
     if (cfg.wordBigrams && prevStart >= 0) {
-      push(finish(mix(mix(SEED_BIGRAM, prevHash), hl), 2), GROUP_WORD, source(SourceKind.Bigram, prevStart, en));
+      push(
+        finish(mix(mix(SEED_BIGRAM, prevHash), hl), 2),
+        GROUP_WORD,
+        source(SourceKind.Bigram, prevStart, en),
+      );
       if (names) names.push(`${prevName} ${readable(leet.slice(st, en).replace(/'/g, ''))}`);
     }
     prevHash = hl;
@@ -314,7 +338,8 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
   if (WHATSAPP.test(leet)) addMeta('contact:whatsapp');
   if (TELEGRAM.test(leet)) addMeta('contact:telegram');
   const letters = input.text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) addMeta('shape:caps');
+  if (letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6)
+    addMeta('shape:caps');
 
   // spam only: who the author says they are
   let shared = n;
@@ -343,7 +368,10 @@ export function extractFeatures(input: CommentInput, cfg: FeatureConfig, withNam
     const bmask = (1 << cfg.hashBits) - 1;
     let out = 0;
     let newShared = shared;
-    for (const [from, to] of [[0, shared], [shared, n]] as const) {
+    for (const [from, to] of [
+      [0, shared],
+      [shared, n],
+    ] as const) {
       generation = (generation + 1) >>> 0;
       if (generation === 0) {
         stamp.fill(0);
@@ -410,11 +438,15 @@ function hostFeatures(host: string, prefix: string, add: (name: string) => void)
   const labels = host.split('.');
   const tld = labels.length > 1 ? labels[labels.length - 1]! : '';
   if (tld) add(`${prefix}-tld:${tld}`);
-  const parts = labels.slice(0, tld ? -1 : undefined).join('-').split(/[-_]+/);
+  const parts = labels
+    .slice(0, tld ? -1 : undefined)
+    .join('-')
+    .split(/[-_]+/);
   for (const w of parts) {
     if (w.length < 2) continue;
     add(`${prefix}-host:${w}`);
-    if (w.length >= 8) for (let i = 0; i + 4 <= w.length; i++) add(`${prefix}-host4:${w.slice(i, i + 4)}`);
+    if (w.length >= 8)
+      for (let i = 0; i + 4 <= w.length; i++) add(`${prefix}-host4:${w.slice(i, i + 4)}`);
   }
 }
 

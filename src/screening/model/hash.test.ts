@@ -5,7 +5,9 @@ test('when the same string is hashed twice, then the values are equal and pinned
   // pinned: a change here changes every feature bucket and invalidates the trained artifact
   expect(hashString('')).toBe(0);
   expect(hashString('idiot')).toBe(hashString('idiot'));
-  expect([hashString('idiot'), hashString('idiot', 1), hashString('a', 0x1f3a5c71)]).toEqual([1425784934, 1019342350, 2192328678]);
+  expect([hashString('idiot'), hashString('idiot', 1), hashString('a', 0x1f3a5c71)]).toEqual([
+    1425784934, 1019342350, 2192328678,
+  ]);
 });
 
 test('when a range of a string is hashed, then it equals hashing the slice', () => {
@@ -24,7 +26,10 @@ test('when many n-grams are hashed into 1024 buckets, then they spread evenly', 
   // chi-square with 1023 degrees of freedom: mean 1023, sd about 45
   const chi = counts.reduce((a, c) => a + (c - 100) ** 2 / 100, 0);
   expect(chi).toBeLessThan(1023 + 5 * 45);
-  const signs = Array.from({ length: 10_000 }, (_, i) => hashString(`s${i}`) >>> 31).reduce((a, b) => a + b, 0);
+  const signs = Array.from({ length: 10_000 }, (_, i) => hashString(`s${i}`) >>> 31).reduce(
+    (a, b) => a + b,
+    0,
+  );
   expect(Math.abs(signs - 5000)).toBeLessThan(300);
 });
 

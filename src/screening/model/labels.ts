@@ -1,6 +1,14 @@
 // The labels the screening model scores. Kept apart from corpus.ts so the server can import
 // the model without the corpus reader (which touches the file system); a test keeps the two equal.
-export const LABELS = ['toxicity', 'severe_toxicity', 'insult', 'profanity', 'threat', 'identity_attack', 'spam'] as const;
+export const LABELS = [
+  'toxicity',
+  'severe_toxicity',
+  'insult',
+  'profanity',
+  'threat',
+  'identity_attack',
+  'spam',
+] as const;
 export type Label = (typeof LABELS)[number];
 
 /** The toxicity attributes (everything but spam), in LABELS order. */

@@ -2,7 +2,9 @@
 
 /** ROC-AUC: the chance a random positive outscores a random negative (ties count half). */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]! || a - b);
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[a]! - scores[b]! || a - b,
+  );
   let pos = 0;
   let rankSum = 0;
   for (let i = 0; i < order.length; ) {
@@ -32,7 +34,11 @@ export interface ThresholdStats {
   f1: number;
 }
 
-export function atThreshold(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number): ThresholdStats {
+export function atThreshold(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold: number,
+): ThresholdStats {
   let tp = 0;
   let fp = 0;
   let fn = 0;

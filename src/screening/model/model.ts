@@ -1,7 +1,13 @@
 // The trained screening model at run time: load the artifact once, then score comments. Pure:
 // no I/O (the caller reads the JSON), no clock, no randomness.
 import { ArtifactSchema, decodeBuckets, decodeInt8, type Artifact } from './artifact.js';
-import { extractFeatures, sourceName, type CommentInput, type FeatureConfig, type FeatureVector } from './features.js';
+import {
+  extractFeatures,
+  sourceName,
+  type CommentInput,
+  type FeatureConfig,
+  type FeatureVector,
+} from './features.js';
 import { LABELS, type Label } from './labels.js';
 
 /** One per bucket and label, in LABELS order; stride 8 keeps a bucket's weights in one cache line. */
@@ -39,7 +45,9 @@ export interface ScoreResult {
 
 /** Validates and unpacks a model artifact (the parsed JSON, or its text). */
 export function loadScreeningModel(json: unknown): ScreeningModel {
-  const artifact: Artifact = ArtifactSchema.parse(typeof json === 'string' ? JSON.parse(json) : json);
+  const artifact: Artifact = ArtifactSchema.parse(
+    typeof json === 'string' ? JSON.parse(json) : json,
+  );
   const f = artifact.features;
   if (f.charMin > f.charMax) throw new Error('screening model: charMin > charMax');
   const size = 2 ** f.hashBits;
@@ -62,7 +70,8 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     calibA[l] = m.calibration.a;
     calibB[l] = m.calibration.b;
   });
-  const per = <T>(f: (l: Label) => T) => Object.fromEntries(LABELS.map((l) => [l, f(l)])) as Record<Label, T>;
+  const per = <T>(f: (l: Label) => T) =>
+    Object.fromEntries(LABELS.map((l) => [l, f(l)])) as Record<Label, T>;
   return {
     version: artifact.version,
     features: Object.freeze({ ...f }),
@@ -80,7 +89,11 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Raw log-odds per label (before calibration), from an extracted feature vector. */
-export function logitsOf(model: ScreeningModel, fv: FeatureVector, contrib?: Float64Array): Float64Array {
+export function logitsOf(
+  model: ScreeningModel,
+  fv: FeatureVector,
+  contrib?: Float64Array,
+): Float64Array {
   const W = model.weights;
   const acc = new Float64Array(L);
   const { index, value, source } = fv;
@@ -123,7 +136,11 @@ export function calibrate(model: ScreeningModel, logits: Float64Array): Float64A
  * comment (words with their character n-grams, word pairs, link/name/shape features) that pushed
  * its log-odds up most, with how much.
  */
-export function scoreComment(model: ScreeningModel, input: CommentInput, options: { top?: number } = {}): ScoreResult {
+export function scoreComment(
+  model: ScreeningModel,
+  input: CommentInput,
+  options: { top?: number } = {},
+): ScoreResult {
   const k = options.top ?? 5;
   const fv = extractFeatures(input, model.features);
   const contrib = k > 0 ? new Float64Array(fv.sourceCount * L) : undefined;
@@ -138,7 +155,13 @@ export function scoreComment(model: ScreeningModel, input: CommentInput, options
 }
 
 /** The k sources with the largest positive contribution to label l (a word written twice counts once, summed). */
-function topSources(fv: FeatureVector, contrib: Float64Array, l: number, scale: number, k: number): TopFeature[] {
+function topSources(
+  fv: FeatureVector,
+  contrib: Float64Array,
+  l: number,
+  scale: number,
+  k: number,
+): TopFeature[] {
   // a few more candidates than k, since repeated words merge
   const want = 3 * k;
   const cand: number[] = [];
@@ -147,7 +170,8 @@ function topSources(fv: FeatureVector, contrib: Float64Array, l: number, scale: 
     if (c <= 0) continue;
     if (cand.length < want) {
       cand.push(s);
-      if (cand.length === want) cand.sort((a, b) => contrib[b * L + l]! - contrib[a * L + l]! || a - b);
+      if (cand.length === want)
+        cand.sort((a, b) => contrib[b * L + l]! - contrib[a * L + l]! || a - b);
     } else if (c > contrib[cand[want - 1]! * L + l]!) {
       let i = want - 1;
       while (i > 0 && contrib[cand[i - 1]! * L + l]! < c) {
@@ -164,6 +188,8 @@ function topSources(fv: FeatureVector, contrib: Float64Array, l: number, scale: 
   }
   return [...merged]
     .map(([feature, weight]) => ({ feature, weight: Math.round(weight * 1000) / 1000 }))
-    .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0))
+    .sort(
+      (a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0),
+    )
     .slice(0, k);
 }

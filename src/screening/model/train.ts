@@ -2,7 +2,14 @@
 // FTRL-Proximal (L1 + L2, so most weights are exactly zero), a seeded shuffle and a fixed number of
 // epochs: the same rows and config give the same artifact, byte for byte. Null labels are left out
 // of that label's loss. Train rows are fitted, dev rows calibrate; test rows never come here.
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, ArtifactSchema, encodeBuckets, encodeInt8, type Artifact } from './artifact.js';
+import {
+  ARTIFACT_FORMAT,
+  ARTIFACT_VERSION,
+  ArtifactSchema,
+  encodeBuckets,
+  encodeInt8,
+  type Artifact,
+} from './artifact.js';
 import { augmentText } from './augment.js';
 import { fitPlatt } from './calibration.js';
 import { extractFeatures, type CommentInput, type FeatureConfig } from './features.js';
@@ -45,7 +52,15 @@ export interface TrainConfig {
  * at 35% more scoring time, so 2-5. The test split is never read.
  */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
-  features: { hashBits: 19, charMin: 2, charMax: 5, wordBigrams: true, crossWord: false, binary: false, normPower: 0.25 },
+  features: {
+    hashBits: 19,
+    charMin: 2,
+    charMax: 5,
+    wordBigrams: true,
+    crossWord: false,
+    binary: false,
+    normPower: 0.25,
+  },
   epochs: 5,
   alpha: 1,
   beta: 1,
@@ -58,7 +73,15 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   augmentWeight: 1,
   seed: 20261201,
   // toxicity attributes at the calibrated 0.8; spam at its best dev F1 (0.9 held only 85% of dev spam)
-  thresholds: { toxicity: 0.8, severe_toxicity: 0.8, insult: 0.8, profanity: 0.8, threat: 0.8, identity_attack: 0.8, spam: 0.35 },
+  thresholds: {
+    toxicity: 0.8,
+    severe_toxicity: 0.8,
+    insult: 0.8,
+    profanity: 0.8,
+    threat: 0.8,
+    identity_attack: 0.8,
+    spam: 0.35,
+  },
 };
 
 export interface TrainingRow extends CommentInput {
@@ -69,7 +92,11 @@ export interface TrainingRow extends CommentInput {
 }
 
 /** Obfuscated copies of some training rows (origin "augmented"); which rows and which tricks follow from the seed. */
-export function augmentRows(rows: readonly TrainingRow[], fraction: number, seed: number): TrainingRow[] {
+export function augmentRows(
+  rows: readonly TrainingRow[],
+  fraction: number,
+  seed: number,
+): TrainingRow[] {
   const out: TrainingRow[] = [];
   for (const r of rows) {
     if (r.origin === 'augmented') continue;
@@ -126,7 +153,10 @@ export function encodeRows(rows: readonly CommentInput[], cfg: FeatureConfig): E
   rows.forEach((row, r) => {
     offsets[r] = n;
     const fv = extractFeatures(row, cfg);
-    for (const [from, to] of [[0, fv.shared], [fv.shared, fv.length]] as const) {
+    for (const [from, to] of [
+      [0, fv.shared],
+      [fv.shared, fv.length],
+    ] as const) {
       const touched: number[] = [];
       for (let i = from; i < to; i++) {
         const b = fv.index[i]!;
@@ -153,7 +183,14 @@ export interface LabelWeights {
  * FTRL-Proximal for one label (McMahan et al., 2013). `y[r]` is 0, 1 or -1 (unknown: skipped);
  * `useSpamOnly` includes the name and website features.
  */
-export function trainLabel(data: EncodedRows, y: Int8Array, rowWeight: Float32Array, useSpamOnly: boolean, cfg: TrainConfig, seed: number): LabelWeights {
+export function trainLabel(
+  data: EncodedRows,
+  y: Int8Array,
+  rowWeight: Float32Array,
+  useSpamOnly: boolean,
+  cfg: TrainConfig,
+  seed: number,
+): LabelWeights {
   const size = 2 ** cfg.features.hashBits;
   const z = new Float64Array(size);
   const nsq = new Float64Array(size);
@@ -175,7 +212,9 @@ export function trainLabel(data: EncodedRows, y: Int8Array, rowWeight: Float32Ar
     return -(zi - Math.sign(zi) * l1) / ((beta + Math.sqrt(nsq[i]!)) / alpha + l2);
   };
   const ratio = cfg.nb ? nbRatios(data, y, rows, pos, useSpamOnly, size) : null;
-  const xOf = ratio ? (j: number) => data.value[j]! * ratio[data.index[j]!]! : (j: number) => data.value[j]!;
+  const xOf = ratio
+    ? (j: number) => data.value[j]! * ratio[data.index[j]!]!
+    : (j: number) => data.value[j]!;
   const rng = prng(seed);
   const wTmp = new Float64Array(4096);
   let wBuf = wTmp;
@@ -220,7 +259,14 @@ export function trainLabel(data: EncodedRows, y: Int8Array, rowWeight: Float32Ar
 }
 
 /** log((share of positive rows with the feature) / (share of negative rows with it)), add-one smoothed. */
-function nbRatios(data: EncodedRows, y: Int8Array, rows: readonly number[], pos: number, useSpamOnly: boolean, size: number): Float64Array {
+function nbRatios(
+  data: EncodedRows,
+  y: Int8Array,
+  rows: readonly number[],
+  pos: number,
+  useSpamOnly: boolean,
+  size: number,
+): Float64Array {
   const p = new Float64Array(size);
   const q = new Float64Array(size);
   for (const r of rows) {
@@ -230,7 +276,8 @@ function nbRatios(data: EncodedRows, y: Int8Array, rows: readonly number[], pos:
   }
   const neg = rows.length - pos;
   const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = Math.log((p[i]! + 1) / (pos + 1)) - Math.log((q[i]! + 1) / (neg + 1));
+  for (let i = 0; i < size; i++)
+    out[i] = Math.log((p[i]! + 1) / (pos + 1)) - Math.log((q[i]! + 1) / (neg + 1));
   return out;
 }
 
@@ -273,12 +320,19 @@ export interface TrainOptions {
 }
 
 /** Trains on `train` (plus its augmented copies), calibrates on `dev`, returns the artifact. */
-export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly TrainingRow[], cfg: TrainConfig = DEFAULT_TRAIN_CONFIG, options: TrainOptions = {}): TrainResult {
+export function trainScreeningModel(
+  train: readonly TrainingRow[],
+  dev: readonly TrainingRow[],
+  cfg: TrainConfig = DEFAULT_TRAIN_CONFIG,
+  options: TrainOptions = {},
+): TrainResult {
   const log = options.log ?? (() => {});
   // a guard, not a filter: a dev or test row here is a caller's bug
   const stray = train.find((r) => r.split !== undefined && r.split !== 'train');
-  if (stray) throw new Error(`trainScreeningModel: a ${stray.split} row was passed as training data`);
-  if (dev.some((r) => r.origin === 'augmented' || r.split === 'test')) throw new Error('trainScreeningModel: calibration rows must be real dev rows');
+  if (stray)
+    throw new Error(`trainScreeningModel: a ${stray.split} row was passed as training data`);
+  if (dev.some((r) => r.origin === 'augmented' || r.split === 'test'))
+    throw new Error('trainScreeningModel: calibration rows must be real dev rows');
   const base = train.filter((r) => r.origin !== 'augmented');
   const augmented = augmentRows(base, cfg.augmentFraction, cfg.seed);
   const rows = [...base, ...augmented];
@@ -287,7 +341,9 @@ export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly
   const data = options.cache?.get(key) ?? encodeRows(rows, cfg.features);
   options.cache?.set(key, data);
   log(`features: ${data.index.length} non-zero entries`);
-  const rowWeight = Float32Array.from(rows, (r) => (r.origin === 'augmented' ? cfg.augmentWeight : 1));
+  const rowWeight = Float32Array.from(rows, (r) =>
+    r.origin === 'augmented' ? cfg.augmentWeight : 1,
+  );
 
   const quantised = LABELS.map((label, l) => {
     const y = Int8Array.from(rows, (r) => r.labels[label] ?? -1);
@@ -295,7 +351,14 @@ export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly
     const weights = new Float64Array(2 ** cfg.features.hashBits);
     let bias = 0;
     for (let k = 0; k < bags; k++) {
-      const fit = trainLabel(data, y, rowWeight, label === 'spam', cfg, cfg.seed + 7919 * (l + 1) + 104_729 * k);
+      const fit = trainLabel(
+        data,
+        y,
+        rowWeight,
+        label === 'spam',
+        cfg,
+        cfg.seed + 7919 * (l + 1) + 104_729 * k,
+      );
       for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + fit.weights[i]! / bags;
       bias += fit.bias / bags;
     }
@@ -348,18 +411,29 @@ export function trainScreeningModel(train: readonly TrainingRow[], dev: readonly
   const uncalibrated = loadScreeningModel(draft(LABELS.map(() => ({ a: 1, b: 0 }))));
   const devLogits = dev.map((r) => logitsOf(uncalibrated, extractFeatures(r, cfg.features)));
   const calibration = LABELS.map((label, l) => {
-    const known = dev.map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! })).filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
-    return fitPlatt(known.map((x) => x.z), known.map((x) => x.y));
+    const known = dev
+      .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
+      .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
+    return fitPlatt(
+      known.map((x) => x.z),
+      known.map((x) => x.y),
+    );
   });
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
-  return { artifact, json, model: loadScreeningModel(artifact), counts: { train: base.length, augmented: augmented.length, dev: dev.length } };
+  return {
+    artifact,
+    json,
+    model: loadScreeningModel(artifact),
+    counts: { train: base.length, augmented: augmented.length, dev: dev.length },
+  };
 }
 
 /** A digest of the training texts and labels, so the artifact says what it was trained on. */
 function fingerprint(rows: readonly TrainingRow[]): string {
   let h = 0;
-  for (const r of rows) h = hashString(`${r.text}\u0000${LABELS.map((l) => r.labels[l] ?? '-').join('')}`, h);
+  for (const r of rows)
+    h = hashString(`${r.text}\u0000${LABELS.map((l) => r.labels[l] ?? '-').join('')}`, h);
   return h.toString(16).padStart(8, '0');
 }
 
@@ -367,11 +441,23 @@ const TOP_POSITIVE = 25;
 const TOP_NEGATIVE = 10;
 
 /** The readable text of each label's largest weights: the most frequent feature string in that bucket. */
-function topFeatures(rows: readonly TrainingRow[], cfg: FeatureConfig, labels: Array<Quantised & { bias: number }>): Array<{ positive: Array<{ feature: string; weight: number }>; negative: Array<{ feature: string; weight: number }> }> {
+function topFeatures(
+  rows: readonly TrainingRow[],
+  cfg: FeatureConfig,
+  labels: Array<Quantised & { bias: number }>,
+): Array<{
+  positive: Array<{ feature: string; weight: number }>;
+  negative: Array<{ feature: string; weight: number }>;
+}> {
   const picks = labels.map((q) => {
-    const order = Array.from(q.buckets.keys()).sort((a, b) => q.values[b]! - q.values[a]! || q.buckets[a]! - q.buckets[b]!);
+    const order = Array.from(q.buckets.keys()).sort(
+      (a, b) => q.values[b]! - q.values[a]! || q.buckets[a]! - q.buckets[b]!,
+    );
     const pos = order.filter((i) => q.values[i]! > 0).slice(0, TOP_POSITIVE);
-    const neg = order.filter((i) => q.values[i]! < 0).reverse().slice(0, TOP_NEGATIVE);
+    const neg = order
+      .filter((i) => q.values[i]! < 0)
+      .reverse()
+      .slice(0, TOP_NEGATIVE);
     return { pos, neg };
   });
   const spam = LABELS.indexOf('spam');
@@ -397,7 +483,8 @@ function topFeatures(rows: readonly TrainingRow[], cfg: FeatureConfig, labels: A
     const m = wanted.get(key);
     let best = '';
     let bestCount = 0;
-    for (const [name, c] of m ?? []) if (c > bestCount || (c === bestCount && name < best)) [best, bestCount] = [name, c];
+    for (const [name, c] of m ?? [])
+      if (c > bestCount || (c === bestCount && name < best)) [best, bestCount] = [name, c];
     return best;
   };
   return labels.map((q, l) => {
@@ -411,7 +498,10 @@ function topFeatures(rows: readonly TrainingRow[], cfg: FeatureConfig, labels: A
         const cf = wanted.get(`${b}`)?.get(feature) ?? 0;
         if (cs > cf) feature = s;
       }
-      return { feature: feature || `#${b}`, weight: Math.round(q.values[i]! * q.scale * 1000) / 1000 };
+      return {
+        feature: feature || `#${b}`,
+        weight: Math.round(q.values[i]! * q.scale * 1000) / 1000,
+      };
     };
     return { positive: picks[l]!.pos.map(entry), negative: picks[l]!.neg.map(entry) };
   });
