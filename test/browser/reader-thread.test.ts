@@ -162,7 +162,7 @@ describe('reader on the demo article', () => {
       body: 'Posted after the first two token requests failed.',
     });
     const request = await posted;
-    expect(JSON.parse(request.postData() ?? '{}').formToken).toMatch(/^v1\./);
+    expect(JSON.parse(request.postData() ?? '{}').formToken).toMatch(/^v2\./);
     expect(failures).toBe(2);
     const response = await request.response();
     expect(response?.status()).toBe(201);

@@ -88,7 +88,7 @@ describe('screening through the public API', () => {
   test('when the form token endpoint is called, then it answers a token', async () => {
     const res = await t.api().get('/api/sites/blog/posts/hello/form-token');
     expect(res.status).toBe(200);
-    expect(res.body.token).toMatch(/^v1\./);
+    expect(res.body.token).toMatch(/^v2\./);
   });
 
   test('when the honeypot is filled, then the comment is stored as spam and answered pending', async () => {
