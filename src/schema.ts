@@ -45,3 +45,45 @@ export const wellFormedInput = z.unknown().superRefine((value, ctx) => {
       path: path === '_' ? [] : path.split('.'),
     });
 });
+
+/** A site or post slug as it appears in a URL. */
+export const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.');
+
+/** The slug of a new site: stricter, as it is typed by an admin and shown in embed snippets. */
+export const newSiteSlug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - or _ only.');
+
+/** A row id (UUIDv7). */
+export const id = z.uuid({ error: 'Not a valid id.' });
+
+/** An email address, trimmed, at most 254 characters; `missing` says whose address is asked for. */
+export const emailAddress = (missing = 'Please enter an email address.') =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(254, 'That email address is too long.')
+    .pipe(z.email({ error: 'Please enter a valid email address.' }));
+
+export const email = emailAddress();
+
+/** An opaque page cursor (src/cursor.ts decodes it). */
+export const cursor = z.string().max(200);
+
+/** A page size from a query string. */
+export const limit = (max: number, fallback: number) =>
+  z.coerce
+    .number({ error: 'Limit must be a number.' })
+    .int()
+    .min(1, 'Limit must be at least 1.')
+    .max(max, `Limit must be at most ${max}.`)
+    .default(fallback);

@@ -1,14 +1,8 @@
 // Request shapes of the admin API (/api/admin/…). Site settings are checked against
 // SiteSettingsSchema after merging with the stored ones (see settings-merge.ts).
 import { z } from 'zod';
+import { email, id, newSiteSlug as slug } from '../schema.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-
-const slug = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - or _ only.');
 
 function isOrigin(v: string): boolean {
   if (v === '*') return true;
@@ -69,14 +63,9 @@ export const CreateApiKeyBody = z.object({
 
 export const ApiKeyParams = z.object({
   site: z.string().trim().min(1).max(200),
-  id: z.uuid({ error: 'Not a valid id.' }),
+  id: id,
 });
 
-const email = z
-  .string({ error: 'Please enter an email address.' })
-  .trim()
-  .max(254)
-  .pipe(z.email({ error: 'Please enter a valid email address.' }));
 const password = z
   .string({ error: 'Please choose a password.' })
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
@@ -103,7 +92,7 @@ export const UpdateUserBody = z.object({
   unlock: z.boolean().optional(),
 });
 
-export const UserParams = z.object({ id: z.uuid({ error: 'Not a valid id.' }) });
+export const UserParams = z.object({ id: id });
 
 export const PostParams = z.object({
   site: z.string().trim().min(1).max(200),

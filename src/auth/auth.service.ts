@@ -2,6 +2,7 @@
 // pushes the expiry forward (at most once a minute, to spare the database a write per request).
 import type { UserView } from '../contracts/moderation-api.js';
 import type { Db } from '../db/database.js';
+import { normaliseEmail } from '../privacy/hashing.js';
 import { toActor, type Actor } from './actor.js';
 import { InvalidCredentialsError } from './auth.errors.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
@@ -28,9 +29,8 @@ export interface SignedIn {
   cookie?: { token: string; expiresAt: Date };
 }
 
-export function normaliseUserEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** Accounts are found by their normalised email, like commenters (one rule for both). */
+export const normaliseUserEmail = normaliseEmail;
 
 export async function login(
   db: Db,

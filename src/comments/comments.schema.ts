@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-const slug = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.');
+import { cursor, emailAddress, limit, slug } from '../schema.js';
 
 export const SitePostParams = z.object({ site: slug, post: slug });
 export type SitePostParams = z.infer<typeof SitePostParams>;
@@ -14,13 +8,8 @@ export const ThreadQuery = z.object({
   sort: z
     .enum(['oldest', 'newest'], { error: 'Sort must be "oldest" or "newest".' })
     .default('oldest'),
-  limit: z.coerce
-    .number({ error: 'Limit must be a number.' })
-    .int()
-    .min(1, 'Limit must be at least 1.')
-    .max(100, 'Limit must be at most 100.')
-    .default(50),
-  cursor: z.string().max(200).optional(),
+  limit: limit(100, 50),
+  cursor: cursor.optional(),
 });
 export type ThreadQuery = z.infer<typeof ThreadQuery>;
 
@@ -31,12 +20,7 @@ export const CreateCommentBody = z.object({
     .trim()
     .min(1, 'Please enter your name.')
     .max(80, 'Your name must be at most 80 characters.'),
-  email: z
-    .string({ error: 'Please enter your email address.' })
-    .trim()
-    .min(1, 'Please enter your email address.')
-    .max(254, 'That email address is too long.')
-    .pipe(z.email({ error: 'Please enter a valid email address.' })),
+  email: emailAddress('Please enter your email address.'),
   website: z
     .string({ error: 'The website must be a link starting with http:// or https://.' })
     .trim()

@@ -15,7 +15,10 @@ export function createEditTokens(secret: string): EditTokens {
   return {
     issue(commentId, createdAt) {
       const expires = createdAt.getTime() + EDIT_WINDOW_MS;
-      return { token: tokens.issue([commentId], createdAt.getTime(), expires), expiresAt: new Date(expires) };
+      return {
+        token: tokens.issue([commentId], createdAt.getTime(), expires),
+        expiresAt: new Date(expires),
+      };
     },
     verify: (commentId, token, now = Date.now()) => tokens.check(token, [commentId], now).ok,
   };

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
+import { normaliseEmail } from '../privacy/hashing.js';
 
 import type { BanKind } from '../contracts/moderation-api.js';
 
@@ -29,7 +30,7 @@ export async function findActiveBan(
     });
     banCache.set(siteId, (cached = { bans }));
   }
-  const email = who.email.trim().toLowerCase();
+  const email = normaliseEmail(who.email);
   const domain = email.split('@')[1] ?? '';
   const matches = (b: { kind: string; value: string }) =>
     b.kind === 'email'

@@ -6,7 +6,7 @@ import { assertCanModerateSite, type Actor } from '../auth/actor.js';
 import { getSiteRefs } from '../auth/site-access.repo.js';
 import type { Db } from '../db/database.js';
 import { CommentNotFoundError, ValidationError } from '../errors.js';
-import type { Hasher } from '../privacy/hashing.js';
+import { normaliseEmail, type Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/sites.service.js';
 import { insertAudit } from './audit.repo.js';
 import {
@@ -96,7 +96,7 @@ async function findBannedAuthorsComments(
     select: { id: true, authorEmail: true },
   });
   return ids(
-    rows.filter((r) => domainCovers(value, r.authorEmail.trim().toLowerCase().split('@')[1] ?? '')),
+    rows.filter((r) => domainCovers(value, normaliseEmail(r.authorEmail).split('@')[1] ?? '')),
   );
 }
 
@@ -120,7 +120,7 @@ export function valueFromComment(
   kind: BanKind,
   c: { authorEmail: string; ipHash: string },
 ): string {
-  const email = c.authorEmail.trim().toLowerCase();
+  const email = normaliseEmail(c.authorEmail);
   if (kind === 'email') return email;
   if (kind === 'domain') return email.split('@')[1] ?? '';
   return c.ipHash;

@@ -1,14 +1,8 @@
 // Request shapes of the moderation API (/api/moderation/…).
 import { z } from 'zod';
+import { cursor, id, limit, slug } from '../schema.js';
 import { QUEUES } from './queue.repo.js';
 
-const slug = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\w.~-]+$/, 'Use letters, digits, - _ . or ~ only.');
-const id = z.uuid({ error: 'Not a valid id.' });
 const queue = z.enum(QUEUES, { error: `Queue must be one of ${QUEUES.join(', ')}.` });
 
 export const IdParams = z.object({ id });
@@ -25,13 +19,8 @@ export const QueueQuery = z
     sort: z
       .enum(['oldest', 'newest', 'priority'], { error: 'Sort must be oldest, newest or priority.' })
       .default('oldest'),
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce
-      .number({ error: 'Limit must be a number.' })
-      .int()
-      .min(1, 'Limit must be at least 1.')
-      .max(100, 'Limit must be at most 100.')
-      .default(20),
+    cursor: cursor.optional(),
+    limit: limit(100, 20),
   })
   .transform(({ status, queue: q, ...rest }) => ({ ...rest, queue: q ?? status ?? 'pending' }));
 export type QueueQuery = z.infer<typeof QueueQuery>;
@@ -91,8 +80,8 @@ export const SiteQuery = z.object({ site: slug.optional() });
 
 export const AuditQuery = z.object({
   site: slug.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: cursor.optional(),
+  limit: limit(200, 50),
 });
 
 export const StatsQuery = z.object({

@@ -4,7 +4,9 @@
 // until a fixed time after it was written) are both made here.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type TokenCheck = { ok: true; issuedAt: number; expiresAt: number } | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'future' };
+export type TokenCheck =
+  | { ok: true; issuedAt: number; expiresAt: number }
+  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'future' };
 
 export interface SignedTokens {
   issue(fields: readonly string[], issuedAt: number, expiresAt: number): string;
@@ -17,7 +19,9 @@ const CLOCK_SKEW_MS = 60_000;
 
 export function createSignedTokens(secret: string, purpose: string): SignedTokens {
   const sign = (fields: readonly string[], issuedAt: number, expiresAt: number) =>
-    createHmac('sha256', secret).update([purpose, ...fields, issuedAt, expiresAt].join('\0')).digest('base64url');
+    createHmac('sha256', secret)
+      .update([purpose, ...fields, issuedAt, expiresAt].join('\0'))
+      .digest('base64url');
   return {
     issue(fields, issuedAt, expiresAt) {
       return `v2.${issuedAt.toString(36)}.${expiresAt.toString(36)}.${sign(fields, issuedAt, expiresAt)}`;
@@ -29,7 +33,8 @@ export function createSignedTokens(secret: string, purpose: string): SignedToken
       const expiresAt = Number.parseInt(m[2] as string, 36);
       const expected = Buffer.from(sign(fields, issuedAt, expiresAt));
       const given = Buffer.from(m[3] as string);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
+      if (expected.length !== given.length || !timingSafeEqual(expected, given))
+        return { ok: false, reason: 'forged' };
       if (issuedAt - now > CLOCK_SKEW_MS) return { ok: false, reason: 'future' };
       if (expiresAt < now) return { ok: false, reason: 'expired' };
       return { ok: true, issuedAt, expiresAt };

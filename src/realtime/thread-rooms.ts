@@ -3,6 +3,7 @@
 // built once per event and encoded once for the whole room.
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import { slug } from '../schema.js';
 import { PUBLIC_COLUMNS } from '../comments/comments.repo.js';
 import { toPublicComment } from '../comments/public-comment.js';
 import type { Db } from '../db/database.js';
@@ -13,12 +14,6 @@ import type { SiteDirectory } from '../sites/sites.service.js';
 
 export const MAX_ROOMS_PER_SOCKET = 20;
 
-const slug = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .regex(/^[\w.~-]+$/);
 const JoinPayload = z.object({ site: slug, post: slug });
 
 export function threadRoom(siteSlug: string, postSlug: string): string {

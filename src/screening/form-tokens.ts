@@ -14,7 +14,8 @@ export interface FormTokens {
 export function createFormTokens(secret: string): FormTokens {
   const tokens = createSignedTokens(secret, 'form');
   return {
-    issue: (siteId, postSlug, now = Date.now()) => tokens.issue([siteId, postSlug], now, now + MAX_AGE_MS),
+    issue: (siteId, postSlug, now = Date.now()) =>
+      tokens.issue([siteId, postSlug], now, now + MAX_AGE_MS),
     verify(token, siteId, postSlug, now = Date.now()) {
       if (!token) return { status: 'missing' };
       const check = tokens.check(token, [siteId, postSlug], now);

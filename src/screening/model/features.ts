@@ -405,8 +405,8 @@ export function extractFeatures(
     else if (g === GROUP_WORD) nWord++;
   }
   const p = cfg.normPower;
-  const vChar = nChar > 0 ? Math.pow(nChar, -p) : 0;
-  const vWord = nWord > 0 ? Math.pow(nWord, -p) : 0;
+  const vChar = nChar > 0 ? nChar ** -p : 0;
+  const vWord = nWord > 0 ? nWord ** -p : 0;
   const mask = (1 << cfg.hashBits) - 1;
   const index = new Int32Array(n);
   const value = new Float32Array(n);

@@ -205,7 +205,7 @@ export function trainLabel(
     pos += y[r]!;
   }
   const neg = rows.length - pos;
-  const posWeight = pos > 0 && neg > 0 ? Math.pow(neg / pos, cfg.classWeightPower) : 1;
+  const posWeight = pos > 0 && neg > 0 ? (neg / pos) ** cfg.classWeightPower : 1;
   const wOf = (i: number) => {
     const zi = z[i]!;
     if (zi <= l1 && zi >= -l1) return 0;
