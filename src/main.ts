@@ -3,8 +3,8 @@ import { ConfigError, loadConfig } from './config.js';
 import { startServer } from './server.js';
 
 /** Requests in flight get this long to finish after SIGTERM; the process exits within the limit. */
-const DRAIN_MS = 8_000;
-const SHUTDOWN_LIMIT_MS = 10_000;
+const DRAIN_MS = 6_000;
+const SHUTDOWN_LIMIT_MS = 9_000;
 
 async function main(): Promise<void> {
   let config;

@@ -1,6 +1,6 @@
 // Recognising database failures that are the database's absence, not the request's fault: the
 // error map answers them 503 with Retry-After instead of 500.
-const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 const UNAVAILABLE_ADAPTER_KINDS = new Set([
   'ConnectionClosed',
   'DatabaseNotReachable',

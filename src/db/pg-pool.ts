@@ -6,6 +6,8 @@ import pg from 'pg';
 
 /** How long opening a connection may take before the request fails (503). */
 export const CONNECT_TIMEOUT_MS = 3_000;
+/** How long a request may wait for a free connection of the pool under a burst. */
+export const POOL_WAIT_MS = 15_000;
 /** How long a query may wait for its answer, client-side (the server's own limit is the same). */
 export const QUERY_TIMEOUT_MS = 5_000;
 
@@ -15,7 +17,10 @@ export function createPgPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // pg-pool uses this one setting both for waiting for a free connection and for opening
+    // one: the pool waits long under a burst, each new connection gives up fast (below).
+    connectionTimeoutMillis: POOL_WAIT_MS,
+    Client: FastConnectClient,
     query_timeout: QUERY_TIMEOUT_MS,
     statement_timeout: QUERY_TIMEOUT_MS,
     idle_in_transaction_session_timeout: 3 * QUERY_TIMEOUT_MS,
@@ -28,6 +33,13 @@ export function createPgPool(connectionString: string, max = 10): pg.Pool {
   // An idle connection that breaks is removed by the pool; the error needs a listener.
   pool.on('error', () => {});
   return pool;
+}
+
+/** A client that gives up opening its connection after CONNECT_TIMEOUT_MS. */
+class FastConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
 }
 
 type QueryArgs = unknown[];

@@ -6,8 +6,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 
-/** A connection idle this long since the drain began (or its last answer) is closed. */
-const IDLE_GRACE_MS = 1_000;
+/**
+ * A connection with nothing in flight is closed once it has been idle this long since the drain
+ * began or its last answer: its client may be sending a request the busy server has not read
+ * yet, and every answer during the drain tells the client to close anyway.
+ */
+const IDLE_GRACE_MS = 3_000;
 const POLL_MS = 25;
 
 interface Tracked {

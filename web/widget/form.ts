@@ -96,7 +96,8 @@ export class CommentForm {
   private parentId: string | null = null;
   private draftKey = randomId();
   private busy = false;
-  private token: Promise<FormToken | null> | null = null;
+  /** The last token received; a background fetch (with retries) replaces it. */
+  private token: FormToken | null = null;
   private tokenAt = 0;
   private readonly inputs: Record<Field, HTMLInputElement | HTMLTextAreaElement>;
   private readonly save: HTMLInputElement;
@@ -156,11 +157,10 @@ export class CommentForm {
   /** Fetches the anti-bot form token; called once the form is on screen. */
   fetchToken(): void {
     this.tokenAt = Date.now();
-    this.token = this.requestToken(0);
+    void this.requestToken(0);
   }
 
-  /** A network hiccup must not leave the form without a token (its comment would be held). */
-  private async requestToken(attempt: number): Promise<FormToken | null> {
+  private async tokenOnce(): Promise<FormToken | null> {
     try {
       const r = await this.host.api.getFormToken();
       return {
@@ -169,21 +169,29 @@ export class CommentForm {
         minSubmitMs: (r.minSubmitSeconds ?? 0) * 1000,
       };
     } catch {
-      const delay = TOKEN_RETRY_MS[attempt];
-      if (delay === undefined) return null;
-      await sleep(delay);
-      return this.requestToken(attempt + 1);
+      return null;
     }
   }
 
-  /** A token for this submit: retried once more now if every earlier try failed. */
-  private async tokenForSubmit(): Promise<string | undefined> {
-    if (!this.token) this.fetchToken();
-    let token = await this.token;
-    if (!token) {
-      this.fetchToken();
-      token = await this.token;
+  /** A network hiccup must not leave the form without a token (its comment would be held). */
+  private async requestToken(attempt: number): Promise<void> {
+    const token = await this.tokenOnce();
+    if (token) {
+      this.token = token;
+      return;
     }
+    const delay = TOKEN_RETRY_MS[attempt];
+    if (delay === undefined || this.token) return;
+    await sleep(delay);
+    if (!this.token) await this.requestToken(attempt + 1);
+  }
+
+  /**
+   * A token for this submit: the one held, or one more try now (never the background retries:
+   * a reader who presses Send is not kept waiting for them).
+   */
+  private async tokenForSubmit(): Promise<string | undefined> {
+    const token = this.token ?? (this.token = await this.tokenOnce());
     if (!token) return undefined;
     // A token fetched just now is younger than the site's minimum: wait the rest, rather than
     // have a person's comment held as "too fast".
