@@ -12,7 +12,7 @@ const ALLOWED = {
   screening: [],
   sites: ['http', 'screening'],
   posts: ['http', 'sites'],
-  auth: ['http'],
+  auth: ['http', 'sites'],
   comments: ['http', 'sites', 'posts', 'screening'],
   moderation: ['http', 'sites', 'posts', 'comments', 'auth', 'screening'],
   admin: ['http', 'sites', 'posts', 'auth', 'moderation', 'screening'],

@@ -71,6 +71,7 @@ const ctx = (x: { text: string; name: string; website: string | null }): Screeni
     secondsSinceLastFromIpOrEmail: null,
   },
   banned: null,
+  remote: [],
   settings,
   spamModel,
   isEdit: false,

@@ -40,6 +40,7 @@ const ctx = (text: string): ScreeningContext => ({
     secondsSinceLastFromIpOrEmail: null,
   },
   banned: null,
+  remote: [],
   settings,
   spamModel: model,
   isEdit: false,

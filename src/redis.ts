@@ -2,6 +2,7 @@
 // queue), so broadcasts still reach this process's own sockets and REST keeps serving; the
 // log says when Redis goes and comes back.
 import { createClient } from 'redis';
+import { z } from 'zod';
 import type { Logger } from './logger.js';
 
 function newClient(url: string) {
@@ -103,6 +104,68 @@ export async function connectRedis(
     },
     async close() {
       await client.close().catch(() => client.destroy());
+    },
+  };
+}
+
+/** A message channel between the processes sharing one Redis. */
+export interface ClusterChannel<T> {
+  /** Sends to every other process; a send that fails while Redis is away is dropped (logged). */
+  publish(message: T): void;
+  /** Receives the other processes' messages, each checked against the channel's schema. */
+  subscribe(listener: (message: T) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A pub/sub channel whose messages are checked with `schema` when they arrive (a message from
+ * another version, or garbage, is dropped and logged, never trusted by a cast). A process does
+ * not receive its own messages.
+ */
+export function createClusterChannel<T>(
+  redis: RedisConnection,
+  name: string,
+  schema: z.ZodType<T>,
+  log: Logger,
+): ClusterChannel<T> {
+  const channel = `${redis.prefix}:${name}`;
+  const origin = `${process.pid}:${Math.random().toString(36).slice(2)}`;
+  const Envelope = z.object({ from: z.string(), message: z.unknown() });
+  const subscriber = redis.client.duplicate();
+  subscriber.on('error', () => {}); // the main client already reports Redis outages
+  return {
+    publish(message) {
+      redis.client
+        .publish(channel, JSON.stringify({ from: origin, message }))
+        .catch((err: Error) => {
+          log.debug({ channel: name, error: err.message }, 'cluster message not sent');
+        });
+    },
+    async subscribe(listener) {
+      const listen = async () => {
+        await subscriber.connect();
+        await subscriber.subscribe(channel, (raw: string) => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(raw);
+          } catch {
+            parsed = undefined;
+          }
+          const envelope = Envelope.safeParse(parsed);
+          const message = envelope.success ? schema.safeParse(envelope.data.message) : null;
+          if (!envelope.success || !message?.success)
+            return void log.warn({ channel: name }, 'dropped a malformed cluster message');
+          if (envelope.data.from !== origin) listener(message.data);
+        });
+      };
+      // Do not hold start-up hostage to Redis: the subscription completes when Redis answers.
+      await Promise.race([listen(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(
+        (err: Error) =>
+          log.warn({ channel: name, error: err.message }, 'cluster channel: subscription failed'),
+      );
+    },
+    async close() {
+      await subscriber.close().catch(() => subscriber.destroy());
     },
   };
 }

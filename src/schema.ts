@@ -87,3 +87,7 @@ export const limit = (max: number, fallback: number) =>
     .min(1, 'Limit must be at least 1.')
     .max(max, `Limit must be at most ${max}.`)
     .default(fallback);
+
+/** Route parameters of everything under /sites/:site/posts/:post. */
+export const SitePostParams = z.object({ site: slug, post: slug });
+export type SitePostParams = z.infer<typeof SitePostParams>;

@@ -1,34 +1,35 @@
-// Composition root: config → migrations → database → demo seed → HTTP (+ realtime) server.
+// The one composition root: config → migrations → database → kernel services → feature
+// modules (each from its index.ts) → the HTTP app → the listening server with live updates.
+// Nothing else builds a feature or wires one to another.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { createAdminModule } from './admin/index.js';
+import { createAuthModule, ensureFirstAdmin } from './auth/index.js';
+import { createCommentsModule, type ThreadCache, type ThreadCacheSync } from './comments/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
+import { pingDatabase } from './db/health.js';
 import { migrate } from './db/migrate.js';
 import { createDemoAdminIfNone, seedDemoIfEmpty } from './demo/seed.js';
-import { ensureFirstAdmin } from './auth/index.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
+import { createDrain, type Drain } from './http/drain.js';
+import { createRateLimiters } from './http/rate-limit.js';
 import { createLogger, redactError, type Logger } from './logger.js';
+import { banLookup, createModerationModule } from './moderation/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
+import { createPerspectiveApiModule } from './perspective-api/index.js';
+import { createPostsModule } from './posts/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
-import { SiteDirectory } from './sites/sites.service.js';
-import { PostLookup } from './posts/posts.service.js';
-import { attachRealtime, type Realtime } from './realtime/io.js';
+import { attachRealtime, type Realtime } from './realtime/index.js';
 import { connectRedis, type RedisConnection } from './redis.js';
-import { createRateLimiters } from './http/rate-limit.js';
-import { createDrain, type Drain } from './http/drain.js';
-import { createFormTokens, type FormTokens } from './screening/form-tokens.js';
-import { createEditTokens } from './comments/edit-tokens.js';
-import { ThreadCache } from './comments/thread-cache.js';
-import { ThreadCacheSync } from './comments/thread-cache-sync.js';
-import { createThreadFastPath } from './comments/thread-fast-path.js';
-import { CommentWriter } from './comments/comment-writer.js';
-import { akismetClient } from './screening/providers/akismet.js';
-import { perspectiveProvider } from './screening/providers/perspective.js';
-import type { RemoteProvider } from './screening/providers/provider.js';
-import { createScreeningService, type ScreeningService } from './screening/screening.service.js';
+import { createScreeningModule, type FormTokens, type Screener } from './screening/index.js';
+import { createSitesModule, type SiteDirectory } from './sites/index.js';
+
+/** Health answers within this, whatever the database does. */
+const HEALTH_DEADLINE_MS = 800;
 
 export interface Parley {
   config: Config;
@@ -38,9 +39,16 @@ export interface Parley {
   sites: SiteDirectory;
   hasher: Hasher;
   formTokens: FormTokens;
-  screening: ScreeningService;
+  screening: Screener;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** Answers cached thread pages before express. */
+  fastPath: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ) => boolean;
+  /** Live updates' view of the other modules. */
+  live: Pick<Parameters<typeof attachRealtime>[1], 'auth' | 'moderation'>;
   /** Requests in flight, for a graceful shutdown. */
   drain: Drain;
   /** The shared Redis connection (scale-out), when REDIS_URL is set. */
@@ -51,7 +59,7 @@ export interface Parley {
   close(): Promise<void>;
 }
 
-/** Everything but the listening socket: migrated database, services and the express app. */
+/** Everything but the listening socket: migrated database, modules and the express app. */
 export async function buildParley(config: Config, options: { log?: Logger } = {}): Promise<Parley> {
   const log = options.log ?? createLogger(config.logLevel);
   if (config.trustProxy === true) {
@@ -64,48 +72,82 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
   if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
 
+  // Kernel: the store, secrets, events, Redis, rate limits.
   const database = await openDatabase(config.database.provider, config.database.url);
+  const { db } = database;
   const secret = resolveSecret(config.secret);
   const hasher = createHasher(secret);
-  const seeded = config.seedDemo && (await seedDemoIfEmpty(database.db, hasher, WEB_DEMO_DIR));
+  const seeded = config.seedDemo && (await seedDemoIfEmpty(db, hasher, WEB_DEMO_DIR));
   if (seeded) log.info('seeded the demo site and article');
-  await ensureFirstAdmin(database.db, config.admin, log);
-  const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(database.db) : null;
+  await ensureFirstAdmin(db, config.admin, log);
+  const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(db) : null;
   const events = new EventBus((err, name) =>
     log.error({ err: redactError(err), event: name }, 'event listener failed'),
   );
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, config.redisPrefix, log)
     : null;
-  const sites = new SiteDirectory(database.db);
-  const formTokens = createFormTokens(secret);
-  const screening = createScreeningService({
-    db: database.db,
-    log,
-    formTokens,
-    ...remoteProviders(config),
-    budgetMs: config.screeningBudgetMs,
-  });
+  const limits = createRateLimiters(redis);
   const drain = createDrain();
-  const threadCache = new ThreadCache();
-  const threadCacheSync = new ThreadCacheSync(threadCache, events, log);
-  if (redis) await threadCacheSync.attachRedis(redis);
-  const app = createApp({
-    limits: createRateLimiters(redis),
-    isDraining: () => drain.draining,
-    config,
-    threadCache,
-    posts: new PostLookup(database.db),
-    writer: new CommentWriter(database.db, config.database.provider),
-    db: database.db,
-    sites,
-    hasher,
+  const publicUrl = config.publicUrl;
+
+  // Features, lowest first.
+  const sites = createSitesModule({ db, publicUrl });
+  const posts = createPostsModule({ db, sites: sites.directory });
+  const screening = createScreeningModule({ config, db, log, secret, bans: banLookup(db) });
+  const comments = await createCommentsModule({
+    db,
+    store: database.provider,
     events,
-    screening,
-    formTokens,
-    editTokens: createEditTokens(secret),
-    feedback: screening.feedback,
     log,
+    hasher,
+    secret,
+    publicUrl,
+    commentsPerMinute: config.rateLimitCommentsPerMinute,
+    sites: sites.directory,
+    posts: posts.lookup,
+    screener: screening.screener,
+    formTokens: screening.formTokens,
+    limits,
+    redis,
+  });
+  const auth = createAuthModule({ db, events, limits, publicUrl });
+  const moderation = createModerationModule({
+    db,
+    events,
+    log,
+    hasher,
+    sites: sites.directory,
+    publicUrl,
+    feedback: screening.screener.feedback,
+    guard: auth.guard,
+    limits,
+  });
+  const admin = createAdminModule({
+    db,
+    events,
+    hasher,
+    sites: sites.directory,
+    posts: posts.lookup,
+    guard: auth.guard,
+  });
+  const perspectiveApi = createPerspectiveApiModule({ db, limits });
+
+  const app = createApp({
+    config,
+    log,
+    api: [
+      { path: '/', router: sites.router },
+      { path: '/', router: posts.router },
+      { path: '/', router: comments.router },
+      { path: '/', router: moderation.reportsRouter },
+      { path: '/', router: auth.router },
+      { path: '/moderation', router: moderation.router },
+      { path: '/admin', router: admin.router },
+    ],
+    mounts: [{ path: '/v1alpha1', router: perspectiveApi.router }],
+    health: () => pingDatabase(db, HEALTH_DEADLINE_MS),
+    isDraining: () => drain.draining,
     webRoot: WEB_DIST_DIR,
   });
   return {
@@ -113,44 +155,24 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     app,
     database,
     events,
-    sites,
+    sites: sites.directory,
     hasher,
-    formTokens,
-    screening,
-    threadCache,
-    threadCacheSync,
+    formTokens: screening.formTokens,
+    screening: screening.screener,
+    threadCache: comments.threadCache,
+    threadCacheSync: comments.threadCacheSync,
+    fastPath: comments.fastPath,
+    live: { auth, moderation },
+    drain,
+    redis,
     demoAdmin,
     log,
-    redis,
-    drain,
     async close() {
-      await threadCacheSync.close();
+      await comments.close();
       await redis?.close();
       await database.close();
     },
   };
-}
-
-/** Perspective and Akismet, when their keys are configured. */
-function remoteProviders(config: Config) {
-  const akismet = config.akismet
-    ? akismetClient({
-        apiKey: config.akismet.apiKey,
-        blogUrl: config.publicUrl,
-        ...(config.akismet.endpoint && { endpoint: config.akismet.endpoint }),
-      })
-    : null;
-  const providers: RemoteProvider[] = [];
-  if (config.perspective) {
-    providers.push(
-      perspectiveProvider({
-        apiKey: config.perspective.apiKey,
-        ...(config.perspective.endpoint && { endpoint: config.perspective.endpoint }),
-      }),
-    );
-  }
-  if (akismet) providers.push(akismet.provider);
-  return { providers, akismet };
 }
 
 export interface RunningServer {
@@ -167,14 +189,9 @@ export async function startServer(
   options: { log?: Logger } = {},
 ): Promise<RunningServer> {
   const parley = await buildParley(config, options);
-  const fastPath = createThreadFastPath({
-    threadCache: parley.threadCache,
-    sites: parley.sites,
-    ownOrigin: new URL(config.publicUrl).origin,
-  });
   const server = createServer(
     parley.drain.track((req, res) => {
-      if (!fastPath(req, res)) parley.app(req, res);
+      if (!parley.fastPath(req, res)) parley.app(req, res);
     }),
   );
   parley.drain.watch(server);
@@ -185,6 +202,7 @@ export async function startServer(
     events: parley.events,
     log: parley.log,
     redis: parley.redis,
+    ...parley.live,
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,19 +1,12 @@
 // /api/admin/…: sites, their settings and API keys, and accounts. Admins only.
 import { Router } from 'express';
-import {
-  actorOf,
-  requireAdmin,
-  requireCsrf,
-  requireSession,
-  type CookieOptions,
-} from '../auth/auth.middleware.js';
-import { listUserAccounts } from '../auth/users.service.js';
+import { actorOf, listUserAccounts, type AuthGuard } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
-import { requireJson } from '../http/error-handler.js';
-import { parse } from '../http/validate.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
-import type { PostLookup } from '../posts/posts.service.js';
+import { requireJson } from '../http/index.js';
+import { parse } from '../http/index.js';
+import type { SiteDirectory } from '../sites/index.js';
+import type { PostLookup } from '../posts/index.js';
 import {
   ApiKeyParams,
   CreateApiKeyBody,
@@ -39,11 +32,9 @@ import {
 import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
 import { putPost } from './posts.admin.service.js';
 
-export function adminRouter(
-  deps: AdminDeps & { posts: PostLookup; cookie: CookieOptions },
-): Router {
+export function adminRouter(deps: AdminDeps & { posts: PostLookup; guard: AuthGuard }): Router {
   const router = Router();
-  router.use(requireSession(deps.db, deps.cookie), requireAdmin, requireCsrf);
+  router.use(deps.guard.session, deps.guard.admin, deps.guard.csrf);
   mountSiteRoutes(router, deps);
 
   router.get('/users', async (_req, res) => {

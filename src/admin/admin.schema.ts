@@ -2,7 +2,7 @@
 // SiteSettingsSchema after merging with the stored ones (see settings-merge.ts).
 import { z } from 'zod';
 import { email, id, newSiteSlug as slug } from '../schema.js';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/index.js';
 
 function isOrigin(v: string): boolean {
   if (v === '*') return true;

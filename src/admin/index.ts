@@ -1,2 +1,25 @@
-// Public face of the admin API.
-export { adminRouter } from './admin.routes.js';
+// Public face of the admin API: sites, their settings and API keys, posts, and accounts.
+import type { Router } from 'express';
+import type { AuthGuard } from '../auth/index.js';
+import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
+import type { PostLookup } from '../posts/index.js';
+import type { Hasher } from '../privacy/hashing.js';
+import type { SiteDirectory } from '../sites/index.js';
+import { adminRouter } from './admin.routes.js';
+
+export interface AdminModule {
+  /** Mounted at /api/admin. */
+  router: Router;
+}
+
+export function createAdminModule(deps: {
+  db: Db;
+  events: EventBus;
+  hasher: Hasher;
+  sites: SiteDirectory;
+  posts: PostLookup;
+  guard: AuthGuard;
+}): AdminModule {
+  return { router: adminRouter(deps) };
+}

@@ -1,10 +1,10 @@
 // Blog owners register posts before their first comment, rename them, or close their threads.
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import type { Db } from '../db/database.js';
-import { insertAudit } from '../moderation/audit.repo.js';
+import { insertAudit } from '../moderation/index.js';
 import type { PublicPost } from '../contracts/public-api.js';
-import { toPublicPost, type PostLookup } from '../posts/posts.service.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { getPost, toPublicPost, upsertPost, type PostLookup } from '../posts/index.js';
+import type { SiteDirectory } from '../sites/index.js';
 import type { PutPostBody } from './admin.schema.js';
 
 export async function putPost(
@@ -15,9 +15,7 @@ export async function putPost(
   input: PutPostBody,
 ): Promise<{ post: PublicPost; created: boolean }> {
   const site = await deps.sites.get(siteSlug);
-  const before = await deps.db.post.findUnique({
-    where: { siteId_slug: { siteId: site.id, slug } },
-  });
+  const before = await getPost(deps.db, site.id, slug);
   const data = {
     title: input.title,
     ...(input.url !== undefined && { url: input.url }),
@@ -25,11 +23,7 @@ export async function putPost(
     ...(input.publishedAt !== undefined && { publishedAt: new Date(input.publishedAt) }),
     ...(input.closed !== undefined && { closed: input.closed }),
   };
-  const post = await deps.db.post.upsert({
-    where: { siteId_slug: { siteId: site.id, slug } },
-    create: { siteId: site.id, slug, ...data },
-    update: data,
-  });
+  const post = await upsertPost(deps.db, site.id, slug, data);
   deps.posts.remember(post); // a close takes effect at once in this process
   const snapshot = (p: typeof post | null) =>
     p && { title: p.title, url: p.url, closed: p.closed, publishedAt: p.publishedAt.toISOString() };

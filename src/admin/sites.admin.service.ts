@@ -3,17 +3,16 @@
 import { isUniqueViolation } from '../db/errors.js';
 import { randomBytes } from 'node:crypto';
 import type { AdminSiteView } from '../contracts/moderation-api.js';
-import type { Actor } from '../auth/actor.js';
-import { sha256Hex } from '../auth/session-token.js';
+import type { Actor } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
-import { insertAudit } from '../moderation/audit.repo.js';
-import { ApiKeyNotFoundError, SiteExistsError } from '../moderation/moderation.errors.js';
+import { insertAudit } from '../moderation/index.js';
+import { ApiKeyNotFoundError, SiteExistsError } from './admin.errors.js';
 import { readSiteSettings, type SiteSettings } from '../contracts/site-settings.js';
 import type { EventBus } from '../events.js';
-import type { Hasher } from '../privacy/hashing.js';
-import { hideReportedComments } from '../moderation/reports.service.js';
-import { toSiteView, type SiteDirectory } from '../sites/sites.service.js';
+import { sha256Hex, type Hasher } from '../privacy/hashing.js';
+import { hideReportedComments } from '../moderation/index.js';
+import { toSiteView, type SiteDirectory } from '../sites/index.js';
 import type { CreateSiteBody, UpdateSiteBody } from './admin.schema.js';
 import {
   deleteApiKey,

@@ -1,15 +1,15 @@
 // Admin use cases on accounts, with an audit row each (no site: targetType user).
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import {
   createUserAccount,
   updateUserAccount,
   type NewUser,
   type UserAccount,
   type UserChanges,
-} from '../auth/users.service.js';
+} from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
-import { insertAudit } from '../moderation/audit.repo.js';
+import { insertAudit } from '../moderation/index.js';
 
 export async function createUserAsAdmin(
   db: Db,

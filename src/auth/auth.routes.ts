@@ -1,9 +1,9 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
-import { requireJson } from '../http/error-handler.js';
-import type { RateLimiters } from '../http/rate-limit.js';
-import { parse } from '../http/validate.js';
+import { requireJson } from '../http/index.js';
+import type { RateLimiters } from '../http/index.js';
+import { parse } from '../http/index.js';
 import { LoginBody } from './auth.schema.js';
 import {
   clearSessionCookie,
@@ -23,6 +23,7 @@ export function authRouter(deps: {
   cookie: CookieOptions;
   events: EventBus;
   limits: RateLimiters;
+  session: RequestHandler;
 }): Router {
   const router = Router();
   const loginFailures = deps.limits({
@@ -31,7 +32,7 @@ export function authRouter(deps: {
     limit: LOGIN_FAILURES_PER_IP,
     skipSuccessfulRequests: true,
   });
-  const session = requireSession(deps.db, deps.cookie);
+  const { session } = deps;
 
   router.post('/auth/login', loginFailures, requireJson, async (req, res) => {
     const input = parse(LoginBody, req.body);

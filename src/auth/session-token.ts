@@ -1,6 +1,7 @@
 // Session tokens: the cookie holds 32 random bytes; the database holds only their SHA-256,
 // so a leaked Session table signs nobody in.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../privacy/hashing.js';
 
 export const SESSION_COOKIE = 'parley_session';
 export const SESSION_TTL_MS = 14 * 86_400_000;
@@ -11,10 +12,6 @@ export function newSessionToken(): string {
 
 export function newCsrfToken(): string {
   return randomBytes(24).toString('base64url');
-}
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 export function sessionIdOf(token: string): string {

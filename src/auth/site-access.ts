@@ -2,7 +2,7 @@
 import type { Db } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 import type { Actor } from './actor.js';
-import { getSiteRefs, getSiteRefsBySlugs, type SiteRef } from './site-access.repo.js';
+import { getSiteRefs, getSiteRefsBySlugs, type SiteRef } from '../sites/index.js';
 
 export function visibleSites(db: Db, actor: Actor): Promise<SiteRef[]> {
   return getSiteRefs(db, actor.role === 'admin' ? undefined : actor.siteIds);

@@ -10,7 +10,7 @@ import { EmailTakenError, LastAdminError, UserNotFoundError } from './auth.error
 import { normaliseUserEmail } from './auth.service.js';
 import { hashPassword } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
-import { getSiteRefs } from './site-access.repo.js';
+import { getSiteRefs } from '../sites/index.js';
 import { siteIdsForSlugs } from './site-access.js';
 import {
   countAdmins,

@@ -1,16 +1,13 @@
 // An author's edit of their own comment: checked against the edit token, re-rendered and
-// screened again, so a harmless comment cannot be turned into link spam later.
-import type { Db } from '../db/database.js';
+// screened again (the same screener as a new comment, ban and closed thread included), so a
+// harmless comment cannot be turned into link spam later.
 import { AppError, CommentNotFoundError, PostClosedError } from '../errors.js';
-import { isPostClosed } from '../posts/posts.service.js';
-import type { EventBus } from '../events.js';
-import type { Hasher } from '../privacy/hashing.js';
-import type { ScreeningService } from '../screening/screening.service.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { isPostClosed } from '../posts/index.js';
+import { readAkismetParams } from '../screening/index.js';
 import { setCommentBody, setCommentStatus } from './comment-status.js';
-import type { CreateCommentResult } from './comments.service.js';
-import { PUBLIC_COLUMNS, updateCommentScreening } from './comments.repo.js';
-import { EDIT_WINDOW_MS, type EditTokens } from './edit-tokens.js';
+import { getCommentForEdit, getPublicComment, updateCommentScreening } from './comments.repo.js';
+import type { CommentsDeps, CreateCommentResult } from './comments.service.js';
+import { EDIT_WINDOW_MS } from './edit-tokens.js';
 import { toPublicComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
 
@@ -20,54 +17,17 @@ export class EditNotAllowedError extends AppError {
   }
 }
 
-export interface EditDeps {
-  db: Db;
-  events: EventBus;
-  hasher: Hasher;
-  sites: SiteDirectory;
-  screening: ScreeningService;
-  editTokens: EditTokens;
-  publicUrl: string;
-}
-
 export async function editOwnComment(
-  deps: EditDeps,
+  deps: CommentsDeps,
   commentId: string,
   body: string,
   editToken: string,
 ): Promise<CreateCommentResult> {
   if (!deps.editTokens.verify(commentId, editToken)) throw new EditNotAllowedError();
-  const comment = await deps.db.comment.findUnique({
-    where: { id: commentId },
-    select: {
-      id: true,
-      status: true,
-      siteId: true,
-      postId: true,
-      body: true,
-      authorName: true,
-      authorEmail: true,
-      authorWebsite: true,
-      authorHash: true,
-      ipHash: true,
-      createdAt: true,
-      post: {
-        select: {
-          id: true,
-          slug: true,
-          title: true,
-          url: true,
-          commentCount: true,
-          closed: true,
-          publishedAt: true,
-        },
-      },
-    },
-  });
+  const comment = await getCommentForEdit(deps.db, commentId);
   if (!comment || comment.status === 'deleted') throw new CommentNotFoundError(commentId);
   if (Date.now() - comment.createdAt.getTime() > EDIT_WINDOW_MS) throw new EditNotAllowedError();
   const site = await deps.sites.getById(comment.siteId);
-  // The same doors as a new comment: a closed thread takes no edits (a ban is screening's).
   if (isPostClosed(comment.post, site)) throw new PostClosedError();
   if (body.length > site.settings.maxBodyLength) {
     throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
@@ -75,7 +35,28 @@ export async function editOwnComment(
     });
   }
   if (body !== comment.body) {
-    const outcome = await deps.screening.screenEdit(site, { ...comment, body });
+    const original = readAkismetParams(comment.akismetParams);
+    const outcome = await deps.screener.screen({
+      site,
+      post: comment.post,
+      author: {
+        name: comment.authorName,
+        email: comment.authorEmail,
+        website: comment.authorWebsite,
+        hash: comment.authorHash,
+      },
+      body,
+      ipHash: comment.ipHash,
+      contentHash: deps.hasher.content(body),
+      // Providers hear the original request's facts (the IP only if Akismet kept it).
+      client: {
+        ip: original?.user_ip ?? '',
+        userAgent: comment.userAgent,
+        referrer: comment.referrer,
+      },
+      now: new Date(),
+      editOf: { id: comment.id, createdAt: comment.createdAt },
+    });
     // An edit can only keep or lower visibility: a held or rejected comment is not released by
     // editing it. The status changes first, so a spammy edit never reaches a public room.
     const next = comment.status === 'approved' ? outcome.status : comment.status;
@@ -95,10 +76,8 @@ export async function editOwnComment(
       editedAt: new Date(),
     });
   }
-  const updated = await deps.db.comment.findUniqueOrThrow({
-    where: { id: commentId },
-    select: { ...PUBLIC_COLUMNS, status: true },
-  });
+  const updated = await getPublicComment(deps.db, commentId);
+  if (!updated) throw new CommentNotFoundError(commentId);
   return {
     status: updated.status === 'approved' ? 'approved' : 'pending',
     comment: toPublicComment(updated, deps.publicUrl),

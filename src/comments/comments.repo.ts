@@ -199,3 +199,46 @@ export async function updateCommentScreening(
 ): Promise<void> {
   await db.comment.update({ where: { id }, data: verdict, select: { id: true } });
 }
+
+/** What an author's edit needs of the stored comment (private fields for re-screening). */
+export function getCommentForEdit(db: Db, id: string) {
+  return db.comment.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      siteId: true,
+      body: true,
+      authorName: true,
+      authorEmail: true,
+      authorWebsite: true,
+      authorHash: true,
+      ipHash: true,
+      userAgent: true,
+      referrer: true,
+      akismetParams: true,
+      createdAt: true,
+      post: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          url: true,
+          commentCount: true,
+          closed: true,
+          publishedAt: true,
+        },
+      },
+    },
+  });
+}
+
+/** A comment's public columns and status. */
+export function getPublicComment(db: Db, id: string) {
+  return db.comment.findUnique({ where: { id }, select: { ...PUBLIC_COLUMNS, status: true } });
+}
+
+/** The site a comment is on (CORS for the routes under /comments/:id). */
+export function getCommentSite(db: Db, id: string) {
+  return db.comment.findUnique({ where: { id }, select: { siteId: true } });
+}

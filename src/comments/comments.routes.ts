@@ -1,14 +1,23 @@
+// The public comment routes: a thread's pages, posting, an author's edit, the form token and
+// the "do you want to rephrase?" check. CORS under /sites/:site is the sites module's; the
+// routes under a comment follow its site's allowed origins here.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RequestHandler } from 'express';
-import { clientInfo } from '../http/client-info.js';
-import { requireJson } from '../http/error-handler.js';
-import { parse } from '../http/validate.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
-import { CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
-import { createComment, getThreadPage, type CommentDeps } from './comments.service.js';
-import { editOwnComment, type EditDeps } from './comment-edits.js';
-import { pageKey, postKey, type ThreadCache } from './thread-cache.js';
+import { CommentNotFoundError } from '../errors.js';
+import { clientInfo } from '../http/index.js';
+import { requireJson } from '../http/index.js';
+import type { RateLimiters } from '../http/index.js';
+import { parse } from '../http/index.js';
+import { id as commentId } from '../schema.js';
+import { siteCors } from '../sites/index.js';
+import { getCommentSite } from './comments.repo.js';
+import { CheckBody, CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
+import { createComment, getThreadPage, type CommentsDeps } from './comments.service.js';
+import { editOwnComment } from './comment-edits.js';
+import { pageKey, postKey } from './thread-cache.js';
+
+/** Drafts one reader may check per minute (the widget checks once per submit). */
+export const DRAFT_CHECKS_PER_MINUTE = 30;
 
 const EditCommentBody = z.object({
   body: CreateCommentBody.shape.body,
@@ -16,10 +25,29 @@ const EditCommentBody = z.object({
 });
 
 export function commentsRouter(
-  deps: CommentDeps &
-    EditDeps & { sites: SiteDirectory; threadCache: ThreadCache; writeLimit: RequestHandler },
+  deps: CommentsDeps,
+  limits: RateLimiters,
+  commentsPerMinute: number,
 ): Router {
   const router = Router();
+  const ownOrigin = new URL(deps.publicUrl).origin;
+  const writeLimit = limits({ name: 'comments', windowMs: 60_000, limit: commentsPerMinute });
+  // A draft check screens up to 20,000 characters: limited like a write.
+  const checkLimit = limits({
+    name: 'draft-checks',
+    windowMs: 60_000,
+    limit: DRAFT_CHECKS_PER_MINUTE,
+  });
+
+  router.use(
+    '/comments/:id',
+    siteCors(ownOrigin, async (req) => {
+      const id = String(req.params.id);
+      const comment = commentId.safeParse(id).success ? await getCommentSite(deps.db, id) : null;
+      if (!comment) throw new CommentNotFoundError(id);
+      return deps.sites.getById(comment.siteId);
+    }),
+  );
 
   router.get('/sites/:site/posts/:post/comments', async (req, res) => {
     const params = parse(SitePostParams, req.params);
@@ -42,35 +70,56 @@ export function commentsRouter(
     res.type('application/json').send(page.body);
   });
 
+  router.post('/sites/:site/posts/:post/comments', writeLimit, requireJson, async (req, res) => {
+    const params = parse(SitePostParams, req.params);
+    const site = await deps.sites.get(params.site);
+    const input = parse(CreateCommentBody, req.body);
+    const { replayed, ...result } = await createComment(
+      deps,
+      site,
+      params.post,
+      input,
+      clientInfo(req),
+    );
+    const status = result.status === 'approved' ? 201 : 202;
+    // A replay proves nothing about who is asking: only the request that wrote the comment
+    // receives the token that lets its author edit it, until a fixed time after it was written.
+    if (replayed) return void res.status(status).json(result);
+    const edit = deps.editTokens.issue(result.comment.id, new Date(result.comment.createdAt));
+    res.status(status).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
+  });
+
+  router.patch('/comments/:id', writeLimit, requireJson, async (req, res) => {
+    const { id } = parse(z.object({ id: z.uuid({ error: 'Unknown comment.' }) }), req.params);
+    const input = parse(EditCommentBody, req.body);
+    res.json(await editOwnComment(deps, id, input.body, input.editToken));
+  });
+
+  // The widget asks for a token when it shows the form; a submit faster than a person types is held.
+  router.get('/sites/:site/posts/:post/form-token', async (req, res) => {
+    const params = parse(SitePostParams, req.params);
+    const site = await deps.sites.get(params.site);
+    res.setHeader('Cache-Control', 'no-store');
+    // The site's minimum is public anyway (a bot can time itself); the widget uses it to wait
+    // out a token it had to fetch at the last moment instead of having the comment held.
+    res.json({
+      token: deps.formTokens.issue(site.id, params.post),
+      minSubmitSeconds: site.settings.minSubmitSeconds,
+    });
+  });
+
+  // "Do you want to rephrase?": the screening verdict on a draft, which is not stored.
   router.post(
-    '/sites/:site/posts/:post/comments',
-    deps.writeLimit,
+    '/sites/:site/posts/:post/comments/check',
+    checkLimit,
     requireJson,
     async (req, res) => {
       const params = parse(SitePostParams, req.params);
       const site = await deps.sites.get(params.site);
-      const input = parse(CreateCommentBody, req.body);
-      const { replayed, ...result } = await createComment(
-        deps,
-        site,
-        params.post,
-        input,
-        clientInfo(req),
-      );
-      const status = result.status === 'approved' ? 201 : 202;
-      // A replay proves nothing about who is asking: only the request that wrote the comment
-      // receives the token that lets its author edit it, until a fixed time after it was written.
-      if (replayed) return void res.status(status).json(result);
-      const edit = deps.editTokens.issue(result.comment.id, new Date(result.comment.createdAt));
-      res.status(status).json({ ...result, editToken: edit.token, editableUntil: edit.expiresAt });
+      const { body } = parse(CheckBody, req.body);
+      res.json(deps.screener.checkDraft(site.settings, body));
     },
   );
-
-  router.patch('/comments/:id', deps.writeLimit, requireJson, async (req, res) => {
-    const id = parse(z.object({ id: z.uuid({ error: 'Unknown comment.' }) }), req.params).id;
-    const input = parse(EditCommentBody, req.body);
-    res.json(await editOwnComment(deps, id, input.body, input.editToken));
-  });
 
   return router;
 }

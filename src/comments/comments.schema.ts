@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { cursor, emailAddress, limit, slug } from '../schema.js';
 
-export const SitePostParams = z.object({ site: slug, post: slug });
-export type SitePostParams = z.infer<typeof SitePostParams>;
+export { SitePostParams } from '../schema.js';
 
 export const ThreadQuery = z.object({
   sort: z
@@ -63,3 +62,12 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/** POST …/comments/check: a draft for the rephrase prompt. */
+export const CheckBody = z.object({
+  body: z
+    .string({ error: 'Please write a comment.' })
+    .trim()
+    .min(1, 'Please write a comment.')
+    .max(20_000, 'Your comment is too long.'),
+});

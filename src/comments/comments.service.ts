@@ -10,9 +10,15 @@ import {
 import type { EventBus } from '../events.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
-import { createPostIfMissing } from '../posts/posts.repo.js';
-import { findPost, isPostClosed, type PostLookup, type PostRow } from '../posts/posts.service.js';
-import type { SiteView } from '../sites/sites.service.js';
+import {
+  createPostIfMissing,
+  findPost,
+  isPostClosed,
+  type PostLookup,
+  type PostRow,
+} from '../posts/index.js';
+import type { ClientFacts, FormTokens, Screener } from '../screening/index.js';
+import type { SiteDirectory, SiteView } from '../sites/index.js';
 import {
   getCommentByIdempotencyKey,
   releaseIdempotencyKey,
@@ -21,6 +27,8 @@ import {
   getTopLevelPage,
 } from './comments.repo.js';
 import type { CommentWriter } from './comment-writer.js';
+import type { EditTokens } from './edit-tokens.js';
+import type { ThreadCache } from './thread-cache.js';
 import type { CreateCommentBody, ThreadQuery } from './comments.schema.js';
 import type { ThreadPage } from '../contracts/public-api.js';
 import { toPublicComment, type PublicComment } from './public-comment.js';
@@ -28,54 +36,24 @@ import { renderCommentBody } from './render.js';
 import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { buildThread } from './thread.js';
 
-export type StoredStatus = 'approved' | 'pending' | 'spam' | 'rejected';
-
-/** What screening decided for a new comment (src/screening implements it). */
-export interface ScreeningOutcome {
-  status: StoredStatus;
-  /** Decision, scores and reasons, stored for moderators. */
-  details: Record<string, unknown>;
-  toxicityScore: number | null;
-  spamScore: number | null;
-  /** A toxicity rule fired: the comment belongs in the toxic queue. */
-  toxic: boolean;
-  /** Akismet comment-check fields, kept (privately) for submit-spam / submit-ham. */
-  akismetParams: Record<string, string> | null;
-}
-
-export interface NewCommentFacts {
-  site: SiteView;
-  post: PostRow;
-  input: CreateCommentBody;
-  authorHash: string;
-  ipHash: string;
-  contentHash: string;
-  client: ClientInfo;
-  now: Date;
-}
-
-export interface CommentScreener {
-  screenNew(facts: NewCommentFacts): Promise<ScreeningOutcome>;
-}
-
-export interface CommentDeps {
+/** What the comment use cases need; built once by createCommentsModule. */
+export interface CommentsDeps {
   db: Db;
-  writer: CommentWriter;
-  posts: PostLookup;
+  store: 'sqlite' | 'postgresql';
+  events: EventBus;
   hasher: Hasher;
   publicUrl: string;
-  events: EventBus;
-  screener: CommentScreener;
-}
-
-export interface ClientInfo {
-  ip: string;
-  userAgent: string | null;
-  referrer: string | null;
+  sites: SiteDirectory;
+  posts: PostLookup;
+  screener: Screener;
+  formTokens: FormTokens;
+  editTokens: EditTokens;
+  writer: CommentWriter;
+  threadCache: ThreadCache;
 }
 
 export async function getThreadPage(
-  deps: Pick<CommentDeps, 'db' | 'publicUrl'>,
+  deps: Pick<CommentsDeps, 'db' | 'publicUrl'>,
   site: SiteView,
   postSlug: string,
   query: ThreadQuery,
@@ -112,11 +90,11 @@ export const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
 export const AUTO_DUPLICATE_WINDOW_MS = 2 * 60_000;
 
 export async function createComment(
-  deps: CommentDeps,
+  deps: CommentsDeps,
   site: SiteView,
   postSlug: string,
   input: CreateCommentBody,
-  client: ClientInfo,
+  client: ClientFacts,
 ): Promise<CreateCommentResult> {
   const post = await findOrCreatePost(deps, site, postSlug, input);
   if (isPostClosed(post, site)) throw new PostClosedError();
@@ -142,15 +120,21 @@ export async function createComment(
   );
   const ipHash = deps.hasher.ip(client.ip);
   const now = new Date();
-  const outcome = await deps.screener.screenNew({
+  const outcome = await deps.screener.screen({
     site,
     post,
-    input,
-    authorHash,
+    author: {
+      name: input.name,
+      email: input.email,
+      website: input.website ?? null,
+      hash: authorHash,
+    },
+    body: input.body,
     ipHash,
     contentHash,
     client,
     now,
+    form: { token: input.formToken, honeypot: input.homepage ?? null },
   });
   const id = uuidv7(now.getTime());
 
@@ -170,7 +154,7 @@ export async function createComment(
     body: input.body,
     html: renderCommentBody(input.body),
     status: outcome.status,
-    screening: outcome.details as object,
+    screening: outcome.details,
     toxicityScore: outcome.toxicityScore,
     spamScore: outcome.spamScore,
     toxic: outcome.toxic,
@@ -231,7 +215,7 @@ function resultOf(
 }
 
 async function findOrCreatePost(
-  deps: CommentDeps,
+  deps: CommentsDeps,
   site: SiteView,
   slug: string,
   input: CreateCommentBody,

@@ -3,12 +3,15 @@
 // not cached, a site not in memory, an unusual query, a foreign origin that is not allowed)
 // falls through to the express route, which validates, loads, caches and answers errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyCors, isOriginAllowed } from '../http/cors.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { applyCors, isOriginAllowed } from '../sites/index.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { pageKey, postKey, type ThreadCache } from './thread-cache.js';
 
 const THREAD_PATH = /^\/api\/sites\/([\w.~-]{1,200})\/posts\/([\w.~-]{1,200})\/comments$/;
 const QUERY_KEYS = new Set(['sort', 'limit', 'cursor']);
+
+/** True when it answered the request; false means express takes it. */
+export type ThreadFastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 export function createThreadFastPath(deps: {
   threadCache: ThreadCache;

@@ -14,6 +14,30 @@ import type { Prisma } from '../generated/sqlite/client.js';
 /** A client or an open transaction: repo functions that may run inside one take this. */
 export type DbClient = Db | Prisma.TransactionClient;
 
+/** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
+const dialects = new WeakMap<object, 'sqlite' | 'postgresql'>();
+
+export function dialectOf(db: DbClient): 'sqlite' | 'postgresql' {
+  return dialects.get(db) ?? 'sqlite';
+}
+
+/**
+ * "Contains, ignoring letter case" on either store: SQLite's LIKE already folds ASCII, while
+ * PostgreSQL compares case-sensitively unless asked. (`mode` exists only on the PostgreSQL
+ * client's types; the shared type is SQLite's.)
+ */
+export function containsIgnoringCase(db: DbClient, text: string): Prisma.StringFilter {
+  return (
+    dialectOf(db) === 'postgresql' ? { contains: text, mode: 'insensitive' } : { contains: text }
+  ) as Prisma.StringFilter;
+}
+
+/**
+ * A transaction may wait this long for a connection under a burst (Prisma's default, 2 s,
+ * fails busy moments that a pool would ride out) and run this long before it is given up.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 export interface Database {
   db: Db;
   provider: 'sqlite' | 'postgresql';
@@ -27,6 +51,7 @@ export async function openDatabase(
   if (provider === 'sqlite') {
     const db = new SqliteClient({
       adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 }),
+      transactionOptions: TRANSACTION_OPTIONS,
     });
     // WAL lets readers go on while a comment is written; NORMAL sync is safe under WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
@@ -34,10 +59,13 @@ export async function openDatabase(
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     await db.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
     await db.$queryRawUnsafe('PRAGMA cache_size = -32000');
+    dialects.set(db, 'sqlite');
     return { db, provider, close: () => db.$disconnect() };
   }
   const db = new PostgresClient({
     adapter: new PrismaPg(createPgPool(url), { disposeExternalPool: true }),
+    transactionOptions: TRANSACTION_OPTIONS,
   }) as unknown as Db;
+  dialects.set(db, 'postgresql');
   return { db, provider, close: () => db.$disconnect() };
 }

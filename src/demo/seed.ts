@@ -5,12 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Prisma } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { EmailTakenError } from '../auth/auth.errors.js';
+import { EmailTakenError } from '../auth/index.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
-import { renderCommentBody } from '../comments/render.js';
+import { renderCommentBody } from '../comments/index.js';
 import { randomBytes } from 'node:crypto';
-import { createUserAccount } from '../auth/users.service.js';
+import { createUserAccount } from '../auth/index.js';
 
 export const DEMO_SITE_SLUG = 'demo';
 

@@ -1,56 +1,28 @@
-// The HTTP application: JSON API under /api, the built web assets at the root.
+// The HTTP application: security headers and input checks first, then the JSON API under
+// /api, other API surfaces at their own paths, and the built web assets at the root. It mounts
+// what the composition root (server.ts) hands it and knows no feature.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
-import { commentsRouter } from '../comments/comments.routes.js';
+import express, { type Express, type Router } from 'express';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
-import { AppError, CommentNotFoundError, DatabaseUnavailableError } from '../errors.js';
-import type { EventBus } from '../events.js';
+import { AppError, DatabaseUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { avatarSvg } from '../privacy/avatar.js';
-import type { Hasher } from '../privacy/hashing.js';
-import { postsRouter } from '../posts/posts.routes.js';
-import type { PostLookup } from '../posts/posts.service.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
-import type { ModerationFeedback } from '../moderation/feedback.js';
-import type { EditTokens } from '../comments/edit-tokens.js';
-import type { ThreadCache } from '../comments/thread-cache.js';
-import type { CommentWriter } from '../comments/comment-writer.js';
-import type { FormTokens } from '../screening/form-tokens.js';
-import { perspectiveApiRouter } from '../screening/perspective-api.routes.js';
-import { screeningRouter } from '../screening/screening.routes.js';
-import type { ScreeningService } from '../screening/screening.service.js';
-import { siteCors } from './cors.js';
 import { errorHandler, notFound } from './error-handler.js';
-import { adminRouter } from '../admin/index.js';
-import { authRouter, cookieOptionsFor } from '../auth/index.js';
-import { moderationRouter, reportsRouter } from '../moderation/index.js';
-import type { RateLimiters } from './rate-limit.js';
-import { rejectMalformedRequest } from './validate.js';
 import { baseSecurityHeaders, dashboardHeaders, demoPageHeaders } from './security-headers.js';
-
-const HEALTH_DEADLINE_MS = 800;
+import { rejectMalformedRequest } from './validate.js';
 
 export interface AppDeps {
-  config: Config;
-  db: Db;
-  sites: SiteDirectory;
-  hasher: Hasher;
-  events: EventBus;
-  screening: ScreeningService;
-  formTokens: FormTokens;
-  editTokens: EditTokens;
-  threadCache: ThreadCache;
-  posts: PostLookup;
-  writer: CommentWriter;
+  config: Pick<Config, 'trustProxy' | 'publicUrl'>;
   log: Logger;
-  /** Rate limits, shared through Redis when it is configured. */
-  limits: RateLimiters;
+  /** Routers mounted under /api (at their path), in this order. */
+  api: { path: string; router: Router }[];
+  /** Routers mounted at a path of their own (Perspective's /v1alpha1). */
+  mounts: { path: string; router: Router }[];
+  /** Resolves when the database answers (health). */
+  health(): Promise<void>;
   /** True while the server shuts down: health answers 503 so traffic goes elsewhere. */
   isDraining?: () => boolean;
-  /** Spam / not-spam decisions teach the classifier and Akismet. */
-  feedback: ModerationFeedback;
   /** Folder of built web assets (web/dist); absent in API-only tests. */
   webRoot?: string;
 }
@@ -63,7 +35,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(baseSecurityHeaders(deps.config.publicUrl));
   app.use(rejectMalformedRequest);
 
-  const ownOrigin = new URL(deps.config.publicUrl).origin;
   const api = express.Router();
   const json = express.json({ limit: '64kb' });
   // Only requests that carry a body are parsed; reads skip the parser entirely.
@@ -75,20 +46,13 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  // Answers within a second either way: a probe that hangs is as bad as a server that does.
   api.get('/health', async (_req, res) => {
     if (deps.isDraining?.())
       throw new AppError('SHUTTING_DOWN', 503, 'This server is shutting down.');
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timeout')), HEALTH_DEADLINE_MS);
-    });
     try {
-      await Promise.race([deps.db.$queryRawUnsafe('SELECT 1'), deadline]);
+      await deps.health();
     } catch {
       throw new DatabaseUnavailableError();
-    } finally {
-      clearTimeout(timer);
     }
     res.json({ ok: true });
   });
@@ -100,48 +64,10 @@ export function createApp(deps: AppDeps): Express {
     res.send(avatarSvg(hash));
   });
 
-  api.use(
-    '/sites/:site',
-    siteCors(ownOrigin, (req) => deps.sites.get(String(req.params.site))),
-  );
-  api.use(
-    '/comments/:id',
-    siteCors(ownOrigin, async (req) => {
-      const id = String(req.params.id);
-      const comment = await deps.db.comment.findUnique({ where: { id }, select: { siteId: true } });
-      if (!comment) throw new CommentNotFoundError(id);
-      return deps.sites.getById(comment.siteId);
-    }),
-  );
-  const writeLimit = deps.limits({
-    name: 'comments',
-    windowMs: 60_000,
-    limit: deps.config.rateLimitCommentsPerMinute,
-  });
-  api.use(postsRouter(deps));
-  api.use(screeningRouter(deps));
-  api.use(
-    commentsRouter({
-      ...deps,
-      screener: deps.screening,
-      publicUrl: deps.config.publicUrl,
-      writeLimit,
-    }),
-  );
-  // --- moderation, auth and admin routes (src/auth, src/moderation) ---
-  const staff = {
-    ...deps,
-    cookie: cookieOptionsFor(deps.config.publicUrl),
-    caseInsensitive: deps.config.database.provider === 'postgresql',
-  };
-  api.use(reportsRouter({ ...deps, ownOrigin }));
-  api.use(authRouter(staff));
-  api.use('/moderation', moderationRouter(staff));
-  api.use('/admin', adminRouter(staff));
-  // --- end moderation routes ---
+  for (const { path, router } of deps.api) api.use(path, router);
   api.use(notFound);
   app.use('/api', api);
-  app.use('/v1alpha1', perspectiveApiRouter(deps));
+  for (const { path, router } of deps.mounts) app.use(path, router);
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;

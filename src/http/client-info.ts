@@ -1,7 +1,12 @@
 import type { Request } from 'express';
-import type { ClientInfo } from '../comments/comments.service.js';
 
-/** The client's IP (X-Forwarded-For only under TRUST_PROXY, via express), user agent and referrer. */
+/** Who sent a request: its IP (from X-Forwarded-For only under TRUST_PROXY), user agent and referrer. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+  referrer: string | null;
+}
+
 export function clientInfo(req: Request): ClientInfo {
   return {
     ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',

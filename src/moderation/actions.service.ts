@@ -1,14 +1,14 @@
 // Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
 // through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
 import type { BulkResult, Decided } from '../contracts/moderation-api.js';
-import { assertCanModerateSite, type Actor } from '../auth/actor.js';
+import { assertCanModerateSite, type Actor } from '../auth/index.js';
 import {
   publishStatusChange,
   setCommentBody,
   writeCommentStatus,
   type CommentStatus,
-} from '../comments/comment-status.js';
-import { renderCommentBody } from '../comments/render.js';
+} from '../comments/index.js';
+import { renderCommentBody } from '../comments/index.js';
 import type { Db } from '../db/database.js';
 import { AppError, CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';

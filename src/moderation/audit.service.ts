@@ -3,9 +3,9 @@
 // deleted ban re-created. It refuses when the target changed since, rather than clobber it.
 import { isUniqueViolation } from '../db/errors.js';
 import type { AuditEntryView, UndoResult } from '../contracts/moderation-api.js';
-import { assertCanModerateSite, type Actor } from '../auth/actor.js';
-import { getSiteRefs } from '../auth/site-access.repo.js';
-import { setCommentStatus, type CommentStatus } from '../comments/comment-status.js';
+import { assertCanModerateSite, type Actor } from '../auth/index.js';
+import { getSiteRefs } from '../sites/index.js';
+import { setCommentStatus, type CommentStatus } from '../comments/index.js';
 import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { uuidv7 } from '../ids.js';
 import { loadItem, writeBody, type ActionDeps, type CommentSnapshot } from './actions.service.js';

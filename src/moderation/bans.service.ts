@@ -2,12 +2,12 @@
 // comment (email, IP hash or email domain), so moderators never handle a raw IP address.
 import { isUniqueViolation } from '../db/errors.js';
 import type { BanView } from '../contracts/moderation-api.js';
-import { assertCanModerateSite, type Actor } from '../auth/actor.js';
-import { getSiteRefs } from '../auth/site-access.repo.js';
+import { assertCanModerateSite, type Actor } from '../auth/index.js';
+import { getSiteRefs } from '../sites/index.js';
 import type { Db } from '../db/database.js';
 import { CommentNotFoundError, ValidationError } from '../errors.js';
 import { normaliseEmail, type Hasher } from '../privacy/hashing.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { insertAudit } from './audit.repo.js';
 import {
   deleteBan,

@@ -24,15 +24,3 @@ export class UndoNotPossibleError extends AppError {
     super('UNDO_NOT_POSSIBLE', 409, message);
   }
 }
-
-export class SiteExistsError extends AppError {
-  constructor() {
-    super('SITE_EXISTS', 409, 'A site with that slug already exists.');
-  }
-}
-
-export class ApiKeyNotFoundError extends AppError {
-  constructor() {
-    super('API_KEY_NOT_FOUND', 404, 'That API key does not exist on this site.');
-  }
-}

@@ -1,15 +1,10 @@
 // /api/moderation/…: queues, decisions, bans, audit log and stats. Every route needs a
 // session; every state-changing one also the session's CSRF token.
 import { Router } from 'express';
-import {
-  actorOf,
-  requireCsrf,
-  requireSession,
-  type CookieOptions,
-} from '../auth/auth.middleware.js';
-import { requireJson } from '../http/error-handler.js';
-import { parse } from '../http/validate.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { actorOf, type AuthGuard } from '../auth/index.js';
+import { requireJson } from '../http/index.js';
+import { parse } from '../http/index.js';
+import type { SiteDirectory } from '../sites/index.js';
 import {
   editCommentBody,
   moderateComment,
@@ -35,13 +30,12 @@ import { getModerationStats } from './stats.service.js';
 
 export interface ModerationRouteDeps extends ActionDeps {
   sites: SiteDirectory;
-  cookie: CookieOptions;
-  caseInsensitive: boolean;
+  guard: AuthGuard;
 }
 
 export function moderationRouter(deps: ModerationRouteDeps): Router {
   const router = Router();
-  router.use(requireSession(deps.db, deps.cookie), requireCsrf);
+  router.use(deps.guard.session, deps.guard.csrf);
   mountCommentRoutes(router, deps);
   mountBanRoutes(router, deps);
 

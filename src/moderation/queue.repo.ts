@@ -1,5 +1,5 @@
 // Moderation queue queries. Each queue is a where-clause over Comment; filters combine with it.
-import type { Db, Prisma } from '../db/database.js';
+import { containsIgnoringCase, type Db, type Prisma } from '../db/database.js';
 
 export { QUEUES, type Queue } from '../contracts/moderation-api.js';
 import type { Queue } from '../contracts/moderation-api.js';
@@ -10,8 +10,6 @@ export interface QueueFilter {
   /** Author by hashed normalised email (Comment.authorHash): case-insensitive, indexed. */
   authorHash?: string;
   q?: string;
-  /** PostgreSQL compares case-sensitively unless told; SQLite LIKE already folds ASCII. */
-  caseInsensitive: boolean;
 }
 
 export interface CreatedCursor {
@@ -60,29 +58,19 @@ export const MODERATION_SELECT = {
 
 export type ModerationRow = Prisma.CommentGetPayload<{ select: typeof MODERATION_SELECT }>;
 
-function contains(q: string, caseInsensitive: boolean): Prisma.StringFilter {
-  // `mode` exists only on the PostgreSQL client; the shared type is SQLite's.
-  return (
-    caseInsensitive ? { contains: q, mode: 'insensitive' } : { contains: q }
-  ) as Prisma.StringFilter;
-}
-
-export function filterWhere(f: QueueFilter): Prisma.CommentWhereInput {
+export function filterWhere(db: Db, f: QueueFilter): Prisma.CommentWhereInput {
   return {
     siteId: { in: f.siteIds },
     ...(f.postSlug && { post: { slug: f.postSlug } }),
     ...(f.authorHash && { authorHash: f.authorHash }),
     ...(f.q && {
-      OR: [
-        { body: contains(f.q, f.caseInsensitive) },
-        { authorName: contains(f.q, f.caseInsensitive) },
-      ],
+      OR: [{ body: containsIgnoringCase(db, f.q) }, { authorName: containsIgnoringCase(db, f.q) }],
     }),
   };
 }
 
-export function queueWhere(queue: Queue, f: QueueFilter): Prisma.CommentWhereInput {
-  return { AND: [filterWhere(f), QUEUE_WHERE[queue]] };
+export function queueWhere(db: Db, queue: Queue, f: QueueFilter): Prisma.CommentWhereInput {
+  return { AND: [filterWhere(db, f), QUEUE_WHERE[queue]] };
 }
 
 /** One page in creation order, keyset-paged on (createdAt, id). */
@@ -105,7 +93,7 @@ export function getQueuePage(
       }
     : undefined;
   return db.comment.findMany({
-    where: { AND: [queueWhere(queue, f), ...(page ? [page] : [])] },
+    where: { AND: [queueWhere(db, queue, f), ...(page ? [page] : [])] },
     orderBy: [{ createdAt: dir }, { id: dir }],
     take,
     select: MODERATION_SELECT,
@@ -115,7 +103,7 @@ export function getQueuePage(
 /** The oldest `take` candidates of a queue with what the priority sort needs. */
 export function getPriorityCandidates(db: Db, queue: Queue, f: QueueFilter, take: number) {
   return db.comment.findMany({
-    where: queueWhere(queue, f),
+    where: queueWhere(db, queue, f),
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take,
     select: {
@@ -140,11 +128,11 @@ export async function getModerationRow(db: Db, id: string): Promise<ModerationRo
 
 /** How many comments each queue holds under the same filters. */
 export async function countQueues(db: Db, f: QueueFilter): Promise<Record<Queue, number>> {
-  const base = filterWhere(f);
+  const base = filterWhere(db, f);
   const [byStatus, toxic, reported] = await Promise.all([
     db.comment.groupBy({ by: ['status'], where: base, _count: { _all: true } }),
-    db.comment.count({ where: queueWhere('toxic', f) }),
-    db.comment.count({ where: queueWhere('reported', f) }),
+    db.comment.count({ where: queueWhere(db, 'toxic', f) }),
+    db.comment.count({ where: queueWhere(db, 'reported', f) }),
   ]);
   const of = (status: string) => byStatus.find((g) => g.status === status)?._count._all ?? 0;
   return {

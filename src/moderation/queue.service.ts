@@ -2,11 +2,11 @@
 // like Disqus: most reports, then the highest toxicity/spam score, then first-time authors,
 // then oldest; computed in memory over the oldest PRIORITY_WINDOW candidates.
 import type { QueuePage } from '../contracts/moderation-api.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import { decodeOptionalCursor, encodeCursor, decodeOffset, encodeOffset } from '../cursor.js';
 import type { Db } from '../db/database.js';
 import type { Hasher } from '../privacy/hashing.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteDirectory } from '../sites/index.js';
 import {
   historyOf,
   loadHistories,
@@ -30,8 +30,6 @@ export interface QueueDeps {
   db: Db;
   sites: SiteDirectory;
   hasher: Hasher;
-  /** True on PostgreSQL, where `contains` is case-sensitive unless asked otherwise. */
-  caseInsensitive: boolean;
 }
 
 export async function listQueue(
@@ -44,7 +42,6 @@ export async function listQueue(
     postSlug: query.post,
     authorHash: query.author ? deps.hasher.author(query.author) : undefined,
     q: query.q,
-    caseInsensitive: deps.caseInsensitive,
   };
   const [page, counts] = await Promise.all([
     query.sort === 'priority'

@@ -2,12 +2,12 @@
 // rate-limited per IP, and CORS follows the allowed origins of the comment's site.
 import { Router, type Request } from 'express';
 import { CommentNotFoundError } from '../errors.js';
-import { clientInfo } from '../http/client-info.js';
-import { siteCors } from '../http/cors.js';
-import { requireJson } from '../http/error-handler.js';
-import type { RateLimiters } from '../http/rate-limit.js';
-import { parse } from '../http/validate.js';
-import type { SiteView } from '../sites/sites.service.js';
+import { clientInfo } from '../http/index.js';
+import { siteCors } from '../sites/index.js';
+import { requireJson } from '../http/index.js';
+import type { RateLimiters } from '../http/index.js';
+import { parse } from '../http/index.js';
+import type { SiteView } from '../sites/index.js';
 import { ReportBody, ReportParams } from './moderation.schema.js';
 import { getReportTarget } from './moderation.repo.js';
 import { reportComment, type ReportDeps } from './reports.service.js';

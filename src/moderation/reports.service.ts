@@ -1,12 +1,12 @@
 // Reader reports. One report per reader (IP hash) per comment counts; at the site's
 // threshold an approved comment enters the reported queue once, and with hideReported it
 // also leaves the public thread (back to pending) until a moderator decides.
-import { setCommentStatus } from '../comments/comment-status.js';
+import { setCommentStatus } from '../comments/index.js';
 import type { Db } from '../db/database.js';
 import { CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { Hasher } from '../privacy/hashing.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { getReportTarget } from './moderation.repo.js';
 import {
   countOpenReports,

@@ -1,9 +1,9 @@
 // The sites a moderation request covers: the one named (if the actor may moderate it), or
 // every site the actor may see.
-import { assertCanModerateSite, type Actor } from '../auth/actor.js';
-import { visibleSites } from '../auth/site-access.js';
+import { assertCanModerateSite, type Actor } from '../auth/index.js';
+import { visibleSites } from '../auth/index.js';
 import type { Db } from '../db/database.js';
-import type { SiteDirectory, SiteView } from '../sites/sites.service.js';
+import type { SiteDirectory, SiteView } from '../sites/index.js';
 
 export async function siteScope(
   deps: { db: Db; sites: SiteDirectory },

@@ -1,9 +1,9 @@
 // Moderation statistics over the last N days (UTC): comments per day by current status,
 // totals, and the median time a moderator took to decide (decisions at submit excluded).
 import type { CommentStatus, DayStats, ModerationStats } from '../contracts/moderation-api.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../auth/index.js';
 import type { Db } from '../db/database.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { getCommentTimes } from './moderation.repo.js';
 import { siteScope } from './site-scope.js';
 

@@ -7,11 +7,11 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import { classifyError } from '../http/error-handler.js';
-import type { RateLimiters } from '../http/rate-limit.js';
+import { classifyError } from '../http/index.js';
+import type { RateLimiters } from '../http/index.js';
+import { scoreToxicity, TOXICITY_ATTRIBUTES, type ToxicityAttribute } from '../screening/index.js';
+import { getApiKeySite } from './api-keys.repo.js';
 import { toPerspectiveResponse } from './perspective-format.js';
-import { scoreToxicity } from './toxicity.js';
-import { TOXICITY_ATTRIBUTES, type ToxicityAttribute } from './types.js';
 
 const MAX_TEXT = 20_480;
 /** Parley issues `pk_` and 32 base64url characters; anything far from a key is not looked up. */
@@ -83,10 +83,7 @@ export function perspectiveApiRouter(deps: {
     const hash = createHash('sha256').update(key).digest('hex');
     const hit = keyCache.get(hash);
     if (hit) return hit.siteId;
-    const row = await deps.db.apiKey.findUnique({
-      where: { keyHash: hash },
-      select: { siteId: true },
-    });
+    const row = await getApiKeySite(deps.db, hash);
     keyCache.set(hash, { siteId: row?.siteId ?? null });
     return row?.siteId ?? null;
   }

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { toPerspectiveResponse } from './perspective-format.js';
-import { scoreToxicity } from './toxicity.js';
+import { scoreToxicity } from '../screening/index.js';
 
 test('when formatting scores, then the response has Perspective summary and span scores', () => {
   const text = 'Thanks for nothing. You are an idiot and I know where you live.';

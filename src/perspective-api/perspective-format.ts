@@ -2,8 +2,7 @@
  * Perspective-compatible output (`comments:analyze` response shape), so clients written for
  * Google's API (Coral's `endpoint` setting, for one) can use the built-in scorer.
  */
-import type { ToxicitySpan } from './toxicity.js';
-import type { ToxicityAttribute, ToxicityScores } from './types.js';
+import type { ToxicityAttribute, ToxicityScores, ToxicitySpan } from '../screening/index.js';
 
 export interface PerspectiveScore {
   value: number;

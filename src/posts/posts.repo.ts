@@ -35,3 +35,20 @@ export async function createPostIfMissing(
     });
   }
 }
+
+export interface PostChanges {
+  title: string;
+  url?: string | null;
+  author?: string | null;
+  publishedAt?: Date;
+  closed?: boolean;
+}
+
+/** Creates or changes a post by slug (the admin's "register, rename, close"). */
+export function upsertPost(db: Db, siteId: string, slug: string, data: PostChanges) {
+  return db.post.upsert({
+    where: { siteId_slug: { siteId, slug } },
+    create: { siteId, slug, ...data },
+    update: data,
+  });
+}

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import { parse } from '../http/validate.js';
-import { SitePostParams } from '../comments/comments.schema.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { parse } from '../http/index.js';
+import { SitePostParams } from '../schema.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { countComments, findPost, listPublicPosts, toPublicPost } from './posts.service.js';
 
 const CountsQuery = z.object({

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { PublicPost } from '../contracts/public-api.js';
 import type { Db } from '../db/database.js';
 import { PostNotFoundError } from '../errors.js';
-import type { SiteView } from '../sites/sites.service.js';
+import type { SiteView } from '../sites/index.js';
 import { getCommentCounts, getPost, listPosts } from './posts.repo.js';
 
 export interface PostRow {

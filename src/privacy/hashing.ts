@@ -1,7 +1,7 @@
 // Salted hashes stand in for the commenter's email and IP wherever the raw value is not
 // needed: avatars, author history, flood checks. A plain MD5 of an email (Gravatar) can be
 // reversed by a dictionary; a keyed HMAC cannot without the server's secret.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export interface Hasher {
   /** Hash of a normalised email: stable per author, safe to publish (avatars). */
@@ -23,4 +23,9 @@ export function createHasher(secret: string): Hasher {
     ip: (ip) => hmac('ip', ip).slice(0, 32),
     content: (body) => hmac('content', body.toLowerCase().replace(/\s+/g, ' ').trim()).slice(0, 32),
   };
+}
+
+/** A plain SHA-256 in hex: for random tokens (sessions, API keys), which need no salt. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
 }

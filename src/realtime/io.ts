@@ -3,11 +3,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import type { AuthModule } from '../auth/index.js';
 import type { Config } from '../config.js';
+import type { ModerationModule } from '../moderation/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { SiteDirectory } from '../sites/index.js';
 import { attachModeration } from './moderation-namespace.js';
 import type { RedisConnection } from '../redis.js';
 import { attachThreads } from './thread-rooms.js';
@@ -20,6 +22,8 @@ export interface RealtimeDeps {
   log: Logger;
   /** When set, rooms span every process sharing this Redis. */
   redis: RedisConnection | null;
+  auth: Pick<AuthModule, 'resume'>;
+  moderation: Pick<ModerationModule, 'loadItem' | 'countQueues'>;
 }
 
 export interface Realtime {

@@ -3,15 +3,12 @@
 // (so two moderators do not decide the same item), and live queue:counts per site.
 import { parseCookie } from 'cookie';
 import type { Namespace } from 'socket.io';
-import type { Actor } from '../auth/actor.js';
-import { resumeSession } from '../auth/auth.service.js';
-import { SESSION_COOKIE } from '../auth/session-token.js';
+import { SESSION_COOKIE, type Actor, type AuthModule } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
-import { loadItem } from '../moderation/actions.service.js';
-import { countQueues } from '../moderation/queue.repo.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import type { ModerationModule } from '../moderation/index.js';
+import { getSiteRefs, type SiteDirectory } from '../sites/index.js';
 
 const ADMINS = 'mod:admins';
 const siteRoom = (siteId: string) => `mod:site:${siteId}`;
@@ -37,6 +34,8 @@ interface ModerationDeps {
   events: EventBus;
   log: Logger;
   ownOrigin: string;
+  auth: Pick<AuthModule, 'resume'>;
+  moderation: Pick<ModerationModule, 'loadItem' | 'countQueues'>;
 }
 
 export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => void)[] {
@@ -45,7 +44,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
     if (origin && origin !== deps.ownOrigin) return next(new Error('ORIGIN_NOT_ALLOWED'));
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
     const signedIn = token
-      ? await resumeSession(deps.db, token).catch((err: unknown) => {
+      ? await deps.auth.resume(token).catch((err: unknown) => {
           deps.log.error({ err: String(err) }, 'moderator socket: session lookup failed');
           return null;
         })
@@ -60,9 +59,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
   nsp.on('connection', async (socket) => {
     const actor = socket.data.actor as Actor;
     const siteIds =
-      actor.role === 'admin'
-        ? (await deps.db.site.findMany({ select: { id: true } })).map((s) => s.id)
-        : actor.siteIds;
+      actor.role === 'admin' ? (await getSiteRefs(deps.db)).map((s) => s.id) : actor.siteIds;
     // A user's and a session's own rooms let a revocation close them in every process.
     await socket.join([
       userRoom(actor.id),
@@ -80,7 +77,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
   async function recheckSockets(): Promise<void> {
     for (const socket of nsp.sockets.values()) {
       const token = String(socket.data.token ?? '');
-      const now = await resumeSession(deps.db, token).catch(() => undefined);
+      const now = await deps.auth.resume(token).catch(() => undefined);
       if (now === undefined) continue; // the database is away: decide on the next round
       if (!now || !sameRights(now.actor, socket.data.actor as Actor)) socket.disconnect(true);
     }
@@ -90,7 +87,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
     const site = await deps.sites.getById(siteId);
     return {
       site: site.slug,
-      counts: await countQueues(deps.db, { siteIds: [siteId], caseInsensitive: false }),
+      counts: await deps.moderation.countQueues(siteId),
     };
   }
 
@@ -122,7 +119,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
     () => clearInterval(recheck),
     deps.events.subscribe('comment.created', async (e) => {
       if (e.status === 'approved') return refreshCounts(e.siteId);
-      const item = await loadItem(deps.db, e.commentId);
+      const item = await deps.moderation.loadItem(e.commentId);
       toSite(e.siteId).emit('queue:added', {
         queue: queueOf(item.comment.status, item.comment.toxic),
         item,
@@ -130,14 +127,14 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
       refreshCounts(e.siteId);
     }),
     deps.events.subscribe('comment.reported', async (e) => {
-      const item = await loadItem(deps.db, e.commentId);
+      const item = await deps.moderation.loadItem(e.commentId);
       toSite(e.siteId).emit('queue:added', { queue: 'reported', item });
       refreshCounts(e.siteId);
     }),
     deps.events.subscribe('comment.status-changed', async (e) => {
       toSite(e.siteId).emit('queue:removed', { id: e.commentId, from: e.from, to: e.to });
       if (e.to === 'pending' || e.to === 'spam') {
-        const item = await loadItem(deps.db, e.commentId);
+        const item = await deps.moderation.loadItem(e.commentId);
         toSite(e.siteId).emit('queue:added', {
           queue: queueOf(item.comment.status, item.comment.toxic),
           item,
@@ -146,7 +143,7 @@ export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => v
       refreshCounts(e.siteId);
     }),
     deps.events.subscribe('comment.edited', async (e) => {
-      toSite(e.siteId).emit('queue:updated', { item: await loadItem(deps.db, e.commentId) });
+      toSite(e.siteId).emit('queue:updated', { item: await deps.moderation.loadItem(e.commentId) });
     }),
     () => {
       for (const t of timers.values()) clearTimeout(t);

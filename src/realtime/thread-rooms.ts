@@ -4,13 +4,12 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { slug } from '../schema.js';
-import { PUBLIC_COLUMNS } from '../comments/comments.repo.js';
-import { toPublicComment } from '../comments/public-comment.js';
+import { getPublicComment, toPublicComment } from '../comments/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
-import { isOriginAllowed } from '../http/cors.js';
 import type { Logger } from '../logger.js';
-import type { SiteDirectory } from '../sites/sites.service.js';
+import { getPost } from '../posts/index.js';
+import { isOriginAllowed, type SiteDirectory } from '../sites/index.js';
 
 export const MAX_ROOMS_PER_SOCKET = 20;
 
@@ -75,10 +74,7 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
       if (!site) return refuse('SITE_NOT_FOUND', `No site called "${siteSlug}".`);
       // A post the first comment will create (autoCreatePosts) can be watched before it exists.
       if (!site.settings.autoCreatePosts) {
-        const post = await deps.db.post.findUnique({
-          where: { siteId_slug: { siteId: site.id, slug: postSlug } },
-          select: { id: true },
-        });
+        const post = await getPost(deps.db, site.id, postSlug);
         if (!post) return refuse('POST_NOT_FOUND', `No post called "${postSlug}" on this site.`);
       }
       const room = threadRoom(siteSlug, postSlug);
@@ -91,10 +87,7 @@ export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
   }
 
   const publicComment = async (id: string) => {
-    const row = await deps.db.comment.findUnique({
-      where: { id },
-      select: { ...PUBLIC_COLUMNS, status: true },
-    });
+    const row = await getPublicComment(deps.db, id);
     return row && row.status === 'approved' ? toPublicComment(row, deps.publicUrl) : null;
   };
 

@@ -33,3 +33,11 @@ export function readScreeningDetails(stored: unknown): ScreeningDetails {
     ? parsed.data
     : { decision: null, reasons: [], warnings: [], scores: null, providers: {} };
 }
+
+/** Comment.akismetParams: the exact comment-check fields, resent with submit-spam / submit-ham. */
+export const AkismetParamsSchema = z.record(z.string(), z.string());
+
+export function readAkismetParams(stored: unknown): Record<string, string> | null {
+  const parsed = AkismetParamsSchema.safeParse(stored);
+  return parsed.success && Object.keys(parsed.data).length > 0 ? parsed.data : null;
+}

@@ -78,6 +78,7 @@ export function evaluateCorpus(rows: readonly EvalRow[], base: CountTable): Eval
         secondsSinceLastFromIpOrEmail: null,
       },
       banned: null,
+      remote: [],
       settings,
       spamModel: { base, learned },
       isEdit: false,

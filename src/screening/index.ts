@@ -1,23 +1,92 @@
-/** Public face of the screening core: pure functions, no I/O except loading the base model once. */
+// Public face of screening: the screener (pure pipeline around loaded facts and remote
+// providers), the draft check, the providers, the stored details and the scorers. Screening
+// knows no HTTP, sockets or other features' storage: bans come in through a BanLookup.
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { createFormTokens } from './form-tokens.js';
+import { akismetClient } from './providers/akismet.js';
+import { perspectiveProvider } from './providers/perspective.js';
+import type { RemoteProvider } from './providers/provider.js';
+import { createScreener, type BanLookup, type Screener } from './screener.js';
+import type { FormTokens } from './form-tokens.js';
+
 export * from './types.js';
-export { screenComment, checkToxicity, PHASES } from './pipeline.js';
-export {
-  SPAM_HOLD_THRESHOLD,
-  defaultScreeningSettings,
-} from './defaults.js';
+export { checkToxicity, PHASES, screenComment } from './pipeline.js';
+export { defaultScreeningSettings, SPAM_HOLD_THRESHOLD } from './defaults.js';
 export {
   emptyCountTable,
+  LEARNED_WEIGHT,
   learnFromDecision,
   loadBaseModel,
   spamProbability,
   tokenize,
-  LEARNED_WEIGHT,
 } from './spam-classifier.js';
 export { scoreToxicity, type ToxicityAnalysis, type ToxicitySpan } from './toxicity.js';
-export {
-  toPerspectiveResponse,
-  type PerspectiveResponse,
-  type PerspectiveOptions,
-} from './perspective-format.js';
 export { findLinks, type FoundLink } from './links.js';
-export { readScreeningDetails, ScreeningDetailsSchema, type ScreeningDetails } from './details.js';
+export {
+  AkismetParamsSchema,
+  readAkismetParams,
+  readScreeningDetails,
+  ScreeningDetailsSchema,
+  type ScreeningDetails,
+} from './details.js';
+export { createFormTokens, type FormTokens } from './form-tokens.js';
+export { akismetClient, type AkismetClient } from './providers/akismet.js';
+export { perspectiveProvider, GOOGLE_ANALYZE_URL } from './providers/perspective.js';
+export { runProviders, type RemoteCheckInput, type RemoteProvider } from './providers/provider.js';
+export type {
+  BanLookup,
+  ClientFacts,
+  CommentFacts,
+  ScreenedSite,
+  Screener,
+  ScreeningOutcome,
+  StoredStatus,
+} from './screener.js';
+
+export interface ScreeningModule {
+  screener: Screener;
+  formTokens: FormTokens;
+}
+
+/** The screener with the remote providers the configuration names (Perspective, Akismet). */
+export function createScreeningModule(deps: {
+  config: Config;
+  db: Db;
+  log: Logger;
+  secret: string;
+  bans: BanLookup;
+}): ScreeningModule {
+  const { config } = deps;
+  const akismet = config.akismet
+    ? akismetClient({
+        apiKey: config.akismet.apiKey,
+        blogUrl: config.publicUrl,
+        ...(config.akismet.endpoint && { endpoint: config.akismet.endpoint }),
+      })
+    : null;
+  const providers: RemoteProvider[] = [];
+  if (config.perspective) {
+    providers.push(
+      perspectiveProvider({
+        apiKey: config.perspective.apiKey,
+        ...(config.perspective.endpoint && { endpoint: config.perspective.endpoint }),
+      }),
+    );
+  }
+  if (akismet) providers.push(akismet.provider);
+  const formTokens = createFormTokens(deps.secret);
+  return {
+    formTokens,
+    screener: createScreener({
+      db: deps.db,
+      log: deps.log,
+      formTokens,
+      bans: deps.bans,
+      providers,
+      akismet,
+      budgetMs: config.screeningBudgetMs,
+    }),
+  };
+}

@@ -14,6 +14,9 @@ import { linkLimit } from './phases/link-limit.js';
 import { linkOnly } from './phases/link-only.js';
 import { linkReputation } from './phases/link-reputation.js';
 import { obfuscation } from './phases/obfuscation.js';
+import { premoderation } from './phases/premoderation.js';
+import { remoteProviders } from './phases/remote-providers.js';
+import { strongest } from './decision.js';
 import type { Accumulator, Analysis, Phase } from './phases/phase.js';
 import { spamScore } from './phases/spam-score.js';
 import { judgeToxicity, toxicity } from './phases/toxicity.js';
@@ -48,13 +51,13 @@ export const PHASES: ReadonlyArray<readonly [name: string, phase: Phase]> = [
   ['obfuscation', obfuscation],
   // learned spam probability, weighted by the author's history and where their links go
   ['spamScore', spamScore],
-  // toxicity: applies to trusted authors too
+  // what remote providers said of spam, or that they could not answer
+  ['remoteProviders', remoteProviders],
+  // toxicity, Parley's and the providers' scores alike: applies to trusted authors too
   ['toxicity', toxicity],
+  // the site's pre-moderation rule: who waits whatever the rest found
+  ['premoderation', premoderation],
 ];
-
-const RANK: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
-
-export const strongest = (a: Decision, b: Decision): Decision => (RANK[b] > RANK[a] ? b : a);
 
 const ZERO_TOXICITY: ToxicityScores = {
   TOXICITY: 0,

@@ -24,14 +24,17 @@ export async function getScreeningHistory(
     since: Date;
     duplicateSince: Date;
     now: Date;
+    /** Re-screening an edit: the comment itself is not part of its author's history. */
+    excludeCommentId?: string;
   },
 ): Promise<ScreeningHistory> {
+  const other = q.excludeCommentId ?? '';
   // Every subquery is answered by an index: (siteId, authorHash, status), (postId, contentHash)
   // and (ipHash, createdAt). Plain SQL that SQLite and PostgreSQL both accept.
   const rows = await db.$queryRaw<HistoryRow[]>`
     SELECT
-      (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" = 'approved') AS approved,
-      (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" IN ('rejected', 'spam')) AS rejected,
+      (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" = 'approved' AND "id" <> ${other}) AS approved,
+      (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "status" IN ('rejected', 'spam') AND "id" <> ${other}) AS rejected,
       (SELECT COUNT(*) FROM "Comment" WHERE "postId" = ${q.postId} AND "contentHash" = ${q.contentHash} AND ("authorHash" = ${q.authorHash} OR "ipHash" = ${q.ipHash}) AND "createdAt" >= ${q.duplicateSince}) AS duplicate,
       (SELECT COUNT(*) FROM "Comment" WHERE "ipHash" = ${q.ipHash} AND "createdAt" >= ${q.since}) AS from_ip,
       (SELECT COUNT(*) FROM "Comment" WHERE "siteId" = ${q.siteId} AND "authorHash" = ${q.authorHash} AND "createdAt" >= ${q.since}) AS from_author,
@@ -51,4 +54,18 @@ export async function getScreeningHistory(
     secondsSinceLastFromIpOrEmail:
       last === null ? null : Math.max(0, (q.now.getTime() - last) / 1000),
   };
+}
+
+/** What learning from a moderator's decision needs of the comment. */
+export function getLessonSource(db: Db, commentId: string) {
+  return db.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      siteId: true,
+      body: true,
+      authorName: true,
+      authorWebsite: true,
+      akismetParams: true,
+    },
+  });
 }

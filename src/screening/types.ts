@@ -1,3 +1,6 @@
+import type { RemoteOutcome } from './providers/provider.js';
+
+export type { RemoteOutcome };
 import type { SpamModel } from './spam-classifier.js';
 
 export type { CountTable, SpamModel } from './spam-classifier.js';
@@ -55,7 +58,8 @@ export interface ScreeningContext {
   authorWebsite: string | null;
   /** value of the hidden honeypot field; non-empty -> spam */
   honeypot: string | null;
-  formToken: FormTokenState;
+  /** the new comment's form token, checked; null when re-screening an edit */
+  formToken: FormTokenState | null;
   /** facts the service loaded from the DB */
   history: ScreeningHistory;
   /** the caller found a ban */
@@ -63,6 +67,8 @@ export interface ScreeningContext {
   settings: ScreeningSettings;
   /** base + per-site learned counts */
   spamModel: SpamModel;
+  /** what the remote providers (Perspective, Akismet) said, or why they could not */
+  remote: RemoteOutcome[];
   /** re-screening an edit (token/honeypot/duplicate/burst checks are skipped on edits) */
   isEdit: boolean;
 }

@@ -3,7 +3,7 @@
 // are not browser cross-origin requests and pass.
 import type { Request, RequestHandler, Response } from 'express';
 import { OriginNotAllowedError } from '../errors.js';
-import type { SiteView } from '../sites/sites.service.js';
+import type { SiteView } from './sites.service.js';
 
 export function isOriginAllowed(
   origin: string,

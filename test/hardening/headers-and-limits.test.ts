@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { DRAFT_CHECKS_PER_MINUTE } from '../../src/screening/screening.routes.js';
+import { DRAFT_CHECKS_PER_MINUTE } from '../../src/comments/index.js';
 import { createTestParley, seedSite, type TestParley } from '../helpers/parley.js';
 
 describe('security headers and limits', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sha256Hex } from '../../src/auth/session-token.js';
+import { sha256Hex } from '../../src/privacy/hashing.js';
 import { PROVIDERS } from '../helpers/databases.js';
 import { signIn, signInAs, STAFF_PASSWORD, type StaffClient } from '../helpers/moderation.js';
 import { aComment, createTestParley, seedSite, type TestParley } from '../helpers/parley.js';

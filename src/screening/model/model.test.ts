@@ -23,11 +23,18 @@ const held = (s: Record<string, number>) =>
     (l) => s[l]! >= model.thresholds[l as keyof typeof model.thresholds],
   );
 
-test('when the artifact is loaded, then it is validated and unpacked within 50 ms', () => {
-  loadScreeningModel(JSON.parse(json));
-  const t0 = performance.now();
-  loadScreeningModel(JSON.parse(json));
-  expect(performance.now() - t0).toBeLessThan(50);
+// Load time is measured by `npm run bench:model` (a benchmark prints figures; no timed test).
+test('when the artifact is loaded, then every label has weights and a calibration', () => {
+  const loaded = loadScreeningModel(JSON.parse(json));
+  expect(Object.keys(loaded.thresholds).sort()).toEqual([
+    'identity_attack',
+    'insult',
+    'profanity',
+    'severe_toxicity',
+    'spam',
+    'threat',
+    'toxicity',
+  ]);
 });
 
 test('when the artifact is malformed, then loading refuses it', () => {

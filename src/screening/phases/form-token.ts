@@ -8,7 +8,7 @@ const MESSAGES = {
 
 /** Comments must come from a rendered form, and not faster than a human can type. */
 export const formToken: Phase = ({ formToken: token, settings, isEdit }) => {
-  if (isEdit) return undefined;
+  if (isEdit || !token) return undefined;
   if (token.status !== 'ok') {
     return hold(`FORM_TOKEN_${token.status.toUpperCase()}`, MESSAGES[token.status]);
   }

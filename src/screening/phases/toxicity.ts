@@ -6,6 +6,7 @@ import {
   type ScreeningSettings,
   type ToxicityAttribute,
 } from '../types.js';
+import { strongest } from '../decision.js';
 import type { Phase, PhaseOutcome } from './phase.js';
 
 const LABELS: Record<ToxicityAttribute, string> = {
@@ -17,12 +18,12 @@ const LABELS: Record<ToxicityAttribute, string> = {
   IDENTITY_ATTACK: 'attack on people for their identity',
 };
 
-const RANK: Record<Decision, number> = { approve: 0, hold: 1, spam: 2, reject: 3 };
-
 /** Turns scores into a decision with the site's per-attribute thresholds and actions. */
 export function judgeToxicity(
   analysis: ToxicityAnalysis,
   settings: ScreeningSettings,
+  /** Attributes whose score came from a remote provider, and which one. */
+  sources: Partial<Record<ToxicityAttribute, string>> = {},
 ): PhaseOutcome {
   const out: PhaseOutcome = {
     decision: 'approve',
@@ -38,21 +39,41 @@ export function judgeToxicity(
       ...new Set(analysis.spans.filter((s) => (s.scores[attr] ?? 0) >= 0.5).map((s) => s.match)),
     ];
     const quoted = matches.map((m) => `'${m}'`).join(', ');
+    const source = sources[attr];
     const reason: Reason = {
       code: `TOXICITY_${attr}`,
-      message: `${LABELS[attr]}: ${quoted || 'overall'} (${score.toFixed(2)})`,
-      matches,
+      message: source
+        ? `${source}: ${attr.toLowerCase().replace('_', ' ')} (${score.toFixed(2)})`
+        : `${LABELS[attr]}: ${quoted || 'overall'} (${score.toFixed(2)})`,
+      matches: source ? [] : matches,
     };
     if (action === 'warn') {
       out.warnings!.push(reason);
       continue;
     }
     out.reasons.push(reason);
-    const decision: Decision = action === 'reject' ? 'reject' : 'hold';
-    if (RANK[decision] > RANK[out.decision]) out.decision = decision;
+    out.decision = strongest(out.decision, action === 'reject' ? 'reject' : 'hold');
   }
   return out;
 }
 
-/** Built-in toxicity; trusted authors are screened the same as anyone. */
-export const toxicity: Phase = ({ text, settings }) => judgeToxicity(scoreToxicity(text), settings);
+/**
+ * Toxicity, Parley's own scores and those of any remote provider (Perspective) alike: for each
+ * attribute the higher score is judged against the site's rule. Trusted authors are screened
+ * the same as anyone.
+ */
+export const toxicity: Phase = ({ text, settings, remote }) => {
+  const own = scoreToxicity(text);
+  const scores = { ...own.scores };
+  const sources: Partial<Record<ToxicityAttribute, string>> = {};
+  for (const r of remote) {
+    for (const attr of TOXICITY_ATTRIBUTES) {
+      const theirs = r.verdict?.toxicity?.[attr];
+      if (theirs !== undefined && theirs > scores[attr]) {
+        scores[attr] = theirs;
+        sources[attr] = r.provider;
+      }
+    }
+  }
+  return judgeToxicity({ scores, spans: own.spans }, settings, sources);
+};

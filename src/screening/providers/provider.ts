@@ -1,4 +1,4 @@
-import type { Reason, ToxicityScores } from '../types.js';
+import type { Reason, ToxicityScores } from '../../contracts/screening.js';
 
 /** What a remote screening provider adds to the built-in verdict. */
 export interface ProviderVerdict {
@@ -8,6 +8,13 @@ export interface ProviderVerdict {
   /** Spam verdict (Akismet). `discard` is Akismet's "pervasive spam". */
   spam?: 'ham' | 'spam' | 'discard';
   reasons?: Reason[];
+}
+
+/** One remote provider's answer within the time budget, or its failure. */
+export interface RemoteOutcome {
+  provider: string;
+  verdict?: ProviderVerdict;
+  error?: string;
 }
 
 export interface RemoteCheckInput {
@@ -39,7 +46,7 @@ export async function runProviders(
   providers: RemoteProvider[],
   input: RemoteCheckInput,
   budgetMs: number,
-): Promise<{ provider: string; verdict?: ProviderVerdict; error?: string }[]> {
+): Promise<RemoteOutcome[]> {
   if (providers.length === 0) return [];
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,232 @@
+// Screening around the pure pipeline. For a new comment or an edit alike it loads the facts
+// the phases need (author history, a ban, the site's learned model) while the remote providers
+// run under one time budget, builds one context, and lets the pipeline decide: provider scores
+// go through the same per-attribute toxicity decision as Parley's own, and pre-moderation is a
+// phase like any other.
+import { BannedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Db } from '../db/database.js';
+import type { BanKind } from '../contracts/moderation-api.js';
+import type { CheckResult } from '../contracts/public-api.js';
+import { readAkismetParams, type ScreeningDetails } from './details.js';
+import type { FormTokens } from './form-tokens.js';
+import { akismetFields, type AkismetClient } from './providers/akismet.js';
+import { runProviders, type RemoteCheckInput, type RemoteProvider } from './providers/provider.js';
+import { checkToxicity, screenComment } from './pipeline.js';
+import { getLessonSource, getScreeningHistory } from './screening.repo.js';
+import { SpamModels } from './spam-models.js';
+import {
+  TOXICITY_ATTRIBUTES,
+  type Decision,
+  type ScreeningContext,
+  type ScreeningSettings,
+} from './types.js';
+
+export const DEFAULT_BUDGET_MS = 1_500;
+const RECENT_WINDOW_MS = 10 * 60_000;
+/** A repeated text counts as a duplicate for a day: "Thanks!" months later is a new comment. */
+const DUPLICATE_WINDOW_MS = 86_400_000;
+
+export type StoredStatus = 'approved' | 'pending' | 'spam' | 'rejected';
+
+/** The site as screening needs it. */
+export interface ScreenedSite {
+  id: string;
+  settings: ScreeningSettings & { bannedAction: 'refuse' | 'hold' };
+}
+
+/** The client a comment came from (its IP is never stored unless Akismet needs it). */
+export interface ClientFacts {
+  ip: string;
+  userAgent: string | null;
+  referrer: string | null;
+}
+
+/** Everything about one comment to screen, new or edited. */
+export interface CommentFacts {
+  site: ScreenedSite;
+  post: { id: string; slug: string; url: string | null };
+  author: { name: string; email: string; website: string | null; hash: string };
+  body: string;
+  ipHash: string;
+  contentHash: string;
+  client: ClientFacts;
+  now: Date;
+  /** A new comment's form: its signed token and the honeypot. Absent for an edit. */
+  form?: { token: string | undefined; honeypot: string | null };
+  /** Re-screening this stored comment (an author's edit). */
+  editOf?: { id: string; createdAt: Date };
+}
+
+/** What screening decided for a comment. */
+export interface ScreeningOutcome {
+  status: StoredStatus;
+  /** Decision, scores and reasons, stored for moderators (Comment.screening). */
+  details: ScreeningDetails;
+  toxicityScore: number | null;
+  spamScore: number | null;
+  /** A toxicity rule fired: the comment belongs in the toxic queue. */
+  toxic: boolean;
+  /** Akismet comment-check fields, kept (privately) for submit-spam / submit-ham. */
+  akismetParams: Record<string, string> | null;
+}
+
+/** How screening finds a ban (moderation keeps the bans). */
+export interface BanLookup {
+  find(
+    siteId: string,
+    who: { email: string; ipHash: string },
+    now: Date,
+  ): Promise<{ kind: string; value: string } | null>;
+}
+
+export interface ScreenerDeps {
+  db: Db;
+  log: Logger;
+  formTokens: FormTokens;
+  bans: BanLookup;
+  providers: RemoteProvider[];
+  akismet: AkismetClient | null;
+  budgetMs?: number;
+}
+
+export interface Screener {
+  screen(facts: CommentFacts): Promise<ScreeningOutcome>;
+  /** The verdict on a draft, not stored ("Do you want to rephrase?"). */
+  checkDraft(settings: ScreeningSettings, text: string): CheckResult;
+  /** A moderator's spam / not-spam decision teaches the site's model (and Akismet). */
+  feedback: { spam(commentId: string): Promise<void>; ham(commentId: string): Promise<void> };
+  spamModels: SpamModels;
+}
+
+const STATUS_OF: Record<Decision, StoredStatus> = {
+  approve: 'approved',
+  hold: 'pending',
+  spam: 'spam',
+  reject: 'rejected',
+};
+
+export function createScreener(deps: ScreenerDeps): Screener {
+  const budgetMs = deps.budgetMs ?? DEFAULT_BUDGET_MS;
+  const spamModels = new SpamModels(deps.db);
+
+  async function screen(facts: CommentFacts): Promise<ScreeningOutcome> {
+    const { site, now } = facts;
+    const remoteInput = remoteInputOf(facts);
+    const [history, ban, spamModel, remote] = await Promise.all([
+      getScreeningHistory(deps.db, {
+        siteId: site.id,
+        postId: facts.post.id,
+        authorHash: facts.author.hash,
+        ipHash: facts.ipHash,
+        contentHash: facts.contentHash,
+        since: new Date(now.getTime() - RECENT_WINDOW_MS),
+        duplicateSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS),
+        now,
+        ...(facts.editOf && { excludeCommentId: facts.editOf.id }),
+      }),
+      deps.bans.find(site.id, { email: facts.author.email, ipHash: facts.ipHash }, now),
+      spamModels.get(site.id),
+      runProviders(deps.providers, remoteInput, budgetMs),
+    ]);
+    if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
+    for (const r of remote)
+      if (r.error)
+        deps.log.warn({ provider: r.provider, error: r.error }, 'screening provider failed');
+    const context: ScreeningContext = {
+      text: facts.body,
+      authorName: facts.author.name,
+      authorEmail: facts.author.email,
+      authorWebsite: facts.author.website,
+      honeypot: facts.form?.honeypot ?? null,
+      formToken: facts.form
+        ? deps.formTokens.verify(facts.form.token, site.id, facts.post.slug, now.getTime())
+        : null,
+      history,
+      banned: ban ? { kind: ban.kind as BanKind, value: ban.value } : null,
+      settings: site.settings,
+      spamModel,
+      remote,
+      isEdit: facts.editOf !== undefined,
+    };
+    const result = screenComment(context);
+    return {
+      status: STATUS_OF[result.decision],
+      details: {
+        decision: result.decision,
+        reasons: result.reasons,
+        warnings: result.warnings,
+        scores: result.scores,
+        providers: Object.fromEntries(remote.map((r) => [r.provider, r.error ? 'failed' : 'ok'])),
+        screenedAt: now.toISOString(),
+      },
+      toxicityScore: Math.max(...TOXICITY_ATTRIBUTES.map((a) => result.scores[a])),
+      spamScore: result.scores.spam,
+      toxic: result.reasons.some((r) => r.code.startsWith('TOXICITY')),
+      akismetParams: deps.akismet ? akismetFields(remoteInput) : null,
+    };
+  }
+
+  async function learn(commentId: string, label: 'spam' | 'ham'): Promise<void> {
+    const comment = await getLessonSource(deps.db, commentId);
+    if (!comment) return;
+    await spamModels.learn(
+      {
+        siteId: comment.siteId,
+        commentId,
+        text: comment.body,
+        authorName: comment.authorName,
+        authorWebsite: comment.authorWebsite,
+      },
+      label,
+    );
+    const fields = readAkismetParams(comment.akismetParams);
+    if (deps.akismet && fields) {
+      try {
+        await (label === 'spam' ? deps.akismet.submitSpam(fields) : deps.akismet.submitHam(fields));
+      } catch (err) {
+        deps.log.warn(
+          { provider: 'Akismet', error: (err as Error).message, commentId },
+          `Akismet submit-${label} failed`,
+        );
+      }
+    }
+  }
+
+  return {
+    screen,
+    spamModels,
+    checkDraft(settings, text) {
+      const out = checkToxicity(text, settings);
+      const decision: CheckResult['decision'] =
+        out.decision === 'reject'
+          ? 'reject'
+          : out.decision === 'hold' || out.decision === 'spam'
+            ? 'hold'
+            : out.warnings.length > 0
+              ? 'warn'
+              : 'approve';
+      return { decision, reasons: [...out.reasons, ...out.warnings], scores: out.scores };
+    },
+    feedback: {
+      spam: (commentId) => learn(commentId, 'spam'),
+      ham: (commentId) => learn(commentId, 'ham'),
+    },
+  };
+}
+
+/** What a remote provider is sent; an edit resends the original client facts. */
+function remoteInputOf(facts: CommentFacts): RemoteCheckInput {
+  return {
+    text: facts.body,
+    authorName: facts.author.name,
+    authorEmail: facts.author.email,
+    authorWebsite: facts.author.website,
+    ip: facts.client.ip,
+    userAgent: facts.client.userAgent,
+    referrer: facts.client.referrer,
+    permalink: facts.post.url,
+    isEdit: facts.editOf !== undefined,
+    createdAt: facts.editOf?.createdAt ?? facts.now,
+  };
+}
