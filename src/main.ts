@@ -7,7 +7,7 @@ const DRAIN_MS = 6_000;
 const SHUTDOWN_LIMIT_MS = 9_000;
 
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {

@@ -23,7 +23,7 @@ export function illFormedPaths(
   if (typeof value === 'string') {
     if (!isWellFormedText(value)) out.push(path.length > 0 ? path.join('.') : '_');
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => illFormedPaths(v, [...path, i], out, depth + 1));
+    for (const [i, v] of value.entries()) illFormedPaths(v, [...path, i], out, depth + 1);
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (!isWellFormedText(k)) out.push([...path, '(key)'].join('.'));

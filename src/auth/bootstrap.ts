@@ -27,7 +27,7 @@ export async function ensureFirstAdmin(
     return 'exists';
   }
   const name = admin.email.split('@')[0] || 'Admin';
-  let user;
+  let user: Awaited<ReturnType<typeof createUserAccount>>;
   try {
     user = await createUserAccount(db, {
       email: admin.email,

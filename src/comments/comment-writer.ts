@@ -40,7 +40,7 @@ export class CommentWriter {
             this.dialect,
             batch.map((p) => p.row),
           );
-          batch.forEach((p, i) => p.resolve(outcomes[i]!));
+          for (const [i, p] of batch.entries()) p.resolve(outcomes[i]!);
         } catch (err) {
           // One row the database refuses must not fail the comments that shared its batch:
           // try each on its own, so only the bad one fails.

@@ -66,7 +66,10 @@ export class ThreadCache {
     this.#drop(key);
     this.#entries.set(key, { ...page, postKey: post });
     let keys = this.#keysByPost.get(post);
-    if (!keys) this.#keysByPost.set(post, (keys = new Set()));
+    if (!keys) {
+      keys = new Set();
+      this.#keysByPost.set(post, keys);
+    }
     keys.add(key);
     this.#bytes += body.length;
     for (const [oldest, entry] of this.#entries) {

@@ -28,7 +28,8 @@ export async function findActiveBan(
       select: { id: true, kind: true, value: true, expiresAt: true },
       take: 10_000,
     });
-    banCache.set(siteId, (cached = { bans }));
+    cached = { bans };
+    banCache.set(siteId, cached);
   }
   const email = normaliseEmail(who.email);
   const domain = email.split('@')[1] ?? '';

@@ -70,9 +70,7 @@ export function foldText(input: string): string {
 /** True when the text hides characters inside words (zero-width, soft hyphen, ZWJ between letters). */
 export function hasInvisibleInWord(text: string): boolean {
   if (ZWJ_IN_WORD.test(text)) return true;
-  INVISIBLE_CHARS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = INVISIBLE_CHARS.exec(text)) !== null) {
+  for (const m of text.matchAll(INVISIBLE_CHARS)) {
     const before = text[m.index - 1] ?? '';
     const after = text[m.index + m[0].length] ?? '';
     if (/[\p{L}\p{N}.]/u.test(before) && /[\p{L}\p{N}.]/u.test(after)) return true;

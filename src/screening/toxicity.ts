@@ -1224,9 +1224,8 @@ const REPORTING =
 
 function clauseStart(text: string, index: number): number {
   let start = 0;
-  CLAUSE_BOUNDARY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BOUNDARY.exec(text)) !== null && m.index < index) {
+  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
+    if (m.index >= index) break;
     start = m.index + m[0].length;
   }
   return start;
@@ -1328,7 +1327,10 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
   const gates = new Map<RegExp, boolean>();
   const passes = (gate: RegExp) => {
     let ok = gates.get(gate);
-    if (ok === undefined) gates.set(gate, (ok = gate.test(scanText)));
+    if (ok === undefined) {
+      ok = gate.test(scanText);
+      gates.set(gate, ok);
+    }
     return ok;
   };
   for (const rule of RULES) {

@@ -14,7 +14,7 @@ interface Compiled {
 // settings objects are treated as immutable, so identity is a safe cache key
 const cache = new WeakMap<ScreeningSettings, Compiled>();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compileWordList(words: readonly string[]): RegExp | null {
   const parts = [
@@ -22,7 +22,7 @@ export function compileWordList(words: readonly string[]): RegExp | null {
       words
         .map((w) => foldText(w.trim()))
         .filter((w) => w !== '')
-        .map((w) => escape(w).replace(/\s+/g, '\\s+')),
+        .map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')),
     ),
   ].sort((a, b) => b.length - a.length);
   if (parts.length === 0) return null;

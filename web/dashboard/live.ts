@@ -45,16 +45,18 @@ export function connectLive(): void {
     if (err.message === 'UNAUTHENTICATED') window.location.reload();
   });
   // The server could not pass events between its processes for a while: reload what is shown.
-  socket.on('queue:resync', () => subscribers.forEach((s) => s.resync()));
-  socket.on('queue:added', (e: { queue: Queue; item: ModerationItem }) =>
-    subscribers.forEach((s) => s.added(e)),
-  );
-  socket.on('queue:removed', (e: { id: string; from: string; to: string }) =>
-    subscribers.forEach((s) => s.removed(e)),
-  );
-  socket.on('queue:updated', (e: { item: ModerationItem }) =>
-    subscribers.forEach((s) => s.updated(e)),
-  );
+  socket.on('queue:resync', () => {
+    for (const s of subscribers) s.resync();
+  });
+  socket.on('queue:added', (e: { queue: Queue; item: ModerationItem }) => {
+    for (const s of subscribers) s.added(e);
+  });
+  socket.on('queue:removed', (e: { id: string; from: string; to: string }) => {
+    for (const s of subscribers) s.removed(e);
+  });
+  socket.on('queue:updated', (e: { item: ModerationItem }) => {
+    for (const s of subscribers) s.updated(e);
+  });
   socket.on('queue:counts', (e: { site: string; counts: QueueCounts }) => {
     store.siteCounts.set(e.site, e.counts);
     storeChanged();

@@ -287,7 +287,10 @@ export function mountQueuePage(main: HTMLElement): Page {
   function act(id: string, action: CardAction): void {
     const item = list.items[list.indexOf(id)];
     if (!item) return;
-    if (action === 'ban') return ban(item);
+    if (action === 'ban') {
+      ban(item);
+      return;
+    }
     inFlight.set(id, false);
     const { index } = take(id)!;
     applyCounts(item, action, 1);

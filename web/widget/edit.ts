@@ -20,10 +20,16 @@ export interface EditHost {
 /** Opens the editor in place of the comment's text (or focuses the open one). */
 export function openEdit(host: EditHost, article: HTMLElement): void {
   const open = article.querySelector<HTMLTextAreaElement>('.edit textarea');
-  if (open) return open.focus();
+  if (open) {
+    open.focus();
+    return;
+  }
   const id = article.getAttribute('data-comment-id')!;
   const entry = host.edits.get(id);
-  if (!entry) return showExpired(article);
+  if (!entry) {
+    showExpired(article);
+    return;
+  }
 
   const txt = article.querySelector<HTMLElement>('.txt')!;
   const acts = article.querySelector<HTMLElement>('.acts');
@@ -114,7 +120,10 @@ export function openEdit(host: EditHost, article: HTMLElement): void {
       })
       .catch((err: unknown) => {
         setBusy(false);
-        if (!(err instanceof ApiError)) return void (formErr.textContent = t('errGeneric'));
+        if (!(err instanceof ApiError)) {
+          formErr.textContent = t('errGeneric');
+          return;
+        }
         if (err.status === 403) {
           host.edits.remove(id);
           close(false);

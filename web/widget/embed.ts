@@ -54,7 +54,8 @@ function mount(): void {
     theme,
     lang: data.lang || document.documentElement.lang || undefined,
   });
-  const global = (window.Parley ??= { version: VERSION, instances: [] });
+  window.Parley ??= { version: VERSION, instances: [] };
+  const global = window.Parley;
   global.instances.push(widget);
   void widget.start();
 }

@@ -191,7 +191,8 @@ export class CommentForm {
    * a reader who presses Send is not kept waiting for them).
    */
   private async tokenForSubmit(): Promise<string | undefined> {
-    const token = this.token ?? (this.token = await this.tokenOnce());
+    this.token ??= await this.tokenOnce();
+    const token = this.token;
     if (!token) return undefined;
     // A token fetched just now is younger than the site's minimum: wait the rest, rather than
     // have a person's comment held as "too fast".

@@ -332,7 +332,10 @@ export class Widget {
     const target = (e.target as Element).closest<HTMLElement>('[data-act],[data-sort]');
     if (!target) return;
     const sort = target.getAttribute('data-sort') as Sort | null;
-    if (sort) return this.setSort(sort);
+    if (sort) {
+      this.setSort(sort);
+      return;
+    }
     const article = target.closest<HTMLElement>('article');
     switch (target.getAttribute('data-act')) {
       case 'reply':
