@@ -7,7 +7,6 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultScreeningSettings } from '../src/screening/defaults.js';
 import { screenComment } from '../src/screening/pipeline.js';
-import { emptyCountTable, loadBaseModel } from '../src/screening/spam-classifier.js';
 import type { ScreeningContext } from '../src/screening/types.js';
 import { readCorpus } from '../src/screening/model/corpus.js';
 import { loadScreeningModel, scoreComment } from '../src/screening/model/model.js';
@@ -54,7 +53,7 @@ function time(
 }
 
 const settings = defaultScreeningSettings();
-const spamModel = { base: loadBaseModel(), learned: emptyCountTable() };
+const siteModel = { base: model, layers: { spam: null, toxicity: null } };
 const ctx = (x: { text: string; name: string; website: string | null }): ScreeningContext => ({
   text: x.text,
   authorName: x.name,
@@ -73,7 +72,7 @@ const ctx = (x: { text: string; name: string; website: string | null }): Screeni
   banned: null,
   remote: [],
   settings,
-  spamModel,
+  model: siteModel,
   isEdit: false,
 });
 

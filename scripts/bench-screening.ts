@@ -4,7 +4,7 @@
  */
 import { defaultScreeningSettings } from '../src/screening/defaults.js';
 import { screenComment } from '../src/screening/pipeline.js';
-import { emptyCountTable, loadBaseModel } from '../src/screening/spam-classifier.js';
+import { shippedModel } from '../src/screening/models.js';
 import type { ScreeningContext } from '../src/screening/types.js';
 
 const PARAGRAPHS = [
@@ -23,7 +23,7 @@ function comment(i: number): string {
 }
 
 const settings = defaultScreeningSettings();
-const model = { base: loadBaseModel(), learned: emptyCountTable() };
+const model = { base: shippedModel(), layers: { spam: null, toxicity: null } };
 const ctx = (text: string): ScreeningContext => ({
   text,
   authorName: 'Jane Doe',
@@ -42,7 +42,7 @@ const ctx = (text: string): ScreeningContext => ({
   banned: null,
   remote: [],
   settings,
-  spamModel: model,
+  model,
   isEdit: false,
 });
 

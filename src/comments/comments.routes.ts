@@ -117,7 +117,7 @@ export function commentsRouter(
       const params = parse(SitePostParams, req.params);
       const site = await deps.sites.get(params.site);
       const { body } = parse(CheckBody, req.body);
-      res.json(deps.screener.checkDraft(site.settings, body));
+      res.json(await deps.screener.checkDraft(site.id, site.settings, body));
     },
   );
 

@@ -20,6 +20,8 @@ export interface ScreeningView {
   decision: string | null;
   reasons: Reason[];
   scores: Record<string, number> | null;
+  /** Per model label (toxicity, insult, spam…), the parts of the comment that raised its score most. */
+  drivers: Record<string, Array<{ feature: string; weight: number }>>;
 }
 
 export interface AuthorHistory {

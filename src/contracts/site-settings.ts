@@ -46,8 +46,10 @@ export const SiteSettingsSchema = z.object({
       IDENTITY_ATTACK: toxicityRule(0.8, 'hold'),
     })
     .prefault({}),
-  /** Learning classifier: probability at or above which a comment is spam. */
+  /** Spam probability at or above which a comment goes to the spam queue. */
   spamThreshold: z.number().min(0.5).max(1).default(0.9),
+  /** Spam probability at or above which a comment waits for a moderator (below spamThreshold). */
+  spamHoldThreshold: z.number().min(0.05).max(1).default(0.6),
   /** Authors with a previously approved comment are trusted more (as WordPress does). */
   trustApprovedAuthors: z.boolean().default(true),
   /** When a remote screening provider fails: hold the comment (default) or publish it. */

@@ -84,18 +84,18 @@ export async function moderateComment(
     return { change, audit };
   });
   publishStatusChange(deps.events, change);
-  await teachClassifier(deps, commentId, action);
+  await teachScreening(deps, commentId, action);
   return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
 }
 
-async function teachClassifier(
+async function teachScreening(
   deps: ActionDeps,
   commentId: string,
   action: ModerationAction,
 ): Promise<void> {
-  if (action !== 'spam' && action !== 'not-spam') return;
+  if (action === 'delete') return;
   try {
-    await (action === 'spam' ? deps.feedback.spam(commentId) : deps.feedback.ham(commentId));
+    await deps.feedback.decided(commentId, action);
   } catch (err) {
     // The decision stands even when Akismet or the classifier cannot learn from it right now.
     deps.log.warn(

@@ -1,9 +1,8 @@
 /**
- * What a moderator's spam / not-spam decision teaches: the site's learning classifier and,
- * when configured, Akismet (submit-spam / submit-ham with the original request values).
- * Implemented by src/screening; moderation only calls it.
+ * What a moderator's decision teaches: the site's learnt screening layers (spam and toxicity)
+ * and, when configured, Akismet (submit-spam / submit-ham with the original request values).
+ * Implemented by src/screening; moderation only reports the decision.
  */
 export interface ModerationFeedback {
-  spam(commentId: string): Promise<void>;
-  ham(commentId: string): Promise<void>;
+  decided(commentId: string, action: 'approve' | 'reject' | 'spam' | 'not-spam'): Promise<void>;
 }

@@ -11,7 +11,12 @@ const EMPTY_HISTORY: AuthorHistory = { approved: 0, rejected: 0, spam: 0, pendin
 
 export function screeningView(stored: unknown): ScreeningView {
   const details = readScreeningDetails(stored);
-  return { decision: details.decision, reasons: details.reasons, scores: details.scores };
+  return {
+    decision: details.decision,
+    reasons: details.reasons,
+    scores: details.scores,
+    drivers: details.drivers ?? {},
+  };
 }
 
 function historyKey(siteId: string, authorHash: string): string {

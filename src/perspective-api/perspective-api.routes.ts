@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { classifyError } from '../http/index.js';
 import type { RateLimiters } from '../http/index.js';
-import { scoreToxicity, TOXICITY_ATTRIBUTES, type ToxicityAttribute } from '../screening/index.js';
+import { TOXICITY_ATTRIBUTES, toxicityOfText, type ToxicityAttribute } from '../screening/index.js';
 import { getApiKeySite } from './api-keys.repo.js';
 import { toPerspectiveResponse } from './perspective-format.js';
 
@@ -68,6 +68,13 @@ function toPerspectiveError(err: unknown): PerspectiveError {
     known.message,
   );
 }
+
+/**
+ * The languages whose toxicity the model was trained on (the labelled corpus has toxic and
+ * clean comments in each); spam is scored in any language.
+ */
+const SCORED_LANGUAGES = new Set(['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl']);
+const isScoredLanguage = (l: string) => SCORED_LANGUAGES.has(l);
 
 export function perspectiveApiRouter(deps: {
   db: Db;
@@ -137,20 +144,22 @@ export function perspectiveApiRouter(deps: {
         `Unknown attribute: ${unknown.join(', ')}`,
       );
     const languages = body.languages ?? ['en'];
-    if (languages.length > 0 && !languages.some((l) => l.toLowerCase().startsWith('en'))) {
+    const language = languages.map((l) => l.toLowerCase().slice(0, 2)).find(isScoredLanguage);
+    if (languages.length > 0 && !language) {
       throw new PerspectiveError(
         400,
         'INVALID_ARGUMENT',
         `Attribute ${requested[0]} does not support request languages: ${languages.join(',')}`,
       );
     }
-    const analysis = scoreToxicity(body.comment.text);
+    const analysis = toxicityOfText(body.comment.text);
     const thresholds = requested.map((a) => body.requestedAttributes[a]?.scoreThreshold ?? 0);
     const response = toPerspectiveResponse(
       analysis.scores,
       requested as ToxicityAttribute[],
       body.spanAnnotations === false ? [] : analysis.spans,
       {
+        language: language ?? 'en',
         ...(body.clientToken !== undefined && { clientToken: body.clientToken }),
       },
     );

@@ -30,6 +30,8 @@ export interface PerspectiveOptions {
   /** scores below it are left out, as in Perspective's `scoreThreshold` */
   scoreThreshold?: number;
   clientToken?: string;
+  /** the request language that was scored, echoed as Perspective does */
+  language?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function toPerspectiveResponse(
         })),
     };
   }
-  const res: PerspectiveResponse = { attributeScores, languages: ['en'] };
+  const res: PerspectiveResponse = { attributeScores, languages: [options.language ?? 'en'] };
   if (options.clientToken !== undefined) res.clientToken = options.clientToken;
   return res;
 }

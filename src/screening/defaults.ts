@@ -4,9 +4,6 @@
 import { readSiteSettings } from '../contracts/site-settings.js';
 import type { ScreeningSettings } from './types.js';
 
-/** Classifier probability at or above this holds the comment (spamThreshold marks it spam). */
-export const SPAM_HOLD_THRESHOLD = 0.6;
-
 /** A fresh copy of a new site's screening settings. */
 export function defaultScreeningSettings(): ScreeningSettings {
   return readSiteSettings({});

@@ -12,16 +12,10 @@ import { createScreener, type BanLookup, type Screener } from './screener.js';
 import type { FormTokens } from './form-tokens.js';
 
 export * from './types.js';
-export { checkToxicity, PHASES, screenComment } from './pipeline.js';
-export { defaultScreeningSettings, SPAM_HOLD_THRESHOLD } from './defaults.js';
-export {
-  emptyCountTable,
-  LEARNED_WEIGHT,
-  learnFromDecision,
-  loadBaseModel,
-  spamProbability,
-  tokenize,
-} from './spam-classifier.js';
+export { checkToxicity, PHASES, screenComment, toxicityOfText } from './pipeline.js';
+export { defaultScreeningSettings } from './defaults.js';
+export { ScreeningModels, shippedModel, type SiteModel } from './models.js';
+export { CAP as LAYER_CAP, MIN_DECISIONS as LAYER_MIN_DECISIONS } from './site-layer.js';
 export { scoreToxicity, type ToxicityAnalysis, type ToxicitySpan } from './toxicity.js';
 export { findLinks, type FoundLink } from './links.js';
 export {

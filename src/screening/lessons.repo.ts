@@ -43,3 +43,23 @@ export function getLessons(db: Db, siteId: string, task: 'spam' | 'toxicity', ta
     select: { text: true, label: true, authorName: true, authorWebsite: true },
   });
 }
+
+/** Changes whenever a site's lessons do: "count:newest" over both tasks. */
+export async function getLessonStamp(db: Db, siteId: string): Promise<string> {
+  const agg = await db.screeningLesson.aggregate({
+    where: { siteId },
+    _count: { _all: true },
+    _max: { createdAt: true },
+  });
+  return `${agg._count._all}:${agg._max.createdAt?.getTime() ?? 0}`;
+}
+
+/** A site's most recently published comments: what is fine here, for its learnt layers. */
+export function getRecentPublished(db: Db, siteId: string, take: number) {
+  return db.comment.findMany({
+    where: { siteId, status: 'approved' },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { body: true, authorName: true, authorWebsite: true },
+  });
+}

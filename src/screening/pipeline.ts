@@ -19,9 +19,12 @@ import { remoteProviders } from './phases/remote-providers.js';
 import { strongest } from './decision.js';
 import type { Accumulator, Analysis, Phase } from './phases/phase.js';
 import { spamScore } from './phases/spam-score.js';
-import { judgeToxicity, toxicity } from './phases/toxicity.js';
+import { judgeScores, judgeToxicity, toxicity } from './phases/toxicity.js';
 import { disallowedWords, moderationWords } from './phases/word-lists.js';
-import { scoreToxicity } from './toxicity.js';
+import { LABELS } from './model/index.js';
+import { shippedModel, type SiteModel } from './models.js';
+import type { ToxicitySpan } from './toxicity.js';
+import { modelView, type ModelView } from './scores.js';
 import type {
   Decision,
   Reason,
@@ -72,6 +75,11 @@ export function screenComment(ctx: ScreeningContext): ScreeningResult {
   const analysis: Analysis = {
     links: findLinks(ctx.text),
     trusted: ctx.settings.trustApprovedAuthors && ctx.history.approvedByAuthor > 0,
+    model: modelView(ctx.model, {
+      text: ctx.text,
+      name: ctx.authorName,
+      website: ctx.authorWebsite,
+    }),
   };
   let decision: Decision = 'approve';
   const reasons: Reason[] = [];
@@ -88,19 +96,49 @@ export function screenComment(ctx: ScreeningContext): ScreeningResult {
     if (out.spamScore !== undefined) spam = out.spamScore;
     if (out.toxicity) tox = out.toxicity;
   }
-  return { decision, reasons, warnings, scores: { spam, ...tox } };
+  return {
+    decision,
+    reasons,
+    warnings,
+    scores: { spam, ...tox },
+    drivers: driversOf(analysis.model),
+  };
 }
 
-/** Toxicity only, for the draft "check" endpoint: the widget can ask before posting. */
+/** What the dashboard highlights: per label that scored at all, the model's strongest parts. */
+function driversOf(view: ModelView): ScreeningResult['drivers'] {
+  const out: ScreeningResult['drivers'] = {};
+  for (const label of LABELS) {
+    const positive = view.drivers[label].filter((d) => d.weight > 0);
+    if (positive.length > 0 && view.scores[label] >= 0.2) out[label] = positive;
+  }
+  return out;
+}
+
+/** Toxicity only, for the draft "check" endpoint: the same model and rules as screening. */
 export function checkToxicity(
   text: string,
   settings: ScreeningSettings,
+  model: SiteModel,
 ): { scores: ToxicityScores; reasons: Reason[]; warnings: Reason[]; decision: Decision } {
-  const out = judgeToxicity(scoreToxicity(text), settings);
+  const view = modelView(model, { text });
+  const out = judgeToxicity(judgeScores(view, text), view, settings);
   return {
     scores: out.toxicity ?? ZERO_TOXICITY,
     reasons: out.reasons,
     warnings: out.warnings ?? [],
     decision: out.decision,
   };
+}
+
+/**
+ * Toxicity scores and the rules' spans for any text, as the Perspective-compatible API answers:
+ * the same model and rules as screening, without a site's layers.
+ */
+export function toxicityOfText(
+  text: string,
+  model: SiteModel = { base: shippedModel(), layers: { spam: null, toxicity: null } },
+): { scores: ToxicityScores; spans: ToxicitySpan[] } {
+  const judged = judgeScores(modelView(model, { text }), text);
+  return { scores: judged.scores, spans: judged.spans };
 }

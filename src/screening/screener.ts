@@ -8,13 +8,13 @@ import type { Logger } from '../logger.js';
 import type { Db } from '../db/database.js';
 import type { BanKind } from '../contracts/moderation-api.js';
 import type { CheckResult } from '../contracts/public-api.js';
-import { readAkismetParams, type ScreeningDetails } from './details.js';
+import { readAkismetParams, readScreeningDetails, type ScreeningDetails } from './details.js';
 import type { FormTokens } from './form-tokens.js';
 import { akismetFields, type AkismetClient } from './providers/akismet.js';
 import { runProviders, type RemoteCheckInput, type RemoteProvider } from './providers/provider.js';
 import { checkToxicity, screenComment } from './pipeline.js';
 import { getLessonSource, getScreeningHistory } from './screening.repo.js';
-import { SpamModels } from './spam-models.js';
+import { ScreeningModels, type LessonTask } from './models.js';
 import {
   TOXICITY_ATTRIBUTES,
   type Decision,
@@ -80,6 +80,11 @@ export interface BanLookup {
   ): Promise<{ kind: string; value: string } | null>;
 }
 
+/** The decisions screening learns from, as moderation reports them. */
+export interface ModerationLessons {
+  decided(commentId: string, action: 'approve' | 'reject' | 'spam' | 'not-spam'): Promise<void>;
+}
+
 export interface ScreenerDeps {
   db: Db;
   log: Logger;
@@ -92,11 +97,11 @@ export interface ScreenerDeps {
 
 export interface Screener {
   screen(facts: CommentFacts): Promise<ScreeningOutcome>;
-  /** The verdict on a draft, not stored ("Do you want to rephrase?"). */
-  checkDraft(settings: ScreeningSettings, text: string): CheckResult;
-  /** A moderator's spam / not-spam decision teaches the site's model (and Akismet). */
-  feedback: { spam(commentId: string): Promise<void>; ham(commentId: string): Promise<void> };
-  spamModels: SpamModels;
+  /** The verdict on a draft, not stored ("Do you want to rephrase?"): the same model as screen(). */
+  checkDraft(siteId: string, settings: ScreeningSettings, text: string): Promise<CheckResult>;
+  /** A moderator's decision teaches the site's learnt layers (and Akismet). */
+  feedback: ModerationLessons;
+  models: ScreeningModels;
 }
 
 const STATUS_OF: Record<Decision, StoredStatus> = {
@@ -108,12 +113,12 @@ const STATUS_OF: Record<Decision, StoredStatus> = {
 
 export function createScreener(deps: ScreenerDeps): Screener {
   const budgetMs = deps.budgetMs ?? DEFAULT_BUDGET_MS;
-  const spamModels = new SpamModels(deps.db);
+  const models = new ScreeningModels(deps.db);
 
   async function screen(facts: CommentFacts): Promise<ScreeningOutcome> {
     const { site, now } = facts;
     const remoteInput = remoteInputOf(facts);
-    const [history, ban, spamModel, remote] = await Promise.all([
+    const [history, ban, model, remote] = await Promise.all([
       getScreeningHistory(deps.db, {
         siteId: site.id,
         postId: facts.post.id,
@@ -126,7 +131,7 @@ export function createScreener(deps: ScreenerDeps): Screener {
         ...(facts.editOf && { excludeCommentId: facts.editOf.id }),
       }),
       deps.bans.find(site.id, { email: facts.author.email, ipHash: facts.ipHash }, now),
-      spamModels.get(site.id),
+      models.forSite(site.id),
       runProviders(deps.providers, remoteInput, budgetMs),
     ]);
     if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
@@ -145,7 +150,7 @@ export function createScreener(deps: ScreenerDeps): Screener {
       history,
       banned: ban ? { kind: ban.kind as BanKind, value: ban.value } : null,
       settings: site.settings,
-      spamModel,
+      model,
       remote,
       isEdit: facts.editOf !== undefined,
     };
@@ -157,6 +162,7 @@ export function createScreener(deps: ScreenerDeps): Screener {
         reasons: result.reasons,
         warnings: result.warnings,
         scores: result.scores,
+        drivers: result.drivers,
         providers: Object.fromEntries(remote.map((r) => [r.provider, r.error ? 'failed' : 'ok'])),
         screenedAt: now.toISOString(),
       },
@@ -167,21 +173,39 @@ export function createScreener(deps: ScreenerDeps): Screener {
     };
   }
 
-  async function learn(commentId: string, label: 'spam' | 'ham'): Promise<void> {
+  /**
+   * What a decision teaches: spam / not spam the spam layer (and Akismet); reject ("reject as
+   * toxic") the toxicity layer; approving a comment screening held teaches that it was not what
+   * screening took it for.
+   */
+  async function decided(
+    commentId: string,
+    action: 'approve' | 'reject' | 'spam' | 'not-spam',
+  ): Promise<void> {
     const comment = await getLessonSource(deps.db, commentId);
     if (!comment) return;
-    await spamModels.learn(
-      {
+    const held = readScreeningDetails(comment.screening).reasons.map((r) => r.code);
+    const heldAsSpam = held.some((c) => c.startsWith('SPAM_'));
+    const lessons: Array<{ task: LessonTask; label: 0 | 1 }> = [];
+    if (action === 'spam') lessons.push({ task: 'spam', label: 1 });
+    if (action === 'not-spam' || (action === 'approve' && heldAsSpam))
+      lessons.push({ task: 'spam', label: 0 });
+    if (action === 'reject') lessons.push({ task: 'toxicity', label: 1 });
+    if (action === 'approve' && comment.toxic) lessons.push({ task: 'toxicity', label: 0 });
+    for (const lesson of lessons) {
+      await models.learn({
+        ...lesson,
         siteId: comment.siteId,
         commentId,
         text: comment.body,
         authorName: comment.authorName,
         authorWebsite: comment.authorWebsite,
-      },
-      label,
-    );
+      });
+    }
+    if (action !== 'spam' && action !== 'not-spam') return;
     const fields = readAkismetParams(comment.akismetParams);
     if (deps.akismet && fields) {
+      const label = action === 'spam' ? 'spam' : 'ham';
       try {
         await (label === 'spam' ? deps.akismet.submitSpam(fields) : deps.akismet.submitHam(fields));
       } catch (err) {
@@ -195,9 +219,9 @@ export function createScreener(deps: ScreenerDeps): Screener {
 
   return {
     screen,
-    spamModels,
-    checkDraft(settings, text) {
-      const out = checkToxicity(text, settings);
+    models,
+    async checkDraft(siteId, settings, text) {
+      const out = checkToxicity(text, settings, await models.forSite(siteId));
       const decision: CheckResult['decision'] =
         out.decision === 'reject'
           ? 'reject'
@@ -208,10 +232,7 @@ export function createScreener(deps: ScreenerDeps): Screener {
               : 'approve';
       return { decision, reasons: [...out.reasons, ...out.warnings], scores: out.scores };
     },
-    feedback: {
-      spam: (commentId) => learn(commentId, 'spam'),
-      ham: (commentId) => learn(commentId, 'ham'),
-    },
+    feedback: { decided },
   };
 }
 

@@ -66,6 +66,8 @@ export function getLessonSource(db: Db, commentId: string) {
       authorName: true,
       authorWebsite: true,
       akismetParams: true,
+      screening: true,
+      toxic: true,
     },
   });
 }

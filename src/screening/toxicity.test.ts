@@ -1,10 +1,25 @@
 import { expect, test } from 'vitest';
 import { defaultScreeningSettings } from './defaults.js';
-import { checkToxicity } from './pipeline.js';
+import { baseSiteModel } from '../../test/fixtures/screening/context.js';
+import { checkToxicity as checkWith } from './pipeline.js';
 import { scoreToxicity } from './toxicity.js';
+import { TOXICITY_ATTRIBUTES } from './types.js';
 
 const settings = defaultScreeningSettings();
-const flagged = (text: string) => checkToxicity(text, settings).decision !== 'approve';
+const model = baseSiteModel();
+const checkToxicity = (text: string, s = settings) => checkWith(text, s, model);
+/**
+ * These are the rules' own tests: what the hand-written patterns catch and let pass. The
+ * product's decision is the model's, raised by the rules (see pipeline.test.ts and
+ * `npm run eval:screening` for the whole pipeline on the labelled corpus).
+ */
+const flagged = (text: string) => {
+  const { scores } = scoreToxicity(text);
+  return TOXICITY_ATTRIBUTES.some((a) => {
+    const rule = settings.toxicity[a];
+    return rule.action !== 'off' && scores[a] >= rule.threshold;
+  });
+};
 
 test('when people disagree heatedly but civilly, then nothing is flagged', () => {
   for (const text of [

@@ -1,9 +1,9 @@
 import type { RemoteOutcome } from './providers/provider.js';
 
 export type { RemoteOutcome };
-import type { SpamModel } from './spam-classifier.js';
+import type { SiteModel } from './models.js';
 
-export type { CountTable, SpamModel } from './spam-classifier.js';
+export type { SiteModel } from './models.js';
 
 /** Outcome of screening, strongest first: reject > spam > hold > approve. */
 export type Decision = 'approve' | 'hold' | 'spam' | 'reject';
@@ -27,6 +27,7 @@ export type ScreeningSettings = Pick<
   | 'minSubmitSeconds'
   | 'toxicity'
   | 'spamThreshold'
+  | 'spamHoldThreshold'
   | 'trustApprovedAuthors'
   | 'premoderation'
   | 'premoderationMinApproved'
@@ -65,8 +66,8 @@ export interface ScreeningContext {
   /** the caller found a ban */
   banned: { kind: 'email' | 'ip' | 'domain'; value: string } | null;
   settings: ScreeningSettings;
-  /** base + per-site learned counts */
-  spamModel: SpamModel;
+  /** the shipped model and the site's learnt layers on top of it */
+  model: SiteModel;
   /** what the remote providers (Perspective, Akismet) said, or why they could not */
   remote: RemoteOutcome[];
   /** re-screening an edit (token/honeypot/duplicate/burst checks are skipped on edits) */
@@ -80,4 +81,6 @@ export interface ScreeningResult {
   scores: { spam: number } & ToxicityScores;
   /** toxicity attributes whose action is 'warn' and that fired: the widget asks "Do you want to rephrase?" */
   warnings: Reason[];
+  /** per label, the model's strongest parts of this comment (stored for the dashboard) */
+  drivers: Record<string, Array<{ feature: string; weight: number }>>;
 }

@@ -82,24 +82,38 @@ describe.each(PROVIDERS)('moderation actions on %s', (provider) => {
     },
   );
 
-  test('when a comment is marked spam and then not-spam, then the classifier is taught both ways', async () => {
-    const spam = vi.spyOn(t.parley.screening.feedback, 'spam');
-    const ham = vi.spyOn(t.parley.screening.feedback, 'ham');
+  test('when a comment is marked spam and then not-spam, then screening is taught both ways', async () => {
+    const decided = vi.spyOn(t.parley.screening.feedback, 'decided');
     const id = await insertTestComment(t.parley, { status: 'pending' });
     await mod.post(`/api/moderation/comments/${id}/spam`);
-    expect(spam).toHaveBeenCalledWith(id);
+    expect(decided).toHaveBeenCalledWith(id, 'spam');
     expect(await statusOf(id)).toBe('spam');
     const res = await mod.post(`/api/moderation/comments/${id}/not-spam`);
     expect(res.body.comment.comment.status).toBe('approved');
-    expect(ham).toHaveBeenCalledWith(id);
+    expect(decided).toHaveBeenCalledWith(id, 'not-spam');
     expect(await publicThreadIds(t)).toContain(id);
-    spam.mockRestore();
-    ham.mockRestore();
+    const lesson = await t.parley.database.db.screeningLesson.findUniqueOrThrow({
+      where: { commentId_task: { commentId: id, task: 'spam' } },
+    });
+    expect(lesson.label).toBe(0);
+    decided.mockRestore();
+  });
+
+  test('when a comment is rejected, then screening learns it as toxic; a delete teaches nothing', async () => {
+    const rejected = await insertTestComment(t.parley, { status: 'pending' });
+    await mod.post(`/api/moderation/comments/${rejected}/reject`);
+    const deleted = await insertTestComment(t.parley, { status: 'pending' });
+    await mod.post(`/api/moderation/comments/${deleted}/delete`);
+    const lessons = await t.parley.database.db.screeningLesson.findMany({
+      where: { commentId: { in: [rejected, deleted] } },
+      select: { commentId: true, task: true, label: true },
+    });
+    expect(lessons).toEqual([{ commentId: rejected, task: 'toxicity', label: 1 }]);
   });
 
   test('when the classifier cannot learn, then the spam decision still stands', async () => {
     const spam = vi
-      .spyOn(t.parley.screening.feedback, 'spam')
+      .spyOn(t.parley.screening.feedback, 'decided')
       .mockRejectedValue(new Error('akismet down'));
     const id = await insertTestComment(t.parley, { status: 'pending' });
     const res = await mod.post(`/api/moderation/comments/${id}/spam`);

@@ -191,6 +191,7 @@ describe.each(PROVIDERS)('moderation queues on %s', (provider) => {
       decision: 'approve',
       reasons: [{ code: 'TEST', message: 'inserted by a test' }],
       scores: null,
+      drivers: {},
     });
     expect(reported.post).toEqual({
       slug: 'hello',

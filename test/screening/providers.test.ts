@@ -298,7 +298,7 @@ describe('remote providers inside the pipeline', () => {
     expect(c.status).toBe('spam');
     const check = fake.requests.filter((r) => r.url === '/1.1/comment-check').at(-1)!;
 
-    await akismetOnly.parley.screening.feedback.ham(c.id);
+    await akismetOnly.parley.screening.feedback.decided(c.id, 'not-spam');
     const ham = fake.requests.filter((r) => r.url === '/1.1/submit-ham').at(-1)!;
     const sent = new URLSearchParams(check.body);
     const resent = new URLSearchParams(ham.body);

@@ -87,6 +87,39 @@ function allMatches(item: ModerationItem): string[] {
   return item.comment.screening.reasons.flatMap((r) => r.matches ?? []);
 }
 
+/** The model labels behind the reasons shown: TOXICITY_INSULT → insult, SPAM_CLASSIFIER → spam. */
+function flaggedLabels(item: ModerationItem): string[] {
+  return item.comment.screening.reasons.flatMap((r) =>
+    r.code.startsWith('TOXICITY_')
+      ? [r.code.slice('TOXICITY_'.length).toLowerCase()]
+      : r.code === 'SPAM_CLASSIFIER'
+        ? ['spam']
+        : [],
+  );
+}
+
+/** "Model: 'dim' +1.4, 'allowed to vote' +0.8": what raised each flagged score most. */
+function driversBlock(item: ModerationItem): Child {
+  const drivers = item.comment.screening.drivers ?? {};
+  const labels = [...new Set(flaggedLabels(item))].filter((l) => (drivers[l]?.length ?? 0) > 0);
+  if (labels.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'drivers', 'aria-label': 'What the model weighed most' },
+    labels.map((label) =>
+      h(
+        'li',
+        { class: 'driver' },
+        h('span', { class: 'reason-code' }, label.replace(/_/g, ' ')),
+        (drivers[label] ?? [])
+          .slice(0, 5)
+          .map((d) => `${d.feature} +${d.weight.toFixed(1)}`)
+          .join(' · '),
+      ),
+    ),
+  );
+}
+
 function postLink(item: ModerationItem, handlers: CardHandlers): Child {
   const { post } = item;
   const title = post.title || post.slug;
@@ -320,6 +353,7 @@ export function renderCard(
       ),
       c.editedAt ? h('div', { class: 'muted small' }, `Edited ${timeAgo(c.editedAt)}`) : null,
       reasonsBlock(item),
+      driversBlock(item),
       reportsBlock(item),
       actions(item, handlers),
     ),

@@ -1,5 +1,9 @@
 import { expect, test } from 'vitest';
-import { makeContext, type ContextOverrides } from '../../../test/fixtures/screening/context.js';
+import {
+  firstAccumulator,
+  makeContext,
+  type ContextOverrides,
+} from '../../../test/fixtures/screening/context.js';
 import { defaultScreeningSettings } from '../defaults.js';
 import { findLinks } from '../links.js';
 import { authorFields } from './author-fields.js';
@@ -8,12 +12,7 @@ import { disallowedWords, moderationWords } from './word-lists.js';
 
 const run = (phase: Phase, overrides: ContextOverrides) => {
   const ctx = makeContext(overrides);
-  const acc: Accumulator = {
-    analysis: { links: findLinks(ctx.text), trusted: false },
-    decision: 'approve',
-    reasons: [],
-  };
-  return phase(ctx, acc);
+  return phase(ctx, firstAccumulator(ctx));
 };
 
 const withWords = (moderation: string[], disallowed: string[] = []) => ({

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { makeContext } from '../../../test/fixtures/screening/context.js';
+import { firstAccumulator, makeContext } from '../../../test/fixtures/screening/context.js';
 import { findLinks } from '../links.js';
 import type { ScreeningContext } from '../types.js';
 import { banned } from './banned.js';
@@ -9,12 +9,7 @@ import { formToken } from './form-token.js';
 import { honeypot } from './honeypot.js';
 import type { Accumulator } from './phase.js';
 
-const acc = (ctx: ScreeningContext): Accumulator => ({
-  analysis: { links: findLinks(ctx.text), trusted: false },
-  decision: 'approve',
-  reasons: [],
-});
-const run = (phase: typeof honeypot, ctx: ScreeningContext) => phase(ctx, acc(ctx));
+const run = (phase: typeof honeypot, ctx: ScreeningContext) => phase(ctx, firstAccumulator(ctx));
 
 test('when the honeypot field is filled, then it is spam', () => {
   const out = run(honeypot, makeContext({ honeypot: 'http://x.ru' }));

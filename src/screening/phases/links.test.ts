@@ -1,5 +1,9 @@
 import { expect, test } from 'vitest';
-import { makeContext, type ContextOverrides } from '../../../test/fixtures/screening/context.js';
+import {
+  firstAccumulator,
+  makeContext,
+  type ContextOverrides,
+} from '../../../test/fixtures/screening/context.js';
 import { findLinks } from '../links.js';
 import { linkLimit } from './link-limit.js';
 import { linkOnly } from './link-only.js';
@@ -9,12 +13,7 @@ import type { Accumulator, Phase } from './phase.js';
 
 const run = (phase: Phase, overrides: ContextOverrides, trusted = false) => {
   const ctx = makeContext(overrides);
-  const acc: Accumulator = {
-    analysis: { links: findLinks(ctx.text), trusted },
-    decision: 'approve',
-    reasons: [],
-  };
-  return phase(ctx, acc);
+  return phase(ctx, firstAccumulator(ctx, trusted));
 };
 
 test('when counting links, then URLs, www hosts, bare domains and markdown links each count once', () => {

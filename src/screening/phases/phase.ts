@@ -1,4 +1,5 @@
 import type { FoundLink } from '../links.js';
+import type { ModelView } from '../scores.js';
 import type { Decision, Reason, ScreeningContext, ToxicityScores } from '../types.js';
 
 /** Facts computed once per comment and shared by the phases. */
@@ -7,6 +8,8 @@ export interface Analysis {
   links: FoundLink[];
   /** author has an approved comment here and the site trusts such authors */
   trusted: boolean;
+  /** the model's scores (with the site's layers) and what drove them */
+  model: ModelView;
 }
 
 /** What the phases have found so far (read-only to phases). */

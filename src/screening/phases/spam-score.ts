@@ -1,6 +1,4 @@
-import { SPAM_HOLD_THRESHOLD } from '../defaults.js';
 import { isAbusedTld } from '../links.js';
-import { sigmoid, spamProbability } from '../spam-classifier.js';
 import type { Phase } from './phase.js';
 
 /** Log-odds shift for authors with an approved comment: their odds of spam drop ~12x. */
@@ -9,12 +7,21 @@ const TRUSTED_SHIFT = -2.5;
 const ABUSED_TLD_SHIFT = 1.5;
 /** Log-odds shift for authors whose only history here is rejected or spam comments. */
 const BAD_HISTORY_SHIFT = 1.5;
+/**
+ * A short reply that links nowhere and names no website carries nothing to sell: "Great post,
+ * thanks!" is a reader, not an advertiser. The model alone cannot mark one as spam; it can hold
+ * one only when it is nearly certain.
+ */
+const PLAIN_REPLY_WORDS = 12;
+const PLAIN_REPLY_HOLD_AT = 0.97;
 
 const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The learning classifier (base + per-site counts), weighted by the author's history. */
-export const spamScore: Phase = ({ text, spamModel, settings, history }, { analysis }) => {
-  const raw = spamProbability(spamModel, text);
+/** The model's spam score (with the site's learnt layer), weighted by the author's history. */
+export const spamScore: Phase = ({ text, settings, history, authorWebsite }, { analysis }) => {
+  const raw = analysis.model.scores.spam;
   let shift = 0;
   if (analysis.trusted) shift += TRUSTED_SHIFT;
   else {
@@ -23,18 +30,42 @@ export const spamScore: Phase = ({ text, spamModel, settings, history }, { analy
   }
   const p = shift === 0 ? raw : sigmoid(logit(raw) + shift);
   const score = Math.round(p * 1000) / 1000;
+  const drivers = analysis.model.drivers.spam
+    .filter((d) => d.weight > 0)
+    .slice(0, 3)
+    .map((d) => d.feature);
+  const why = drivers.length > 0 ? `: ${drivers.map((d) => `'${d}'`).join(', ')}` : '';
+  const sells = analysis.model.drivers.spam.some(
+    (d) =>
+      d.weight > 0 && d.feature !== 'site:none' && /^(?:contact|links?|site|name):/.test(d.feature),
+  );
+  const plainReply =
+    !sells &&
+    analysis.links.length === 0 &&
+    !authorWebsite?.trim() &&
+    (text.match(WORD)?.length ?? 0) <= PLAIN_REPLY_WORDS;
+  if (plainReply) {
+    if (p < PLAIN_REPLY_HOLD_AT) return { decision: 'approve', spamScore: score, reasons: [] };
+    return {
+      decision: 'hold',
+      spamScore: score,
+      reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})${why}` }],
+    };
+  }
   if (p >= settings.spamThreshold) {
     return {
       decision: 'spam',
       spamScore: score,
-      reasons: [{ code: 'SPAM_CLASSIFIER', message: `looks like spam (${score.toFixed(2)})` }],
+      reasons: [
+        { code: 'SPAM_CLASSIFIER', message: `looks like spam (${score.toFixed(2)})${why}` },
+      ],
     };
   }
-  if (p >= SPAM_HOLD_THRESHOLD) {
+  if (p >= settings.spamHoldThreshold) {
     return {
       decision: 'hold',
       spamScore: score,
-      reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})` }],
+      reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})${why}` }],
     };
   }
   return { decision: 'approve', spamScore: score, reasons: [] };
