@@ -5,6 +5,8 @@
 const KERNEL =
   '^src/(config|errors|events|logger|ids|paths|schema|cursor|redis)\\.ts$|^src/(db|privacy|contracts)/';
 const feature = (name) => `^src/${name}/`;
+/** The generated Prisma clients: opened by src/db/ only (rule prisma-client-in-db-only). */
+const GENERATED = '^src/generated/';
 
 /** For each folder, the folders (besides itself and the kernel) it may import. */
 const ALLOWED = {
@@ -28,7 +30,7 @@ const layerRules = Object.entries(ALLOWED).map(([name, allowed]) => ({
   comment: `src/${name}/ may import the kernel${allowed.length ? `, ${allowed.join(', ')}` : ''} and itself only`,
   severity: 'error',
   from: { path: feature(name) },
-  to: { path: '^src/', pathNot: [KERNEL, feature(name), ...allowed.map(feature)] },
+  to: { path: '^src/', pathNot: [KERNEL, GENERATED, feature(name), ...allowed.map(feature)] },
 }));
 
 module.exports = {
@@ -46,7 +48,7 @@ module.exports = {
         'the kernel (config, errors, events, logger, db, privacy, contracts…) imports no feature',
       severity: 'error',
       from: { path: KERNEL },
-      to: { path: '^src/', pathNot: [KERNEL] },
+      to: { path: '^src/', pathNot: [KERNEL, GENERATED] },
     },
     ...layerRules,
     {
@@ -54,7 +56,10 @@ module.exports = {
       comment: 'a feature reaches another feature through its index.ts, never a deep path',
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
-      to: { path: '^src/([^/]+)/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', KERNEL] },
+      to: {
+        path: '^src/([^/]+)/',
+        pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', KERNEL, GENERATED],
+      },
     },
     {
       name: 'only-realtime-imports-socket-io',
@@ -95,8 +100,10 @@ module.exports = {
   options: {
     parser: 'swc',
     tsPreCompilationDeps: true,
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)generated/|\\.test\\.ts$' },
+    // The generated clients stay in the graph (so the rule above can see who imports them) but
+    // are not walked into.
+    doNotFollow: { path: 'node_modules|(^|/)generated/' },
+    exclude: { path: '\\.test\\.ts$' },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.json'] },
   },
 };

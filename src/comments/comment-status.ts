@@ -2,7 +2,14 @@
 // post's visible count in step and publishes the domain events that realtime and caches need.
 // A change can be part of a larger transaction (a moderator action and its audit row): the
 // writes take the transaction, and the events go out only once it has committed.
-import type { Db, Prisma } from '../db/database.js';
+import { inTransaction, type Db, type Prisma } from '../db/database.js';
+import {
+  addToPostCount,
+  getStatusRef,
+  refOf,
+  updateBodyColumns,
+  updateStatusColumns,
+} from './comment-status.repo.js';
 import { CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
 
@@ -16,31 +23,6 @@ export interface StatusChange {
   /** What to publish once the change is committed. */
   ref: { siteId: string; siteSlug: string; postId: string; postSlug: string; commentId: string };
   countChanged: boolean;
-}
-
-const REF_SELECT = {
-  id: true,
-  status: true,
-  siteId: true,
-  postId: true,
-  site: { select: { slug: true } },
-  post: { select: { slug: true } },
-} as const;
-
-function refOf(c: {
-  id: string;
-  siteId: string;
-  postId: string;
-  site: { slug: string };
-  post: { slug: string };
-}) {
-  return {
-    siteId: c.siteId,
-    siteSlug: c.site.slug,
-    postId: c.postId,
-    postSlug: c.post.slug,
-    commentId: c.id,
-  };
 }
 
 export interface StatusExtras {
@@ -59,28 +41,21 @@ export async function writeCommentStatus(
   to: CommentStatus,
   also: StatusExtras = {},
 ): Promise<StatusChange> {
-  const current = await tx.comment.findUnique({ where: { id: commentId }, select: REF_SELECT });
+  const current = await getStatusRef(tx, commentId);
   if (!current) throw new CommentNotFoundError(commentId);
   const from = current.status as CommentStatus;
-  await tx.comment.update({
-    where: { id: commentId },
-    data: {
-      status: to,
-      decidedAt: also.decidedAt ?? new Date(),
-      ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic', 'toxicityScore', 'spamScore']),
-    },
+  await updateStatusColumns(tx, commentId, {
+    status: to,
+    decidedAt: also.decidedAt ?? new Date(),
+    ...withoutUndefined(also, ['reportedAt', 'screening', 'toxic', 'toxicityScore', 'spamScore']),
   });
   const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
-  const post = await tx.post.update({
-    where: { id: current.postId },
-    data: delta === 0 ? {} : { commentCount: { increment: delta } },
-    select: { commentCount: true },
-  });
+  const postCount = await addToPostCount(tx, current.postId, delta);
   return {
     id: commentId,
     from,
     to,
-    postCount: post.commentCount,
+    postCount,
     ref: refOf(current),
     countChanged: delta !== 0,
   };
@@ -111,7 +86,7 @@ export async function setCommentStatus(
   to: CommentStatus,
   also: StatusExtras = {},
 ): Promise<StatusChange> {
-  const change = await deps.db.$transaction((tx) => writeCommentStatus(tx, commentId, to, also));
+  const change = await inTransaction(deps.db, (tx) => writeCommentStatus(tx, commentId, to, also));
   publishStatusChange(deps.events, change);
   return change;
 }
@@ -129,7 +104,7 @@ export async function writeCommentBody(
   commentId: string,
   data: BodyChange,
 ) {
-  const updated = await tx.comment.update({ where: { id: commentId }, data, select: REF_SELECT });
+  const updated = await updateBodyColumns(tx, commentId, data);
   return { ...refOf(updated), status: updated.status };
 }
 

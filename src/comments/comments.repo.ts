@@ -1,5 +1,4 @@
-import { Prisma } from '../generated/sqlite/client.js';
-import type { Db } from '../db/database.js';
+import { Prisma, type Db } from '../db/database.js';
 
 /** Columns the public shape needs; nothing private. */
 export const PUBLIC_COLUMNS = {

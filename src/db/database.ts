@@ -9,10 +9,20 @@ import { createPgPool } from './pg-pool.js';
 import { sqliteFilePath } from './sqlite-path.js';
 
 export type Db = SqliteClient;
-export type { Prisma } from '../generated/sqlite/client.js';
+// The namespace (types, and Prisma.sql / Prisma.join for raw queries in repos).
+export { Prisma } from '../generated/sqlite/client.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 /** A client or an open transaction: repo functions that may run inside one take this. */
 export type DbClient = Db | Prisma.TransactionClient;
+
+/** A transaction of `db`: everything `fn` writes through `tx` commits together or not at all. */
+export function inTransaction<T>(
+  db: Db,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { timeout?: number; maxWait?: number },
+): Promise<T> {
+  return db.$transaction(fn, options);
+}
 
 /** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
 const dialects = new WeakMap<object, 'sqlite' | 'postgresql'>();

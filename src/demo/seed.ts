@@ -3,7 +3,8 @@
 // as it would on a real blog; its slug and title come from web/demo/article.json.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db, Prisma } from '../db/database.js';
+import { inTransaction, type Db, type Prisma } from '../db/database.js';
+import { hasAnySite, hasAnyUser, insertDemoComment, insertDemoSiteAndPost } from './demo.repo.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { EmailTakenError } from '../auth/index.js';
 import { uuidv7 } from '../ids.js';
@@ -108,11 +109,11 @@ export async function seedDemoIfEmpty(
   hasher: Hasher,
   webDemoDir: string,
 ): Promise<boolean> {
-  if ((await db.site.count()) > 0) return false;
+  if (await hasAnySite(db)) return false;
   // All or nothing, and a second process starting at the same moment loses on the site's
   // unique slug and carries on with the demo the first one wrote.
   try {
-    await db.$transaction((tx) => writeDemo(tx, hasher, readDemoArticle(webDemoDir)), {
+    await inTransaction(db, (tx) => writeDemo(tx, hasher, readDemoArticle(webDemoDir)), {
       timeout: 30_000,
     });
     return true;
@@ -123,26 +124,17 @@ export async function seedDemoIfEmpty(
 }
 
 async function writeDemo(
-  db: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient,
   hasher: Hasher,
   article: DemoArticle,
 ): Promise<void> {
-  const site = await db.site.create({
-    data: {
-      slug: DEMO_SITE_SLUG,
-      name: 'The Patch Notes',
-      allowedOrigins: [],
-      // Any page may try the widget: its first comment creates the post.
-      settings: { autoCreatePosts: true },
-    },
-  });
   const published = new Date(article.publishedAt);
-  const post = await db.post.create({
-    data: {
-      siteId: site.id,
+  const { siteId, postId } = await insertDemoSiteAndPost(tx, {
+    slug: DEMO_SITE_SLUG,
+    name: 'The Patch Notes',
+    post: {
       slug: article.slug,
       title: article.title,
-      url: '/',
       author: article.author,
       publishedAt: published,
       commentCount: THREAD.length,
@@ -155,25 +147,20 @@ async function writeDemo(
     const parent = c.parent ? ids.get(c.parent) : undefined;
     const placed = { id, rootId: parent?.rootId ?? id, depth: parent ? parent.depth + 1 : 0 };
     ids.set(c.key, placed);
-    await db.comment.create({
-      data: {
-        ...placed,
-        siteId: site.id,
-        postId: post.id,
-        parentId: parent?.id ?? null,
-        authorName: c.name,
-        authorEmail: c.email,
-        authorHash: hasher.author(c.email),
-        authorWebsite: c.website ?? null,
-        body: c.body,
-        html: renderCommentBody(c.body),
-        status: 'approved',
-        screening: { decision: 'approve', reasons: [], seeded: true },
-        ipHash: hasher.ip('127.0.0.1'),
-        contentHash: hasher.content(c.body),
-        createdAt,
-        decidedAt: createdAt,
-      },
+    await insertDemoComment(tx, {
+      ...placed,
+      siteId,
+      postId,
+      parentId: parent?.id ?? null,
+      authorName: c.name,
+      authorEmail: c.email,
+      authorHash: hasher.author(c.email),
+      authorWebsite: c.website ?? null,
+      body: c.body,
+      html: renderCommentBody(c.body),
+      ipHash: hasher.ip('127.0.0.1'),
+      contentHash: hasher.content(c.body),
+      createdAt,
     });
   }
 }
@@ -187,7 +174,7 @@ export const DEMO_ADMIN_EMAIL = 'admin@parley.local';
 export async function createDemoAdminIfNone(
   db: Db,
 ): Promise<{ email: string; password: string } | null> {
-  if ((await db.user.count()) > 0) return null;
+  if (await hasAnyUser(db)) return null;
   const password = randomBytes(12).toString('base64url');
   try {
     await createUserAccount(db, {

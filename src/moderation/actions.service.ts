@@ -9,7 +9,7 @@ import {
   type CommentStatus,
 } from '../comments/index.js';
 import { renderCommentBody } from '../comments/index.js';
-import type { Db } from '../db/database.js';
+import { inTransaction, type Db } from '../db/database.js';
 import { AppError, CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -62,7 +62,7 @@ export async function moderateComment(
     reportedAt: current.reportedAt?.toISOString() ?? null,
   };
   // The decision, the reports it settles and its audit row stand or fall together.
-  const { change, audit } = await deps.db.$transaction(async (tx) => {
+  const { change, audit } = await inTransaction(deps.db, async (tx) => {
     // Any decision settles the reader reports: the comment leaves the reported queue.
     const change = await writeCommentStatus(tx, commentId, to, { reportedAt: null });
     const resolvedReportIds = await getOpenReportIds(tx, commentId);

@@ -105,3 +105,26 @@ export async function deleteBan(db: Db, id: string): Promise<boolean> {
   banCache.clear();
   return (await db.ban.deleteMany({ where: { id } })).count === 1;
 }
+
+const VISIBLE = ['approved', 'pending'] as const;
+
+/** Ids of a site's approved and held comments from one IP hash or author hash. */
+export async function getVisibleCommentIds(
+  db: Db,
+  siteId: string,
+  who: { ipHash: string } | { authorHash: string },
+): Promise<string[]> {
+  const rows = await db.comment.findMany({
+    where: { siteId, status: { in: [...VISIBLE] }, ...who },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** A site's approved and held comments with their authors' emails (a domain ban's preview). */
+export function getVisibleCommentEmails(db: Db, siteId: string) {
+  return db.comment.findMany({
+    where: { siteId, status: { in: [...VISIBLE] } },
+    select: { id: true, authorEmail: true },
+  });
+}

@@ -10,6 +10,8 @@ import { normaliseEmail, type Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/index.js';
 import { insertAudit } from './audit.repo.js';
 import {
+  getVisibleCommentEmails,
+  getVisibleCommentIds,
   deleteBan,
   domainCovers,
   getBan,
@@ -73,31 +75,15 @@ async function findBannedAuthorsComments(
   kind: BanKind,
   value: string,
 ): Promise<string[]> {
-  const visible = { siteId, status: { in: ['approved', 'pending'] as ('approved' | 'pending')[] } };
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  if (kind === 'ip')
-    return ids(
-      await deps.db.comment.findMany({
-        where: { ...visible, ipHash: value },
-        select: { id: true },
-      }),
-    );
+  if (kind === 'ip') return getVisibleCommentIds(deps.db, siteId, { ipHash: value });
   if (kind === 'email') {
-    return ids(
-      await deps.db.comment.findMany({
-        where: { ...visible, authorHash: deps.hasher.author(value) },
-        select: { id: true },
-      }),
-    );
+    return getVisibleCommentIds(deps.db, siteId, { authorHash: deps.hasher.author(value) });
   }
   // Emails are stored as typed, so a domain is compared normalised, in code (a rare action).
-  const rows = await deps.db.comment.findMany({
-    where: visible,
-    select: { id: true, authorEmail: true },
-  });
-  return ids(
-    rows.filter((r) => domainCovers(value, normaliseEmail(r.authorEmail).split('@')[1] ?? '')),
-  );
+  const rows = await getVisibleCommentEmails(deps.db, siteId);
+  return rows
+    .filter((r) => domainCovers(value, normaliseEmail(r.authorEmail).split('@')[1] ?? ''))
+    .map((r) => r.id);
 }
 
 async function banTarget(
