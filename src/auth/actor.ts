@@ -1,4 +1,5 @@
 // Who is acting on a moderation or admin request, and what they may touch.
+import { readStringList } from '../db/json-columns.js';
 import { ForbiddenError } from './auth.errors.js';
 
 export type Role = 'admin' | 'moderator';
@@ -14,7 +15,7 @@ export interface Actor {
 }
 
 export function siteIdsOf(stored: unknown): string[] {
-  return Array.isArray(stored) ? stored.filter((v): v is string => typeof v === 'string') : [];
+  return readStringList(stored);
 }
 
 export function toActor(user: {

@@ -5,7 +5,7 @@ import type { UserAccount } from '../contracts/moderation-api.js';
 import type { Db, Prisma } from '../db/database.js';
 
 export type { UserAccount };
-import type { Role } from './actor.js';
+import { siteIdsOf, type Role } from './actor.js';
 import { EmailTakenError, LastAdminError, UserNotFoundError } from './auth.errors.js';
 import { normaliseUserEmail } from './auth.service.js';
 import { hashPassword } from './passwords.js';
@@ -104,8 +104,8 @@ async function toAccounts(db: Db, users: UserRow[], now = new Date()): Promise<U
     email: u.email,
     name: u.name,
     role: u.role === 'admin' ? 'admin' : 'moderator',
-    sites: (Array.isArray(u.siteIds) ? u.siteIds : [])
-      .map((sid) => slugById.get(String(sid)))
+    sites: siteIdsOf(u.siteIds)
+      .map((sid) => slugById.get(sid))
       .filter((s): s is string => !!s),
     locked: !!u.lockedUntil && u.lockedUntil > now,
     createdAt: u.createdAt.toISOString(),

@@ -22,8 +22,8 @@ export function insertAudit(db: DbClient, entry: AuditInput) {
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      before: (entry.before ?? undefined) as object | undefined,
-      after: (entry.after ?? undefined) as object | undefined,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
     },
   });
 }

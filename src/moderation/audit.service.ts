@@ -5,12 +5,13 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { AuditEntryView, UndoResult } from '../contracts/moderation-api.js';
 import { assertCanModerateSite, type Actor } from '../auth/index.js';
 import { getSiteRefs } from '../sites/index.js';
-import { setCommentStatus, type CommentStatus } from '../comments/index.js';
+import { setCommentStatus } from '../comments/index.js';
 import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { uuidv7 } from '../ids.js';
-import { loadItem, writeBody, type ActionDeps, type CommentSnapshot } from './actions.service.js';
+import { loadItem, writeBody, type ActionDeps } from './actions.service.js';
+import { readBanSnapshot, readCommentSnapshot, readSnapshotObject } from './audit-snapshots.js';
 import { clearUndone, getAudit, insertAudit, listAudit, markUndone } from './audit.repo.js';
-import { deleteBan, getBan, insertBan, type BanKind } from './bans.repo.js';
+import { deleteBan, getBan, insertBan } from './bans.repo.js';
 import { toBanViews, type BanDeps } from './bans.service.js';
 import { AuditEntryNotFoundError, UndoNotPossibleError } from './moderation.errors.js';
 import type { ModerationItem } from './moderation-item.js';
@@ -89,9 +90,9 @@ export async function undoAuditEntry(
     action: 'undo',
     targetType: entry.targetType as 'comment' | 'ban',
     targetId: entry.targetId,
-    before: (entry.after as object | null) ?? null,
+    before: readSnapshotObject(entry.after),
     after: {
-      ...((entry.before as object | null) ?? {}),
+      ...readSnapshotObject(entry.before),
       undoes: entry.id,
       undoneAction: entry.action,
     },
@@ -110,8 +111,8 @@ function assertUndoable(entry: AuditRow): void {
 
 async function undoCommentChange(deps: UndoDeps, entry: AuditRow): Promise<UndoResult> {
   const commentId = entry.targetId!;
-  const before = (entry.before ?? {}) as CommentSnapshot;
-  const after = (entry.after ?? {}) as CommentSnapshot & { resolvedReportIds?: string[] };
+  const before = readCommentSnapshot(entry.before);
+  const after = readCommentSnapshot(entry.after);
   const current = await getCommentState(deps.db, commentId);
   if (!current) throw new UndoNotPossibleError('The comment no longer exists.');
   if (
@@ -122,7 +123,7 @@ async function undoCommentChange(deps: UndoDeps, entry: AuditRow): Promise<UndoR
   }
   if (before.status) {
     const reportedAt = before.reportedAt ? new Date(before.reportedAt) : null;
-    await setCommentStatus(deps, commentId, before.status as CommentStatus, { reportedAt });
+    await setCommentStatus(deps, commentId, before.status, { reportedAt });
   }
   if (before.body !== undefined) await writeBody(deps, commentId, before.body);
   if (after.resolvedReportIds?.length)
@@ -136,16 +137,8 @@ async function undoBanChange(deps: UndoDeps, entry: AuditRow): Promise<UndoResul
       throw new UndoNotPossibleError('That ban was already lifted.');
     return { ban: null };
   }
-  const b = entry.before as {
-    id: string;
-    siteId: string;
-    kind: BanKind;
-    value: string;
-    reason: string | null;
-    expiresAt: string | null;
-    createdById: string | null;
-    createdAt: string;
-  };
+  const b = readBanSnapshot(entry.before);
+  if (!b) throw new UndoNotPossibleError('This entry does not say what the ban was.');
   if (await getBan(deps.db, b.id)) throw new UndoNotPossibleError('That ban exists again already.');
   try {
     const ban = await insertBan(deps.db, {

@@ -2,6 +2,7 @@
 // bounded LRU. Settings changes call invalidate(); other processes pick them up within the
 // TTL. A name that cannot be a site's slug is answered "not found" without a lookup and is
 // never cached, so random names cannot grow the cache or reach the database.
+import { readStringList } from '../db/json-columns.js';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
@@ -94,7 +95,7 @@ export function toSiteView(row: {
     id: row.id,
     slug: row.slug,
     name: row.name,
-    allowedOrigins: Array.isArray(row.allowedOrigins) ? row.allowedOrigins.map(String) : [],
+    allowedOrigins: readStringList(row.allowedOrigins),
     settings: readSiteSettings(row.settings),
   };
 }
