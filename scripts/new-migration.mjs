@@ -17,7 +17,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SCHEMAS, writePostgresSchema } from './prisma-schemas.mjs';
+import {
+  DATAMODEL_LINES,
+  derivePostgres,
+  ROOT,
+  SCHEMAS,
+  writePostgresSchema,
+} from './prisma-schemas.mjs';
 
 const SNAPSHOT = join(ROOT, 'prisma/migrations/schema.snapshot.prisma');
 const arg = process.argv[2];
@@ -33,17 +39,7 @@ function snapshotFor(provider) {
   if (!existsSync(SNAPSHOT)) return null;
   const snap = readFileSync(SNAPSHOT, 'utf8');
   const out = join(scratch, `snapshot.${provider}.prisma`);
-  writeFileSync(
-    out,
-    provider === 'sqlite'
-      ? snap
-      : snap
-          .replace('provider = "sqlite"', 'provider = "postgresql"')
-          .replace(
-            'url      = "file:../data/parley.db"',
-            'url      = "postgresql://localhost/parley"',
-          ),
-  );
+  writeFileSync(out, provider === 'sqlite' ? snap : derivePostgres(snap, DATAMODEL_LINES));
   return out;
 }
 

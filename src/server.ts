@@ -69,7 +69,13 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       'TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses',
     );
   }
-  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
+  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR, {
+    onUnknown: (migrations) =>
+      log.warn(
+        { migrations },
+        'the database has migrations this version of Parley does not know: it was upgraded by a newer version',
+      ),
+  });
   if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
 
   // Kernel: the store, secrets, events, Redis, rate limits.

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { z } from 'zod';
 import { sqliteFilePath } from './sqlite-path.js';
 
 export interface MigrationFile {
@@ -37,13 +38,57 @@ const TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
 
-function assertUnchanged(applied: Map<string, string>, files: MigrationFile[]): void {
+/** A row of _prisma_migrations, as both stores return it (times as text or Date, or null). */
+const HistoryRow = z.object({
+  migration_name: z.string(),
+  checksum: z.string(),
+  finished_at: z.unknown(),
+  rolled_back_at: z.unknown(),
+});
+type HistoryRow = z.infer<typeof HistoryRow>;
+const HistoryRows = z.array(HistoryRow);
+
+const HISTORY =
+  'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations';
+
+export class MigrationHistoryError extends Error {}
+
+/**
+ * What the database says was applied, checked against the folder the way `prisma migrate
+ * deploy` does: a migration that started and never finished (and was not marked rolled back)
+ * stops everything, since running later ones on a half-migrated schema does damage; an applied
+ * migration whose file changed stops everything too. Applied migrations this build does not
+ * have (a newer version ran here before) are reported, not fatal.
+ */
+export function readHistory(
+  rows: HistoryRow[],
+  files: MigrationFile[],
+): { applied: Map<string, string>; unknown: string[] } {
+  const failed = rows.filter((r) => r.finished_at === null && r.rolled_back_at === null);
+  if (failed.length > 0) {
+    const names = failed.map((r) => r.migration_name).join(', ');
+    throw new MigrationHistoryError(
+      `migration ${names} failed earlier and was not finished: repair the database, then mark it with \`npx prisma migrate resolve --rolled-back ${failed[0]?.migration_name}\` (or --applied) before starting Parley`,
+    );
+  }
+  const applied = new Map(
+    rows
+      .filter((r) => r.finished_at !== null && r.rolled_back_at === null)
+      .map((r) => [r.migration_name, r.checksum]),
+  );
   for (const f of files) {
     const sum = applied.get(f.name);
     if (sum !== undefined && sum !== f.checksum) {
-      throw new Error(`migration ${f.name} was changed after it was applied`);
+      throw new MigrationHistoryError(`migration ${f.name} was changed after it was applied`);
     }
   }
+  const known = new Set(files.map((f) => f.name));
+  return { applied, unknown: [...applied.keys()].filter((n) => !known.has(n)) };
+}
+
+export interface MigrateOptions {
+  /** Applied migrations missing from this build's folder (an older build on a newer database). */
+  onUnknown?: (names: string[]) => void;
 }
 
 /** Applies pending migrations; returns the names applied. */
@@ -51,24 +96,22 @@ export async function migrate(
   provider: 'sqlite' | 'postgresql',
   url: string,
   migrationsRoot: string,
+  options: MigrateOptions = {},
 ): Promise<string[]> {
   const files = listMigrations(join(migrationsRoot, provider));
-  return provider === 'sqlite' ? migrateSqlite(url, files) : migratePostgres(url, files);
+  return provider === 'sqlite'
+    ? migrateSqlite(url, files, options)
+    : migratePostgres(url, files, options);
 }
 
-function migrateSqlite(url: string, files: MigrationFile[]): string[] {
+function migrateSqlite(url: string, files: MigrationFile[], options: MigrateOptions): string[] {
   const db = new Database(sqliteFilePath(url));
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.exec(TABLE_SQLITE);
-    const rows = db
-      .prepare(
-        'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-      )
-      .all() as { migration_name: string; checksum: string }[];
-    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-    assertUnchanged(applied, files);
+    const { applied, unknown } = readHistory(HistoryRows.parse(db.prepare(HISTORY).all()), files);
+    if (unknown.length > 0) options.onUnknown?.(unknown);
     const done: string[] = [];
     // Prisma redefines SQLite tables (create new, copy, drop old, rename). With foreign keys on,
     // dropping the old table would fire ON DELETE actions on the copied rows, and the pragma
@@ -102,17 +145,19 @@ function migrateSqlite(url: string, files: MigrationFile[]): string[] {
   }
 }
 
-async function migratePostgres(url: string, files: MigrationFile[]): Promise<string[]> {
+async function migratePostgres(
+  url: string,
+  files: MigrationFile[],
+  options: MigrateOptions,
+): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock(72707369)'); // "parley" migrations lock
     await client.query(TABLE_PG);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
-    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-    assertUnchanged(applied, files);
+    const { rows } = await client.query(HISTORY);
+    const { applied, unknown } = readHistory(HistoryRows.parse(rows), files);
+    if (unknown.length > 0) options.onUnknown?.(unknown);
     const done: string[] = [];
     for (const f of files.filter((m) => !applied.has(m.name))) {
       await client.query('BEGIN');
