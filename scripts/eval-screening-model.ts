@@ -7,6 +7,7 @@
 //
 //   npm run eval:model -- --split dev     tune against this one
 //   npm run eval:model -- --split test    report only, once tuning is over
+//   npm run eval:model -- --model PATH   another artifact than the committed one
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
 //                                         other files (train split, calibrated on their dev split)
 //                                         and evaluate on every row of the file left out
@@ -258,11 +259,11 @@ if (process.argv.includes('--by-file')) {
     console.error('usage: eval-screening-model.ts --split dev|test | --by-file');
     process.exit(2);
   }
-  const model = loadScreeningModel(readFileSync(SCREENING_MODEL_PATH, 'utf8'));
+  const model = loadScreeningModel(readFileSync(arg('--model') ?? SCREENING_MODEL_PATH, 'utf8'));
   const subset = rows.filter((r) => r.split === split);
   const rep = evaluate(`${split} split`, subset, model);
   print(rep);
-  const groups = { toxic: 0, clean: 0, spam: 0 };
+  const groups = { toxic: 0, clean: 0, spam: 0, unknown: 0 };
   for (const r of subset) groups[groupOf(r)]++;
   write(split, { ...rep, groups });
 }
