@@ -15,6 +15,9 @@ export const FeatureConfigSchema = z.object({
   crossWord: z.boolean(),
   binary: z.boolean(),
   normPower: z.number().min(0).max(1),
+  wordTrigrams: z.boolean().optional(),
+  skipBigrams: z.boolean().optional(),
+  targetWindow: z.number().int().min(0).max(10).optional(),
 });
 
 const TopFeature = z.object({ feature: z.string(), weight: z.number() });

@@ -212,12 +212,13 @@ export function trainLabel(
     return -(zi - Math.sign(zi) * l1) / ((beta + Math.sqrt(nsq[i]!)) / alpha + l2);
   };
   const ratio = cfg.nb ? nbRatios(data, y, rows, pos, useSpamOnly, size) : null;
-  const xOf = ratio
-    ? (j: number) => data.value[j]! * ratio[data.index[j]!]!
-    : (j: number) => data.value[j]!;
+  // each entry's input, NB-scaled once (the same float64 products the loop used to form)
+  const x = new Float64Array(data.value.length);
+  for (let j = 0; j < x.length; j++)
+    x[j] = ratio ? data.value[j]! * ratio[data.index[j]!]! : data.value[j]!;
+  const index = data.index;
   const rng = prng(seed);
-  const wTmp = new Float64Array(4096);
-  let wBuf = wTmp;
+  let wBuf = new Float64Array(4096);
   for (let epoch = 0; epoch < cfg.epochs; epoch++) {
     for (let i = rows.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
@@ -232,16 +233,21 @@ export function trainLabel(
       const wb = -zb / ((beta + Math.sqrt(nb)) / alpha);
       let dot = wb;
       for (let j = from; j < to; j++) {
-        const w = wOf(data.index[j]!);
+        const i = index[j]!;
+        const zi = z[i]!;
+        const w =
+          zi <= l1 && zi >= -l1
+            ? 0
+            : -(zi - Math.sign(zi) * l1) / ((beta + Math.sqrt(nsq[i]!)) / alpha + l2);
         wBuf[j - from] = w;
-        dot += w * xOf(j);
+        dot += w * x[j]!;
       }
       const p = 1 / (1 + Math.exp(-dot));
       const label = y[r]!;
       const g = (p - label) * rowWeight[r]! * (label ? posWeight : 1);
       for (let j = from; j < to; j++) {
-        const i = data.index[j]!;
-        const gi = g * xOf(j);
+        const i = index[j]!;
+        const gi = g * x[j]!;
         const n0 = nsq[i]!;
         const n1 = n0 + gi * gi;
         z[i] = z[i]! + gi - ((Math.sqrt(n1) - Math.sqrt(n0)) / alpha) * wBuf[j - from]!;
