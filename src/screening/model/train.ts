@@ -11,7 +11,7 @@ import {
   type Artifact,
 } from './artifact.js';
 import { augmentText } from './augment.js';
-import { fitPlatt } from './calibration.js';
+import { fitPlatt, fitStack } from './calibration.js';
 import { extractFeatures, type CommentInput, type FeatureConfig } from './features.js';
 import { hashString, prng } from './hash.js';
 import { LABELS, type Label } from './labels.js';
@@ -40,6 +40,11 @@ export interface TrainConfig {
   /** weight of an augmented row relative to its source */
   augmentWeight: number;
   seed: number;
+  /**
+   * Stacked calibration (see fitStack): each label's score is fitted on dev from every label's
+   * logit, with this L2 penalty; 0 = plain Platt per label.
+   */
+  stackRidge?: number;
   /** suggested thresholds on the calibrated scores */
   thresholds: Record<Label, number>;
 }
@@ -374,7 +379,7 @@ export function trainScreeningModel(
   });
 
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
-  const draft = (calibration: Array<{ a: number; b: number }>): Artifact => ({
+  const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     features: { ...cfg.features },
@@ -392,6 +397,7 @@ export function trainScreeningModel(
       augmentFraction: cfg.augmentFraction,
       augmentWeight: cfg.augmentWeight,
       seed: cfg.seed,
+      ...(cfg.stackRidge ? { stackRidge: cfg.stackRidge } : {}),
     },
     labels: Object.fromEntries(
       LABELS.map((label, l) => {
@@ -420,10 +426,19 @@ export function trainScreeningModel(
     const known = dev
       .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
       .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
-    return fitPlatt(
+    const platt = fitPlatt(
       known.map((x) => x.z),
       known.map((x) => x.y),
     );
+    if (!cfg.stackRidge) return platt;
+    const rowsKnown = dev.map((r, i) => ({ y: r.labels[label], x: devLogits[i]! }));
+    const k = rowsKnown.filter((x): x is { y: 0 | 1; x: Float64Array } => x.y !== null);
+    const st = fitStack(
+      k.map((x) => x.x),
+      k.map((x) => x.y),
+      cfg.stackRidge,
+    );
+    return { a: platt.a, b: st.b, stack: st.w };
   });
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
