@@ -8,13 +8,15 @@
 //
 //   npx tsx scripts/tune-screening.ts [--quick]    search, then thresholds for the best config
 //   npx tsx scripts/tune-screening.ts --thresholds thresholds for DEFAULT_TRAIN_CONFIG only
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   npx tsx scripts/tune-screening.ts --thresholds --committed   the same, scoring the committed artifact
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus } from '../src/screening/model/corpus.js';
 import { groupOf, HOLD_LABELS, productFigures } from '../src/screening/model/evaluation.js';
 import { LABELS } from '../src/screening/model/labels.js';
 import { rocAuc } from '../src/screening/model/metrics.js';
-import { scoreComment } from '../src/screening/model/model.js';
+import { loadScreeningModel, scoreComment } from '../src/screening/model/model.js';
+import { SCREENING_MODEL_PATH } from '../src/screening/model/model-file.js';
 import {
   DEFAULT_TRAIN_CONFIG,
   trainScreeningModel,
@@ -110,9 +112,11 @@ const stages: Patch[][] = [
  * toxic plus spam comments while at least MIN_CLEAN of the clean ones are published.
  */
 const MIN_CLEAN = 0.98;
-function chooseThresholds(cfg: TrainConfig): TrainConfig['thresholds'] {
-  const res = trainScreeningModel(train, dev, cfg, { explain: false, cache });
-  const scores = dev.map((r) => scoreComment(res.model, r, { top: 0 }).scores);
+function chooseThresholds(
+  cfg: TrainConfig,
+  model = trainScreeningModel(train, dev, cfg, { explain: false, cache }).model,
+): TrainConfig['thresholds'] {
+  const scores = dev.map((r) => scoreComment(model, r, { top: 0 }).scores);
   const grid = Array.from({ length: 95 }, (_, i) => Math.round((0.05 + 0.01 * i) * 100) / 100);
   const at = (t: number, s: number) =>
     Object.fromEntries(LABELS.map((l) => [l, l === 'spam' ? s : t])) as TrainConfig['thresholds'];
@@ -142,7 +146,13 @@ function chooseThresholds(cfg: TrainConfig): TrainConfig['thresholds'] {
 }
 
 if (process.argv.includes('--thresholds')) {
-  chooseThresholds(DEFAULT_TRAIN_CONFIG);
+  // --committed: the committed artifact (the same weights and calibration as training gives)
+  chooseThresholds(
+    DEFAULT_TRAIN_CONFIG,
+    process.argv.includes('--committed')
+      ? loadScreeningModel(readFileSync(SCREENING_MODEL_PATH, 'utf8'))
+      : undefined,
+  );
   process.exit(0);
 }
 
