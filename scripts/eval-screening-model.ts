@@ -7,6 +7,9 @@
 //
 //   npm run eval:model -- --split dev     tune against this one
 //   npm run eval:model -- --split test    report only, once tuning is over
+//   npm run eval:model -- --model PATH   another artifact than the committed one
+//   npm run eval:model -- --curve      learning curve: train on 25/50/75/100% of the train split
+//                                         (a fixed subset by a hash of the id), evaluate on dev
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
 //                                         other files (train split, calibrated on their dev split)
 //                                         and evaluate on every row of the file left out
@@ -39,6 +42,7 @@ import {
 } from '../src/screening/model/model.js';
 import { SCREENING_MODEL_PATH } from '../src/screening/model/model-file.js';
 import { DEFAULT_TRAIN_CONFIG, trainScreeningModel } from '../src/screening/model/train.js';
+import { hashString } from '../src/screening/model/hash.js';
 
 type Row = CorpusRowT & { file: string };
 
@@ -228,7 +232,34 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-if (process.argv.includes('--by-file')) {
+if (process.argv.includes('--curve')) {
+  const train = rows.filter((r) => r.split === 'train');
+  const dev = rows.filter((r) => r.split === 'dev');
+  const curve: Array<{
+    fraction: number;
+    rows: number;
+    toxicAuc: number;
+    product: ProductFigures;
+  }> = [];
+  for (const fraction of [0.25, 0.5, 0.75, 1]) {
+    const part = train.filter((r) => hashString(r.id, 0x6c7) / 2 ** 32 < fraction);
+    const { model } = trainScreeningModel(part, dev, DEFAULT_TRAIN_CONFIG, { explain: false });
+    const rep = evaluate(`${fraction * 100}% of train (${part.length} rows), dev`, dev, model);
+    print(rep, false);
+    curve.push({
+      fraction,
+      rows: part.length,
+      toxicAuc: rep.systems.model.labels.toxicity.auc,
+      product: rep.systems.model.product,
+    });
+  }
+  console.log('\ntrain rows  toxicity AUC  toxic held  clean published  spam held');
+  for (const c of curve)
+    console.log(
+      `${String(c.rows).padStart(10)}  ${f3(c.toxicAuc).padStart(12)}  ${pct(c.product.toxicHeld.share).padStart(10)}  ${pct(c.product.cleanPublished.share).padStart(15)}  ${pct(c.product.spamHeld.share).padStart(9)}`,
+    );
+  write('curve', curve);
+} else if (process.argv.includes('--by-file')) {
   const files = [...new Set(rows.map((r) => r.file))];
   const reports: Report[] = [];
   const pooled: { rows: Row[]; scores: Scores[] } = { rows: [], scores: [] };
@@ -258,11 +289,11 @@ if (process.argv.includes('--by-file')) {
     console.error('usage: eval-screening-model.ts --split dev|test | --by-file');
     process.exit(2);
   }
-  const model = loadScreeningModel(readFileSync(SCREENING_MODEL_PATH, 'utf8'));
+  const model = loadScreeningModel(readFileSync(arg('--model') ?? SCREENING_MODEL_PATH, 'utf8'));
   const subset = rows.filter((r) => r.split === split);
   const rep = evaluate(`${split} split`, subset, model);
   print(rep);
-  const groups = { toxic: 0, clean: 0, spam: 0 };
+  const groups = { toxic: 0, clean: 0, spam: 0, unknown: 0 };
   for (const r of subset) groups[groupOf(r)]++;
   write(split, { ...rep, groups });
 }

@@ -3,18 +3,20 @@
 // their best so far, keeping the value with the highest mean dev ROC-AUC over the labels (artifacts
 // over 2 MB are refused). Prints each trial; writes bench/results/tune-screening.json.
 //
-// Then the spam threshold with the best dev F1 (the toxicity attributes keep the calibrated 0.8;
-// a grid of product figures on dev shows what other thresholds would do).
+// Then the thresholds for the product objective on dev (see chooseThresholds; a grid of product
+// figures on dev shows what other thresholds would do).
 //
 //   npx tsx scripts/tune-screening.ts [--quick]    search, then thresholds for the best config
 //   npx tsx scripts/tune-screening.ts --thresholds thresholds for DEFAULT_TRAIN_CONFIG only
-import { mkdirSync, writeFileSync } from 'node:fs';
+//   npx tsx scripts/tune-screening.ts --thresholds --committed   the same, scoring the committed artifact
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpus } from '../src/screening/model/corpus.js';
 import { groupOf, HOLD_LABELS, productFigures } from '../src/screening/model/evaluation.js';
 import { LABELS } from '../src/screening/model/labels.js';
-import { atThreshold, rocAuc } from '../src/screening/model/metrics.js';
-import { scoreComment } from '../src/screening/model/model.js';
+import { rocAuc } from '../src/screening/model/metrics.js';
+import { loadScreeningModel, scoreComment } from '../src/screening/model/model.js';
+import { SCREENING_MODEL_PATH } from '../src/screening/model/model-file.js';
 import {
   DEFAULT_TRAIN_CONFIG,
   trainScreeningModel,
@@ -63,7 +65,7 @@ function run(cfg: TrainConfig, patch: Patch): Trial {
   }
   const notSpam = dev
     .map((r, i) => ({ g: groupOf(r), s: scores[i]! }))
-    .filter((x) => x.g !== 'spam');
+    .filter((x) => x.g === 'toxic' || x.g === 'clean');
   const toxicVsClean = rocAuc(
     notSpam.map((x) => Math.max(...HOLD_LABELS.map((l) => x.s[l]))),
     notSpam.map((x) => (x.g === 'toxic' ? 1 : 0)),
@@ -104,52 +106,53 @@ const stages: Patch[][] = [
   [{ features: { hashBits: 17 } }, { features: { hashBits: 18 } }, { features: { hashBits: 19 } }],
 ];
 
-function chooseThresholds(cfg: TrainConfig): TrainConfig['thresholds'] {
-  const res = trainScreeningModel(train, dev, cfg, { explain: false, cache });
-  const scores = dev.map((r) => scoreComment(res.model, r, { top: 0 }).scores);
-  const grid = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + 0.05 * i) * 100) / 100);
-  // spam: the threshold with the best dev F1; the toxicity attributes keep their calibrated 0.8
-  // (lower ones hold more toxic comments but publish fewer clean ones: the grid below shows it)
-  const spamRows = dev
-    .map((r, i) => ({ y: r.labels.spam, s: scores[i]!.spam }))
-    .filter((x) => x.y !== null);
-  let spam = cfg.thresholds.spam;
-  let bestF1 = -1;
-  for (const t of grid) {
-    const f1 = atThreshold(
-      spamRows.map((x) => x.s),
-      spamRows.map((x) => x.y ?? 0),
-      t,
-    ).f1;
-    if (f1 > bestF1 + 1e-9) [spam, bestF1] = [t, f1];
-  }
-  const th = { ...cfg.thresholds, spam };
+/**
+ * The product objective on dev: the hold threshold t (one for every held attribute; profanity
+ * keeps t too, a site holds on it only when it says so) and the spam threshold s that hold the most
+ * toxic plus spam comments while at least MIN_CLEAN of the clean ones are published.
+ */
+const MIN_CLEAN = 0.98;
+function chooseThresholds(
+  cfg: TrainConfig,
+  model = trainScreeningModel(train, dev, cfg, { explain: false, cache }).model,
+): TrainConfig['thresholds'] {
+  const scores = dev.map((r) => scoreComment(model, r, { top: 0 }).scores);
+  const grid = Array.from({ length: 95 }, (_, i) => Math.round((0.05 + 0.01 * i) * 100) / 100);
+  const at = (t: number, s: number) =>
+    Object.fromEntries(LABELS.map((l) => [l, l === 'spam' ? s : t])) as TrainConfig['thresholds'];
+  let best = { t: cfg.thresholds.toxicity, s: cfg.thresholds.spam, held: -1 };
+  for (const t of grid)
+    for (const s of grid) {
+      const p = productFigures(dev, scores, at(t, s));
+      const held = p.toxicHeld.share + p.spamHeld.share;
+      if (p.cleanPublished.share >= MIN_CLEAN && held > best.held + 1e-9) best = { t, s, held };
+    }
+  const f = productFigures(dev, scores, at(best.t, best.s));
+  const pc = (x: { share: number }) => `${(100 * x.share).toFixed(1)}%`;
   console.log(
-    `spam threshold ${spam} (dev F1 ${bestF1.toFixed(3)})\n\ntoxic held / clean published / spam held on dev:`,
+    `thresholds: attributes ${best.t}, spam ${best.s} (dev: toxic held ${pc(f.toxicHeld)}, clean published ${pc(f.cleanPublished)}, spam held ${pc(f.spamHeld)})\n\ntoxic held / clean published / spam held on dev:`,
   );
   for (const t of [0.5, 0.6, 0.7, 0.8, 0.9]) {
     const line = [`attributes ${t}`];
     for (const s of [0.3, 0.5, 0.7, 0.9]) {
-      const p = productFigures(dev, scores, {
-        toxicity: t,
-        severe_toxicity: t,
-        insult: t,
-        profanity: t,
-        threat: t,
-        identity_attack: t,
-        spam: s,
-      });
+      const p = productFigures(dev, scores, at(t, s));
       line.push(
         `spam ${s}: ${(100 * p.toxicHeld.share).toFixed(1)} / ${(100 * p.cleanPublished.share).toFixed(1)} / ${(100 * p.spamHeld.share).toFixed(1)}`,
       );
     }
     console.log(line.join('   '));
   }
-  return th;
+  return at(best.t, best.s);
 }
 
 if (process.argv.includes('--thresholds')) {
-  chooseThresholds(DEFAULT_TRAIN_CONFIG);
+  // --committed: the committed artifact (the same weights and calibration as training gives)
+  chooseThresholds(
+    DEFAULT_TRAIN_CONFIG,
+    process.argv.includes('--committed')
+      ? loadScreeningModel(readFileSync(SCREENING_MODEL_PATH, 'utf8'))
+      : undefined,
+  );
   process.exit(0);
 }
 

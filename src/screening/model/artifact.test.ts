@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { decodeBuckets, decodeInt8, encodeBuckets, encodeInt8 } from './artifact.js';
-import { fitPlatt } from './calibration.js';
+import { fitPlatt, fitStack } from './calibration.js';
 import { prng } from './hash.js';
 import { atThreshold, rocAuc } from './metrics.js';
 
@@ -45,4 +45,19 @@ test('when scores rank every positive first, then ROC-AUC is 1, and ties count h
     precision: 0.5,
     recall: 1,
   });
+});
+
+test('when scores come from a known logistic curve over two inputs, then stacked calibration recovers it', () => {
+  const rng = prng(2);
+  const xs: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const x = [rng() * 8 - 4, rng() * 8 - 4];
+    xs.push(x);
+    y.push(rng() < 1 / (1 + Math.exp(-(1.5 * x[0]! - 0.5 * x[1]! + 0.5))) ? 1 : 0);
+  }
+  const { w, b } = fitStack(xs, y, 0.01);
+  expect(w[0]).toBeCloseTo(1.5, 0);
+  expect(w[1]).toBeCloseTo(-0.5, 0);
+  expect(b).toBeCloseTo(0.5, 0);
 });

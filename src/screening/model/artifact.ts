@@ -15,6 +15,9 @@ export const FeatureConfigSchema = z.object({
   crossWord: z.boolean(),
   binary: z.boolean(),
   normPower: z.number().min(0).max(1),
+  wordTrigrams: z.boolean().optional(),
+  skipBigrams: z.boolean().optional(),
+  targetWindow: z.number().int().min(0).max(10).optional(),
 });
 
 const TopFeature = z.object({ feature: z.string(), weight: z.number() });
@@ -28,7 +31,12 @@ export const LabelModelSchema = z.object({
   /** base64 of one signed byte per bucket */
   weights: z.string(),
   /** Platt scaling fitted on the dev split: p = 1 / (1 + exp(-(a * logit + b))) */
-  calibration: z.object({ a: z.number(), b: z.number() }),
+  calibration: z.object({
+    a: z.number(),
+    b: z.number(),
+    /** stacked: p = 1 / (1 + exp(-(b + sum_k stack[k] * logit_k))) over every label's logit, in LABELS order (then `a` is unused) */
+    stack: z.array(z.number()).length(LABELS.length).optional(),
+  }),
   /** the suggested site threshold on the calibrated score */
   threshold: z.number().min(0).max(1),
   /** the features with the largest weights, as text, for explanations */

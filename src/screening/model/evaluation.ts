@@ -19,11 +19,14 @@ export interface LabelledRow {
 
 export type Scores = Record<Label, number>;
 
-export type Group = 'spam' | 'toxic' | 'clean';
+/** 'unknown': not spam, and nobody said whether it is toxic (legacy ham): in no product figure. */
+export type Group = 'spam' | 'toxic' | 'clean' | 'unknown';
 
-/** Spam first (a spam comment is judged as spam), then toxic; everything else should be published. */
+/** Spam first (a spam comment is judged as spam), then toxic, then clean; a null toxicity is unknown. */
 export function groupOf(row: LabelledRow): Group {
-  return row.labels.spam === 1 ? 'spam' : row.labels.toxicity === 1 ? 'toxic' : 'clean';
+  if (row.labels.spam === 1) return 'spam';
+  if (row.labels.toxicity === 1) return 'toxic';
+  return row.labels.toxicity === 0 ? 'clean' : 'unknown';
 }
 
 export function isHeldAsToxic(s: Scores, thresholds: Record<Label, number>): boolean {
@@ -34,15 +37,19 @@ export function isHeldAsSpam(s: Scores, thresholds: Record<Label, number>): bool
   return s.spam >= thresholds.spam;
 }
 
-/** The product's verdict on a row: toxic rows must be held, spam rows held as spam, clean rows published. */
+/**
+ * The product's verdict on a row: toxic rows must be held, spam rows held as spam, clean rows
+ * published; an unknown row (see groupOf) has no verdict (null).
+ */
 export function judgedRight(
   row: LabelledRow,
   s: Scores,
   thresholds: Record<Label, number>,
-): boolean {
+): boolean | null {
   const g = groupOf(row);
   if (g === 'spam') return isHeldAsSpam(s, thresholds);
   if (g === 'toxic') return isHeldAsToxic(s, thresholds);
+  if (g === 'unknown') return null;
   return !isHeldAsToxic(s, thresholds) && !isHeldAsSpam(s, thresholds);
 }
 
@@ -94,13 +101,15 @@ export function productFigures(
   scores: readonly Scores[],
   thresholds: Record<Label, number>,
 ): ProductFigures {
-  const c: Record<Group, { n: number; of: number }> = {
+  const c: Record<Exclude<Group, 'unknown'>, { n: number; of: number }> = {
     toxic: { n: 0, of: 0 },
     clean: { n: 0, of: 0 },
     spam: { n: 0, of: 0 },
   };
   rows.forEach((r, i) => {
-    const g = c[groupOf(r)];
+    const group = groupOf(r);
+    if (group === 'unknown') return;
+    const g = c[group];
     g.of++;
     if (judgedRight(r, scores[i]!, thresholds)) g.n++;
   });
@@ -108,7 +117,7 @@ export function productFigures(
   return { toxicHeld: f(c.toxic), cleanPublished: f(c.clean), spamHeld: f(c.spam) };
 }
 
-/** Share judged right per value of `key` (kind, language, file), largest groups first. */
+/** Share judged right per value of `key` (kind, language, file), largest groups first; unknown rows are left out. */
 export function judgedRightBy<R extends LabelledRow>(
   rows: readonly R[],
   scores: readonly Scores[],
@@ -117,10 +126,12 @@ export function judgedRightBy<R extends LabelledRow>(
 ): Array<{ key: string; rows: number; right: number; share: number }> {
   const m = new Map<string, [number, number]>();
   rows.forEach((r, i) => {
+    const right = judgedRight(r, scores[i]!, thresholds);
+    if (right === null) return;
     const k = key(r);
     const e = m.get(k) ?? [0, 0];
     e[1]++;
-    if (judgedRight(r, scores[i]!, thresholds)) e[0]++;
+    if (right) e[0]++;
     m.set(k, e);
   });
   return [...m]

@@ -4,7 +4,14 @@
 // the low bits pick one of 2^hashBits buckets, the top bit a sign, so colliding features tend to
 // cancel instead of adding up. No vocabulary is stored; the scorer recomputes the same hashes.
 import { countNonLinkWords, findObfuscatedLinks, isAbusedTld, isShortener } from '../links.js';
-import { canonicalize, EMAIL_TOKEN, readable, URL_TOKEN, type Canonical } from './canonicalize.js';
+import {
+  canonicalize,
+  EMAIL_TOKEN,
+  foldForModel,
+  readable,
+  URL_TOKEN,
+  type Canonical,
+} from './canonicalize.js';
 import { finish, hashRange, hashString, mix } from './hash.js';
 
 export interface FeatureConfig {
@@ -23,6 +30,16 @@ export interface FeatureConfig {
    * group, 0 plain presence. Keeps a long comment from winning by volume alone.
    */
   normPower: number;
+  /** word trigrams (of the de-leeted words) */
+  wordTrigrams?: boolean;
+  /** skip-bigrams: a word and the word two after it ("you * idiot") */
+  skipBigrams?: boolean;
+  /**
+   * Who is targeted: each word within this many words of a second-person word ("you", "ur",
+   * "du", "tu", "ты"...), an @mention or a third-person one ("he", "she", "they"...) is paired
+   * with that class ("2p>idiot", "idiot<2p"); plus the class a sentence opens with. 0 = off.
+   */
+  targetWindow?: number;
 }
 
 export interface CommentInput {
@@ -66,6 +83,36 @@ const SEED_CHAR = 0x1f3a5c71;
 const SEED_WORD = 0x2b7e1516;
 const SEED_BIGRAM = 0x3c6ef372;
 const SEED_META = 0x4a09e667;
+const SEED_TRIGRAM = 0x510e527f;
+const SEED_SKIP = 0x5be0cd19;
+const SEED_TARGET = 0x6a09e667;
+
+/** Person classes of words, for the target features: 1 second person, 2 third person. */
+const PERSON = new Map<string, number>();
+for (const w of [
+  // en (with the usual spellings), de, nl, fr, es, pt, it, pl, sv/da/no, tr, ru/uk
+  'you youre your yours yourself yourselves u ur ya yall thou thee ye youve youll youd',
+  'du dich dir dein deine deinen deinem deiner ihr euch euer eure',
+  'jij jou jouw',
+  'tu toi te ton ta tes vous votre vos',
+  'tú ti usted ustedes tus tuyo contigo',
+  'você voce vc vocês teu tua contigo',
+  'tuo tua tuoi voi vostro',
+  'ty ciebie cię cie tobie tobą twój twoj twoja twoje wy',
+  'dig din ditt dina',
+  'sen seni sana senin',
+  'ты тебя тебе тобой твой твоя твоё твои вы вас вам ваш ти тобі твій',
+])
+  for (const x of w.split(' ')) PERSON.set(foldForModel(x), 1);
+for (const w of [
+  'he him his himself she her hers herself they them their theirs themselves',
+  'er ihn ihm sie hij zij hem haar elle ils elles lui leur ella ellos ele ela eles lei loro',
+  'ona oni jego jej han hon hen honom henne onu он она они его её ее их',
+])
+  for (const x of w.split(' ')) if (!PERSON.has(foldForModel(x))) PERSON.set(foldForModel(x), 2);
+/** 3: an @mention; 4: a sentence that opens on one word and a comma ("Derek, ...") */
+const PERSON_NAMES = ['', '2p', '3p', '@', 'voc'];
+const SENTENCE_END = /[.!?\n]/;
 
 const GROUP_CHAR = 0;
 const GROUP_WORD = 1;
@@ -254,6 +301,67 @@ export function extractFeatures(
     if (names) names.push(name);
   };
 
+  const wordName = (i: number) => readable(leet.slice(wStart[i]!, wEnd[i]!).replace(/'/g, ''));
+  const pushWord = (h: number, a: number, b: number, name: () => string) => {
+    push(h, GROUP_WORD, source(SourceKind.Bigram, a, b));
+    if (names) names.push(name());
+  };
+  // trigrams, skip-bigrams and who-is-targeted pairs, over the words the loop below recorded
+  const contextFeatures = (): void => {
+    const nw = wHash.length;
+    for (let i = 2; i < nw; i++) {
+      if (cfg.wordTrigrams)
+        pushWord(
+          finish(mix(mix(mix(SEED_TRIGRAM, wHash[i - 2]!), wHash[i - 1]!), wHash[i]!), 3),
+          wStart[i - 2]!,
+          wEnd[i]!,
+          () => `${wordName(i - 2)} ${wordName(i - 1)} ${wordName(i)}`,
+        );
+      if (cfg.skipBigrams)
+        pushWord(
+          finish(mix(mix(SEED_SKIP, wHash[i - 2]!), wHash[i]!), 2),
+          wStart[i - 2]!,
+          wEnd[i]!,
+          () => `${wordName(i - 2)} * ${wordName(i)}`,
+        );
+    }
+    const win = cfg.targetWindow ?? 0;
+    if (win > 0 && nw > 0) {
+      const cls = new Uint8Array(nw);
+      const sentence = new Int32Array(nw);
+      let sent = 0;
+      for (let i = 0; i < nw; i++) {
+        const st = wStart[i]!;
+        const gap = i === 0 ? '' : text.slice(wEnd[i - 1]!, st);
+        const opens = i === 0 || SENTENCE_END.test(gap);
+        if (opens && i > 0) sent++;
+        sentence[i] = sent;
+        if (st > 0 && text.charCodeAt(st - 1) === 64 /* @ */) cls[i] = 3;
+        else {
+          const c = PERSON.get(leet.slice(st, wEnd[i]!).replace(/'/g, ''));
+          if (c !== undefined) cls[i] = c;
+          else if (opens && text.charCodeAt(wEnd[i]!) === 44 /* , */ && i + 1 < nw) cls[i] = 4;
+        }
+        if (opens && cls[i]! > 0) addMeta(`open:${PERSON_NAMES[cls[i]!]}`);
+      }
+      for (let i = 0; i < nw; i++) {
+        const c = cls[i]!;
+        if (c === 0) continue;
+        for (let d = -win; d <= win; d++) {
+          const j = i + d;
+          if (d === 0 || j < 0 || j >= nw || cls[j]! !== 0 || sentence[j] !== sentence[i]) continue;
+          pushWord(
+            finish(mix(mix(SEED_TARGET, c * 2 + (d > 0 ? 1 : 0)), wHash[j]!), 2),
+            Math.min(wStart[i]!, wStart[j]!),
+            Math.max(wEnd[i]!, wEnd[j]!),
+            () =>
+              d > 0 ? `${PERSON_NAMES[c]}>${wordName(j)}` : `${wordName(j)}<${PERSON_NAMES[c]}`,
+          );
+        }
+      }
+    }
+  };
+
   // words as written: the n-grams of each space-separated chunk, and of its leet view when that differs
   const chunkStart: number[] = [];
   const chunkSrc: number[] = [];
@@ -276,6 +384,11 @@ export function extractFeatures(
   let prevStart = -1;
   let prevName = '';
   let ci = 0;
+  const context = !!(cfg.wordTrigrams || cfg.skipBigrams || cfg.targetWindow);
+  const wHash: number[] = [];
+  const wStart: number[] = [];
+  const wEnd: number[] = [];
+  const wSrc: number[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const st = m.index;
@@ -311,7 +424,14 @@ export function extractFeatures(
     prevHash = hl;
     prevStart = st;
     if (names) prevName = readable(leet.slice(st, en).replace(/'/g, ''));
+    if (context) {
+      wHash.push(hl);
+      wStart.push(st);
+      wEnd.push(en);
+      wSrc.push(src);
+    }
   }
+  if (context) contextFeatures();
 
   // shape: length, links, contacts
   addMeta(`len:${bucketOf(text.length, LEN_EDGES)}`);

@@ -24,6 +24,8 @@ export interface ScreeningModel {
   readonly bias: Float64Array;
   readonly calibA: Float64Array;
   readonly calibB: Float64Array;
+  /** stacked calibration weights, label * L + k, or null (plain Platt) */
+  readonly calibStack: Float64Array | null;
   /** suggested thresholds on the calibrated scores */
   readonly thresholds: Readonly<Record<Label, number>>;
   /** the learnt features with the largest weights per label, as text */
@@ -56,6 +58,8 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
   const bias = new Float64Array(L);
   const calibA = new Float64Array(L);
   const calibB = new Float64Array(L);
+  const stacked = LABELS.some((label) => artifact.labels[label].calibration.stack);
+  const calibStack = stacked ? new Float64Array(L * L) : null;
   LABELS.forEach((label, l) => {
     const m = artifact.labels[label];
     const buckets = decodeBuckets(m.buckets, m.nonZero);
@@ -69,6 +73,11 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     bias[l] = m.bias;
     calibA[l] = m.calibration.a;
     calibB[l] = m.calibration.b;
+    if (calibStack) {
+      const w = m.calibration.stack;
+      // a label without stack weights keeps its own Platt slope
+      for (let k = 0; k < L; k++) calibStack[l * L + k] = w ? w[k]! : k === l ? m.calibration.a : 0;
+    }
   });
   const per = <T>(f: (l: Label) => T) =>
     Object.fromEntries(LABELS.map((l) => [l, f(l)])) as Record<Label, T>;
@@ -80,6 +89,7 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     bias,
     calibA,
     calibB,
+    calibStack,
     thresholds: Object.freeze(per((l) => artifact.labels[l].threshold)),
     topFeatures: Object.freeze(per((l) => artifact.labels[l].top)),
     training: Object.freeze({ ...artifact.training }),
@@ -127,7 +137,13 @@ export function logitsOf(
 /** Calibrated probabilities per label, in LABELS order. */
 export function calibrate(model: ScreeningModel, logits: Float64Array): Float64Array {
   const out = new Float64Array(L);
-  for (let l = 0; l < L; l++) out[l] = sigmoid(model.calibA[l]! * logits[l]! + model.calibB[l]!);
+  const S = model.calibStack;
+  for (let l = 0; l < L; l++) {
+    let z = model.calibB[l]!;
+    if (S) for (let k = 0; k < L; k++) z += S[l * L + k]! * logits[k]!;
+    else z += model.calibA[l]! * logits[l]!;
+    out[l] = sigmoid(z);
+  }
   return out;
 }
 
