@@ -31,6 +31,21 @@ if (showMisses && split === 'test') {
 }
 
 const settings = defaultScreeningSettings();
+// What-if thresholds (dev only): --tox T sets every held attribute's threshold, --spam-hold S.
+const argNumber = (flag: string) =>
+  args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : undefined;
+const tox = argNumber('--tox');
+const spamHold = argNumber('--spam-hold');
+if ((tox !== undefined || spamHold !== undefined) && split === 'test') {
+  console.error('--tox and --spam-hold are for dev only');
+  process.exit(2);
+}
+if (tox !== undefined) {
+  for (const a of TOXICITY_ATTRIBUTES) {
+    if (settings.toxicity[a].action !== 'off') settings.toxicity[a].threshold = tox;
+  }
+}
+if (spamHold !== undefined) settings.spamHoldThreshold = spamHold;
 const model: SiteModel = { base: shippedModel(), layers: { spam: null, toxicity: null } };
 const rows = readCorpus().filter((r) => r.split === split && r.origin !== 'augmented');
 

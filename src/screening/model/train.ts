@@ -58,7 +58,7 @@ export interface TrainConfig {
  */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   features: {
-    hashBits: 19,
+    hashBits: 18,
     charMin: 2,
     charMax: 5,
     wordBigrams: true,

@@ -20,14 +20,15 @@ const LABELS: Record<ToxicityAttribute, string> = {
 };
 
 /**
- * The rules' strongest hits (a threat with a target, a slur aimed at people, an insult
- * addressed to someone) are right nearly every time they fire, so they may raise the model's
- * score; elsewhere the model decides and the rules only point at the words.
+ * The rules' strongest hits (a threat with a target, a severe slur, an insult addressed to
+ * someone) are right nearly every time they fire, so they may raise the model's score; elsewhere
+ * the model decides and the rules only point at the words. Measured on the dev split, rule
+ * scores of 0.9 and more for these attributes fired on 0–1 clean comments of 1,361; the
+ * identity-attack patterns fired on 9, so they only explain, never raise.
  */
 const RULES_RAISE: ReadonlySet<ToxicityAttribute> = new Set([
   'SEVERE_TOXICITY',
   'THREAT',
-  'IDENTITY_ATTACK',
   'INSULT',
 ]);
 const RULE_RAISE_AT = 0.9;
