@@ -17,11 +17,7 @@
 // Prints tables; writes JSON to bench/results/eval-screening-model-<mode>.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  emptyCountTable,
-  loadBaseModel,
-  spamProbability,
-} from '../src/screening/spam-classifier.js';
+import { emptyCountTable, loadBaseModel, spamProbability } from './baseline/naive-bayes-spam.js';
 import { scoreToxicity } from '../src/screening/toxicity.js';
 import { CORPUS_DIR, CorpusRow, type CorpusRowT } from '../src/screening/model/corpus.js';
 import {

@@ -91,7 +91,12 @@ const thresholds: Record<Label, number> = mapLabels((l) =>
 interface Judged {
   row: CorpusRowT;
   group: Group;
+  /** the whole pipeline held it (or marked it spam) */
   held: boolean;
+  /** the model alone, at the site thresholds, would have */
+  heldByModel: boolean;
+  /** everything but the model would have: the toxicity rules and the other phases */
+  heldByRules: boolean;
   decision: string;
   codes: string[];
   model: Scores;
@@ -112,10 +117,22 @@ const judged: Judged[] = rows.map((row) => {
       ? result.scores.spam
       : result.scores[TOXICITY_ATTRIBUTES.find((a) => LABEL_OF[a] === l) ?? 'TOXICITY'],
   );
+  const overThreshold = (scores: Scores) =>
+    LABELS.some((l) =>
+      l === 'spam'
+        ? scores.spam >= settings.spamHoldThreshold
+        : settings.toxicity[TOXICITY_ATTRIBUTES.find((a) => LABEL_OF[a] === l) ?? 'TOXICITY']
+            .action !== 'off' && scores[l] >= thresholds[l],
+    );
+  const otherPhases = result.reasons.some(
+    (r) => r.code !== 'SPAM_CLASSIFIER' && !r.code.startsWith('TOXICITY_'),
+  );
   return {
     row,
     group: groupOf(row),
     held: result.decision !== 'approve',
+    heldByModel: overThreshold(view.scores),
+    heldByRules: otherPhases || overThreshold(rules),
     decision: result.decision,
     codes: result.reasons.map((r) => r.code),
     model: view.scores,
@@ -131,11 +148,17 @@ const share = (xs: Judged[], right: (j: Judged) => boolean) => ({
 const rightFor = (j: Judged) =>
   j.group === 'clean' || j.group === 'ham-unrated' ? !j.held : j.held;
 const of = (g: Group) => judged.filter((j) => j.group === g);
-const product = {
-  toxicHeld: share(of('toxic'), (j) => j.held),
-  cleanPublished: share(of('clean'), (j) => !j.held),
-  spamHeld: share(of('spam'), (j) => j.held),
-  unratedHamPublished: share(of('ham-unrated'), (j) => !j.held),
+const productOf = (held: (j: Judged) => boolean) => ({
+  toxicHeld: share(of('toxic'), held),
+  cleanPublished: share(of('clean'), (j) => !held(j)),
+  spamHeld: share(of('spam'), held),
+  unratedHamPublished: share(of('ham-unrated'), (j) => !held(j)),
+});
+const product = productOf((j) => j.held);
+const productBySystem = {
+  model: productOf((j) => j.heldByModel),
+  rules: productOf((j) => j.heldByRules),
+  both: product,
 };
 
 const systems = {
@@ -179,8 +202,11 @@ const toxicByLanguage = by((r) => (groupOf(r) === 'toxic' ? r.lang : '-')).filte
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 console.log(`screening pipeline on the ${split} split: ${rows.length} hand-written rows\n`);
-for (const [name, f] of Object.entries(product))
-  console.log(`${name.padEnd(20)} ${pct(f.share).padStart(6)}  of ${f.rows}`);
+console.log(`${''.padEnd(20)} ${'model'.padStart(7)} ${'rules'.padStart(7)} ${'both'.padStart(7)}`);
+for (const name of Object.keys(product) as Array<keyof typeof product>)
+  console.log(
+    `${name.padEnd(20)} ${(['model', 'rules', 'both'] as const).map((s) => pct(productBySystem[s][name].share).padStart(7)).join(' ')}  of ${product[name].rows}`,
+  );
 console.log('\nper attribute (at the site defaults): precision / recall / ROC-AUC');
 console.log(`${'label'.padEnd(16)}${['model', 'rules', 'both'].map((s) => s.padEnd(24)).join('')}`);
 for (const l of LABELS) {
@@ -212,5 +238,5 @@ if (showMisses) {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   `bench/results/eval-screening-${split}.json`,
-  `${JSON.stringify({ split, rows: rows.length, thresholds, product, systems, byKind, cleanByLanguage, spamByLanguage, toxicByLanguage }, null, 2)}\n`,
+  `${JSON.stringify({ split, rows: rows.length, thresholds, product, productBySystem, systems, byKind, cleanByLanguage, spamByLanguage, toxicByLanguage }, null, 2)}\n`,
 );

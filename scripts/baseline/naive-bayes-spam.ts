@@ -1,3 +1,5 @@
+// The naive Bayes spam classifier Parley shipped before the trained model (kept only so the
+// evaluation can show the old system beside the new one; production never loads it).
 /**
  * A learning spam classifier: binarised multinomial naive Bayes over normalised tokens.
  * The shipped base table is trained offline (scripts/train-spam-model.ts); each site adds a
@@ -6,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findLinks } from './links.js';
-import { foldText } from './normalize.js';
+import { findLinks } from '../../src/screening/links.js';
+import { foldText } from '../../src/screening/normalize.js';
 
 /** Token counts per class. Treat as immutable: learnFromDecision returns a new table. */
 export interface CountTable {
@@ -203,7 +205,7 @@ export function spamProbability(model: SpamModel, text: string): number {
   return sigmoid(spamLogOdds(model, text) * LOGIT_DAMPING);
 }
 
-const BASE_MODEL_URL = new URL('./model/base-spam-model.json', import.meta.url);
+const BASE_MODEL_URL = new URL('./base-spam-model.json', import.meta.url);
 let baseModel: CountTable | null = null;
 
 /**
