@@ -103,3 +103,18 @@ test('when checking a draft, then checkToxicity returns scores, reasons, warning
   expect(out.warnings).toEqual([]);
   expect(out.scores.INSULT).toBeGreaterThanOrEqual(0.8);
 });
+
+test('when a reader cites three sources, then the links hold the comment but do not make it spam', () => {
+  const sources =
+    'Good background reading: https://www.openwall.com/lists/oss-security/ then https://lwn.net/Articles/ and https://research.swtch.com/ for the timeline.';
+  const cited = screenComment(makeContext({ text: sources }));
+  expect(cited.decision).toBe('hold');
+  expect(cited.reasons.map((r) => r.code)).toContain('LINK_LIMIT');
+  // the same links sold with words are still spam
+  const sold = screenComment(
+    makeContext({
+      text: 'Cheap replica watches, best prices, buy now: https://a.example https://b.example https://c.example',
+    }),
+  );
+  expect(sold.decision).toBe('spam');
+});

@@ -13,6 +13,8 @@ type Field = (typeof FIELDS)[number];
 const TOKEN_MAX_AGE_MS = 30 * 60 * 1000;
 /** A token request that failed is tried again after these delays. */
 const TOKEN_RETRY_MS = [1_000, 3_000, 10_000];
+/** At submit, with no token yet: quick tries, so a dropped request costs a reader under 1 s. */
+const SUBMIT_TOKEN_RETRY_MS = [0, 250, 700];
 
 interface FormToken {
   token: string;
@@ -187,11 +189,15 @@ export class CommentForm {
   }
 
   /**
-   * A token for this submit: the one held, or one more try now (never the background retries:
-   * a reader who presses Send is not kept waiting for them).
+   * A token for this submit: the one held, or a few quick tries now (never the background
+   * retries' long waits: a reader who presses Send is not kept waiting for them).
    */
   private async tokenForSubmit(): Promise<string | undefined> {
-    this.token ??= await this.tokenOnce();
+    for (const delay of SUBMIT_TOKEN_RETRY_MS) {
+      if (this.token) break;
+      if (delay) await sleep(delay);
+      this.token ??= await this.tokenOnce();
+    }
     const token = this.token;
     if (!token) return undefined;
     // A token fetched just now is younger than the site's minimum: wait the rest, rather than

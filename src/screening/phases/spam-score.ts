@@ -1,4 +1,5 @@
 import { isAbusedTld } from '../links.js';
+import { isWordDriver } from '../scores.js';
 import type { Phase } from './phase.js';
 
 /** Log-odds shift for authors with an approved comment: their odds of spam drop ~12x. */
@@ -15,6 +16,11 @@ const BAD_HISTORY_SHIFT = 1.5;
  */
 const PLAIN_REPLY_WORDS = 12;
 const PLAIN_REPLY_HOLD_AT = 0.85;
+
+/** The model's tokens for a link and its shape: structure, not something said. */
+const LINK_FEATURE = /^(?:<url>|link-tld:)/;
+/** Log-odds the words among the top drivers must add (~4.5x) for a linked comment to be spam. */
+const WORDS_SELL_AT = 1.5;
 
 const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -53,7 +59,13 @@ export const spamScore: Phase = ({ text, settings, history, authorWebsite }, { a
       reasons: [{ code: 'SPAM_CLASSIFIER', message: `may be spam (${score.toFixed(2)})${why}` }],
     };
   }
-  if (p >= settings.spamThreshold) {
+  // Links alone hold a comment; it takes words that sell to call it spam (a reader citing three
+  // sources is not an advertiser, and a moderator sees a held comment, not the spam tab).
+  const wordWeight = analysis.model.drivers.spam
+    .filter((d) => d.weight > 0 && isWordDriver(d.feature) && !LINK_FEATURE.test(d.feature))
+    .reduce((sum, d) => sum + d.weight, 0);
+  const sellsInWords = analysis.links.length === 0 || wordWeight >= WORDS_SELL_AT;
+  if (p >= settings.spamThreshold && sellsInWords) {
     return {
       decision: 'spam',
       spamScore: score,
