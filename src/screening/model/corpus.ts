@@ -4,19 +4,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { LABELS, type Label } from './labels.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../corpus');
 
-export const LABELS = [
-  'toxicity',
-  'severe_toxicity',
-  'insult',
-  'profanity',
-  'threat',
-  'identity_attack',
-  'spam',
-] as const;
-export type Label = (typeof LABELS)[number];
+export { LABELS, type Label };
 
 /** 1 or 0, or null where the row's writer did not say (older rows labelled only toxic/spam). */
 const label = z.union([z.literal(0), z.literal(1), z.null()]);

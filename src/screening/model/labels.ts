@@ -1,5 +1,5 @@
-// The labels the screening model scores. Kept apart from corpus.ts so the server can import
-// the model without the corpus reader (which touches the file system); a test keeps the two equal.
+// The labels the screening model scores; the corpus rows carry the same ones. Kept apart from
+// corpus.ts so the server can import the model without the corpus reader (the file system).
 export const LABELS = [
   'toxicity',
   'severe_toxicity',

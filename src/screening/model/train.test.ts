@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { readCorpus, LABELS as CORPUS_LABELS } from './corpus.js';
-import { LABELS } from './labels.js';
+import { readCorpus } from './corpus.js';
 import { SCREENING_MODEL_PATH } from './model-file.js';
 import { augmentRows, DEFAULT_TRAIN_CONFIG, trainScreeningModel } from './train.js';
 
@@ -40,8 +39,4 @@ test('when a dev or test row is passed as training data, then training refuses',
     /test row/,
   );
   expect(() => trainScreeningModel(train.slice(0, 10), [testRow])).toThrow(/dev rows/);
-});
-
-test('when the model and the corpus name their labels, then the lists are the same', () => {
-  expect([...LABELS]).toEqual([...CORPUS_LABELS]);
 });
