@@ -182,7 +182,7 @@ test('when an attribute action is reject, then the decision is reject', () => {
   expect(checkToxicity('I know where you live.', strict).decision).toBe('reject');
 });
 
-// --- generalisation patterns (see scripts/holdout-toxicity.ts for the held-out measurement) ---
+// --- generalisation patterns of the rules (the model is measured by npm run eval:screening) ---
 
 test('when an intensifier sits between "you" and any noun, then it is a vocative insult; praise nouns pass', () => {
   for (const text of [
