@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Write rate limit: comments per client IP per minute. */
   RATE_LIMIT_COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Bearer token Prometheus sends to GET /metrics; without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** debug, info, warn, error or silent. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** socket.io scale-out across processes (optional). */
@@ -62,6 +64,7 @@ export interface Config {
   seedDemo: boolean;
   rateLimitCommentsPerMinute: number;
   logLevel: Env['LOG_LEVEL'];
+  metricsToken: string | undefined;
   redisUrl: string | undefined;
   redisPrefix: string;
   screeningBudgetMs: number;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     seedDemo: e.SEED_DEMO,
     rateLimitCommentsPerMinute: e.RATE_LIMIT_COMMENTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     screeningBudgetMs: e.SCREENING_BUDGET_MS,

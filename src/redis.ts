@@ -169,3 +169,16 @@ export function createClusterChannel<T>(
     },
   };
 }
+
+/** Does Redis answer? One PING, given up after `deadlineMs`. */
+export async function pingRedis(redis: RedisConnection, deadlineMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('Redis did not answer in time')), deadlineMs);
+  });
+  try {
+    await Promise.race([redis.client.ping(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

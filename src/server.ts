@@ -3,8 +3,9 @@
 // Nothing else builds a feature or wires one to another.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import { createAdminModule } from './admin/index.js';
+import { createApiDocsModule } from './api-docs/index.js';
 import { createAuthModule, ensureFirstAdmin } from './auth/index.js';
 import { createCommentsModule, type ThreadCache, type ThreadCacheSync } from './comments/index.js';
 import type { Config } from './config.js';
@@ -16,7 +17,10 @@ import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
 import { createDrain, type Drain } from './http/drain.js';
 import { createRateLimiters } from './http/rate-limit.js';
+import { routeOf } from './http/request-context.js';
+import { createRequestLog, type RequestObserver } from './http/request-log.js';
 import { createLogger, redactError, type Logger } from './logger.js';
+import { createMetricsModule, type Metrics } from './metrics/index.js';
 import { banLookup, createModerationModule } from './moderation/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
@@ -24,12 +28,14 @@ import { createPostsModule } from './posts/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { attachRealtime, type Realtime } from './realtime/index.js';
-import { connectRedis, type RedisConnection } from './redis.js';
+import { connectRedis, pingRedis, type RedisConnection } from './redis.js';
 import { createScreeningModule, type FormTokens, type Screener } from './screening/index.js';
 import { createSitesModule, type SiteDirectory } from './sites/index.js';
 
 /** Health answers within this, whatever the database does. */
 const HEALTH_DEADLINE_MS = 800;
+/** The route the thread fast path answers, for request logs and metrics. */
+const THREAD_ROUTE = '/api/sites/:site/posts/:post/comments';
 
 export interface Parley {
   config: Config;
@@ -47,6 +53,13 @@ export interface Parley {
     req: import('node:http').IncomingMessage,
     res: import('node:http').ServerResponse,
   ) => boolean;
+  /** The server's request handler: request id, logs and metrics, the fast path, then express. */
+  handle: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ) => void;
+  /** Prometheus metrics, when METRICS_TOKEN is set. */
+  metrics: Metrics | null;
   /** Live updates' view of the other modules. */
   live: Pick<Parameters<typeof attachRealtime>[1], 'auth' | 'moderation'>;
   /** Requests in flight, for a graceful shutdown. */
@@ -96,11 +109,30 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   const limits = createRateLimiters(redis);
   const drain = createDrain();
   const publicUrl = config.publicUrl;
+  const { metrics, router: metricsRouter } = createMetricsModule({
+    token: config.metricsToken,
+    db,
+    pool: database.poolStats,
+  });
+  const observers: RequestObserver[] = metrics ? [(done) => metrics.request(done)] : [];
+  const requestLog = createRequestLog(log, observers);
 
   // Features, lowest first.
   const sites = createSitesModule({ db, publicUrl });
   const posts = createPostsModule({ db, sites: sites.directory });
-  const screening = createScreeningModule({ config, db, log, secret, bans: banLookup(db) });
+  const screening = createScreeningModule({
+    config,
+    db,
+    log,
+    secret,
+    bans: banLookup(db),
+    observer: metrics
+      ? {
+          phase: (name, seconds) => metrics.screeningPhase(name, seconds),
+          screened: (decision, reasons) => metrics.screened(decision, reasons),
+        }
+      : undefined,
+  });
   const comments = await createCommentsModule({
     db,
     store: database.provider,
@@ -138,6 +170,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     guard: auth.guard,
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
+  const apiDocs = createApiDocsModule({ publicUrl });
 
   const app = createApp({
     config,
@@ -150,9 +183,18 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
       { path: '/admin', router: admin.router },
+      { path: '/', router: apiDocs.router },
     ],
-    mounts: [{ path: '/v1alpha1', router: perspectiveApi.router }],
+    mounts: [
+      { path: '/v1alpha1', router: perspectiveApi.router },
+      ...(metricsRouter ? [{ path: '/', router: metricsRouter }] : []),
+    ],
     health: () => pingDatabase(db, HEALTH_DEADLINE_MS),
+    readiness: {
+      database: () => pingDatabase(db, HEALTH_DEADLINE_MS),
+      ...(redis && { redis: () => pingRedis(redis, HEALTH_DEADLINE_MS) }),
+    },
+    requestLog,
     isDraining: () => drain.draining,
     webRoot: WEB_DIST_DIR,
   });
@@ -168,6 +210,15 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     threadCache: comments.threadCache,
     threadCacheSync: comments.threadCacheSync,
     fastPath: comments.fastPath,
+    handle(req, res) {
+      let fast = false;
+      requestLog.observe(req, res, () =>
+        fast ? THREAD_ROUTE : routeOf(req as unknown as Request),
+      );
+      fast = comments.fastPath(req, res);
+      if (!fast) app(req, res);
+    },
+    metrics,
     live: { auth, moderation },
     drain,
     redis,
@@ -195,11 +246,7 @@ export async function startServer(
   options: { log?: Logger } = {},
 ): Promise<RunningServer> {
   const parley = await buildParley(config, options);
-  const server = createServer(
-    parley.drain.track((req, res) => {
-      if (!parley.fastPath(req, res)) parley.app(req, res);
-    }),
-  );
+  const server = createServer(parley.drain.track((req, res) => parley.handle(req, res)));
   parley.drain.watch(server);
   const realtime = attachRealtime(server, {
     config,
@@ -210,6 +257,7 @@ export async function startServer(
     redis: parley.redis,
     ...parley.live,
   });
+  parley.metrics?.setRealtimeSource(() => realtime.stats());
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

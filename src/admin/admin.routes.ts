@@ -5,6 +5,8 @@ import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import { requireJson } from '../http/index.js';
 import { parse } from '../http/index.js';
+import { AdminSiteShape, apiDoc, PublicPostShape, UserAccountShape } from '../openapi/index.js';
+import { z } from 'zod';
 import type { SiteDirectory } from '../sites/index.js';
 import type { PostLookup } from '../posts/index.js';
 import {
@@ -36,6 +38,7 @@ export function adminRouter(deps: AdminDeps & { posts: PostLookup; guard: AuthGu
   const router = Router();
   router.use(deps.guard.session, deps.guard.admin, deps.guard.csrf);
   mountSiteRoutes(router, deps);
+  describeRoutes(router);
 
   router.get('/users', async (_req, res) => {
     res.json({ users: await listUserAccounts(deps.db) });
@@ -103,5 +106,102 @@ function mountSiteRoutes(router: Router, deps: AdminDeps & { posts: PostLookup }
     const { site, id } = parse(ApiKeyParams, req.params);
     await revokeApiKey(deps, actorOf(req), site, id);
     res.status(204).end();
+  });
+}
+
+function describeRoutes(router: Router): void {
+  const doc = apiDoc(router);
+  const access = 'admin' as const;
+  const User = z.object({ user: UserAccountShape });
+  const Site = z.object({ site: AdminSiteShape });
+  const ApiKey = z.object({ id: z.string(), label: z.string(), createdAt: z.string() });
+  doc.get('/users', {
+    summary: 'Every account',
+    access,
+    responses: {
+      200: { description: 'The accounts.', body: z.object({ users: z.array(UserAccountShape) }) },
+    },
+  });
+  doc.post('/users', {
+    summary: 'Create an account',
+    access,
+    body: CreateUserBody,
+    responses: { 201: { description: 'The account.', body: User } },
+    errors: { 409: ['EMAIL_TAKEN'] },
+  });
+  doc.patch('/users/:id', {
+    summary: 'Change an account (email, name, password, role, sites, unlock)',
+    access,
+    params: UserParams,
+    body: UpdateUserBody,
+    responses: { 200: { description: 'The account.', body: User } },
+    errors: { 404: ['USER_NOT_FOUND'], 409: ['EMAIL_TAKEN', 'LAST_ADMIN'] },
+  });
+  doc.get('/sites', {
+    summary: 'Every site with its effective settings',
+    access,
+    responses: {
+      200: { description: 'The sites.', body: z.object({ sites: z.array(AdminSiteShape) }) },
+    },
+  });
+  doc.post('/sites', {
+    summary: 'Create a site',
+    access,
+    body: CreateSiteBody,
+    bodyExample: { slug: 'blog', name: 'My blog', allowedOrigins: ['https://blog.example.com'] },
+    responses: { 201: { description: 'The site.', body: Site } },
+    errors: { 409: ['SITE_EXISTS'] },
+  });
+  doc.get('/sites/:site', {
+    summary: 'One site',
+    access,
+    params: SiteParams,
+    responses: { 200: { description: 'The site.', body: Site } },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.patch('/sites/:site', {
+    summary: 'Change a site’s name, allowed origins or settings (merged over the stored ones)',
+    access,
+    params: SiteParams,
+    body: UpdateSiteBody,
+    responses: { 200: { description: 'The site.', body: Site } },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.put('/sites/:site/posts/:post', {
+    summary: 'Register, rename or close a post',
+    access,
+    params: PostParams,
+    body: PutPostBody,
+    responses: {
+      200: { description: 'Updated.', body: z.object({ post: PublicPostShape }) },
+      201: { description: 'Created.', body: z.object({ post: PublicPostShape }) },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.post('/sites/:site/api-keys', {
+    summary: 'Create an API key for the Perspective-compatible API (shown once)',
+    access,
+    params: SiteParams,
+    body: CreateApiKeyBody,
+    responses: {
+      201: { description: 'The key.', body: ApiKey.extend({ key: z.string() }) },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.get('/sites/:site/api-keys', {
+    summary: 'A site’s API keys (without the keys themselves)',
+    access,
+    params: SiteParams,
+    responses: {
+      200: { description: 'The keys.', body: z.object({ apiKeys: z.array(ApiKey) }) },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.delete('/sites/:site/api-keys/:id', {
+    summary: 'Revoke an API key',
+    access,
+    params: ApiKeyParams,
+    responses: { 204: { description: 'Revoked.' } },
+    errors: { 404: ['SITE_NOT_FOUND', 'API_KEY_NOT_FOUND'] },
   });
 }

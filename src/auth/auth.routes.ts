@@ -4,6 +4,8 @@ import type { EventBus } from '../events.js';
 import { requireJson } from '../http/index.js';
 import type { RateLimiters } from '../http/index.js';
 import { parse } from '../http/index.js';
+import { apiDoc, UserViewShape } from '../openapi/index.js';
+import { z } from 'zod';
 import { LoginBody } from './auth.schema.js';
 import {
   clearSessionCookie,
@@ -52,6 +54,31 @@ export function authRouter(deps: {
   router.get('/auth/me', session, async (req, res) => {
     const signedIn = signedInOf(req);
     res.json({ user: await toUserView(deps.db, signedIn.actor), csrfToken: signedIn.csrfToken });
+  });
+
+  const SignedIn = z.object({
+    user: UserViewShape,
+    csrfToken: z.string().describe('Send as X-CSRF-Token on every state-changing request.'),
+  });
+  const doc = apiDoc(router);
+  doc.post('/auth/login', {
+    summary: 'Sign in: sets the session cookie',
+    access: 'public',
+    tag: 'Moderation',
+    body: LoginBody,
+    bodyExample: { email: 'mod@example.com', password: 'correct horse battery' },
+    responses: { 200: { description: 'Signed in.', body: SignedIn } },
+    errors: { 401: ['INVALID_CREDENTIALS'], 429: ['RATE_LIMITED'] },
+  });
+  doc.post('/auth/logout', {
+    summary: 'Sign out: ends the session and its sockets',
+    access: 'moderator',
+    responses: { 204: { description: 'Signed out.' } },
+  });
+  doc.get('/auth/me', {
+    summary: 'The signed-in account and its CSRF token',
+    access: 'moderator',
+    responses: { 200: { description: 'Signed in.', body: SignedIn } },
   });
 
   return router;

@@ -8,6 +8,14 @@ import { clientInfo } from '../http/index.js';
 import { requireJson } from '../http/index.js';
 import type { RateLimiters } from '../http/index.js';
 import { parse } from '../http/index.js';
+import {
+  apiDoc,
+  CheckResultShape,
+  CreateCommentResultShape,
+  EditCommentResultShape,
+  FormTokenResultShape,
+  ThreadPageShape,
+} from '../openapi/index.js';
 import { id as commentId } from '../schema.js';
 import { siteCors } from '../sites/index.js';
 import { getCommentSite } from './comments.repo.js';
@@ -121,5 +129,75 @@ export function commentsRouter(
     },
   );
 
+  describeRoutes(router);
   return router;
+}
+
+const CommentIdParams = z.object({ id: z.uuid() });
+
+function describeRoutes(router: Router): void {
+  const doc = apiDoc(router);
+  doc.get('/sites/:site/posts/:post/comments', {
+    summary: 'A page of a thread: approved comments with their replies',
+    description: 'Answers 304 to a matching If-None-Match (ETag).',
+    access: 'public',
+    params: SitePostParams,
+    query: ThreadQuery,
+    responses: { 200: { description: 'A page of the thread.', body: ThreadPageShape } },
+    errors: { 404: ['SITE_NOT_FOUND'], 403: ['ORIGIN_NOT_ALLOWED'] },
+  });
+  doc.post('/sites/:site/posts/:post/comments', {
+    summary: 'Post a comment (screened before it is stored)',
+    description:
+      '201 when published at once, 202 when held for a moderator. The edit token lets only this author edit the comment until `editableUntil`.',
+    access: 'public',
+    params: SitePostParams,
+    body: CreateCommentBody,
+    bodyExample: {
+      name: 'Ada',
+      email: 'ada@example.com',
+      body: 'A thoughtful reply.',
+      formToken: '…',
+      idempotencyKey: 'c0ffee-0001',
+    },
+    responses: {
+      201: { description: 'Published.', body: CreateCommentResultShape },
+      202: { description: 'Held for moderation.', body: CreateCommentResultShape },
+    },
+    errors: {
+      403: ['AUTHOR_BANNED', 'ORIGIN_NOT_ALLOWED'],
+      404: ['SITE_NOT_FOUND', 'POST_NOT_FOUND', 'COMMENT_NOT_FOUND'],
+      409: ['POST_CLOSED', 'IDEMPOTENCY_CONFLICT'],
+      413: ['BODY_TOO_LONG'],
+      429: ['RATE_LIMITED'],
+    },
+  });
+  doc.patch('/comments/:id', {
+    summary: 'Edit one’s own comment with its edit token (screened again)',
+    access: 'public',
+    params: CommentIdParams,
+    body: EditCommentBody,
+    responses: { 200: { description: 'The edited comment.', body: EditCommentResultShape } },
+    errors: {
+      403: ['EDIT_NOT_ALLOWED', 'ORIGIN_NOT_ALLOWED'],
+      404: ['COMMENT_NOT_FOUND'],
+      429: ['RATE_LIMITED'],
+    },
+  });
+  doc.get('/sites/:site/posts/:post/form-token', {
+    summary: 'A signed form token (submits faster than a person types are held)',
+    access: 'public',
+    params: SitePostParams,
+    responses: { 200: { description: 'The token.', body: FormTokenResultShape } },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.post('/sites/:site/posts/:post/comments/check', {
+    summary: 'Screen a draft without storing it ("Do you want to rephrase?")',
+    access: 'public',
+    params: SitePostParams,
+    body: CheckBody,
+    bodyExample: { body: 'You are all idiots.' },
+    responses: { 200: { description: 'The verdict.', body: CheckResultShape } },
+    errors: { 404: ['SITE_NOT_FOUND'], 429: ['RATE_LIMITED'] },
+  });
 }

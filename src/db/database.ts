@@ -51,6 +51,8 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
 export interface Database {
   db: Db;
   provider: 'sqlite' | 'postgresql';
+  /** The PostgreSQL pool's connections: all, idle, and requests waiting for one (metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -72,10 +74,20 @@ export async function openDatabase(
     dialects.set(db, 'sqlite');
     return { db, provider, close: () => db.$disconnect() };
   }
+  const pool = createPgPool(url);
   const db = new PostgresClient({
-    adapter: new PrismaPg(createPgPool(url), { disposeExternalPool: true }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
   }) as unknown as Db;
   dialects.set(db, 'postgresql');
-  return { db, provider, close: () => db.$disconnect() };
+  return {
+    db,
+    provider,
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+    close: () => db.$disconnect(),
+  };
 }

@@ -1,10 +1,11 @@
-// Maps every failure to { error: { code, message, fields? } } in one place. Input the server
+// Maps every failure to { error: { code, message, fields? }, requestId } in one place. Input the server
 // could not read is a 4xx, a database that cannot be reached a 503 with Retry-After, and only
 // what is truly unexpected a 500, logged without anything the request carried.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, DatabaseUnavailableError, RateLimitedError } from '../errors.js';
 import { redactError, type Logger } from '../logger.js';
+import { requestIdOf, routeOf } from './request-context.js';
 
 interface HttpishError {
   type?: string;
@@ -55,21 +56,18 @@ export function classifyError(err: unknown): AppError | null {
   return err && typeof err === 'object' ? fromHttpError(err as HttpishError) : null;
 }
 
-/** The route pattern (/api/sites/:site/posts), never the path as sent: paths can carry anything. */
-export function routeOf(req: Request): string {
-  const pattern = (req.route as { path?: unknown } | undefined)?.path;
-  return typeof pattern === 'string'
-    ? `${req.baseUrl}${pattern}`
-    : `${req.baseUrl || ''}(unmatched)`;
-}
-
 export function errorHandler(log: Logger): ErrorRequestHandler {
   let lastOutageLog = 0;
   return (err, req, res, _next) => {
     const known = classifyError(err);
     if (!known) {
       log.error(
-        { err: redactError(err), method: req.method, route: routeOf(req) },
+        {
+          err: redactError(err),
+          method: req.method,
+          route: routeOf(req),
+          requestId: requestIdOf(req),
+        },
         'unhandled error',
       );
     } else if (known instanceof DatabaseUnavailableError && Date.now() - lastOutageLog > 5_000) {
@@ -86,12 +84,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
       res.setHeader('Retry-After', String(error.retryAfterSeconds));
     }
+    const requestId = requestIdOf(req);
     res.status(error.status).json({
       error: {
         code: error.code,
         message: error.message,
         ...(error.fields && { fields: error.fields }),
       },
+      ...(requestId && { requestId }),
     });
   };
 }

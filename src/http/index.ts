@@ -5,3 +5,4 @@ export { clientInfo, type ClientInfo } from './client-info.js';
 export { classifyError, requireJson } from './error-handler.js';
 export type { RateLimitRule, RateLimiters } from './rate-limit.js';
 export { parse } from './validate.js';
+export { apiDocsHeaders } from './security-headers.js';

@@ -46,3 +46,16 @@ export const demoPageHeaders: RequestHandler[] = [
     },
   }),
 ];
+
+/** The API reference page: swagger-ui's own script and styles (it sets inline styles), no frames. */
+export const apiDocsHeaders: RequestHandler[] = [
+  helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      ...PAGE_DIRECTIVES,
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      frameAncestors: ["'none'"],
+    },
+  }),
+  helmet.xFrameOptions({ action: 'deny' }),
+];

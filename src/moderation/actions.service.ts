@@ -18,6 +18,7 @@ import { insertAudit } from './audit.repo.js';
 import type { ModerationFeedback } from './feedback.js';
 import { toModerationItems, type ModerationItem } from './moderation-item.js';
 import type { ModerationAction } from './moderation.schema.js';
+import { logModeratorAction } from './action-log.js';
 import { getCommentState } from './moderation.repo.js';
 import { getModerationRow } from './queue.repo.js';
 import { getOpenReportIds, setReportsResolved } from './reports.repo.js';
@@ -83,6 +84,7 @@ export async function moderateComment(
     });
     return { change, audit };
   });
+  logModeratorAction(deps.log, actor, action, { commentId }, current.siteId);
   publishStatusChange(deps.events, change);
   await teachScreening(deps, commentId, action);
   return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
@@ -124,6 +126,7 @@ export async function editCommentBody(
     before: { body: current.body },
     after: { body },
   });
+  logModeratorAction(deps.log, actor, 'edit', { commentId }, current.siteId);
   return { comment: await loadItem(deps.db, commentId), auditId: audit.id };
 }
 

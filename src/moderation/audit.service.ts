@@ -10,6 +10,7 @@ import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
 import { uuidv7 } from '../ids.js';
 import { loadItem, writeBody, type ActionDeps } from './actions.service.js';
 import { readBanSnapshot, readCommentSnapshot, readSnapshotObject } from './audit-snapshots.js';
+import { logModeratorAction } from './action-log.js';
 import { clearUndone, getAudit, insertAudit, listAudit, markUndone } from './audit.repo.js';
 import { deleteBan, getBan, insertBan } from './bans.repo.js';
 import { toBanViews, type BanDeps } from './bans.service.js';
@@ -97,6 +98,14 @@ export async function undoAuditEntry(
       undoneAction: entry.action,
     },
   });
+  if (entry.targetId)
+    logModeratorAction(
+      deps.log,
+      actor,
+      `undo ${entry.action}`,
+      entry.targetType === 'comment' ? { commentId: entry.targetId } : { banId: entry.targetId },
+      entry.siteId,
+    );
   return result;
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.js';
 import { CommentNotFoundError, ValidationError } from '../errors.js';
 import { normaliseEmail, type Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/index.js';
+import { logModeratorAction } from './action-log.js';
 import { insertAudit } from './audit.repo.js';
 import {
   getVisibleCommentEmails,
@@ -59,6 +60,7 @@ export async function createBan(
     before: null,
     after: banSnapshot(ban),
   });
+  logModeratorAction(deps.log, actor, 'ban.create', { banId: ban.id }, siteId);
   if (input.rejectExisting) {
     // One audited reject per comment, so each can be undone on its own.
     for (const id of await findBannedAuthorsComments(deps, siteId, input.kind, value)) {
@@ -153,6 +155,7 @@ export async function removeBan(deps: BanDeps, actor: Actor, banId: string): Pro
     before: banSnapshot(ban),
     after: null,
   });
+  logModeratorAction(deps.log, actor, 'ban.delete', { banId: ban.id }, ban.siteId);
 }
 
 /** Everything needed to re-create a ban exactly (undo of a delete). */

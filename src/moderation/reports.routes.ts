@@ -8,6 +8,8 @@ import { requireJson } from '../http/index.js';
 import type { RateLimiters } from '../http/index.js';
 import { parse } from '../http/index.js';
 import type { SiteView } from '../sites/index.js';
+import { apiDoc } from '../openapi/index.js';
+import { z } from 'zod';
 import { ReportBody, ReportParams } from './moderation.schema.js';
 import { getReportTarget } from './moderation.repo.js';
 import { reportComment, type ReportDeps } from './reports.service.js';
@@ -32,6 +34,17 @@ export function reportsRouter(
     const input = parse(ReportBody, req.body);
     await reportComment(deps, id, input, clientInfo(req).ip);
     res.status(202).json({ ok: true });
+  });
+  apiDoc(router).post('/comments/:id/reports', {
+    summary: 'Report a comment to the moderators',
+    access: 'public',
+    params: ReportParams,
+    body: ReportBody,
+    bodyExample: { reason: 'abuse', note: 'Insults another reader.' },
+    responses: {
+      202: { description: 'Reported.', body: z.object({ ok: z.literal(true) }) },
+    },
+    errors: { 403: ['ORIGIN_NOT_ALLOWED'], 404: ['COMMENT_NOT_FOUND'], 429: ['RATE_LIMITED'] },
   });
   return router;
 }

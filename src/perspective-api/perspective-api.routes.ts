@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { classifyError } from '../http/index.js';
+import { apiDoc } from '../openapi/index.js';
 import type { RateLimiters } from '../http/index.js';
 import { TOXICITY_ATTRIBUTES, toxicityOfText, type ToxicityAttribute } from '../screening/index.js';
 import { getApiKeySite } from './api-keys.repo.js';
@@ -183,5 +184,63 @@ export function perspectiveApiRouter(deps: {
     res.status(e.code).json({ error: { code: e.code, message: e.message, status: e.status } });
   };
   router.use(errors);
+  describeRoutes(router);
   return router;
+}
+
+const Score = z.object({ value: z.number(), type: z.literal('PROBABILITY') });
+const AnalyzeResponse = z.object({
+  attributeScores: z.record(
+    z.enum(TOXICITY_ATTRIBUTES),
+    z.object({
+      summaryScore: Score,
+      spanScores: z.array(z.object({ begin: z.number(), end: z.number(), score: Score })),
+    }),
+  ),
+  languages: z.array(z.string()),
+  clientToken: z.string().optional(),
+});
+
+function describeRoutes(router: Router): void {
+  const doc = apiDoc(router);
+  doc.post('/comments\\:analyze', {
+    summary: 'Score a text for toxicity, as Google’s Perspective API does',
+    description:
+      'A drop-in for `commentanalyzer.googleapis.com/v1alpha1/comments:analyze` (Coral, Discourse…): the key is a site API key from the admin API.',
+    access: 'apiKey',
+    body: AnalyzeRequest,
+    bodyExample: {
+      comment: { text: 'You are an idiot.' },
+      requestedAttributes: { TOXICITY: {}, INSULT: {} },
+      languages: ['en'],
+    },
+    responses: {
+      200: {
+        description: 'Scores of the requested attributes.',
+        body: AnalyzeResponse,
+        example: {
+          attributeScores: {
+            TOXICITY: {
+              summaryScore: { value: 0.93, type: 'PROBABILITY' },
+              spanScores: [{ begin: 0, end: 17, score: { value: 0.93, type: 'PROBABILITY' } }],
+            },
+          },
+          languages: ['en'],
+        },
+      },
+    },
+    errors: { 400: ['INVALID_ARGUMENT'], 429: ['RESOURCE_EXHAUSTED'] },
+  });
+  doc.post('/comments\\:suggestscore', {
+    summary: 'Accepts score feedback, for compatibility (Parley learns from its own moderators)',
+    access: 'apiKey',
+    body: z.object({ clientToken: z.string().optional() }).loose(),
+    responses: {
+      200: {
+        description: 'The client token, echoed.',
+        body: z.object({ clientToken: z.string().optional() }),
+      },
+    },
+    errors: { 400: ['INVALID_ARGUMENT'] },
+  });
 }

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { parse } from '../http/index.js';
-import { SitePostParams } from '../schema.js';
+import { apiDoc, PublicPostShape } from '../openapi/index.js';
+import { SitePostParams, slug } from '../schema.js';
 import type { SiteDirectory } from '../sites/index.js';
 import { countComments, findPost, listPublicPosts, toPublicPost } from './posts.service.js';
 
@@ -45,5 +46,41 @@ export function postsRouter(deps: { db: Db; sites: SiteDirectory }): Router {
     res.json({ post: toPublicPost(await findPost(deps.db, site, params.post), site) });
   });
 
+  describeRoutes(router);
   return router;
+}
+
+function describeRoutes(router: Router): void {
+  const doc = apiDoc(router);
+  const SiteParams = z.object({ site: slug });
+  doc.get('/sites/:site/posts', {
+    summary: 'A site’s posts with their comment counts',
+    access: 'public',
+    params: SiteParams,
+    responses: {
+      200: { description: 'The posts.', body: z.object({ posts: z.array(PublicPostShape) }) },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.get('/sites/:site/counts', {
+    summary: 'Comment counts of several posts (count.js)',
+    access: 'public',
+    params: SiteParams,
+    query: CountsQuery,
+    responses: {
+      200: {
+        description: 'Approved comments per post slug (0 for unknown posts).',
+        body: z.object({ counts: z.record(z.string(), z.number().int()) }),
+        example: { counts: { hello: 3, 'second-post': 0 } },
+      },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.get('/sites/:site/posts/:post', {
+    summary: 'One post',
+    access: 'public',
+    params: SitePostParams,
+    responses: { 200: { description: 'The post.', body: z.object({ post: PublicPostShape }) } },
+    errors: { 404: ['SITE_NOT_FOUND', 'POST_NOT_FOUND'] },
+  });
 }

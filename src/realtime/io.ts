@@ -28,6 +28,8 @@ export interface RealtimeDeps {
 
 export interface Realtime {
   io: Server;
+  /** Live sockets and rooms (threads, moderation sites) on this process, for metrics. */
+  stats(): { sockets: number; rooms: number };
   close(): Promise<void>;
 }
 
@@ -71,6 +73,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   ];
   return {
     io,
+    stats() {
+      let rooms = 0;
+      for (const nsp of [io.of('/'), io.of('/moderation')]) {
+        // Every socket also sits in a room named by its own id: those are not rooms anyone joined.
+        for (const room of nsp.adapter.rooms.keys()) if (!nsp.sockets.has(room)) rooms += 1;
+      }
+      return { sockets: io.engine.clientsCount, rooms };
+    },
     async close() {
       for (const off of unsubscribe) off();
       io.disconnectSockets(true);

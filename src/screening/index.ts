@@ -8,7 +8,12 @@ import { createFormTokens } from './form-tokens.js';
 import { akismetClient } from './providers/akismet.js';
 import { perspectiveProvider } from './providers/perspective.js';
 import type { RemoteProvider } from './providers/provider.js';
-import { createScreener, type BanLookup, type Screener } from './screener.js';
+import {
+  createScreener,
+  type BanLookup,
+  type Screener,
+  type ScreeningObserver,
+} from './screener.js';
 import type { FormTokens } from './form-tokens.js';
 
 export * from './types.js';
@@ -35,6 +40,7 @@ export type {
   CommentFacts,
   ScreenedSite,
   Screener,
+  ScreeningObserver,
   ScreeningOutcome,
   StoredStatus,
 } from './screener.js';
@@ -51,6 +57,7 @@ export function createScreeningModule(deps: {
   log: Logger;
   secret: string;
   bans: BanLookup;
+  observer?: ScreeningObserver | undefined;
 }): ScreeningModule {
   const { config } = deps;
   const akismet = config.akismet
@@ -81,6 +88,7 @@ export function createScreeningModule(deps: {
       providers,
       akismet,
       budgetMs: config.screeningBudgetMs,
+      observer: deps.observer,
     }),
   };
 }

@@ -71,7 +71,20 @@ const ZERO_TOXICITY: ToxicityScores = {
   IDENTITY_ATTACK: 0,
 };
 
-export function screenComment(ctx: ScreeningContext): ScreeningResult {
+/**
+ * Runs every phase over one comment. With `clock` (seconds, e.g. performance.now() / 1000) the
+ * result also says how long the shared analysis and each phase took; the pipeline itself never
+ * reads a clock.
+ */
+export function screenComment(ctx: ScreeningContext, clock?: () => number): ScreeningResult {
+  const timings: Array<[string, number]> | undefined = clock ? [] : undefined;
+  let mark = clock?.() ?? 0;
+  const lap = (phase: string) => {
+    if (!clock || !timings) return;
+    const now = clock();
+    timings.push([phase, now - mark]);
+    mark = now;
+  };
   const analysis: Analysis = {
     links: findLinks(ctx.text),
     trusted: ctx.settings.trustApprovedAuthors && ctx.history.approvedByAuthor > 0,
@@ -86,9 +99,11 @@ export function screenComment(ctx: ScreeningContext): ScreeningResult {
   const warnings: Reason[] = [];
   let spam = 0;
   let tox = ZERO_TOXICITY;
-  for (const [, phase] of PHASES) {
+  lap('analysis');
+  for (const [name, phase] of PHASES) {
     const acc: Accumulator = { analysis, decision, reasons };
     const out = phase(ctx, acc);
+    lap(name);
     if (!out) continue;
     decision = strongest(decision, out.decision);
     reasons.push(...out.reasons);
@@ -102,6 +117,7 @@ export function screenComment(ctx: ScreeningContext): ScreeningResult {
     warnings,
     scores: { spam, ...tox },
     drivers: driversOf(analysis.model),
+    ...(timings && { timings }),
   };
 }
 

@@ -93,7 +93,19 @@ export interface ScreenerDeps {
   providers: RemoteProvider[];
   akismet: AkismetClient | null;
   budgetMs?: number;
+  /** Told how long screening took and what it decided (metrics); screening runs the same without. */
+  observer?: ScreeningObserver | undefined;
 }
+
+/** What screening reports of each comment it screens. */
+export interface ScreeningObserver {
+  /** Seconds a step took: "facts" (history, bans, model, providers), each phase, "pipeline". */
+  phase(name: string, seconds: number): void;
+  /** The decision and the codes of every reason. */
+  screened(decision: string, reasons: readonly string[]): void;
+}
+
+const seconds = () => performance.now() / 1000;
 
 export interface Screener {
   screen(facts: CommentFacts): Promise<ScreeningOutcome>;
@@ -118,6 +130,8 @@ export function createScreener(deps: ScreenerDeps): Screener {
   async function screen(facts: CommentFacts): Promise<ScreeningOutcome> {
     const { site, now } = facts;
     const remoteInput = remoteInputOf(facts);
+    const observer = deps.observer;
+    const started = observer ? seconds() : 0;
     const [history, ban, model, remote] = await Promise.all([
       getScreeningHistory(deps.db, {
         siteId: site.id,
@@ -154,7 +168,17 @@ export function createScreener(deps: ScreenerDeps): Screener {
       remote,
       isEdit: facts.editOf !== undefined,
     };
-    const result = screenComment(context);
+    const pipelineStarted = observer ? seconds() : 0;
+    const result = screenComment(context, observer && seconds);
+    if (observer) {
+      observer.phase('facts', pipelineStarted - started);
+      for (const [name, took] of result.timings ?? []) observer.phase(name, took);
+      observer.phase('pipeline', seconds() - pipelineStarted);
+      observer.screened(
+        result.decision,
+        result.reasons.map((r) => r.code),
+      );
+    }
     return {
       status: STATUS_OF[result.decision],
       details: {

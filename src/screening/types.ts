@@ -83,4 +83,6 @@ export interface ScreeningResult {
   warnings: Reason[];
   /** per label, the model's strongest parts of this comment (stored for the dashboard) */
   drivers: Record<string, Array<{ feature: string; weight: number }>>;
+  /** seconds each step took ("analysis", then each phase), when the caller passed a clock */
+  timings?: Array<[phase: string, seconds: number]>;
 }
