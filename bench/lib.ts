@@ -2,7 +2,7 @@
 // does (child process on dist/), driving it with autocannon and socket.io clients, and
 // reading the server's peak RSS. Loopback only; every run is bounded in time.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -116,9 +116,44 @@ export async function seed(
   };
 }
 
+/** Processes whose parent is `pid` (a cluster primary's workers). */
+export function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid)
+        out.push(Number(entry));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by `pid` and its children (workers): divided by
+ * the requests served it gives the cost of one, which the machine's other load does not change.
+ */
+export function cpuMs(pid: number): number {
+  const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+  return [pid, ...childPids(pid)].reduce((sum, p) => {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command.
+      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  output(): string;
   peakRssMb(): number;
   stop(): Promise<void>;
 }
@@ -135,7 +170,8 @@ export async function startParley(env: Record<string, string>): Promise<ServerPr
       HOST: '127.0.0.1',
       PARLEY_SECRET: SECRET,
       SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
+      // info: the start-up lines tell when every worker listens (no per-request lines).
+      LOG_LEVEL: 'info',
       TRUST_PROXY: 'true',
       RATE_LIMIT_COMMENTS_PER_MINUTE: '1000000',
       ...env,
@@ -156,12 +192,27 @@ export async function startParley(env: Record<string, string>): Promise<ServerPr
     if (i > 300) throw new Error(`server did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // Under WORKERS, health answers once the first worker listens: wait for all of them.
+  const workers = Number(env.WORKERS ?? 1);
+  for (let i = 0; out.split('Parley is listening').length - 1 < workers; i++) {
+    if (child.exitCode !== null || i > 300) throw new Error(`workers did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url,
     child,
+    output: () => out,
     peakRssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // The process and, under WORKERS, its workers.
+      const pids = [child.pid!, ...childPids(child.pid!)];
+      const kb = pids.reduce((sum, pid) => {
+        try {
+          const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+          return sum + Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        } catch {
+          return sum;
+        }
+      }, 0);
       return Math.round(kb / 1024);
     },
     stop: () =>

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Parsed once at start-up; a bad value stops the
 // process with one line naming the variable (see loadConfig).
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const bool = z
@@ -11,6 +12,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const EnvSchema = z.object({
   /** TCP port to listen on. */
   PORT: port.default(3000),
+  /** Processes serving the one port (node's cluster): a count, or auto for one per core. */
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], {
+      error: 'must be auto or a whole number from 1 to 64',
+    })
+    .default(1),
   /** Interface to bind; 0.0.0.0 to listen on every interface. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** file:./data/parley.db (SQLite, the default) or postgresql://user@host:5432/db. */
@@ -56,6 +63,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   port: number;
   host: string;
+  /** Worker processes on the one port; 1 runs the server in this process. */
+  workers: number;
   database: { provider: 'sqlite' | 'postgresql'; url: string };
   publicUrl: string;
   /** Value for express's "trust proxy" setting. */
@@ -118,10 +127,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const provider: Config['database']['provider'] = e.DATABASE_URL.startsWith('file:')
     ? 'sqlite'
     : 'postgresql';
+  const workers = e.WORKERS === 'auto' ? availableParallelism() : e.WORKERS;
+  // Every worker keeps its own thread cache, rate-limit counters and sockets: only Redis tells
+  // the others about a change, a count or a comment to push live.
+  if (workers > 1 && !e.REDIS_URL) {
+    throw new ConfigError(
+      'WORKERS',
+      `needs REDIS_URL when above 1 (got ${e.WORKERS}): live updates, thread-cache invalidation and rate limits cross worker processes through Redis`,
+    );
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
+    workers,
     database: { provider, url: e.DATABASE_URL },
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

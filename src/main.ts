@@ -1,5 +1,8 @@
 // Entry point: `npm start` runs dist/main.js, `npm run dev` runs this file with tsx.
+import cluster from 'node:cluster';
+import { runPrimary } from './cluster.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 
 /** Requests in flight get this long to finish after SIGTERM; the process exits within the limit. */
@@ -16,6 +19,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw err;
+  }
+  // WORKERS>1: this process only supervises; the workers (this file again) serve.
+  if (config.workers > 1 && cluster.isPrimary) {
+    await runPrimary(config, createLogger(config.logLevel));
+    return;
   }
   const running = await startServer(config);
   let stopping = false;
@@ -34,9 +42,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const admin = running.parley.demoAdmin;
+  // Under WORKERS, the first worker speaks for all (and any that created the demo sign-in).
+  if (cluster.isWorker && cluster.worker?.id !== 1 && !admin) return;
   console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
   console.log(`  Moderator dashboard: ${running.url}/moderate`);
-  const admin = running.parley.demoAdmin;
   if (admin) {
     console.log(`  Sign in with ${admin.email} / ${admin.password}  (shown once; change it with`);
     console.log(`  npm run admin -- set-password --email ${admin.email} --password '…')`);
