@@ -235,12 +235,18 @@ export function hostPageHtml(opts: {
   theme?: string;
   title?: string;
   bodyStyle?: string;
+  /** data-lang on the script tag. */
+  lang?: string;
+  /** The page's <html lang> ("en" unless given; "" leaves it out). */
+  htmlLang?: string;
 }): string {
   const theme = opts.theme ? ` data-theme="${opts.theme}"` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${opts.title ?? 'A host blog'}</title>
+  const lang = opts.lang ? ` data-lang="${opts.lang}"` : '';
+  const htmlLang = opts.htmlLang === '' ? '' : ` lang="${opts.htmlLang ?? 'en'}"`;
+  return `<!doctype html><html${htmlLang}><head><meta charset="utf-8"><title>${opts.title ?? 'A host blog'}</title>
 <style>body{margin:0;padding:32px;font-family:Georgia,serif;${opts.bodyStyle ?? ''}} main{max-width:720px;margin:0 auto}${opts.css ?? ''}</style></head>
 <body><main><h1>${opts.title ?? 'A host blog'}</h1><p>An article on a page the host controls.</p>
-<div id="parley-comments"></div><script src="${opts.parleyUrl}/embed.js" data-site="${opts.site}" data-post="${opts.post}"${theme} async></script>
+<div id="parley-comments"></div><script src="${opts.parleyUrl}/embed.js" data-site="${opts.site}" data-post="${opts.post}"${theme}${lang} async></script>
 </main></body></html>`;
 }
 
