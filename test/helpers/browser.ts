@@ -193,6 +193,11 @@ export async function recordWire(page: Page, urlPart: string): Promise<WireExcha
     const exchange = byId.get(e.requestId);
     if (exchange) exchange.status = e.statusCode;
   });
+  // A response the page may read reports its status here (the extra-info event may not come).
+  cdp.on('Network.responseReceived', (e) => {
+    const exchange = byId.get(e.requestId);
+    if (exchange && exchange.status === undefined) exchange.status = e.response.status;
+  });
   cdp.on('Network.loadingFailed', (e) => {
     const exchange = byId.get(e.requestId);
     if (exchange && e.corsErrorStatus) exchange.corsError = e.corsErrorStatus.corsError;
