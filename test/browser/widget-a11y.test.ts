@@ -95,30 +95,35 @@ describe('widget accessibility', () => {
     await server?.stop();
   });
 
-  test('when axe-core checks the widget on the demo article in 12 languages, light and dark, then it finds no serious or critical violation', async () => {
-    const page = await newPage(browser, { bypassCSP: true });
-    const found: Record<string, string[]> = {};
-    const failures: string[] = [];
-    for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark']) {
+    test(`when axe-core checks the widget on the demo article in each of the 12 languages, ${theme}, then it finds no serious or critical violation`, async () => {
+      const page = await newPage(browser, { bypassCSP: true });
+      // No socket.io: axe looks at the rendered thread and form.
+      await page.addInitScript(() => {
+        (window as unknown as { __parleyLive: () => void }).__parleyLive = () => {};
+      });
+      const found: Record<string, string[]> = {};
+      const failures: string[] = [];
       for (const lang of LANGUAGES) {
         await openDemo(page, server.url, lang, theme);
         const { all, bad } = await axeWidget(page);
-        found[`${lang}/${theme}`] = all.map((v) => `${v.id} (${v.impact})`);
+        found[lang] = all.map((v) => `${v.id} (${v.impact})`);
         for (const v of bad)
-          failures.push(
-            `${lang}/${theme}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes)}`,
-          );
+          failures.push(`${lang}: ${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes)}`);
         if (lang === 'en' || lang === 'ar')
           await screenshot(page.locator('#parley-comments'), `widget-demo-${lang}-${theme}.png`);
         await page.unroute(`${server.url}/`);
       }
-    }
-    recordFigure('widget axe violations (all impacts) per language/theme', found);
-    console.log('[figures] axe violations on the widget, any impact:', JSON.stringify(found));
-    expect(failures).toEqual([]);
-    expect(errorsOf(page)).toEqual([]);
-    await page.context().close();
-  });
+      recordFigure(`widget axe violations (any impact), ${theme}`, found);
+      console.log(
+        `[figures] axe violations on the widget, ${theme}, any impact:`,
+        JSON.stringify(found),
+      );
+      expect(failures).toEqual([]);
+      expect(errorsOf(page)).toEqual([]);
+      await page.context().close();
+    }, 240_000);
+  }
 
   test('when a reader uses only the keyboard, then they can reach Reply, write the reply, send it and find it under its parent', async () => {
     const page = await newPage(browser, { distinctIps: true });

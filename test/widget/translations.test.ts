@@ -50,6 +50,19 @@ describe('widget translations', () => {
           if (category === 'other') expect(vars, `${key}.other`).toContain('n');
         }
       }
+      // A button's accessible name contains its visible word (WCAG 2.5.3, axe
+      // label-content-name-mismatch): "Reply" / "Reply to Ada".
+      for (const [visible, aria] of [
+        ['reply', 'replyAria'],
+        ['report', 'reportAria'],
+        ['edit', 'editAria'],
+      ] as const) {
+        const word = (strings[visible] as string).toLocaleLowerCase(code);
+        const name = (strings[aria] as string).toLocaleLowerCase(code);
+        // Japanese and Chinese do not separate words with spaces: there the word is a substring.
+        if (code === 'ja' || code === 'zh') expect(name, aria).toContain(word);
+        else expect(name, aria).toMatch(new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u'));
+      }
       // The form marks the asterisk of "Required fields are marked *".
       expect(strings.requiredNote).toContain('*');
     });
