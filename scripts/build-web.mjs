@@ -3,7 +3,7 @@
 // dashboard (moderate/app.js, app.css, index.html; served at /moderate).
 // `node scripts/build-web.mjs` builds once; scripts/build.mjs imports buildWeb().
 import { build, transform } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +20,26 @@ const ENTRIES = {
   'embed-live': 'web/widget/live.ts',
   count: 'web/widget/count.ts',
 };
+
+/**
+ * embed-extras.js (the editor and Report chooser, loaded after the first render) uses embed.js's
+ * strings and ApiError instead of copies of its own: see web/widget/extras-loader.ts.
+ */
+function sharedFromEmbedPlugin() {
+  return {
+    name: 'shared-from-embed',
+    setup(b) {
+      b.onResolve({ filter: /\/(strings|api-error)\.js$/ }, (args) => ({
+        path: args.path,
+        namespace: 'parley-shared',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'parley-shared' }, () => ({
+        contents: 'export const { t, tn, activeLang, ApiError } = window.__parleyShared;',
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** Imports `*.css` as a minified string (the widget injects it into its shadow root). */
 function cssTextPlugin(minify) {
@@ -48,11 +68,20 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
     define: { __PARLEY_VERSION__: JSON.stringify(pkg.version) },
     plugins: [cssTextPlugin(minify)],
   });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'embed-extras': 'web/widget/extras.ts' },
+    outdir: OUT,
+    ...browserBundle(minify),
+    define: { __PARLEY_VERSION__: JSON.stringify(pkg.version) },
+    plugins: [sharedFromEmbedPlugin()],
+  });
   await copyFile(join(WEB, 'demo', 'index.html'), join(OUT, 'demo', 'index.html'));
   await buildDashboard(minify);
+  const languages = await buildLanguages();
 
   const sizes = {};
-  for (const name of Object.keys(ENTRIES)) {
+  for (const name of [...Object.keys(ENTRIES), 'embed-extras']) {
     const file = join(OUT, `${name}.js`);
     const code = await readFile(file);
     sizes[`${name}.js`] = { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
@@ -63,6 +92,10 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
         `  ${relative(ROOT, join(OUT, file)).padEnd(26)} ${kb(s.raw).padStart(9)} raw  ${kb(s.gzip).padStart(9)} gzip`,
       );
     }
+    const langs = Object.entries(languages)
+      .map(([code, s]) => `${code} ${(s.gzip / 1024).toFixed(2)}`)
+      .join(', ');
+    console.log(`  web/dist/i18n/<lang>.js    KB gzip each: ${langs}`);
     console.log(
       `  ${'web/dist/demo/index.html'.padEnd(26)} ${kb((await stat(join(OUT, 'demo', 'index.html'))).size).padStart(9)} raw`,
     );
@@ -77,6 +110,29 @@ export async function buildWeb({ minify = true, quiet = false } = {}) {
   const embedGz = sizes['embed.js'].gzip;
   if (minify && embedGz > EMBED_GZIP_BUDGET) {
     throw new Error(`embed.js is ${kb(embedGz)} gzipped, over the ${kb(EMBED_GZIP_BUDGET)} budget`);
+  }
+  return {
+    ...sizes,
+    ...Object.fromEntries(Object.entries(languages).map(([c, s]) => [`i18n/${c}.js`, s])),
+  };
+}
+
+/**
+ * web/widget/i18n/<code>.json → web/dist/i18n/<code>.js, a script that registers the table on
+ * window.__parleyStrings (embed.js loads only the reader's language; English is built in).
+ */
+async function buildLanguages() {
+  const from = join(WEB, 'widget', 'i18n');
+  const to = join(OUT, 'i18n');
+  await mkdir(to, { recursive: true });
+  const sizes = {};
+  for (const file of (await readdir(from)).filter((f) => f.endsWith('.json')).sort()) {
+    const code = file.slice(0, -'.json'.length);
+    const table = JSON.parse(await readFile(join(from, file), 'utf8'));
+    const js = `(window.__parleyStrings=window.__parleyStrings||{})[${JSON.stringify(code)}]=${JSON.stringify(table)};\n`;
+    await writeFile(join(to, `${code}.js`), js);
+    const buf = Buffer.from(js);
+    sizes[code] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
   }
   return sizes;
 }

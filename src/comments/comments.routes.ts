@@ -66,12 +66,11 @@ export function commentsRouter(
     let page = deps.threadCache.get(key);
     if (!page) {
       const version = deps.threadCache.version(post);
-      page = deps.threadCache.set(
-        key,
-        post,
-        version,
-        await getThreadPage(deps, site, params.post, query),
-      );
+      const thread = await getThreadPage(deps, site, params.post, query);
+      // A post its first comment will create reads as an empty thread (not cached: any slug
+      // can be asked for, and the cache is for threads that exist).
+      if (!thread) return void res.json({ comments: [], total: 0, nextCursor: null });
+      page = deps.threadCache.set(key, post, version, thread);
     }
     // express answers 304 itself when If-None-Match matches this ETag.
     res.setHeader('ETag', page.etag);

@@ -57,8 +57,15 @@ export async function getThreadPage(
   site: SiteView,
   postSlug: string,
   query: ThreadQuery,
-): Promise<ThreadPage> {
-  const post = await findPost(deps.db, site, postSlug);
+): Promise<ThreadPage | null> {
+  let post: PostRow;
+  try {
+    post = await findPost(deps.db, site, postSlug);
+  } catch (err) {
+    // Not commented on yet on a site whose posts start with their first comment: no thread yet.
+    if (err instanceof PostNotFoundError && site.settings.autoCreatePosts) return null;
+    throw err;
+  }
   const after = decodeOptionalCursor(query.cursor);
   const rows = await getTopLevelPage(deps.db, post.id, query.sort, query.limit + 1, after);
   const roots = rows.slice(0, query.limit);

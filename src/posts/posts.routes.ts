@@ -5,7 +5,7 @@ import { parse } from '../http/index.js';
 import { apiDoc, PublicPostShape } from '../openapi/index.js';
 import { SitePostParams, slug } from '../schema.js';
 import type { SiteDirectory } from '../sites/index.js';
-import { countComments, findPost, listPublicPosts, toPublicPost } from './posts.service.js';
+import { countComments, findPublicPost, listPublicPosts } from './posts.service.js';
 
 const CountsQuery = z.object({
   posts: z
@@ -43,7 +43,8 @@ export function postsRouter(deps: { db: Db; sites: SiteDirectory }): Router {
   router.get('/sites/:site/posts/:post', async (req, res) => {
     const params = parse(SitePostParams, req.params);
     const site = await deps.sites.get(params.site);
-    res.json({ post: toPublicPost(await findPost(deps.db, site, params.post), site) });
+    // `post: null`: not commented on yet, and the site creates it with its first comment.
+    res.json({ post: await findPublicPost(deps.db, site, params.post) });
   });
 
   describeRoutes(router);

@@ -42,6 +42,21 @@ export async function findPost(db: Db, site: SiteView, slug: string): Promise<Po
   return post;
 }
 
+/**
+ * The public view of a post; null for a post nobody has commented on yet on a site whose posts
+ * are created by their first comment (it exists for readers, empty, until then).
+ */
+export async function findPublicPost(
+  db: Db,
+  site: SiteView,
+  slug: string,
+): Promise<PublicPost | null> {
+  const post = await getPost(db, site.id, slug);
+  if (post) return toPublicPost(post, site);
+  if (site.settings.autoCreatePosts) return null;
+  throw new PostNotFoundError(slug);
+}
+
 export async function countComments(
   db: Db,
   site: SiteView,

@@ -37,7 +37,15 @@ export function siteCors(
     if (!origin) return next();
     try {
       const site = await resolveSite(req);
-      if (!isOriginAllowed(origin, site, ownOrigin)) throw new OriginNotAllowedError();
+      if (!isOriginAllowed(origin, site, ownOrigin)) {
+        // The refusal itself is readable by the page (never a preflight's: nothing is written),
+        // so the widget can tell its owner which origin to allow instead of guessing.
+        if (req.method !== 'OPTIONS') {
+          res.setHeader('Access-Control-Allow-Origin', origin);
+          res.setHeader('Vary', 'Origin');
+        }
+        throw new OriginNotAllowedError();
+      }
       applyCors(res, origin);
       if (req.method === 'OPTIONS') {
         res.status(204).end();

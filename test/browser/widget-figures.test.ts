@@ -1,6 +1,8 @@
 // Figures measured, not asserted (budgets belong to the bench): the widget's first render of a
-// 200-comment thread in headless Chromium, and the gzip size of embed.js. Printed for reports.
-import { readFileSync } from 'node:fs';
+// 200-comment thread in headless Chromium, and the gzip size of embed.js and of each language
+// file. Printed for reports. One size is a budget: English-only embed.js at most 15,641 B gzip -9,
+// what it weighed before translations (15.3 KB), so languages cost English readers nothing.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -18,9 +20,12 @@ import {
   startBrowserTestServer,
   type BrowserTestServer,
 } from '../helpers/browser.js';
+import { recordFigure } from '../helpers/figures.js';
 import { seedSite } from '../helpers/parley.js';
 
 const WEB_DIST = join(import.meta.dirname, '../../web/dist');
+/** embed.js (English inline) before the translations came: gzip -9 bytes. */
+const EMBED_GZIP_BEFORE_I18N = 15_641;
 const TOP_LEVEL = 50;
 const PER_THREAD = 4; // a top-level comment and three replies
 
@@ -124,5 +129,13 @@ describe('widget figures (printed, not asserted)', () => {
     console.log(
       `[figures] web/dist/embed.js: ${embed.length} B raw, ${gz(embed)} B gzip -9; embed-live.js (lazy): ${live.length} B raw, ${gz(live)} B gzip -9`,
     );
+    const languages = readdirSync(join(WEB_DIST, 'i18n')).sort();
+    const sizes = Object.fromEntries(
+      languages.map((f) => [f, gz(readFileSync(join(WEB_DIST, 'i18n', f)))]),
+    );
+    console.log(`[figures] web/dist/i18n/*.js, B gzip -9 each: ${JSON.stringify(sizes)}`);
+    recordFigure('widget gzip -9 bytes', { 'embed.js': gz(embed), ...sizes });
+    expect(languages.length).toBe(11);
+    expect(gz(embed)).toBeLessThanOrEqual(EMBED_GZIP_BEFORE_I18N);
   });
 });

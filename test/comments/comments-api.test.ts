@@ -237,6 +237,31 @@ describe.each(PROVIDERS)('public comments API on %s', (provider) => {
     expect((await t.api().get('/api/nothing-here')).status).toBe(404);
   });
 
+  test('when nobody has commented yet on a site that creates posts on first comment, then the post reads as null and its thread as empty, not 404', async () => {
+    const post = await t.api().get('/api/sites/open/posts/not-yet');
+    expect(post.status).toBe(200);
+    expect(post.body).toEqual({ post: null });
+    for (const sort of ['oldest', 'newest']) {
+      const thread = await t.api().get(`/api/sites/open/posts/not-yet/comments?sort=${sort}`);
+      expect(thread.status).toBe(200);
+      expect(thread.body).toEqual({ comments: [], total: 0, nextCursor: null });
+    }
+    // Bad input is still refused, and no post was created by reading.
+    expect((await t.api().get('/api/sites/open/posts/not-yet/comments?limit=0')).status).toBe(400);
+    const site = await t.parley.sites.get('open');
+    expect(
+      await t.parley.database.db.post.count({ where: { siteId: site.id, slug: 'not-yet' } }),
+    ).toBe(0);
+    // The first comment then shows up in that thread (no stale empty page is cached).
+    const created = await t
+      .post('/api/sites/open/posts/not-yet/comments')
+      .send(aComment({ title: 'Not yet', url: 'https://open.example/not-yet' }));
+    expect(created.status).toBe(201);
+    const after = await t.api().get('/api/sites/open/posts/not-yet/comments?sort=oldest');
+    expect(after.body.comments.map((c: { id: string }) => c.id)).toEqual([created.body.comment.id]);
+    expect((await t.api().get('/api/sites/open/posts/not-yet')).body.post.commentCount).toBe(1);
+  });
+
   test('when the site allows it, then the first comment creates the post from url and title', async () => {
     const url = '/api/sites/open/posts/brand-new/comments';
     const missingTitle = await t.post(url).send(aComment());

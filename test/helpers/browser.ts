@@ -193,6 +193,11 @@ export async function recordWire(page: Page, urlPart: string): Promise<WireExcha
     const exchange = byId.get(e.requestId);
     if (exchange) exchange.status = e.statusCode;
   });
+  // A response the page may read reports its status here (the extra-info event may not come).
+  cdp.on('Network.responseReceived', (e) => {
+    const exchange = byId.get(e.requestId);
+    if (exchange && exchange.status === undefined) exchange.status = e.response.status;
+  });
   cdp.on('Network.loadingFailed', (e) => {
     const exchange = byId.get(e.requestId);
     if (exchange && e.corsErrorStatus) exchange.corsError = e.corsErrorStatus.corsError;
@@ -235,12 +240,18 @@ export function hostPageHtml(opts: {
   theme?: string;
   title?: string;
   bodyStyle?: string;
+  /** data-lang on the script tag. */
+  lang?: string;
+  /** The page's <html lang> ("en" unless given; "" leaves it out). */
+  htmlLang?: string;
 }): string {
   const theme = opts.theme ? ` data-theme="${opts.theme}"` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${opts.title ?? 'A host blog'}</title>
+  const lang = opts.lang ? ` data-lang="${opts.lang}"` : '';
+  const htmlLang = opts.htmlLang === '' ? '' : ` lang="${opts.htmlLang ?? 'en'}"`;
+  return `<!doctype html><html${htmlLang}><head><meta charset="utf-8"><title>${opts.title ?? 'A host blog'}</title>
 <style>body{margin:0;padding:32px;font-family:Georgia,serif;${opts.bodyStyle ?? ''}} main{max-width:720px;margin:0 auto}${opts.css ?? ''}</style></head>
 <body><main><h1>${opts.title ?? 'A host blog'}</h1><p>An article on a page the host controls.</p>
-<div id="parley-comments"></div><script src="${opts.parleyUrl}/embed.js" data-site="${opts.site}" data-post="${opts.post}"${theme} async></script>
+<div id="parley-comments"></div><script src="${opts.parleyUrl}/embed.js" data-site="${opts.site}" data-post="${opts.post}"${theme}${lang} async></script>
 </main></body></html>`;
 }
 

@@ -51,7 +51,8 @@ export function createApi(base: string, site: string, post: string) {
   }
 
   return {
-    getPost: () => request<{ post: PostInfo }>('GET', postPath).then((r) => r.post),
+    /** null: nobody has commented yet on a site whose first comment creates the post. */
+    getPost: () => request<{ post: PostInfo | null }>('GET', postPath).then((r) => r.post),
     getComments: (sort: Sort, cursor?: string | null, limit = 50) =>
       request<ThreadPage>(
         'GET',

@@ -5,6 +5,8 @@ import { apiBaseOf, findScript } from '../shared/find-script.js';
 import { countStrings, fill } from './strings.js';
 
 const script = findScript('count.js');
+// count.js speaks English; a page in another language sets data-parley-format on its spans.
+const plurals = new Intl.PluralRules('en');
 
 function run(): void {
   const site = script?.dataset.site;
@@ -19,14 +21,10 @@ function run(): void {
       for (const span of spans) {
         const n = counts[span.dataset.parleyCount!] ?? 0;
         const format = span.dataset.parleyFormat;
+        const forms = countStrings.count;
         const template =
-          format ??
-          (n === 0
-            ? countStrings.countZero
-            : n === 1
-              ? countStrings.countOne
-              : countStrings.countOther);
-        span.textContent = fill(template, { n: n.toLocaleString() });
+          format ?? (n === 0 ? countStrings.countNone : (forms[plurals.select(n)] ?? forms.other));
+        span.textContent = fill(template, { n: n.toLocaleString('en') });
       }
     })
     // Counts are decoration: on failure leave the spans as the page had them.

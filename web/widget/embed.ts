@@ -1,9 +1,12 @@
 // Entry of embed.js:
 //   <div id="parley-comments"></div>
 //   <script src="https://HOST/embed.js" data-site="SITE" data-post="POST" async></script>
-// Optional: data-url, data-title, data-theme (light | dark | auto), data-lang.
+// Optional: data-url, data-title, data-theme (light | dark | auto), data-lang (en de fr es pt
+// it nl pl ru ja zh ar; default: the page's <html lang>, then the reader's browser languages).
 import { apiBaseOf, findScript } from '../shared/find-script.js';
-import { Widget, type Theme } from './widget.js';
+import { createApi } from './api.js';
+import { chooseLanguage, loadLanguage } from './i18n.js';
+import { readFirstPage, Widget, type Theme } from './widget.js';
 
 const VERSION = __PARLEY_VERSION__;
 const HOST_ID = 'parley-comments';
@@ -41,23 +44,37 @@ function mount(): void {
   }
   // Loaded twice (a theme and a plugin both embedding it): keep the first.
   if (host.shadowRoot) return;
+  const el = host;
+  el.attachShadow({ mode: 'open' });
   const theme = (['light', 'dark', 'auto'] as const).includes(data.theme as Theme)
     ? (data.theme as Theme)
     : 'auto';
-  const widget = new Widget({
-    host,
-    apiBase: apiBaseOf(script),
-    site,
-    post,
-    url: data.url,
-    title: data.title,
-    theme,
-    lang: data.lang || document.documentElement.lang || undefined,
+  const apiBase = apiBaseOf(script);
+  const api = createApi(apiBase, site, post);
+  // The thread is read while the language file loads, not after it.
+  const first = readFirstPage(api);
+  const wanted = chooseLanguage([
+    data.lang,
+    document.documentElement.lang,
+    ...(navigator.languages ?? [navigator.language]),
+  ]);
+  void loadLanguage(apiBase, wanted, VERSION).then((language) => {
+    const widget = new Widget({
+      host: el,
+      apiBase,
+      site,
+      post,
+      url: data.url,
+      title: data.title,
+      theme,
+      language,
+      api,
+      first,
+    });
+    window.Parley ??= { version: VERSION, instances: [] };
+    window.Parley.instances.push(widget);
+    void widget.start();
   });
-  window.Parley ??= { version: VERSION, instances: [] };
-  const global = window.Parley;
-  global.instances.push(widget);
-  void widget.start();
 }
 
 if (document.readyState === 'loading')

@@ -4,7 +4,7 @@ import type { CheckResult, CreateCommentResult } from '../shared/api-types.js';
 import { ApiError, type Api } from './api.js';
 import { esc } from './format.js';
 import { loadAuthor, randomId, saveAuthor } from './storage.js';
-import { t, type StringKey } from './strings.js';
+import { activeLang, t, type TextKey } from './strings.js';
 
 const FIELDS = ['body', 'name', 'email', 'website'] as const;
 type Field = (typeof FIELDS)[number];
@@ -35,13 +35,7 @@ export interface FormHost {
   announce(text: string): void;
 }
 
-function field(
-  id: Field,
-  label: StringKey,
-  input: string,
-  required: boolean,
-  full = false,
-): string {
+function field(id: Field, label: TextKey, input: string, required: boolean, full = false): string {
   const star = required ? ' <span class="req" aria-hidden="true">*</span>' : '';
   return (
     `<div class="field${full ? ' full' : ''}"><label for="p-${id}">${esc(t(label))}${star}</label>${input}` +
@@ -54,7 +48,7 @@ function formHtml(): string {
   return (
     `<div class="fhead"><h3 class="ftitle" id="p-ftitle" data-testid="form-title">${esc(t('formTitle'))}</h3>` +
     `<button type="button" class="lnk" data-act="cancel-reply" data-testid="cancel-reply" hidden>${esc(t('cancelReply'))}</button></div>` +
-    `<p class="note">${esc(t('requiredNote')).replace(/\*$/, '<span class="req">*</span>')}</p>` +
+    `<p class="note">${esc(t('requiredNote')).replace('*', '<span class="req">*</span>')}</p>` +
     `<div class="fields">` +
     field(
       'body',
@@ -313,14 +307,16 @@ export class CommentForm {
         this.setError(err.message || t('fixFields'));
       return;
     }
-    const fallback: Record<string, StringKey> = {
+    const fallback: Record<string, TextKey> = {
       POST_CLOSED: 'errClosed',
       RATE_LIMITED: 'errRateLimited',
       AUTHOR_BANNED: 'errBanned',
       NETWORK: 'errNetwork',
     };
     const key = fallback[err.code];
-    this.setError(err.code === 'NETWORK' ? t('errNetwork') : err.message || t(key ?? 'errGeneric'));
+    // The server explains in English; a reader in another language gets the widget's own words.
+    const local = err.code === 'NETWORK' || (key && activeLang() !== 'en');
+    this.setError(local && key ? t(key) : err.message || t(key ?? 'errGeneric'));
     if (err.code === 'POST_CLOSED') this.host.onClosed();
   }
 

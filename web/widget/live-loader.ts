@@ -1,6 +1,7 @@
 // Live updates are optional: socket.io-client (~13 KB gz) lives in embed-live.js, fetched
 // after the thread has rendered so it never delays the first paint or the 20 KB budget.
 import type { PublicComment } from '../shared/api-types.js';
+import { loadScript } from './load-script.js';
 
 export interface LiveHandlers {
   created(c: PublicComment): void;
@@ -28,18 +29,12 @@ declare global {
 let loading: Promise<LiveConnect> | null = null;
 
 function loadLiveScript(apiBase: string): Promise<LiveConnect> {
-  loading ??= new Promise<LiveConnect>((resolve, reject) => {
-    if (window.__parleyLive) return resolve(window.__parleyLive);
-    const s = document.createElement('script');
-    s.src = `${apiBase}/embed-live.js?v=${encodeURIComponent(__PARLEY_VERSION__)}`;
-    s.async = true;
-    s.onload = () =>
-      window.__parleyLive
-        ? resolve(window.__parleyLive)
-        : reject(new Error('embed-live.js did not register'));
-    s.onerror = () => reject(new Error('embed-live.js failed to load'));
-    document.head.appendChild(s);
-  });
+  const registered = () => window.__parleyLive ?? Promise.reject(new Error('no embed-live.js'));
+  loading ??= window.__parleyLive
+    ? Promise.resolve(window.__parleyLive)
+    : loadScript(`${apiBase}/embed-live.js?v=${encodeURIComponent(__PARLEY_VERSION__)}`).then(
+        registered,
+      );
   return loading;
 }
 

@@ -2,9 +2,9 @@
 import type { ReportReason } from '../shared/api-types.js';
 import type { Api } from './api.js';
 import { esc } from './format.js';
-import { t, type StringKey } from './strings.js';
+import { t, type TextKey } from './strings.js';
 
-const REASONS: [ReportReason, StringKey][] = [
+const REASONS: [ReportReason, TextKey][] = [
   ['spam', 'reasonSpam'],
   ['abuse', 'reasonAbuse'],
   ['off-topic', 'reasonOffTopic'],

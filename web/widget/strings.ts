@@ -1,30 +1,41 @@
-// Every user-visible string of embed.js and count.js, in English. A translation is an object of
-// the same shape passed to useStrings(); {name} placeholders are filled by t().
+// Every user-visible string of embed.js and count.js, in English (inline in embed.js). The
+// other languages are web/widget/i18n/<lang>.json, the same keys, each built into its own small
+// web/dist/i18n/<lang>.js that the widget loads only for the language it shows (see i18n.ts).
+// {name} placeholders are filled by t(); counted strings are objects keyed by the
+// Intl.PluralRules category (zero one two few many other) and picked by tn().
+
+/** One counted string: the form for each plural category the language uses; `other` always. */
+export interface Plural {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
 
 /** count.js strings, kept apart so count.js bundles only these. */
 export const countStrings = {
-  countZero: '0 comments',
-  countOne: '1 comment',
-  countOther: '{n} comments',
+  countNone: '0 comments',
+  count: { one: '{n} comment', other: '{n} comments' } as Plural,
 };
 
 // merge() is marked pure so count.js, which never reads `en`, drops it from its bundle.
 export const en = /* @__PURE__ */ merge(countStrings, {
-  headerZero: 'No comments yet on “{title}”',
-  headerOne: '1 comment on “{title}”',
-  headerOther: '{n} comments on “{title}”',
+  headerNone: 'No comments yet on “{title}”',
+  header: { one: '{n} comment on “{title}”', other: '{n} comments on “{title}”' } as Plural,
   regionLabel: 'Comments',
   sortLabel: 'Sort comments',
   sortOldest: 'Oldest',
   sortNewest: 'Newest',
   loading: 'Loading comments…',
   loadError: 'Comments could not be loaded.',
+  unavailable: 'Comments are unavailable.',
   retry: 'Try again',
   emptyThread: 'No comments yet. Start the conversation.',
   loadMore: 'Load more comments',
   loadingMore: 'Loading…',
-  newCommentsOne: '1 new comment',
-  newCommentsOther: '{n} new comments',
+  newComments: { one: '{n} new comment', other: '{n} new comments' } as Plural,
   announceNew: 'New comment from {name}.',
   announceNewReply: 'New reply from {name}.',
   commentBy: 'Comment by {name}',
@@ -36,8 +47,10 @@ export const en = /* @__PURE__ */ merge(countStrings, {
   edited: 'edited',
   edit: 'Edit',
   editAria: 'Edit your comment',
-  editWindowOne: 'You can edit this for 1 more minute',
-  editWindowOther: 'You can edit this for {n} more minutes',
+  editWindow: {
+    one: 'You can edit this for {n} more minute',
+    other: 'You can edit this for {n} more minutes',
+  } as Plural,
   editLabel: 'Edit your comment',
   editSave: 'Save',
   editSaving: 'Saving…',
@@ -100,17 +113,50 @@ function merge<A extends object, B extends object>(a: A, b: B): A & B {
 
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
+/** Keys whose value is a counted (plural) string. */
+export type PluralKey = { [K in StringKey]: Strings[K] extends Plural ? K : never }[StringKey];
+export type TextKey = Exclude<StringKey, PluralKey>;
+/** A translation as stored in i18n/<lang>.json: any subset of the keys; missing ones stay English. */
+export type Translation = Partial<Record<StringKey, string | Plural>>;
 export type Vars = Record<string, string | number>;
 
 let active: Strings = en;
+let lang = 'en';
+let plurals: Intl.PluralRules | null = null;
+let numbers: Intl.NumberFormat | null = null;
 
-/** Switch to a translation; missing keys fall back to English. */
-export function useStrings(table: Partial<Strings>): void {
-  active = { ...en, ...table };
+/**
+ * Switch to a translation. Only keys English has, with the same kind of value (text or counted),
+ * are taken: a file with a stray or malformed entry cannot break the widget.
+ */
+export function useStrings(language: string, table: Translation): void {
+  const next: Record<string, unknown> = { ...en };
+  for (const [key, value] of Object.entries(table)) {
+    const base = (en as Record<string, unknown>)[key];
+    if (typeof base === 'string' ? typeof value === 'string' : isPlural(value)) next[key] = value;
+  }
+  active = next as Strings;
+  lang = language;
+  plurals = null;
+  numbers = null;
+}
+
+function isPlural(v: unknown): v is Plural {
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as Plural).other === 'string' &&
+    Object.values(v).every((s) => typeof s === 'string')
+  );
+}
+
+/** The language the strings are in (BCP 47 tag, as Intl takes it). */
+export function activeLang(): string {
+  return lang;
 }
 
 /** Looks up a string and fills its {placeholders}. */
-export function t(key: StringKey, vars?: Vars): string {
+export function t(key: TextKey, vars?: Vars): string {
   return fill(active[key], vars);
 }
 
@@ -119,12 +165,15 @@ export function fill(template: string, vars?: Vars): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-/** Picks the Zero/One/Other form of a counted string. */
-export function tn(
-  n: number,
-  keys: [zero: StringKey, one: StringKey, other: StringKey],
-  vars?: Vars,
-): string {
-  const key = n === 0 ? keys[0] : n === 1 ? keys[1] : keys[2];
-  return t(key, { n: n.toLocaleString(), ...vars });
+/** A number written the way the active language writes it. */
+export function num(n: number): string {
+  numbers ??= new Intl.NumberFormat(lang);
+  return numbers.format(n);
+}
+
+/** The counted string for `n` in the active language's plural category; {n} is filled. */
+export function tn(n: number, key: PluralKey, vars?: Vars): string {
+  plurals ??= new Intl.PluralRules(lang);
+  const forms = active[key];
+  return fill(forms[plurals.select(n)] ?? forms.other, { n: num(n), ...vars });
 }

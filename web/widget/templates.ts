@@ -19,7 +19,7 @@ export interface RenderContext {
 /** "You can edit this for N more minutes" (rounded up, at least 1). */
 export function editWindowText(editableUntil: string, now: number): string {
   const minutes = Math.max(1, Math.ceil((Date.parse(editableUntil) - now) / 60_000));
-  return tn(minutes, ['editWindowOne', 'editWindowOne', 'editWindowOther']);
+  return tn(minutes, 'editWindow');
 }
 
 export function editedMarker(editedAt: string, dates: DateFormatter): string {

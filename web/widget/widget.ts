@@ -9,11 +9,12 @@ import type {
   ThreadPage,
 } from '../shared/api-types.js';
 import { ApiError, createApi, type Api, type Sort } from './api.js';
-import { openEdit, removeEditButton } from './edit.js';
+import { removeEditButton } from './edit.js';
+import { loadExtras } from './extras-loader.js';
 import { CommentForm } from './form.js';
 import { createDateFormatter, esc, type DateFormatter } from './format.js';
+import type { Language } from './i18n.js';
 import { connectLive, type LiveHandlers } from './live-loader.js';
-import { openReport } from './report.js';
 import {
   createEditStore,
   createPendingStore,
@@ -40,12 +41,27 @@ export interface WidgetOptions {
   url?: string;
   title?: string;
   theme: Theme;
-  lang?: string;
+  /** The language the strings were loaded in (see i18n.ts); English when absent. */
+  language?: Language;
+  /** An API client made before the widget (embed.js starts the first reads early). */
+  api?: Api;
+  /** The first reads, already under way while the language file loaded. */
+  first?: Promise<FirstLoad>;
   /** Skip socket.io (tests, or pages that do not want live updates). */
   live?: boolean;
 }
 
 const PAGE_SIZE = 50;
+
+export type FirstLoad = [
+  post: PromiseSettledResult<PostInfo | null>,
+  page: PromiseSettledResult<ThreadPage>,
+];
+
+/** The post and the first page of its thread, read in parallel. */
+export function readFirstPage(api: Api, sort: Sort = 'oldest'): Promise<FirstLoad> {
+  return Promise.allSettled([api.getPost(), api.getComments(sort, null, PAGE_SIZE)]);
+}
 const TIME_REFRESH_MS = 60_000;
 
 /**
@@ -61,6 +77,16 @@ function adoptStyles(shadow: ShadowRoot): string {
   } catch {
     return `<style>${css}</style>`;
   }
+}
+
+/** What the page's owner must change when the API refuses the widget for good (console only). */
+function ownerFix(code: string, { site, post, apiBase }: WidgetOptions): string | undefined {
+  const origin = location.origin;
+  return {
+    ORIGIN_NOT_ALLOWED: `Site "${site}" does not allow ${origin}: add ${origin} to its allowed origins in the dashboard at ${apiBase}/moderate.`,
+    SITE_NOT_FOUND: `No site "${site}" at ${apiBase}: check data-site.`,
+    POST_NOT_FOUND: `Site "${site}" has no post "${post}" and does not create posts on first comment: add the post or turn that setting on.`,
+  }[code];
 }
 
 function skeleton(): string {
@@ -101,15 +127,16 @@ export class Widget {
   private loadSeq = 0;
 
   constructor(readonly opts: WidgetOptions) {
-    this.api = createApi(opts.apiBase, opts.site, opts.post);
-    this.dates = createDateFormatter(opts.lang);
+    this.api = opts.api ?? createApi(opts.apiBase, opts.site, opts.post);
+    const language = opts.language ?? { code: 'en', locale: 'en', dir: 'ltr' };
+    this.dates = createDateFormatter(language.locale);
     this.pending = createPendingStore(opts.site, opts.post);
     this.edits = createEditStore(opts.site, opts.post);
     this.edits.prune();
     this.shadow = opts.host.shadowRoot ?? opts.host.attachShadow({ mode: 'open' });
     this.shadow.innerHTML =
       adoptStyles(this.shadow) +
-      `<section class="root" aria-labelledby="p-title" data-testid="parley-root">` +
+      `<section class="root" lang="${esc(language.locale)}" dir="${language.dir}" aria-labelledby="p-title" data-testid="parley-root">` +
       `<header class="top"><h2 class="title" id="p-title" data-testid="heading"></h2>` +
       `<div class="sort" role="group" aria-label="${esc(t('sortLabel'))}">` +
       `<button type="button" data-sort="oldest" aria-pressed="true" data-testid="sort-oldest">${esc(t('sortOldest'))}</button>` +
@@ -134,7 +161,8 @@ export class Widget {
     this.liveRegion = $('[aria-live]');
     this.applyTheme(opts.theme);
     this.statusEl.innerHTML = `<span class="sr">${esc(t('loading'))}</span>${skeleton()}`;
-    this.setHeader();
+    // Until the thread is read the heading only says what this is: no count it does not know.
+    this.titleEl.textContent = t('regionLabel');
 
     this.form = new CommentForm({
       api: this.api,
@@ -157,27 +185,20 @@ export class Widget {
 
   private async loadFirstPage(initial: boolean): Promise<void> {
     const seq = ++this.loadSeq;
-    const [postRes, pageRes] = await Promise.allSettled([
-      initial || !this.post ? this.api.getPost() : Promise.resolve(this.post),
-      this.api.getComments(this.sort, null, PAGE_SIZE),
-    ]);
+    const first = initial ? this.opts.first : undefined;
+    this.opts.first = undefined;
+    const [postRes, pageRes] = await (first ??
+      Promise.allSettled([
+        initial || !this.post ? this.api.getPost() : Promise.resolve(this.post),
+        this.api.getComments(this.sort, null, PAGE_SIZE),
+      ]));
     if (seq !== this.loadSeq) return;
-    const notFound = (r: PromiseSettledResult<unknown>) =>
-      r.status === 'rejected' && r.reason instanceof ApiError && r.reason.status === 404;
-
-    let page: ThreadPage;
-    if (postRes.status === 'fulfilled') {
-      this.post = postRes.value;
-      this.postExists = true;
-    } else if (notFound(postRes)) {
-      this.post = null;
-      this.postExists = false;
-    } else {
-      return this.showLoadError();
-    }
-    if (pageRes.status === 'fulfilled') page = pageRes.value;
-    else if (notFound(pageRes)) page = { comments: [], total: 0, nextCursor: null };
-    else return this.showLoadError();
+    const failure = [postRes, pageRes].find((r) => r.status === 'rejected')?.reason as unknown;
+    if (failure !== undefined) return this.showLoadError(failure);
+    const page = (pageRes as PromiseFulfilledResult<ThreadPage>).value;
+    // null: nobody has commented yet, and the first comment creates the post.
+    this.post = (postRes as PromiseFulfilledResult<PostInfo | null>).value;
+    this.postExists = this.post !== null;
 
     if (!this.rendered) performance.mark('parley:data');
     this.statusEl.textContent = '';
@@ -199,11 +220,21 @@ export class Widget {
       this.opts.host.setAttribute('data-parley-ready', 'true');
       // Live updates only once the thread is there: a refused origin costs no socket.
       if (this.opts.live !== false) this.startLive();
+      void this.extras(true);
     }
   }
 
-  private showLoadError(): void {
+  private showLoadError(err: unknown): void {
     this.statusEl.removeAttribute('aria-busy');
+    const fix = err instanceof ApiError && ownerFix(err.code, this.opts);
+    if (fix) {
+      // Nothing a reader can do: they get a neutral line, the page's owner the exact fix.
+      console.error(`[parley] ${fix}`);
+      this.statusEl.innerHTML = `<p data-testid="unavailable">${esc(t('unavailable'))}</p>`;
+      this.formSlot.textContent = '';
+      (this.shadow.querySelector('.sort') as HTMLElement).hidden = true;
+      return;
+    }
     this.statusEl.innerHTML = `${esc(t('loadError'))}<button type="button" class="btn sm ghost" data-act="retry" data-testid="retry">${esc(t('retry'))}</button>`;
     if (!this.rendered) this.moveFormHome(false);
   }
@@ -277,9 +308,9 @@ export class Widget {
   }
 
   private setHeader(): void {
-    this.titleEl.textContent = tn(this.count, ['headerZero', 'headerOne', 'headerOther'], {
-      title: this.titleText(),
-    });
+    const title = this.titleText();
+    this.titleEl.textContent =
+      this.count === 0 ? t('headerNone', { title }) : tn(this.count, 'header', { title });
   }
 
   private setClosed(closed: boolean): void {
@@ -342,10 +373,10 @@ export class Widget {
         if (article) this.openReply(article);
         break;
       case 'report':
-        if (article) openReport(this.api, article, () => {});
+        if (article) void this.extras().then((x) => x?.openReport(this.api, article, () => {}));
         break;
       case 'edit':
-        if (article) openEdit(this.editHost(), article);
+        if (article) void this.extras().then((x) => x?.openEdit(this.editHost(), article));
         break;
       case 'cancel-reply':
         this.moveFormHome(true);
@@ -361,6 +392,13 @@ export class Widget {
         void this.loadFirstPage(!this.rendered);
         break;
     }
+  }
+
+  /** The editor and Report chooser (embed-extras.js); a failed load says so unless quiet. */
+  private extras(quiet = false) {
+    return loadExtras(this.opts.apiBase).catch(() => {
+      if (!quiet) this.announce(t('errNetwork'));
+    });
   }
 
   private setSort(sort: Sort): void {
@@ -517,6 +555,13 @@ export class Widget {
       return;
     }
     if (this.shown.has(c.id) || this.queue.some((q) => q.id === c.id)) return;
+    // An empty thread has nothing to keep still: the first comment goes straight in, and no
+    // "1 new comment" pill sits over "No comments yet".
+    if (!c.parentId && this.listEl.firstElementChild === null && !this.queue.length) {
+      this.insertComment(c);
+      this.announce(t('announceNew', { name: c.author.name }));
+      return;
+    }
     const parent = c.parentId ? this.itemOf(c.parentId) : null;
     if (c.parentId && !parent) {
       // A reply to a comment still waiting behind "N new comments" waits with it (the queue
@@ -572,11 +617,7 @@ export class Widget {
     this.queue = queue;
     this.newBtn.hidden = queue.length === 0;
     if (queue.length) {
-      this.newBtn.textContent = tn(queue.length, [
-        'newCommentsOther',
-        'newCommentsOne',
-        'newCommentsOther',
-      ]);
+      this.newBtn.textContent = tn(queue.length, 'newComments');
     }
   }
 
