@@ -34,8 +34,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
-  console.log(`  Moderator dashboard: ${running.url}/moderate`);
+  if (config.seedDemo) {
+    console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
+    console.log(`  Moderator dashboard: ${running.url}/moderate`);
+  } else {
+    console.log(`\n  Parley is running. Dashboard: ${running.url}/moderate`);
+  }
+  if (await running.parley.needsSetup())
+    console.log(`  First run: open ${running.url}/moderate to create the admin account.`);
   const admin = running.parley.demoAdmin;
   if (admin) {
     console.log(`  Sign in with ${admin.email} / ${admin.password}  (shown once; change it with`);
