@@ -16,12 +16,17 @@ function siteChecks(selected: string[], name: string): { el: HTMLElement; value(
     c.checked = selected.includes(s);
     return c;
   });
+  const labelId = `${name}-label`;
   return {
     el: h(
-      'fieldset',
-      { class: 'checks' },
-      h('legend', { class: 'filter-label' }, PEOPLE.sites),
-      boxes.map((c) => h('label', { class: 'check-row' }, c, h('span', null, c.value))),
+      'div',
+      { class: 'stack-sm' },
+      h('p', { class: 'filter-label', id: labelId }, PEOPLE.sites),
+      h(
+        'div',
+        { class: 'checks', role: 'group', 'aria-labelledby': labelId },
+        boxes.map((c) => h('label', { class: 'check-row' }, c, h('span', null, c.value))),
+      ),
     ),
     value: () => boxes.filter((c) => c.checked).map((c) => c.value),
   };
