@@ -269,4 +269,27 @@ ${snippet.replace('POST-ID', 'hello-world')}
     }
     expect(found).toEqual({});
   }, 180_000);
+
+  test('when the owner moderates with the keyboard alone, then a held comment is approved and the approval undone', async () => {
+    const id = await insertTestComment(server.parley, {
+      site: 'olives-blog',
+      post: 'hello-world',
+      status: 'pending',
+      body: 'Held for a keyboard-only decision.',
+    });
+    await openDashboardPage(owner, `${server.url}/moderate?queue=pending`);
+    const card = owner.locator(`[data-testid=queue-item][data-comment-id="${id}"]`);
+    await card.waitFor();
+    // Move the keyboard cursor onto the card, then decide.
+    for (let i = 0; i < 5 && (await card.getAttribute('aria-current')) !== 'true'; i++)
+      await owner.keyboard.press('j');
+    expect(await card.getAttribute('aria-current')).toBe('true');
+    await owner.keyboard.press('a');
+    await card.waitFor({ state: 'detached' });
+    const db = server.parley.database.db;
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('approved');
+    await owner.keyboard.press('u');
+    await card.waitFor();
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+  });
 });

@@ -281,12 +281,11 @@ export function renderCard(
     'article',
     {
       class: `card${opts.checked ? ' is-checked' : ''}`,
-      role: 'option',
       id: `item-${c.id}`,
       'data-testid': 'queue-item',
       'data-comment-id': c.id,
       'data-status': c.status,
-      'aria-selected': String(opts.selected),
+      'aria-current': opts.selected ? 'true' : false,
       'aria-label': `Comment by ${c.authorName}`,
     },
     h('div', { class: 'card-check' }, box),
