@@ -45,8 +45,14 @@ async function main(): Promise<void> {
   const admin = running.parley.demoAdmin;
   // Under WORKERS, the first worker speaks for all (and any that created the demo sign-in).
   if (cluster.isWorker && cluster.worker?.id !== 1 && !admin) return;
-  console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
-  console.log(`  Moderator dashboard: ${running.url}/moderate`);
+  if (config.seedDemo) {
+    console.log(`\n  Parley is running: ${running.url}/  (demo article)`);
+    console.log(`  Moderator dashboard: ${running.url}/moderate`);
+  } else {
+    console.log(`\n  Parley is running. Dashboard: ${running.url}/moderate`);
+  }
+  if (await running.parley.needsSetup())
+    console.log(`  First run: open ${running.url}/moderate to create the admin account.`);
   if (admin) {
     console.log(`  Sign in with ${admin.email} / ${admin.password}  (shown once; change it with`);
     console.log(`  npm run admin -- set-password --email ${admin.email} --password '…')`);

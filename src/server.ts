@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express, Request } from 'express';
 import { createAdminModule } from './admin/index.js';
 import { createApiDocsModule } from './api-docs/index.js';
-import { createAuthModule, ensureFirstAdmin } from './auth/index.js';
+import { createAuthModule, ensureFirstAdmin, needsSetup } from './auth/index.js';
 import { createCommentsModule, type ThreadCache, type ThreadCacheSync } from './comments/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -68,6 +68,8 @@ export interface Parley {
   redis: RedisConnection | null;
   /** Sign-in created for a fresh demo (shown once at start), or null. */
   demoAdmin: { email: string; password: string } | null;
+  /** True while no account exists: the dashboard shows its first-run page. */
+  needsSetup(): Promise<boolean>;
   log: Logger;
   close(): Promise<void>;
 }
@@ -168,6 +170,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     sites: sites.directory,
     posts: posts.lookup,
     guard: auth.guard,
+    publicUrl,
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const apiDocs = createApiDocsModule({ publicUrl });
@@ -197,6 +200,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     requestLog,
     isDraining: () => drain.draining,
     webRoot: WEB_DIST_DIR,
+    demoAtRoot: config.seedDemo,
   });
   return {
     config,
@@ -223,6 +227,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     drain,
     redis,
     demoAdmin,
+    needsSetup: () => needsSetup(db),
     log,
     async close() {
       await comments.close();

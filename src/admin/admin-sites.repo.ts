@@ -41,10 +41,33 @@ export function listApiKeys(db: Db, siteId: string) {
   return db.apiKey.findMany({
     where: { siteId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, label: true, createdAt: true },
+    select: { id: true, label: true, createdAt: true, lastUsedAt: true },
   });
 }
 
 export async function deleteApiKey(db: Db, siteId: string, id: string) {
   return (await db.apiKey.deleteMany({ where: { id, siteId } })).count === 1;
+}
+
+/** What deleting a site removes. */
+export async function countSiteContents(db: Db, siteId: string) {
+  const [posts, comments, bans, apiKeys] = await Promise.all([
+    db.post.count({ where: { siteId } }),
+    db.comment.count({ where: { siteId } }),
+    db.ban.count({ where: { siteId } }),
+    db.apiKey.count({ where: { siteId } }),
+  ]);
+  return { posts, comments, bans, apiKeys };
+}
+
+/** Deletes a site and everything kept for it (posts, comments and reports cascade). */
+export async function deleteSiteRow(db: Db, siteId: string) {
+  await db.$transaction([
+    db.ban.deleteMany({ where: { siteId } }),
+    db.apiKey.deleteMany({ where: { siteId } }),
+    db.spamModel.deleteMany({ where: { siteId } }),
+    db.screeningLesson.deleteMany({ where: { siteId } }),
+    db.report.deleteMany({ where: { siteId } }),
+    db.site.delete({ where: { id: siteId } }),
+  ]);
 }

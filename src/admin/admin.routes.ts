@@ -1,6 +1,6 @@
 // /api/admin/…: sites, their settings and API keys, and accounts. Admins only.
 import { Router } from 'express';
-import { actorOf, listUserAccounts, type AuthGuard } from '../auth/index.js';
+import { actorOf, listInvitations, listUserAccounts, type AuthGuard } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import { requireJson } from '../http/index.js';
@@ -12,7 +12,10 @@ import type { PostLookup } from '../posts/index.js';
 import {
   ApiKeyParams,
   CreateApiKeyBody,
+  CreateInvitationBody,
   CreateSiteBody,
+  InvitationParams,
+  PostListQuery,
   CreateUserBody,
   PostParams,
   PutPostBody,
@@ -25,16 +28,26 @@ import {
   type AdminDeps,
   createApiKey,
   createSite,
+  deleteSite,
   getAdminSite,
+  getSiteContents,
   listAdminSites,
   listSiteApiKeys,
   revokeApiKey,
   updateSite,
 } from './sites.admin.service.js';
-import { createUserAsAdmin, updateUserAsAdmin } from './users.admin.service.js';
-import { putPost } from './posts.admin.service.js';
+import {
+  createUserAsAdmin,
+  deleteUserAsAdmin,
+  inviteUser,
+  updateUserAsAdmin,
+  withdrawInvitationAsAdmin,
+} from './users.admin.service.js';
+import { listAdminPosts, putPost } from './posts.admin.service.js';
 
-export function adminRouter(deps: AdminDeps & { posts: PostLookup; guard: AuthGuard }): Router {
+export function adminRouter(
+  deps: AdminDeps & { posts: PostLookup; guard: AuthGuard; publicUrl: string },
+): Router {
   const router = Router();
   router.use(deps.guard.session, deps.guard.admin, deps.guard.csrf);
   mountSiteRoutes(router, deps);
@@ -62,6 +75,27 @@ export function adminRouter(deps: AdminDeps & { posts: PostLookup; guard: AuthGu
       ),
     });
   });
+
+  router.delete('/users/:id', async (req, res) => {
+    const { id } = parse(UserParams, req.params);
+    await deleteUserAsAdmin(deps.db, deps.events, actorOf(req), id);
+    res.status(204).end();
+  });
+
+  router.get('/invitations', async (_req, res) => {
+    res.json({ invitations: await listInvitations(deps.db) });
+  });
+
+  router.post('/invitations', requireJson, async (req, res) => {
+    const input = parse(CreateInvitationBody, req.body);
+    res.status(201).json(await inviteUser(deps.db, actorOf(req), deps.publicUrl, input));
+  });
+
+  router.delete('/invitations/:id', async (req, res) => {
+    const { id } = parse(InvitationParams, req.params);
+    await withdrawInvitationAsAdmin(deps.db, actorOf(req), id);
+    res.status(204).end();
+  });
   return router;
 }
 
@@ -83,6 +117,20 @@ function mountSiteRoutes(router: Router, deps: AdminDeps & { posts: PostLookup }
   router.patch('/sites/:site', requireJson, async (req, res) => {
     const { site } = parse(SiteParams, req.params);
     res.json({ site: await updateSite(deps, actorOf(req), site, parse(UpdateSiteBody, req.body)) });
+  });
+
+  router.get('/sites/:site/contents', async (req, res) => {
+    res.json({ contents: await getSiteContents(deps, parse(SiteParams, req.params).site) });
+  });
+
+  router.delete('/sites/:site', async (req, res) => {
+    const { site } = parse(SiteParams, req.params);
+    res.json({ removed: await deleteSite(deps, actorOf(req), site) });
+  });
+
+  router.get('/sites/:site/posts', async (req, res) => {
+    const { site } = parse(SiteParams, req.params);
+    res.json(await listAdminPosts(deps, site, parse(PostListQuery, req.query)));
   });
 
   router.put('/sites/:site/posts/:post', requireJson, async (req, res) => {

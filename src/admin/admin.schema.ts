@@ -123,3 +123,18 @@ export const PutPostBody = z.object({
   closed: z.boolean({ error: 'closed must be true or false.' }).optional(),
 });
 export type PutPostBody = z.infer<typeof PutPostBody>;
+
+export const PostListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number({ error: 'Page must be a number.' }).int().min(1).max(100_000).default(1),
+  limit: z.coerce.number({ error: 'Limit must be a number.' }).int().min(1).max(200).default(50),
+});
+export type PostListQuery = z.infer<typeof PostListQuery>;
+
+export const CreateInvitationBody = z.object({
+  email,
+  role: role.default('moderator'),
+  sites: siteSlugs.default([]),
+});
+
+export const InvitationParams = z.object({ id: id });

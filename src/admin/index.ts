@@ -20,6 +20,8 @@ export function createAdminModule(deps: {
   sites: SiteDirectory;
   posts: PostLookup;
   guard: AuthGuard;
+  /** Where Parley is reached: invitation links start with it. */
+  publicUrl: string;
 }): AdminModule {
   return { router: adminRouter(deps) };
 }

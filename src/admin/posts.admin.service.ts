@@ -5,7 +5,58 @@ import { insertAudit } from '../moderation/index.js';
 import type { PublicPost } from '../contracts/public-api.js';
 import { getPost, toPublicPost, upsertPost, type PostLookup } from '../posts/index.js';
 import type { SiteDirectory } from '../sites/index.js';
-import type { PutPostBody } from './admin.schema.js';
+import type { PostListQuery, PutPostBody } from './admin.schema.js';
+import { getPostActivity, listSitePosts } from './admin-posts.repo.js';
+
+export interface AdminPostView {
+  slug: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  /** Published comments (what readers see counted). */
+  commentCount: number;
+  /** Every stored comment, held and spam included. */
+  totalComments: number;
+  lastCommentAt: string | null;
+  publishedAt: string;
+}
+
+export async function listAdminPosts(
+  deps: { db: Db; sites: SiteDirectory },
+  siteSlug: string,
+  query: PostListQuery,
+): Promise<{ posts: AdminPostView[]; total: number }> {
+  const site = await deps.sites.get(siteSlug);
+  const [rows, total] = await listSitePosts(deps.db, site.id, {
+    q: query.q,
+    skip: (query.page - 1) * query.limit,
+    take: query.limit,
+  });
+  const activity = new Map(
+    (
+      await getPostActivity(
+        deps.db,
+        rows.map((r) => r.id),
+      )
+    ).map((a) => [a.postId, a]),
+  );
+  return {
+    total,
+    posts: rows.map((r) => {
+      const a = activity.get(r.id);
+      return {
+        slug: r.slug,
+        title: r.title,
+        url: r.url,
+        closed: r.closed,
+        commentCount: r.commentCount,
+        totalComments: a?._count._all ?? 0,
+        lastCommentAt: a?._max.createdAt?.toISOString() ?? null,
+        publishedAt: r.publishedAt.toISOString(),
+      };
+    }),
+  };
+}
 
 export async function putPost(
   deps: { db: Db; sites: SiteDirectory; posts: PostLookup },

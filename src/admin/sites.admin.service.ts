@@ -15,7 +15,9 @@ import { hideReportedComments } from '../moderation/index.js';
 import { toSiteView, type SiteDirectory } from '../sites/index.js';
 import type { CreateSiteBody, UpdateSiteBody } from './admin.schema.js';
 import {
+  countSiteContents,
   deleteApiKey,
+  deleteSiteRow,
   getSiteRow,
   insertApiKey,
   insertSite,
@@ -125,6 +127,30 @@ export async function updateSite(
   return toView(row);
 }
 
+/** What deleting the site would remove, for the confirmation. */
+export async function getSiteContents(deps: AdminDeps, slug: string) {
+  const site = await siteRowOrThrow(deps.db, slug);
+  return countSiteContents(deps.db, site.id);
+}
+
+/** Deletes the site with its posts, comments, reports, bans and API keys; audited (no site). */
+export async function deleteSite(deps: AdminDeps, actor: Actor, slug: string) {
+  const site = await siteRowOrThrow(deps.db, slug);
+  const removed = await countSiteContents(deps.db, site.id);
+  await deleteSiteRow(deps.db, site.id);
+  deps.sites.invalidate(slug);
+  await insertAudit(deps.db, {
+    siteId: null,
+    actor,
+    action: 'site.delete',
+    targetType: 'site',
+    targetId: site.id,
+    before: { slug: site.slug, ...snapshot(site), removed },
+    after: null,
+  });
+  return removed;
+}
+
 /** A new key for the site's Perspective-compatible endpoint; the key itself is shown once. */
 export async function createApiKey(deps: AdminDeps, actor: Actor, slug: string, label: string) {
   const site = await siteRowOrThrow(deps.db, slug);
@@ -148,6 +174,7 @@ export async function listSiteApiKeys(deps: AdminDeps, slug: string) {
     id: k.id,
     label: k.label,
     createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   }));
 }
 

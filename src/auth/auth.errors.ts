@@ -51,3 +51,33 @@ export class LastAdminError extends AppError {
     super('LAST_ADMIN', 409, 'Parley needs at least one admin: make another admin first.');
   }
 }
+
+export class InvitationInvalidError extends AppError {
+  constructor() {
+    super(
+      'INVITATION_INVALID',
+      404,
+      'This invitation link is not valid any more: it was used, withdrawn or has expired. Ask an admin for a new one.',
+    );
+  }
+}
+
+export class WrongPasswordError extends AppError {
+  constructor() {
+    super('WRONG_PASSWORD', 400, 'Your current password is not right.', {
+      current: 'Your current password is not right.',
+    });
+  }
+}
+
+export class SetupDoneError extends AppError {
+  constructor() {
+    super('SETUP_DONE', 409, 'Parley already has an account: sign in instead.');
+  }
+}
+
+export class CannotRemoveSelfError extends AppError {
+  constructor() {
+    super('CANNOT_REMOVE_SELF', 409, 'You cannot remove your own account.');
+  }
+}

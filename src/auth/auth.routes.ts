@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { parseCookie, stringifySetCookie } from 'cookie';
 import { Router, type RequestHandler } from 'express';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
@@ -6,7 +8,13 @@ import type { RateLimiters } from '../http/index.js';
 import { parse } from '../http/index.js';
 import { apiDoc, UserViewShape } from '../openapi/index.js';
 import { z } from 'zod';
-import { LoginBody } from './auth.schema.js';
+import {
+  AcceptInvitationBody,
+  ChangePasswordBody,
+  InvitationTokenParams,
+  LoginBody,
+  SetupBody,
+} from './auth.schema.js';
 import {
   clearSessionCookie,
   requireCsrf,
@@ -15,10 +23,24 @@ import {
   signedInOf,
   type CookieOptions,
 } from './auth.middleware.js';
-import { login, logout, toUserView } from './auth.service.js';
+import { CsrfFailedError } from './auth.errors.js';
+import { login, logout, openSession, toUserView, type SignedIn } from './auth.service.js';
+import {
+  changeOwnPassword,
+  createFirstAdmin,
+  needsSetup,
+  signOutEverywhere,
+} from './account.service.js';
+import { acceptInvitation, peekInvitation } from './invitations.service.js';
+import { toActor } from './actor.js';
+import { safeEqual } from './session-token.js';
+import { siteIdsForSlugs } from './site-access.js';
 
 /** Failed sign-ins per client IP per 15 minutes; successful ones do not count. */
 export const LOGIN_FAILURES_PER_IP = 20;
+/** First-run and invitation attempts per client IP per 15 minutes. */
+export const SETUP_ATTEMPTS_PER_IP = 10;
+const SETUP_COOKIE = 'parley_setup';
 
 export function authRouter(deps: {
   db: Db;
@@ -34,13 +56,21 @@ export function authRouter(deps: {
     limit: LOGIN_FAILURES_PER_IP,
     skipSuccessfulRequests: true,
   });
+  const setupAttempts = deps.limits({
+    name: 'setup-attempts',
+    windowMs: 15 * 60_000,
+    limit: SETUP_ATTEMPTS_PER_IP,
+  });
   const { session } = deps;
+
+  const signIn = async (res: import('express').Response, signedIn: SignedIn) => {
+    setSessionCookie(res, deps.cookie, signedIn.cookie!.token, signedIn.cookie!.expiresAt);
+    res.json({ user: await toUserView(deps.db, signedIn.actor), csrfToken: signedIn.csrfToken });
+  };
 
   router.post('/auth/login', loginFailures, requireJson, async (req, res) => {
     const input = parse(LoginBody, req.body);
-    const signedIn = await login(deps.db, input.email, input.password);
-    setSessionCookie(res, deps.cookie, signedIn.cookie!.token, signedIn.cookie!.expiresAt);
-    res.json({ user: await toUserView(deps.db, signedIn.actor), csrfToken: signedIn.csrfToken });
+    await signIn(res, await login(deps.db, input.email, input.password));
   });
 
   router.post('/auth/logout', session, requireCsrf, async (req, res) => {
@@ -51,9 +81,73 @@ export function authRouter(deps: {
     res.status(204).end();
   });
 
+  router.post('/auth/logout-everywhere', session, requireCsrf, async (req, res) => {
+    const { actor } = signedInOf(req);
+    await signOutEverywhere(deps.db, actor);
+    deps.events.publish('user.access-changed', { userId: actor.id });
+    clearSessionCookie(res, deps.cookie);
+    res.status(204).end();
+  });
+
+  router.post('/auth/password', session, requireCsrf, requireJson, async (req, res) => {
+    const signedIn = signedInOf(req);
+    await changeOwnPassword(deps.db, signedIn, parse(ChangePasswordBody, req.body));
+    // Other sessions ended; their live sockets close (this one reconnects with its session).
+    deps.events.publish('user.access-changed', { userId: signedIn.actor.id });
+    res.status(204).end();
+  });
+
   router.get('/auth/me', session, async (req, res) => {
     const signedIn = signedInOf(req);
     res.json({ user: await toUserView(deps.db, signedIn.actor), csrfToken: signedIn.csrfToken });
+  });
+
+  // First run: while no account exists, the first visitor creates the admin. The POST must
+  // echo the token of a SameSite=Strict cookie set by the GET (a double-submit CSRF check:
+  // another site can neither read the token nor send the cookie).
+  router.get('/auth/setup', async (_req, res) => {
+    const needed = await needsSetup(deps.db);
+    if (!needed) {
+      res.json({ needed });
+      return;
+    }
+    const csrfToken = randomBytes(24).toString('base64url');
+    res.append(
+      'Set-Cookie',
+      stringifySetCookie(SETUP_COOKIE, csrfToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/api/auth/setup',
+        secure: deps.cookie.secure,
+        maxAge: 3600,
+      }),
+    );
+    res.json({ needed, csrfToken });
+  });
+
+  router.post('/auth/setup', setupAttempts, requireJson, async (req, res) => {
+    const cookie = req.headers.cookie ? parseCookie(req.headers.cookie)[SETUP_COOKIE] : undefined;
+    const sent = req.get('x-csrf-token');
+    if (!cookie || !sent || !safeEqual(cookie, sent)) throw new CsrfFailedError();
+    const input = parse(SetupBody, req.body);
+    const signedIn = await createFirstAdmin(deps.db, input);
+    res.status(201);
+    await signIn(res, signedIn);
+  });
+
+  router.get('/auth/invitations/:token', setupAttempts, async (req, res) => {
+    const { token } = parse(InvitationTokenParams, req.params);
+    res.json({ invitation: await peekInvitation(deps.db, token) });
+  });
+
+  // The token in the path is the proof (unguessable, one use); no session exists yet.
+  router.post('/auth/invitations/:token', setupAttempts, requireJson, async (req, res) => {
+    const { token } = parse(InvitationTokenParams, req.params);
+    const user = await acceptInvitation(deps.db, token, parse(AcceptInvitationBody, req.body));
+    const siteIds = await siteIdsForSlugs(deps.db, user.sites);
+    const signedIn = await openSession(deps.db, toActor({ ...user, siteIds }), new Date());
+    res.status(201);
+    await signIn(res, signedIn);
   });
 
   const SignedIn = z.object({

@@ -62,7 +62,7 @@ export async function login(
   return openSession(db, toActor(user), now);
 }
 
-async function openSession(db: Db, actor: Actor, now: Date): Promise<SignedIn> {
+export async function openSession(db: Db, actor: Actor, now: Date): Promise<SignedIn> {
   const token = newSessionToken();
   const csrfToken = newCsrfToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);

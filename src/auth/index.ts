@@ -24,13 +24,21 @@ export { SESSION_COOKIE } from './session-token.js';
 export { siteIdsForSlugs, visibleSites } from './site-access.js';
 export {
   createUserAccount,
+  deleteUserAccount,
   listUserAccounts,
   updateUserAccount,
   type NewUser,
   type UserAccount,
   type UserChanges,
 } from './users.service.js';
-export { EmailTakenError } from './auth.errors.js';
+export { CannotRemoveSelfError, EmailTakenError } from './auth.errors.js';
+export {
+  createInvitation,
+  listInvitations,
+  withdrawInvitation,
+  type InvitationView,
+} from './invitations.service.js';
+export { needsSetup } from './account.service.js';
 
 /** What moderator and admin routes stand behind. */
 export interface AuthGuard {

@@ -55,3 +55,14 @@ export function lockUser(db: Db, id: string, until: Date) {
 export function clearFailedLogins(db: Db, id: string) {
   return db.user.update({ where: { id }, data: { failedLogins: 0, lockedUntil: null } });
 }
+
+export async function getPasswordHash(db: Db, id: string): Promise<string | null> {
+  return (
+    (await db.user.findUnique({ where: { id }, select: { passwordHash: true } }))?.passwordHash ??
+    null
+  );
+}
+
+export async function deleteUser(db: Db, id: string): Promise<boolean> {
+  return (await db.user.deleteMany({ where: { id } })).count === 1;
+}

@@ -14,6 +14,7 @@ import { getSiteRefs } from '../sites/index.js';
 import { siteIdsForSlugs } from './site-access.js';
 import {
   countAdmins,
+  deleteUser,
   getUserById,
   insertUser,
   listUsers,
@@ -91,6 +92,16 @@ export async function updateUserAccount(
   if (changes.password !== undefined) await deleteSessionsOfUser(db, id);
   const [before, after] = await toAccounts(db, [current, updated]);
   return { before: before!, after: after! };
+}
+
+/** Removes an account (its sessions go with it); never the last admin. */
+export async function deleteUserAccount(db: Db, id: string): Promise<UserAccount> {
+  const current = await getUserById(db, id);
+  if (!current) throw new UserNotFoundError();
+  if (current.role === 'admin' && (await countAdmins(db)) <= 1) throw new LastAdminError();
+  const [account] = await toAccounts(db, [current]);
+  if (!(await deleteUser(db, id))) throw new UserNotFoundError();
+  return account!;
 }
 
 export async function listUserAccounts(db: Db): Promise<UserAccount[]> {

@@ -18,7 +18,7 @@ import {
   type PostRow,
 } from '../posts/index.js';
 import type { ClientFacts, FormTokens, Screener } from '../screening/index.js';
-import type { SiteDirectory, SiteView } from '../sites/index.js';
+import { isOriginAllowed, type SiteDirectory, type SiteView } from '../sites/index.js';
 import {
   getCommentByIdempotencyKey,
   releaseIdempotencyKey,
@@ -233,6 +233,16 @@ async function findOrCreatePost(
   if (!input.title) {
     throw new ValidationError({
       title: 'The first comment on a new page must send the page title.',
+    });
+  }
+  // A site that lists its origins gets new posts only for pages on them (curl included).
+  if (
+    input.url &&
+    site.allowedOrigins.length > 0 &&
+    !isOriginAllowed(new URL(input.url).origin, site, new URL(deps.publicUrl).origin)
+  ) {
+    throw new ValidationError({
+      url: "The page's address is not on one of this site's allowed origins.",
     });
   }
   const created = await createPostIfMissing(deps.db, {

@@ -13,8 +13,11 @@ const toxicityRule = (threshold: number, action: 'off' | 'warn' | 'hold' | 'reje
 const words = z.array(z.string().trim().min(1).max(100)).max(2000).default([]);
 
 export const SiteSettingsSchema = z.object({
-  /** Let the first comment on an unknown post create it from the url and title sent along. */
-  autoCreatePosts: z.boolean().default(false),
+  /**
+   * Let the first comment on an unknown post create it from the url and title sent along (as
+   * Disqus and Isso do); the site's allowed origins guard who may do so.
+   */
+  autoCreatePosts: z.boolean().default(true),
   /** Nesting levels shown, as WordPress's thread_comments_depth (1 = flat). */
   maxDepth: z.number().int().min(1).max(10).default(5),
   /** Longest comment body, in characters. */

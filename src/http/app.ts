@@ -33,6 +33,8 @@ export interface AppDeps {
   isDraining?: () => boolean;
   /** Folder of built web assets (web/dist); absent in API-only tests. */
   webRoot?: string;
+  /** Serve the demo article at / (SEED_DEMO); otherwise / leads to the dashboard. */
+  demoAtRoot?: boolean;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -114,7 +116,12 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.webRoot && existsSync(deps.webRoot)) {
     const webRoot = deps.webRoot;
-    app.get('/', ...demoPageHeaders, (_req, res) => res.sendFile(join(webRoot, 'demo/index.html')));
+    if (deps.demoAtRoot ?? true)
+      app.get('/', ...demoPageHeaders, (_req, res) =>
+        res.sendFile(join(webRoot, 'demo/index.html')),
+      );
+    // Without the demo, / is the dashboard's door (its first-run page while no account exists).
+    else app.get('/', (_req, res) => res.redirect(302, '/moderate'));
     app.use(express.static(webRoot, { maxAge: '5m', index: false }));
     // The moderator dashboard is a single page: its client routes (not its assets) load the HTML.
     app.get(['/moderate', '/moderate/{*rest}'], ...dashboardHeaders, (_req, res) =>

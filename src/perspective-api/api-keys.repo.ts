@@ -4,3 +4,7 @@ import type { Db } from '../db/database.js';
 export function getApiKeySite(db: Db, keyHash: string) {
   return db.apiKey.findUnique({ where: { keyHash }, select: { siteId: true } });
 }
+
+export function touchApiKey(db: Db, keyHash: string, at: Date) {
+  return db.apiKey.updateMany({ where: { keyHash }, data: { lastUsedAt: at } });
+}

@@ -11,7 +11,7 @@ import { classifyError } from '../http/index.js';
 import { apiDoc } from '../openapi/index.js';
 import type { RateLimiters } from '../http/index.js';
 import { TOXICITY_ATTRIBUTES, toxicityOfText, type ToxicityAttribute } from '../screening/index.js';
-import { getApiKeySite } from './api-keys.repo.js';
+import { getApiKeySite, touchApiKey } from './api-keys.repo.js';
 import { toPerspectiveResponse } from './perspective-format.js';
 
 const MAX_TEXT = 20_480;
@@ -86,14 +86,21 @@ export function perspectiveApiRouter(deps: {
   // Bounded, and only keys of the shape Parley issues are looked up or cached at all.
   const keyCache = new LRUCache<string, { siteId: string | null }>({ max: 10_000, ttl: 30_000 });
 
+  // "Last used" for the admin's key list: one write per key per minute at most.
+  const lastTouched = new LRUCache<string, number>({ max: 10_000 });
+
   async function siteForKey(key: string): Promise<string | null> {
     if (!API_KEY_SHAPE.test(key)) return null;
     const hash = createHash('sha256').update(key).digest('hex');
     const hit = keyCache.get(hash);
-    if (hit) return hit.siteId;
-    const row = await getApiKeySite(deps.db, hash);
-    keyCache.set(hash, { siteId: row?.siteId ?? null });
-    return row?.siteId ?? null;
+    const siteId = hit ? hit.siteId : ((await getApiKeySite(deps.db, hash))?.siteId ?? null);
+    if (!hit) keyCache.set(hash, { siteId });
+    const now = Date.now();
+    if (siteId && now - (lastTouched.get(hash) ?? 0) >= 60_000) {
+      lastTouched.set(hash, now);
+      await touchApiKey(deps.db, hash, new Date(now));
+    }
+    return siteId;
   }
 
   router.use(express.json({ limit: '128kb' }));

@@ -167,7 +167,7 @@ describe('held comment, from the form to the moderator and back', () => {
 
     // Down to the last card with j, then back up to the held comment with k.
     const selected = () =>
-      mod.locator('[data-testid=queue-item][aria-selected=true]').getAttribute('data-comment-id');
+      mod.locator('[data-testid=queue-item][aria-current=true]').getAttribute('data-comment-id');
     for (let i = 0; i < ids.length; i++) await mod.keyboard.press('j');
     expect(await selected()).toBe(ids.at(-1));
     for (let i = ids.length - 1; i > ids.indexOf(heldId); i--) await mod.keyboard.press('k');

@@ -11,7 +11,8 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
 
   beforeAll(async () => {
     t = await createTestParley(provider, { name: `admin-${provider}` });
-    await seedSite(t.parley, { slug: 'blog', settings: { maxDepth: 3 } });
+    // "blog" starts without posts created by their first comment; a test turns it on.
+    await seedSite(t.parley, { slug: 'blog', settings: { maxDepth: 3, autoCreatePosts: false } });
     admin = await signInAs(t, { role: 'admin', name: 'Ada Admin' });
   });
   afterAll(async () => t?.close());
@@ -69,6 +70,7 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
       premoderation: 'first-time',
       maxDepth: 5,
       reportThreshold: 3,
+      autoCreatePosts: true, // a new site's posts are created by their first comment
     });
     const list = await admin.get('/api/admin/sites');
     expect(list.body.sites.map((s: { slug: string }) => s.slug)).toEqual(['blog', 'shop']);
@@ -82,6 +84,10 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
 
   test('when settings are patched, then they merge with the stored ones and the public API sees them at once', async () => {
     expect((await t.api().get('/api/sites/blog/posts')).status).toBe(200); // warms the site cache
+    const refused = await t
+      .post('/api/sites/blog/posts/fresh/comments')
+      .send(aComment({ title: 'Fresh', url: 'https://blog.test/fresh' }));
+    expect(refused.status).toBe(404); // autoCreatePosts is off on "blog" so far
     const res = await admin.patch('/api/admin/sites/blog', {
       name: 'Renamed Blog',
       settings: {
@@ -119,7 +125,10 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
       where: { action: 'site.update' },
       orderBy: { createdAt: 'asc' },
     });
-    expect(audit.before).toMatchObject({ name: 'Test Blog', settings: { maxDepth: 3 } });
+    expect(audit.before).toMatchObject({
+      name: 'Test Blog',
+      settings: { maxDepth: 3, autoCreatePosts: false },
+    });
     expect(audit.after).toMatchObject({ name: 'Renamed Blog' });
   });
 
@@ -171,7 +180,7 @@ describe.each(PROVIDERS)('admin API on %s', (provider) => {
     expect(row.keyHash).toBe(sha256Hex(res.body.key));
     const list = await admin.get('/api/admin/sites/blog/api-keys');
     expect(list.body.apiKeys).toEqual([
-      { id: res.body.id, label: 'CMS plugin', createdAt: expect.any(String) },
+      { id: res.body.id, label: 'CMS plugin', createdAt: expect.any(String), lastUsedAt: null },
     ]);
     expect(JSON.stringify(list.body)).not.toContain(res.body.key);
     expect((await admin.delete(`/api/admin/sites/blog/api-keys/${res.body.id}`)).status).toBe(204);

@@ -47,6 +47,8 @@ describe('live thread rooms', () => {
     const site = await seedSite(server.parley, {
       posts: [{ slug: 'hello' }, { slug: 'other' }],
       allowedOrigins: ['https://allowed.example'],
+      // Unknown posts must stay unknown here (new sites create posts on first comment).
+      settings: { autoCreatePosts: false },
     });
     token = () => server.parley.formTokens.issue(site.id, 'hello', Date.now() - 60_000);
   });

@@ -37,6 +37,8 @@ export function sitePicker(opts: {
 
 /** The site an admin page starts on: the queue's site filter, else the first site. */
 export function defaultSite(): string {
+  const asked = new URLSearchParams(location.search).get('site');
+  if (asked && store.user?.sites.includes(asked)) return asked;
   return store.filters.site || store.user?.sites[0] || '';
 }
 

@@ -92,6 +92,33 @@ export const auth = {
     return s;
   },
   logout: () => request<void>('POST', '/api/auth/logout'),
+  logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
+  changePassword: (current: string, password: string) =>
+    request<void>('POST', '/api/auth/password', { current, password }),
+  /** First run: whether no account exists yet (and the token for the set-up POST). */
+  async setupState(): Promise<{ needed: boolean; csrfToken?: string }> {
+    return request('GET', '/api/auth/setup');
+  },
+  async setup(token: string, input: { email: string; name: string; password: string }) {
+    csrfToken = token;
+    const s = await request<Session>('POST', '/api/auth/setup', input);
+    csrfToken = s.csrfToken;
+    return s;
+  },
+  invitation: (token: string) =>
+    request<{ invitation: { email: string; role: string } }>(
+      'GET',
+      `/api/auth/invitations/${encodeURIComponent(token)}`,
+    ),
+  async acceptInvitation(token: string, input: { name: string; password: string }) {
+    const s = await request<Session>(
+      'POST',
+      `/api/auth/invitations/${encodeURIComponent(token)}`,
+      input,
+    );
+    csrfToken = s.csrfToken;
+    return s;
+  },
 };
 
 export interface QueueQuery extends Query {
@@ -157,4 +184,77 @@ export const admin = {
       settings?: Partial<AdminSite['settings']>;
     },
   ) => request<{ site: AdminSite }>('PATCH', `/api/admin/sites/${enc(slug)}`, patch),
+  createSite: (input: { slug: string; name: string; allowedOrigins: string[] }) =>
+    request<{ site: AdminSite }>('POST', '/api/admin/sites', input),
+  siteContents: (slug: string) =>
+    request<{ contents: SiteContents }>('GET', `/api/admin/sites/${enc(slug)}/contents`),
+  deleteSite: (slug: string) =>
+    request<{ removed: SiteContents }>('DELETE', `/api/admin/sites/${enc(slug)}`),
+  posts: (slug: string, q: { q?: string; page?: number }) =>
+    request<{ posts: AdminPost[]; total: number }>(
+      'GET',
+      `/api/admin/sites/${enc(slug)}/posts`,
+      undefined,
+      q,
+    ),
+  putPost: (
+    slug: string,
+    post: string,
+    body: { title: string; url?: string | null; closed?: boolean },
+  ) => request<unknown>('PUT', `/api/admin/sites/${enc(slug)}/posts/${enc(post)}`, body),
+  users: () => request<{ users: UserAccount[] }>('GET', '/api/admin/users'),
+  updateUser: (id: string, patch: { sites?: string[]; role?: string }) =>
+    request<{ user: UserAccount }>('PATCH', `/api/admin/users/${enc(id)}`, patch),
+  deleteUser: (id: string) => request<void>('DELETE', `/api/admin/users/${enc(id)}`),
+  invitations: () => request<{ invitations: Invitation[] }>('GET', '/api/admin/invitations'),
+  invite: (input: { email: string; role: string; sites: string[] }) =>
+    request<{ invitation: Invitation; link: string }>('POST', '/api/admin/invitations', input),
+  withdrawInvitation: (id: string) => request<void>('DELETE', `/api/admin/invitations/${enc(id)}`),
+  apiKeys: (slug: string) =>
+    request<{ apiKeys: ApiKey[] }>('GET', `/api/admin/sites/${enc(slug)}/api-keys`),
+  createApiKey: (slug: string, label: string) =>
+    request<ApiKey & { key: string }>('POST', `/api/admin/sites/${enc(slug)}/api-keys`, {
+      label,
+    }),
+  revokeApiKey: (slug: string, id: string) =>
+    request<void>('DELETE', `/api/admin/sites/${enc(slug)}/api-keys/${enc(id)}`),
 };
+
+export interface SiteContents {
+  posts: number;
+  comments: number;
+  bans: number;
+  apiKeys: number;
+}
+export interface AdminPost {
+  slug: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  commentCount: number;
+  totalComments: number;
+  lastCommentAt: string | null;
+  publishedAt: string;
+}
+export interface UserAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'moderator';
+  sites: string[];
+  locked: boolean;
+  createdAt: string;
+}
+export interface Invitation {
+  id: string;
+  email: string;
+  role: string;
+  sites: string[];
+  expiresAt: string;
+}
+export interface ApiKey {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}

@@ -19,7 +19,47 @@ const ACTION_LABELS: Record<string, string> = {
   'ban.delete': 'Lifted ban',
   'site.create': 'Created site',
   'site.update': 'Changed settings',
+  'site.delete': 'Deleted site',
+  'post.create': 'Registered post',
+  'post.update': 'Changed post',
+  'user.create': 'Added account',
+  'user.update': 'Changed account',
+  'user.delete': 'Removed account',
+  'user.invite': 'Invited',
+  'user.invite-withdraw': 'Withdrew invitation',
+  'api-key.create': 'Created API key',
+  'api-key.delete': 'Revoked API key',
 };
+
+const BAN_KINDS: Record<string, string> = {
+  ip: 'IP address',
+  email: 'email',
+  name: 'name',
+  author: 'author',
+};
+
+function show(v: unknown): string {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'string') return `“${v}”`;
+  return JSON.stringify(v);
+}
+
+/** "maxDepth: 5 → 3 · premoderation: “nobody” → “first-time”": what a change changed. */
+export function changes(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const out: string[] = [];
+  const walk = (b: Record<string, unknown>, a: Record<string, unknown>, prefix: string) => {
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      const x = b[key];
+      const y = a[key];
+      if (JSON.stringify(x) === JSON.stringify(y)) continue;
+      if (x && y && typeof x === 'object' && typeof y === 'object' && !Array.isArray(x))
+        walk(x as Record<string, unknown>, y as Record<string, unknown>, `${prefix}${key}.`);
+      else out.push(`${prefix}${key}: ${show(x)} → ${show(y)}`);
+    }
+  };
+  walk(before, after, '');
+  return out.join(' · ');
+}
 
 const UNDOABLE_TARGETS = new Set(['comment', 'ban']);
 
@@ -50,8 +90,13 @@ function describe(e: AuditEntry): string {
   }
   if (e.targetType === 'ban') {
     const b = Object.keys(after).length ? after : before;
-    const value = b.kind === 'ip' ? 'an IP address' : String(b.value ?? '');
-    return `${String(b.kind ?? 'ban')} ${value}`.trim();
+    // An IP ban's value is a hash: say what kind it is, never the hash.
+    if (b.kind === 'ip') return 'an IP address';
+    const kind = BAN_KINDS[String(b.kind)] ?? String(b.kind ?? 'ban');
+    return `${kind} ${String(b.value ?? '')}`.trim();
+  }
+  if (e.action === 'site.update' || e.action === 'post.update' || e.action === 'user.update') {
+    return changes(before, after) || 'no change';
   }
   return `${e.targetType} ${String(e.targetId ?? '').slice(-8)}`;
 }

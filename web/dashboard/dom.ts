@@ -86,6 +86,5 @@ export function duration(seconds: number): string {
   return `${(seconds / 86_400).toFixed(1)} days`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** "1 report", "3 reports" (Intl.PluralRules, through strings.ts). */
+export { count as plural } from './strings.js';

@@ -12,7 +12,15 @@ import { mountQueuePage } from './queue-page.js';
 import { currentPage, navigate, startRouter, type Route } from './router.js';
 import { mountSettingsPage } from './settings-page.js';
 import { renderShell } from './shell.js';
+import { clearToasts } from './toast.js';
 import { mountStatsPage } from './stats-page.js';
+import { mountAccountPage } from './account-page.js';
+import { mountApiKeysPage } from './api-keys-page.js';
+import { mountPeoplePage } from './people-page.js';
+import { mountPostsPage } from './posts-page.js';
+import { showInvitation, showSetup } from './setup.js';
+import { mountSitesPage } from './sites-page.js';
+import { NAV } from './strings.js';
 import { filtersFromUrl, isAdmin, store } from './store.js';
 import type { Session } from './types.js';
 
@@ -43,6 +51,22 @@ const ROUTES: Route[] = [
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
+  { path: '/moderate/sites', title: NAV.sites, adminOnly: true, mount: admin(mountSitesPage) },
+  { path: '/moderate/posts', title: NAV.posts, adminOnly: true, mount: admin(mountPostsPage) },
+  { path: '/moderate/people', title: NAV.people, adminOnly: true, mount: admin(mountPeoplePage) },
+  {
+    path: '/moderate/api-keys',
+    title: NAV.apiKeys,
+    adminOnly: true,
+    mount: admin(mountApiKeysPage),
+  },
+  {
+    path: '/moderate/account',
+    title: NAV.account,
+    mount: (main) => mountAccountPage(main, toLogin),
+  },
+  // Reached only from an invitation link; boot() shows the invitation form instead.
+  { path: '/moderate/invite', title: 'Join', mount: (main) => mountAccountPage(main, toLogin) },
 ];
 
 function startApp(session: Session): void {
@@ -64,6 +88,7 @@ function toLogin(notice = ''): void {
   stopShell?.();
   stopShell = null;
   disconnectLive();
+  clearToasts();
   store.user = null;
   showLogin(root, (s) => startApp(s), notice);
 }
@@ -100,8 +125,23 @@ async function boot(): Promise<void> {
     if (store.user) toLogin('Your session ended. Please sign in again.');
   });
   try {
+    const token = location.pathname.startsWith('/moderate/invite') ? location.hash.slice(1) : '';
+    if (token) {
+      await showInvitation(root, token, (s) => startApp(s));
+      return;
+    }
     const session = await auth.me();
-    if (session) startApp(session);
+    if (session) {
+      startApp(session);
+      return;
+    }
+    const setup = await auth.setupState();
+    if (setup.needed && setup.csrfToken)
+      showSetup(root, setup.csrfToken, (s) => {
+        // A fresh Parley starts on Sites: the owner's first step is adding their blog.
+        history.replaceState(null, '', '/moderate/sites');
+        startApp(s);
+      });
     else toLogin();
   } catch (err) {
     mount(

@@ -1,6 +1,7 @@
 // One comment card in the queue: who, where, the comment with flagged words marked, why it is
 // here (screening reasons, scores, reports), the author's record, and the decision buttons.
-import { fullDate, h, plural, timeAgo, type Child } from './dom.js';
+import { count, HISTORY } from './strings.js';
+import { fullDate, h, timeAgo, type Child } from './dom.js';
 import { renderCommentHtml } from './render.js';
 import type { Action, ModerationItem } from './types.js';
 
@@ -70,11 +71,11 @@ function otherComments(hist: ModerationItem['history'], status: string): Moderat
 /** "3 approved · 1 spam", or "First comment". */
 export function historyText(hist: ModerationItem['history']): string {
   const parts: string[] = [];
-  if (hist.approved) parts.push(`${hist.approved} approved`);
-  if (hist.rejected) parts.push(`${hist.rejected} rejected`);
-  if (hist.spam) parts.push(`${hist.spam} spam`);
-  if (hist.pending) parts.push(`${hist.pending} pending`);
-  return parts.length ? parts.join(' · ') : 'First comment';
+  if (hist.approved) parts.push(HISTORY.approved(hist.approved));
+  if (hist.rejected) parts.push(HISTORY.rejected(hist.rejected));
+  if (hist.spam) parts.push(HISTORY.spam(hist.spam));
+  if (hist.pending) parts.push(HISTORY.pending(hist.pending));
+  return parts.length ? parts.join(' · ') : HISTORY.first;
 }
 
 function historyClass(hist: ModerationItem['history']): string {
@@ -184,7 +185,7 @@ function reportsBlock(item: ModerationItem): Child {
   return h(
     'div',
     { class: 'reports' },
-    h('strong', null, plural(Math.max(item.comment.reportCount, item.reports.length), 'report')),
+    h('strong', null, count(Math.max(item.comment.reportCount, item.reports.length), 'report')),
     h(
       'ul',
       null,
@@ -280,12 +281,11 @@ export function renderCard(
     'article',
     {
       class: `card${opts.checked ? ' is-checked' : ''}`,
-      role: 'option',
       id: `item-${c.id}`,
       'data-testid': 'queue-item',
       'data-comment-id': c.id,
       'data-status': c.status,
-      'aria-selected': String(opts.selected),
+      'aria-current': opts.selected ? 'true' : false,
       'aria-label': `Comment by ${c.authorName}`,
     },
     h('div', { class: 'card-check' }, box),

@@ -20,7 +20,9 @@ export class QueueList {
   ) {
     this.el = h('div', {
       class: 'queue-list',
-      role: 'listbox',
+      // A feed of articles (not a listbox: each card holds its own buttons and links). The
+      // keyboard cursor is aria-current on one card.
+      role: 'feed',
       'aria-label': label,
       tabindex: '0',
       'data-testid': 'queue-list',
@@ -44,7 +46,7 @@ export class QueueList {
     const frag = document.createDocumentFragment();
     for (const item of items) frag.appendChild(this.card(item));
     this.el.replaceChildren(frag);
-    if (this.selectedId) this.el.setAttribute('aria-activedescendant', `item-${this.selectedId}`);
+    if (this.selectedId) this.cards.get(this.selectedId)?.setAttribute('aria-current', 'true');
     this.changed();
   }
 
@@ -63,15 +65,12 @@ export class QueueList {
 
   select(id: string | null, scroll = true): void {
     if (this.selectedId === id) return;
-    if (this.selectedId) this.cards.get(this.selectedId)?.setAttribute('aria-selected', 'false');
+    if (this.selectedId) this.cards.get(this.selectedId)?.removeAttribute('aria-current');
     this.selectedId = id;
     const el = id ? this.cards.get(id) : null;
     if (el) {
-      el.setAttribute('aria-selected', 'true');
-      this.el.setAttribute('aria-activedescendant', el.id);
+      el.setAttribute('aria-current', 'true');
       if (scroll) el.scrollIntoView({ block: 'nearest' });
-    } else {
-      this.el.removeAttribute('aria-activedescendant');
     }
   }
 

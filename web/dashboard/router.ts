@@ -1,5 +1,6 @@
 // Client-side routes under /moderate with history.pushState. Links marked data-link navigate
 // without a reload; every navigation unmounts the current page and mounts the next.
+import { clearToasts } from './toast.js';
 
 export interface Page {
   unmount(): void;
@@ -37,6 +38,7 @@ function routeFor(pathname: string): Route {
 export function render(): void {
   if (!main) return;
   current?.unmount();
+  clearToasts();
   const route = routeFor(location.pathname);
   document.title = `${route.title} · Parley moderation`;
   main.scrollTop = 0;

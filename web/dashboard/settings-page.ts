@@ -5,6 +5,7 @@ import { ApiError, admin } from './api.js';
 import { defaultSite, errorBlock, loadingBlock, pageHead, sitePicker } from './admin-common.js';
 import { h, mount, type Child } from './dom.js';
 import type { Page } from './router.js';
+import { SETTING_HINTS } from './strings.js';
 import { toast } from './toast.js';
 import { TOXICITY_ATTRIBUTES, type AdminSite, type SiteSettings } from './types.js';
 
@@ -83,7 +84,9 @@ function settingsForm(initial: AdminSite): HTMLElement {
   const controls = new Map<string, Control>();
   const errors = new Map<string, HTMLElement>();
 
-  function field(name: string, label: string, control: Control, hint = ''): HTMLElement {
+  function field(name: string, label: string, control: Control, explicitHint = ''): HTMLElement {
+    // Every setting explains itself in one line (strings.ts), unless the call gives its own.
+    const hint = explicitHint || SETTING_HINTS[name.replace(/^settings\./, '')] || '';
     const id = `s-${name.replace(/\W/g, '-')}`;
     control.id = id;
     control.name = name;

@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { QUEUE_LABELS } from './queue-toolbar.js';
 import { displayCounts, filtersToSearch, isAdmin, onStoreChange, store } from './store.js';
 import { QUEUES, type Queue } from './types.js';
+import { NAV } from './strings.js';
 
 export interface Shell {
   main: HTMLElement;
@@ -12,11 +13,16 @@ export interface Shell {
   destroy(): void;
 }
 
+/** Admin pages in the sidebar, in order: one line per page. */
 const ADMIN_LINKS: [string, string][] = [
-  ['/moderate/settings', 'Site settings'],
-  ['/moderate/bans', 'Bans'],
-  ['/moderate/audit', 'Audit log'],
-  ['/moderate/stats', 'Stats'],
+  ['/moderate/sites', NAV.sites],
+  ['/moderate/posts', NAV.posts],
+  ['/moderate/settings', NAV.settings],
+  ['/moderate/bans', NAV.bans],
+  ['/moderate/audit', NAV.audit],
+  ['/moderate/stats', NAV.stats],
+  ['/moderate/people', NAV.people],
+  ['/moderate/api-keys', NAV.apiKeys],
 ];
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
@@ -47,7 +53,7 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
     ? h(
         'nav',
         { class: 'nav-section', 'aria-label': 'Administration' },
-        h('h2', { class: 'nav-heading' }, 'Admin'),
+        h('h2', { class: 'nav-heading' }, NAV.admin),
         h(
           'ul',
           { class: 'nav-list' },
@@ -84,7 +90,7 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
     h(
       'nav',
       { class: 'nav-section', 'aria-label': 'Queues' },
-      h('h2', { class: 'nav-heading' }, 'Queues'),
+      h('h2', { class: 'nav-heading' }, NAV.queues),
       queueNav,
     ),
     adminNav,
@@ -101,23 +107,60 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
           (user.name || user.email).slice(0, 1).toUpperCase(),
         ),
         h(
-          'span',
-          { class: 'account-text' },
+          'a',
+          {
+            class: 'account-text',
+            href: '/moderate/account',
+            'data-link': true,
+            'data-testid': 'nav-account',
+          },
           h('span', { class: 'account-name' }, user.name || user.email),
           h('span', { class: 'account-role muted' }, user.role === 'admin' ? 'Admin' : 'Moderator'),
         ),
         h(
           'button',
           { type: 'button', class: 'link-btn', 'data-testid': 'sign-out', onclick: onSignOut },
-          'Sign out',
+          NAV.signOut,
         ),
       ),
     ),
   );
+  // On a phone the sidebar folds into a menu behind this button (CSS shows it under 860 px).
+  const menuBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-plain menu-btn',
+      'aria-expanded': 'false',
+      'aria-controls': 'sidebar',
+      'data-testid': 'menu-toggle',
+    },
+    NAV.menu,
+  );
+  sidebar.id = 'sidebar';
+  const setMenu = (open: boolean) => {
+    sidebar.classList.toggle('is-open', open);
+    menuBtn.setAttribute('aria-expanded', String(open));
+  };
+  menuBtn.addEventListener('click', () => setMenu(!sidebar.classList.contains('is-open')));
+  sidebar.addEventListener('click', (e) => {
+    if ((e.target as Element | null)?.closest?.('a[data-link]')) setMenu(false);
+  });
+  const topbar = h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'a',
+      { class: 'brand', href: '/moderate', 'data-link': true },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
+      'Parley',
+    ),
+    menuBtn,
+  );
   const main = h('main', { class: 'main', id: 'main', tabindex: '-1' });
   root.replaceChildren(
-    h('a', { class: 'skip-link', href: '#main' }, 'Skip to the queue'),
-    h('div', { class: 'shell' }, sidebar, main),
+    h('a', { class: 'skip-link', href: '#main' }, NAV.skip),
+    h('div', { class: 'shell' }, topbar, sidebar, main),
   );
 
   let activePath = '/moderate';

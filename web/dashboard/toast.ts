@@ -73,3 +73,8 @@ export function toastError(err: unknown, prefix = ''): void {
   const message = err instanceof Error ? err.message : 'Something went wrong.';
   toast(prefix ? `${prefix} ${message}` : message, { kind: 'error' });
 }
+
+/** Drops every toast: a page change or sign-out leaves none about the page before. */
+export function clearToasts(): void {
+  region?.replaceChildren();
+}
