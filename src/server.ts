@@ -7,7 +7,12 @@ import type { Express, Request } from 'express';
 import { createAdminModule } from './admin/index.js';
 import { createApiDocsModule } from './api-docs/index.js';
 import { createAuthModule, ensureFirstAdmin, needsSetup } from './auth/index.js';
-import { createCommentsModule, type ThreadCache, type ThreadCacheSync } from './comments/index.js';
+import {
+  createCommentsModule,
+  postKey,
+  type ThreadCache,
+  type ThreadCacheSync,
+} from './comments/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { pingDatabase } from './db/health.js';
@@ -25,6 +30,11 @@ import { banLookup, createModerationModule } from './moderation/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
+import {
+  createImportExportModule,
+  screenImportedWith,
+  type ImporterDeps,
+} from './import-export/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { attachRealtime, type Realtime } from './realtime/index.js';
@@ -48,6 +58,8 @@ export interface Parley {
   screening: Screener;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** Imports of other systems' export files (CLI, admin API). */
+  importer: ImporterDeps;
   /** Answers cached thread pages before express. */
   fastPath: (
     req: import('node:http').IncomingMessage,
@@ -174,6 +186,19 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const apiDocs = createApiDocsModule({ publicUrl });
+  const importExport = createImportExportModule({
+    db,
+    hasher,
+    sites: sites.directory,
+    guard: auth.guard,
+    screen: screenImportedWith(screening.screener),
+    // Imports are not broadcast live: only the cached pages of the threads they changed go.
+    invalidateThreads: (siteSlug, postSlugs) => {
+      for (const slug of postSlugs) comments.threadCacheSync.invalidate(postKey(siteSlug, slug));
+    },
+    log,
+    maxUploadBytes: config.importMaxUploadBytes,
+  });
 
   const app = createApp({
     config,
@@ -185,6 +210,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: moderation.reportsRouter },
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
+      { path: '/admin', router: importExport.router },
       { path: '/admin', router: admin.router },
       { path: '/', router: apiDocs.router },
     ],
@@ -213,6 +239,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     screening: screening.screener,
     threadCache: comments.threadCache,
     threadCacheSync: comments.threadCacheSync,
+    importer: importExport.importer,
     fastPath: comments.fastPath,
     handle(req, res) {
       let fast = false;

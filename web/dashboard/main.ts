@@ -5,6 +5,7 @@ import { auth, setUnauthenticatedHandler } from './api.js';
 import { mountAuditPage } from './audit-page.js';
 import { mountBansPage } from './bans-page.js';
 import { isDialogOpen, openHelp } from './dialog.js';
+import { mountImportPage } from './import-page.js';
 import { h, mount } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
 import { showLogin } from './login.js';
@@ -67,6 +68,7 @@ const ROUTES: Route[] = [
   },
   // Reached only from an invitation link; boot() shows the invitation form instead.
   { path: '/moderate/invite', title: 'Join', mount: (main) => mountAccountPage(main, toLogin) },
+  { path: '/moderate/import', title: NAV.import, adminOnly: true, mount: admin(mountImportPage) },
 ];
 
 function startApp(session: Session): void {

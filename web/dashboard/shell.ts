@@ -23,6 +23,7 @@ const ADMIN_LINKS: [string, string][] = [
   ['/moderate/stats', NAV.stats],
   ['/moderate/people', NAV.people],
   ['/moderate/api-keys', NAV.apiKeys],
+  ['/moderate/import', NAV.import],
 ];
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
