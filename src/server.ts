@@ -14,6 +14,7 @@ import { migrate } from './db/migrate.js';
 import { createDemoAdminIfNone, seedDemoIfEmpty } from './demo/seed.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
+import { createExportModule } from './import-export/index.js';
 import { createDrain, type Drain } from './http/drain.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import { createLogger, redactError, type Logger } from './logger.js';
@@ -138,6 +139,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     guard: auth.guard,
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
+  const exports = createExportModule({ db, hasher, events, log, publicUrl, guard: auth.guard });
 
   const app = createApp({
     config,
@@ -150,6 +152,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
       { path: '/admin', router: admin.router },
+      { path: '/admin', router: exports.router },
     ],
     mounts: [{ path: '/v1alpha1', router: perspectiveApi.router }],
     health: () => pingDatabase(db, HEALTH_DEADLINE_MS),
