@@ -6,6 +6,7 @@ import { mountAuditPage } from './audit-page.js';
 import { mountBansPage } from './bans-page.js';
 import { isDialogOpen, openHelp } from './dialog.js';
 import { h, mount } from './dom.js';
+import { mountExportPage } from './export-page.js';
 import { connectLive, disconnectLive } from './live.js';
 import { showLogin } from './login.js';
 import { mountQueuePage } from './queue-page.js';
@@ -43,6 +44,7 @@ const ROUTES: Route[] = [
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
+  { path: '/moderate/export', title: 'Export', adminOnly: true, mount: admin(mountExportPage) },
 ];
 
 function startApp(session: Session): void {
