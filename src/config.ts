@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Write rate limit: comments per client IP per minute. */
   RATE_LIMIT_COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Largest import file the admin API accepts, in MB (bigger files: npm run import). */
+  IMPORT_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100_000).default(1024),
   /** debug, info, warn, error or silent. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** socket.io scale-out across processes (optional). */
@@ -61,6 +63,8 @@ export interface Config {
   secret: string | undefined;
   seedDemo: boolean;
   rateLimitCommentsPerMinute: number;
+  /** Largest import upload (admin API), in bytes. */
+  importMaxUploadBytes: number;
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
   redisPrefix: string;
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     secret: e.PARLEY_SECRET,
     seedDemo: e.SEED_DEMO,
     rateLimitCommentsPerMinute: e.RATE_LIMIT_COMMENTS_PER_MINUTE,
+    importMaxUploadBytes: e.IMPORT_MAX_UPLOAD_MB * 1_048_576,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

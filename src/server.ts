@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createAdminModule } from './admin/index.js';
 import { createAuthModule, ensureFirstAdmin } from './auth/index.js';
-import { createCommentsModule, type ThreadCache, type ThreadCacheSync } from './comments/index.js';
+import {
+  createCommentsModule,
+  postKey,
+  type ThreadCache,
+  type ThreadCacheSync,
+} from './comments/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { pingDatabase } from './db/health.js';
@@ -14,7 +19,6 @@ import { migrate } from './db/migrate.js';
 import { createDemoAdminIfNone, seedDemoIfEmpty } from './demo/seed.js';
 import { EventBus } from './events.js';
 import { createApp } from './http/app.js';
-import { createExportModule } from './import-export/index.js';
 import { createDrain, type Drain } from './http/drain.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import { createLogger, redactError, type Logger } from './logger.js';
@@ -22,6 +26,12 @@ import { banLookup, createModerationModule } from './moderation/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
+import {
+  createExportModule,
+  createImportExportModule,
+  screenImportedWith,
+  type ImporterDeps,
+} from './import-export/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
 import { attachRealtime, type Realtime } from './realtime/index.js';
@@ -43,6 +53,8 @@ export interface Parley {
   screening: Screener;
   threadCache: ThreadCache;
   threadCacheSync: ThreadCacheSync;
+  /** Imports of other systems' export files (CLI, admin API). */
+  importer: ImporterDeps;
   /** Answers cached thread pages before express. */
   fastPath: (
     req: import('node:http').IncomingMessage,
@@ -140,6 +152,19 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const exports = createExportModule({ db, hasher, events, log, publicUrl, guard: auth.guard });
+  const importExport = createImportExportModule({
+    db,
+    hasher,
+    sites: sites.directory,
+    guard: auth.guard,
+    screen: screenImportedWith(screening.screener),
+    // Imports are not broadcast live: only the cached pages of the threads they changed go.
+    invalidateThreads: (siteSlug, postSlugs) => {
+      for (const slug of postSlugs) comments.threadCacheSync.invalidate(postKey(siteSlug, slug));
+    },
+    log,
+    maxUploadBytes: config.importMaxUploadBytes,
+  });
 
   const app = createApp({
     config,
@@ -151,6 +176,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: moderation.reportsRouter },
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
+      { path: '/admin', router: importExport.router },
       { path: '/admin', router: admin.router },
       { path: '/admin', router: exports.router },
     ],
@@ -170,6 +196,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     screening: screening.screener,
     threadCache: comments.threadCache,
     threadCacheSync: comments.threadCacheSync,
+    importer: importExport.importer,
     fastPath: comments.fastPath,
     live: { auth, moderation },
     drain,

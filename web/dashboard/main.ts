@@ -5,6 +5,7 @@ import { auth, setUnauthenticatedHandler } from './api.js';
 import { mountAuditPage } from './audit-page.js';
 import { mountBansPage } from './bans-page.js';
 import { isDialogOpen, openHelp } from './dialog.js';
+import { mountImportPage } from './import-page.js';
 import { h, mount } from './dom.js';
 import { mountExportPage } from './export-page.js';
 import { connectLive, disconnectLive } from './live.js';
@@ -44,6 +45,7 @@ const ROUTES: Route[] = [
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
+  { path: '/moderate/import', title: 'Import', adminOnly: true, mount: admin(mountImportPage) },
   { path: '/moderate/export', title: 'Export', adminOnly: true, mount: admin(mountExportPage) },
 ];
 

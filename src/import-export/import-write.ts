@@ -1,0 +1,496 @@
+// Second half of an import: the staged threads are written in file order, each whole. Reads
+// (which post, which comments an earlier run wrote, where each reply goes) happen first; then
+// one transaction writes a group of complete threads, the posts' counts and the job's resume
+// point together, so a failure leaves no thread half-written and a resumed run starts after the
+// last group that committed. A group that fails is retried thread by thread: only the bad
+// thread is skipped, with its reason.
+import { renderCommentBody } from '../comments/index.js';
+import { inTransaction, type Db } from '../db/database.js';
+import { uuidv7 } from '../ids.js';
+import type { Hasher } from '../privacy/hashing.js';
+import type { SiteView } from '../sites/index.js';
+import {
+  CommentRecordSchema,
+  ThreadRecordSchema,
+  toParleyMarkdown,
+  type CommentRecord,
+  type ImportFormat,
+  type ThreadRecord,
+} from './formats/index.js';
+import { PLAN_LIMIT, type ImportCounts, type ImportPlan, type PlannedPost } from './import-job.js';
+import {
+  closePost,
+  createImportedPost,
+  getImportedComments,
+  getImportSource,
+  getPlacedComment,
+  getPostById,
+  getPostBySlug,
+  getPostByUrl,
+  getStagedComments,
+  getStagedThreads,
+  insertImportedComments,
+  markStagedSkipped,
+  recountPosts,
+  saveImportSource,
+  updateImportJob,
+  type ImportedCommentRow,
+} from './import.repo.js';
+import { remapUrl, slugForThread, type RemapRule } from './remap.js';
+import { z } from 'zod';
+
+/** Threads read per page of the staging table. */
+const THREAD_PAGE = 200;
+/** A write transaction takes whole threads until it holds about this many comments. */
+const GROUP_COMMENTS = 2_000;
+
+/** How an imported comment is screened when the run asks for it (the site's screener). */
+export type ScreenImported = (input: {
+  site: SiteView;
+  post: { id: string; slug: string; url: string | null };
+  record: CommentRecord;
+  body: string;
+  authorHash: string;
+  ipHash: string;
+  contentHash: string;
+}) => Promise<{
+  status: 'approved' | 'pending' | 'spam' | 'rejected';
+  details: object;
+  toxicityScore: number | null;
+  spamScore: number | null;
+  toxic: boolean;
+}>;
+
+export interface WriteContext {
+  db: Db;
+  hasher: Hasher;
+  jobId: string;
+  site: SiteView;
+  format: ImportFormat;
+  rules: RemapRule[];
+  dryRun: boolean;
+  screen: ScreenImported | null;
+  counts: ImportCounts;
+  /** Staged seq of the last committed thread. */
+  resumeAfter: number;
+  threadsDone: number;
+  /** After each commit: these posts' threads changed (cached pages must go). */
+  onCommitted(postSlugs: string[], progress: { threadsDone: number; counts: ImportCounts }): void;
+  /** Tests: throw inside the transaction of the thread after this many, as a crash would. */
+  faultAfterThreads?: number;
+  /** Comments per write transaction (whole threads always); GROUP_COMMENTS unless set. */
+  groupComments?: number;
+}
+
+/** A crash stand-in (tests): it is not retried thread by thread. */
+export class ImportInterruptedError extends Error {}
+
+interface StagedThread {
+  seq: number;
+  record: ThreadRecord;
+  comments: { seq: number; record: CommentRecord }[];
+}
+
+interface PostTarget {
+  id: string;
+  slug: string;
+  url: string | null;
+  closed: boolean;
+  created: boolean;
+}
+
+interface Placed {
+  id: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  authorName: string;
+}
+
+/** What one thread writes, prepared before its transaction. */
+interface PreparedThread {
+  seq: number;
+  commentSeqs: number[];
+  sourceKey: string;
+  post: PostTarget & { title: string; publishedAt: Date };
+  close: boolean;
+  rows: ImportedCommentRow[];
+  delta: Partial<ImportCounts>;
+}
+
+const StoredThread = ThreadRecordSchema.extend({ createdAt: z.coerce.date().nullable() });
+const StoredComment = CommentRecordSchema.extend({ createdAt: z.coerce.date() });
+
+export async function writeImport(
+  ctx: WriteContext,
+): Promise<{ plan: ImportPlan | null; counts: ImportCounts }> {
+  const plan: PlannedPost[] = [];
+  let truncated = false;
+  /** Slugs and URLs this run gave posts it has not committed yet (a dry run commits none). */
+  const claimed = new Map<string, PostTarget>();
+  for (;;) {
+    const page = await loadThreads(ctx.db, ctx.jobId, ctx.resumeAfter);
+    if (page.length === 0) break;
+    for (const group of groupThreads(page, ctx.groupComments ?? GROUP_COMMENTS)) {
+      const prepared: PreparedThread[] = [];
+      for (const thread of group) prepared.push(await prepareThread(ctx, thread, claimed));
+      if (ctx.dryRun) {
+        for (const p of prepared) {
+          if (plan.length < PLAN_LIMIT)
+            plan.push({
+              url: p.post.url ?? '',
+              slug: p.post.slug,
+              title: p.post.title,
+              action: p.post.created ? 'create' : 'match',
+              comments: p.rows.length,
+            });
+          else truncated = true;
+          addCounts(ctx.counts, p.delta);
+        }
+        ctx.resumeAfter = prepared.at(-1)!.seq;
+        ctx.threadsDone += prepared.length;
+        ctx.onCommitted([], { threadsDone: ctx.threadsDone, counts: ctx.counts });
+        continue;
+      }
+      await commitGroup(ctx, prepared);
+      claimed.clear();
+    }
+  }
+  return { plan: ctx.dryRun ? { posts: plan, truncated } : null, counts: ctx.counts };
+}
+
+async function loadThreads(db: Db, jobId: string, after: number): Promise<StagedThread[]> {
+  const threads = await getStagedThreads(db, jobId, after, THREAD_PAGE);
+  if (threads.length === 0) return [];
+  const comments = await getStagedComments(
+    db,
+    jobId,
+    threads.map((t) => t.sourceId!),
+  );
+  const byThread = new Map<string, StagedThread['comments']>();
+  for (const c of comments) {
+    const list = byThread.get(c.threadSourceId!) ?? [];
+    list.push({ seq: c.seq, record: StoredComment.parse(JSON.parse(c.data)) });
+    byThread.set(c.threadSourceId!, list);
+  }
+  return threads.map((t) => ({
+    seq: t.seq,
+    record: StoredThread.parse(JSON.parse(t.data)),
+    comments: byThread.get(t.sourceId!) ?? [],
+  }));
+}
+
+function* groupThreads(threads: StagedThread[], limit: number): Generator<StagedThread[]> {
+  let group: StagedThread[] = [];
+  let size = 0;
+  for (const t of threads) {
+    group.push(t);
+    size += t.comments.length + 1;
+    if (size >= limit) {
+      yield group;
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) yield group;
+}
+
+async function commitGroup(ctx: WriteContext, prepared: PreparedThread[]): Promise<void> {
+  try {
+    await commit(ctx, prepared);
+  } catch (err) {
+    if (err instanceof ImportInterruptedError || prepared.length === 1) {
+      if (err instanceof ImportInterruptedError) throw err;
+      await skipThread(ctx, prepared[0]!, err);
+      return;
+    }
+    // One bad thread must not cost the others of its group: each alone, so only it is skipped.
+    for (const p of prepared) {
+      try {
+        await commit(ctx, [p]);
+      } catch (single) {
+        if (single instanceof ImportInterruptedError) throw single;
+        await skipThread(ctx, p, single);
+      }
+    }
+  }
+}
+
+async function commit(ctx: WriteContext, prepared: PreparedThread[]): Promise<void> {
+  const counts = { ...ctx.counts };
+  for (const p of prepared) addCounts(counts, p.delta);
+  const last = prepared.at(-1)!;
+  const threadsDone = ctx.threadsDone + prepared.length;
+  await inTransaction(ctx.db, async (tx) => {
+    for (const [i, p] of prepared.entries()) {
+      if (ctx.faultAfterThreads !== undefined && ctx.threadsDone + i >= ctx.faultAfterThreads)
+        throw new ImportInterruptedError(`interrupted after ${ctx.faultAfterThreads} threads`);
+      if (p.post.created)
+        await createImportedPost(tx, {
+          id: p.post.id,
+          siteId: ctx.site.id,
+          slug: p.post.slug,
+          title: p.post.title,
+          url: p.post.url ?? '',
+          closed: p.close,
+          publishedAt: p.post.publishedAt,
+        });
+      else if (p.close) await closePost(tx, p.post.id);
+      await saveImportSource(tx, ctx.site.id, p.sourceKey, p.post.id);
+      await insertImportedComments(tx, p.rows);
+    }
+    await recountPosts(tx, [...new Set(prepared.map((p) => p.post.id))]);
+    await updateImportJob(tx, ctx.jobId, { resumeAfter: last.seq, threadsDone, counts });
+  });
+  ctx.counts = counts;
+  ctx.resumeAfter = last.seq;
+  ctx.threadsDone = threadsDone;
+  ctx.onCommitted(
+    prepared.map((p) => p.post.slug),
+    { threadsDone, counts },
+  );
+}
+
+async function skipThread(ctx: WriteContext, p: PreparedThread, err: unknown): Promise<void> {
+  const reason = `the thread could not be written: ${(err as Error).message?.split('\n')[0] ?? err}`;
+  const counts = { ...ctx.counts, skipped: ctx.counts.skipped + 1 + p.commentSeqs.length };
+  const threadsDone = ctx.threadsDone + 1;
+  await inTransaction(ctx.db, async (tx) => {
+    await markStagedSkipped(tx, ctx.jobId, [p.seq, ...p.commentSeqs], reason);
+    await updateImportJob(tx, ctx.jobId, { resumeAfter: p.seq, threadsDone, counts });
+  });
+  ctx.counts = counts;
+  ctx.resumeAfter = p.seq;
+  ctx.threadsDone = threadsDone;
+  ctx.onCommitted([], { threadsDone, counts });
+}
+
+function addCounts(into: ImportCounts, delta: Partial<ImportCounts>): void {
+  for (const [k, v] of Object.entries(delta) as [keyof ImportCounts, number][]) into[k] += v;
+}
+
+async function prepareThread(
+  ctx: WriteContext,
+  thread: StagedThread,
+  claimed: Map<string, PostTarget>,
+): Promise<PreparedThread> {
+  const { record } = thread;
+  const url = remapUrl(record.url, ctx.rules, record.identifier);
+  const sourceKey = `${ctx.format}:${record.sourceId}`;
+  const post = await resolvePost(ctx, sourceKey, url, record, claimed);
+  const delta: Partial<ImportCounts> = {
+    threads: 1,
+    [post.created ? 'postsCreated' : 'postsMatched']: 1,
+  };
+  const rows = await placeComments(ctx, post, thread.comments, delta);
+  return {
+    seq: thread.seq,
+    commentSeqs: thread.comments.map((c) => c.seq),
+    sourceKey,
+    post: {
+      ...post,
+      title: record.title?.trim() || url,
+      publishedAt: record.createdAt ?? thread.comments[0]?.record.createdAt ?? new Date(),
+    },
+    close: record.closed && !post.closed,
+    rows,
+    delta,
+  };
+}
+
+/** The post a thread goes to: the one an earlier run chose, else one with its URL, else a new one. */
+async function resolvePost(
+  ctx: WriteContext,
+  sourceKey: string,
+  url: string,
+  record: ThreadRecord,
+  claimed: Map<string, PostTarget>,
+): Promise<PostTarget> {
+  const { db, site } = ctx;
+  const mapped = await getImportSource(db, site.id, sourceKey);
+  const earlier = mapped && (await getPostById(db, mapped.postId));
+  if (earlier) return { ...earlier, created: false };
+  const pending = claimed.get(`url:${url}`);
+  if (pending) return { ...pending, created: false };
+  const byUrl = await getPostByUrl(db, site.id, urlVariants(url));
+  if (byUrl) return { ...byUrl, created: false };
+  const base = slugForThread(url, record.identifier);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, 190)}-${n}`;
+    if (claimed.has(`slug:${slug}`)) continue;
+    const existing = await getPostBySlug(db, site.id, slug);
+    // A post with the slug and no URL is the same page, registered before the import.
+    if (existing && !existing.url) return { ...existing, created: false };
+    if (existing) continue;
+    const target: PostTarget = { id: uuidv7(), slug, url, closed: false, created: true };
+    claimed.set(`slug:${slug}`, target);
+    claimed.set(`url:${url}`, target);
+    return target;
+  }
+}
+
+/** The same page with and without its trailing slash. */
+function urlVariants(url: string): string[] {
+  return url.endsWith('/') ? [url, url.slice(0, -1)] : [url, `${url}/`];
+}
+
+/** Replies after their parents (a file may list them in any order), cycles broken. */
+function parentsFirst(comments: CommentRecord[]): CommentRecord[] {
+  const bySource = new Map(comments.map((c) => [c.sourceId, c]));
+  const out: CommentRecord[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  for (const start of comments) {
+    // Walk up to the first unvisited ancestor chain, then emit top-down.
+    const chain: CommentRecord[] = [];
+    let c: CommentRecord | undefined = start;
+    while (c && !state.has(c.sourceId)) {
+      state.set(c.sourceId, 'visiting');
+      chain.push(c);
+      c = c.parentSourceId ? bySource.get(c.parentSourceId) : undefined;
+    }
+    for (const x of chain.reverse()) {
+      state.set(x.sourceId, 'done');
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+async function placeComments(
+  ctx: WriteContext,
+  post: PostTarget,
+  staged: StagedThread['comments'],
+  delta: Partial<ImportCounts>,
+): Promise<ImportedCommentRow[]> {
+  const { site, format } = ctx;
+  const key = (sourceId: string) => `${format}:${sourceId}`;
+  const records = parentsFirst(staged.map((s) => s.record));
+  const parentKeys = records.flatMap((r) => (r.parentSourceId ? [key(r.parentSourceId)] : []));
+  const earlier = new Map<string, Placed>();
+  const known = await getImportedComments(ctx.db, site.id, [
+    ...new Set([...records.map((r) => key(r.sourceId)), ...parentKeys]),
+  ]);
+  for (const k of known) earlier.set(k.importKey!, k);
+  const byId = new Map<string, Placed>(known.map((k) => [k.id, k]));
+  const placedBySource = new Map<string, Placed>();
+  const maxDepth = site.settings.maxDepth;
+  const rows: ImportedCommentRow[] = [];
+  let existing = 0;
+  let reattached = 0;
+  let flattened = 0;
+  for (const record of records) {
+    const already = earlier.get(key(record.sourceId));
+    if (already) {
+      existing++;
+      placedBySource.set(record.sourceId, already);
+      continue;
+    }
+    let parent: Placed | null = null;
+    if (record.parentSourceId) {
+      parent =
+        placedBySource.get(record.parentSourceId) ??
+        earlier.get(key(record.parentSourceId)) ??
+        null;
+      if (!parent) reattached++;
+    }
+    // Past the nesting limit a reply goes under its deepest allowed ancestor, as new replies do.
+    let target = parent;
+    while (target && target.depth + 1 > maxDepth - 1) {
+      const up: string | null = target.parentId;
+      target = up ? (byId.get(up) ?? (await getPlacedComment(ctx.db, up))) : null;
+      if (target) byId.set(target.id, target);
+    }
+    const replyTo = parent && target?.id !== parent.id ? parent : null;
+    if (replyTo) flattened++;
+    const row = await toRow(ctx, post, record, target, replyTo);
+    const placed: Placed = {
+      id: row.id,
+      parentId: row.parentId,
+      rootId: row.rootId,
+      depth: row.depth,
+      authorName: row.authorName,
+    };
+    placedBySource.set(record.sourceId, placed);
+    byId.set(row.id, placed);
+    rows.push(row);
+  }
+  delta.commentsCreated = rows.length;
+  delta.commentsExisting = existing;
+  delta.commentsReattached = reattached;
+  delta.commentsFlattened = flattened;
+  return rows;
+}
+
+const WEBSITE = /^https?:\/\/[^\s]{1,290}$/i;
+
+async function toRow(
+  ctx: WriteContext,
+  post: PostTarget,
+  record: CommentRecord,
+  parent: Placed | null,
+  replyTo: Placed | null,
+): Promise<ImportedCommentRow> {
+  const { hasher, format } = ctx;
+  const id = uuidv7(Math.max(0, record.createdAt.getTime()));
+  const body = toParleyMarkdown(record.body, record.bodyFormat);
+  const email = record.authorEmail?.trim() ?? '';
+  const authorName = record.authorName.trim().slice(0, 100) || 'Anonymous';
+  const importKey = `${format}:${record.sourceId}`;
+  // Without an email the author is known by name within this source; without an IP the hash
+  // stands for this comment alone (no flood check or IP ban groups unrelated imports).
+  const authorHash = hasher.author(email || `${format}:${authorName}`);
+  const ipHash = hasher.ip(record.authorIp ?? `import:${importKey}`);
+  const contentHash = hasher.content(body);
+  let status: ImportedCommentRow['status'] = record.status;
+  let screening: object = {
+    decision: null,
+    reasons: [],
+    warnings: [{ code: 'IMPORTED', message: `Imported from ${format}.` }],
+    scores: null,
+    providers: {},
+  };
+  let scores = { toxicityScore: null as number | null, spamScore: null as number | null };
+  let toxic = false;
+  if (ctx.screen && (status === 'approved' || status === 'pending')) {
+    const outcome = await ctx.screen({
+      site: ctx.site,
+      post,
+      record,
+      body,
+      authorHash,
+      ipHash,
+      contentHash,
+    });
+    // Screening may hold or reject what the source approved; it never approves what was held.
+    if (status === 'approved') status = outcome.status;
+    screening = outcome.details;
+    scores = { toxicityScore: outcome.toxicityScore, spamScore: outcome.spamScore };
+    toxic = outcome.toxic;
+  }
+  return {
+    id,
+    siteId: ctx.site.id,
+    postId: post.id,
+    parentId: parent?.id ?? null,
+    rootId: parent?.rootId ?? id,
+    depth: parent ? parent.depth + 1 : 0,
+    replyToId: replyTo?.id ?? null,
+    replyToName: replyTo?.authorName ?? null,
+    authorName,
+    authorEmail: email,
+    authorHash,
+    authorWebsite:
+      record.authorWebsite && WEBSITE.test(record.authorWebsite) ? record.authorWebsite : null,
+    body,
+    html: renderCommentBody(body),
+    status,
+    screening,
+    ...scores,
+    toxic,
+    ipHash,
+    contentHash,
+    importKey,
+    createdAt: record.createdAt,
+    decidedAt: status === 'pending' ? null : record.createdAt,
+  };
+}

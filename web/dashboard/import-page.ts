@@ -1,0 +1,240 @@
+// Import (admins): upload another system's export file for a site, optionally as a dry run,
+// with URL remapping rules; the job's progress is polled until it ends, then its counts, the
+// dry run's plan and the skipped entries are shown.
+import type {
+  ImportJobJson as JobJson,
+  SkippedEntryJson as SkippedEntry,
+} from '../../src/contracts/import-api.js';
+import { defaultSite, pageHead, sitePicker } from './admin-common.js';
+import { h, mount, plural } from './dom.js';
+import type { Page } from './router.js';
+
+const FORMATS: [string, string][] = [
+  ['disqus', 'Disqus XML export'],
+  ['wxr', 'WordPress WXR (Tools → Export)'],
+  ['isso', 'Isso SQLite database'],
+  ['remark42', 'Remark42 backup'],
+  ['commento', 'Commento JSON export'],
+  ['parley', 'Parley export'],
+];
+
+async function call<T>(method: string, url: string, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    // The CSRF token of this session (the dashboard's api.ts keeps its own copy private).
+    const me = (await (await fetch('/api/auth/me', { credentials: 'same-origin' })).json()) as {
+      csrfToken?: string;
+    };
+    headers['x-csrf-token'] = me.csrfToken ?? '';
+    // The file is the body, whatever it is: never parsed as JSON on the way in.
+    headers['content-type'] = 'application/octet-stream';
+  }
+  const res = await fetch(url, { ...init, method, headers, credentials: 'same-origin' });
+  const data = (await res.json().catch(() => null)) as
+    | (T & { error?: { message: string; fields?: Record<string, string> } })
+    | null;
+  if (!res.ok) {
+    const fields = data?.error?.fields ? Object.values(data.error.fields).join(' ') : '';
+    throw new Error(`${data?.error?.message ?? `The server answered ${res.status}.`} ${fields}`);
+  }
+  return data as T;
+}
+
+export function mountImportPage(main: HTMLElement): Page {
+  let site = defaultSite();
+  let alive = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const format = h(
+    'select',
+    { class: 'input', id: 'import-format', 'aria-label': 'Format' },
+    FORMATS.map(([v, label]) => h('option', { value: v }, label)),
+  );
+  const file = h('input', {
+    class: 'input',
+    id: 'import-file',
+    type: 'file',
+    'aria-label': 'Export file',
+    required: true,
+  });
+  const remap = h('textarea', {
+    class: 'input',
+    id: 'import-remap',
+    rows: 3,
+    'aria-label': 'URL remapping rules',
+    placeholder: 'old.example.com=new.example.com\nhttp=https\ntrailing-slash=remove\n?p=/{slug}/',
+  });
+  const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run', checked: true });
+  const pings = h('input', { type: 'checkbox', id: 'import-pingbacks' });
+  const screen = h('input', { type: 'checkbox', id: 'import-screen' });
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const result = h('div', { id: 'import-result', 'data-testid': 'import-result' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Start');
+  const check = (box: HTMLElement, label: string) =>
+    h('label', { class: 'check' }, box, ` ${label}`);
+  const form = h(
+    'form',
+    { class: 'card form-grid', id: 'import-form' },
+    h('label', { for: 'import-format' }, 'Format'),
+    format,
+    h('label', { for: 'import-file' }, 'File'),
+    file,
+    h('label', { for: 'import-remap' }, 'URL remapping (one FROM=TO per line)'),
+    remap,
+    check(dryRun, 'Dry run: show what would be created and matched, write nothing'),
+    check(pings, 'Import pingbacks and trackbacks'),
+    check(screen, 'Screen imported comments (they were moderated at the source)'),
+    error,
+    submit,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void start();
+  });
+  mount(
+    main,
+    h(
+      'div',
+      { class: 'page' },
+      pageHead(
+        'Import',
+        'Bring comments in from Disqus, WordPress, Isso, Remark42, Commento or Parley. Importing the same file again creates nothing new.',
+        sitePicker({ value: site, all: false, onChange: (s) => (site = s) }),
+      ),
+      form,
+      result,
+    ),
+  );
+  document.body.dataset.ready = 'true';
+
+  async function start(): Promise<void> {
+    const chosen = (file as HTMLInputElement).files?.[0];
+    error.hidden = true;
+    if (!chosen || !site) {
+      error.textContent = chosen ? 'Choose a site.' : 'Choose the export file.';
+      error.hidden = false;
+      return;
+    }
+    const params = new URLSearchParams({
+      format: (format as HTMLSelectElement).value,
+      dryRun: String((dryRun as HTMLInputElement).checked),
+      includePingbacks: String((pings as HTMLInputElement).checked),
+      screen: String((screen as HTMLInputElement).checked),
+      name: chosen.name,
+    });
+    for (const line of (remap as HTMLTextAreaElement).value.split('\n'))
+      if (line.trim()) params.append('remap', line.trim());
+    (submit as HTMLButtonElement).disabled = true;
+    try {
+      const { job } = await call<{ job: JobJson }>(
+        'POST',
+        `/api/admin/sites/${encodeURIComponent(site)}/imports?${params}`,
+        { body: chosen },
+      );
+      void poll(job.id);
+    } catch (err) {
+      error.textContent = (err as Error).message;
+      error.hidden = false;
+    } finally {
+      (submit as HTMLButtonElement).disabled = false;
+    }
+  }
+
+  async function poll(id: string): Promise<void> {
+    if (!alive) return;
+    try {
+      const { job, skipped } = await call<{ job: JobJson; skipped: SkippedEntry[] }>(
+        'GET',
+        `/api/admin/sites/${encodeURIComponent(site)}/imports/${id}`,
+      );
+      mount(result, renderJob(job, skipped));
+      if (job.status === 'reading' || job.status === 'writing')
+        timer = setTimeout(() => void poll(id), 1000);
+    } catch (err) {
+      mount(result, h('p', { class: 'form-error' }, (err as Error).message));
+    }
+  }
+
+  return {
+    unmount() {
+      alive = false;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
+  const p = job.progress;
+  const c = job.counts;
+  const share =
+    job.status === 'reading'
+      ? job.fileBytes
+        ? p.bytesRead / job.fileBytes
+        : 0
+      : p.threadsTotal
+        ? p.threadsDone / p.threadsTotal
+        : 1;
+  const verb = job.dryRun ? 'would be created' : 'created';
+  return h(
+    'section',
+    { class: 'card', 'data-status': job.status, 'data-testid': 'import-job' },
+    h('h2', null, `${job.dryRun ? 'Dry run' : 'Import'}: ${job.status}`),
+    h('progress', { max: 100, value: Math.round(share * 100) }),
+    h(
+      'p',
+      { class: 'muted' },
+      `${p.recordsRead.toLocaleString()} records read · ${p.threadsDone}/${p.threadsTotal} threads`,
+    ),
+    job.error ? h('p', { class: 'form-error' }, job.error) : null,
+    h(
+      'ul',
+      { 'data-testid': 'import-counts' },
+      h('li', null, `Posts ${verb}: ${c.postsCreated}; matched: ${c.postsMatched}`),
+      h('li', null, `Comments ${verb}: ${c.commentsCreated}; already there: ${c.commentsExisting}`),
+      h('li', null, `Replies kept at the top (parent missing): ${c.commentsReattached}`),
+      h('li', null, `Replies attached higher (nesting limit): ${c.commentsFlattened}`),
+      h('li', null, `Skipped: ${plural(c.skipped, 'record')}`),
+    ),
+    job.plan
+      ? h(
+          'table',
+          { class: 'table', 'data-testid': 'import-plan' },
+          h(
+            'tr',
+            null,
+            h('th', null, ''),
+            h('th', null, 'Post'),
+            h('th', null, 'URL'),
+            h('th', null, 'Comments'),
+          ),
+          job.plan.posts.map((post) =>
+            h(
+              'tr',
+              null,
+              h('td', null, post.action === 'create' ? 'create' : 'match'),
+              h('td', null, post.slug),
+              h('td', null, post.url),
+              h('td', null, post.comments),
+            ),
+          ),
+        )
+      : null,
+    skipped.length
+      ? h(
+          'details',
+          null,
+          h('summary', null, `Skipped (${c.skipped})`),
+          h(
+            'ul',
+            { 'data-testid': 'import-skipped' },
+            skipped.map((s) =>
+              h(
+                'li',
+                null,
+                `${s.entity} ${s.sourceId ?? '?'}${s.line ? ` (line ${s.line})` : ''}: ${s.reason}`,
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
