@@ -2,7 +2,12 @@
 //   npm run admin -- create --email ada@example.com --password '…' [--name Ada] [--role admin|moderator] [--sites demo,blog]
 //   npm run admin -- set-password --email ada@example.com --password '…'
 //   npm run admin -- list
+//   npm run admin -- commenter-export --email reader@example.com [FILE]   (GDPR access; stdout without FILE)
+//   npm run admin -- erase --email reader@example.com [--remove-bodies] --yes   (GDPR erasure)
 // Pending migrations are applied first, as the server does at start-up.
+import { createWriteStream } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '../src/auth/passwords.js';
 import { getUserByEmail } from '../src/auth/users.repo.js';
@@ -15,14 +20,28 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { AppError } from '../src/errors.js';
+import { CommenterEmail, eraseCommenter, exportCommenterData } from '../src/import-export/index.js';
+import { EventBus } from '../src/events.js';
 import { MIGRATIONS_DIR } from '../src/paths.js';
+import { createHasher } from '../src/privacy/hashing.js';
+import { resolveSecret } from '../src/privacy/secret.js';
 
 const USAGE = `Usage:
   npm run admin -- create --email EMAIL --password PASSWORD [--name NAME] [--role admin|moderator] [--sites slug1,slug2]
   npm run admin -- set-password --email EMAIL --password PASSWORD
-  npm run admin -- list`;
+  npm run admin -- list
+  npm run admin -- commenter-export --email EMAIL [FILE]
+  npm run admin -- erase --email EMAIL [--remove-bodies] --yes`;
 
-type Options = { email?: string; password?: string; name?: string; role?: string; sites?: string };
+type Options = {
+  email?: string;
+  password?: string;
+  name?: string;
+  role?: string;
+  sites?: string;
+  'remove-bodies'?: boolean;
+  yes?: boolean;
+};
 
 function fail(message: string): never {
   console.error(message);
@@ -75,6 +94,41 @@ async function list(db: Db): Promise<void> {
   }
 }
 
+function commenterEmail(opts: Options): string {
+  const parsed = CommenterEmail.safeParse(opts.email ?? '');
+  if (!parsed.success) fail(`--email: ${parsed.error.issues[0]?.message}\n\n${USAGE}`);
+  return parsed.data;
+}
+
+async function commenterExport(db: Db, secret: string, opts: Options, file?: string) {
+  const chunks = exportCommenterData(
+    { db, hasher: createHasher(secret) },
+    commenterEmail(opts),
+    null,
+  );
+  const target: Writable = file && file !== '-' ? createWriteStream(file) : process.stdout;
+  await pipeline(Readable.from(chunks), target);
+  if (file && file !== '-') console.error(`Wrote the commenter's data to ${file}.`);
+}
+
+async function erase(db: Db, secret: string, opts: Options): Promise<void> {
+  const email = commenterEmail(opts);
+  if (!opts.yes) fail('Erasure cannot be undone: add --yes to erase this commenter on every site.');
+  const events = new EventBus(() => {});
+  const result = await eraseCommenter({ db, hasher: createHasher(secret), events }, email, {
+    removeBodies: opts['remove-bodies'] === true,
+    actor: { id: null, name: 'command line' },
+    siteIds: null,
+  });
+  console.log(
+    `Erased ${result.comments} comment(s) on ${result.sites.length ? result.sites.join(', ') : 'no site'} (bodies ${result.bodies}); ${result.bansLifted} ban(s) lifted, ${result.lessonsDeleted} screening lesson(s) and ${result.auditEntriesScrubbed} audit entr(ies) cleaned.`,
+  );
+  if (result.comments > 0)
+    console.log(
+      'A running server keeps cached pages of those threads until they change or it restarts.',
+    );
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -84,16 +138,22 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string' },
       sites: { type: 'string' },
+      'remove-bodies': { type: 'boolean' },
+      yes: { type: 'boolean' },
     },
   });
   const command = positionals[0];
-  if (!command || !['create', 'set-password', 'list'].includes(command)) fail(USAGE);
+  const COMMANDS = ['create', 'set-password', 'list', 'commenter-export', 'erase'];
+  if (!command || !COMMANDS.includes(command)) fail(USAGE);
   const config = loadConfig();
   await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR);
   const database = await openDatabase(config.database.provider, config.database.url);
   try {
     if (command === 'create') await create(database.db, values);
     else if (command === 'set-password') await setPassword(database.db, values);
+    else if (command === 'commenter-export')
+      await commenterExport(database.db, resolveSecret(config.secret), values, positionals[1]);
+    else if (command === 'erase') await erase(database.db, resolveSecret(config.secret), values);
     else await list(database.db);
   } finally {
     await database.close();

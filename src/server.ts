@@ -31,6 +31,7 @@ import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
 import {
+  createExportModule,
   createImportExportModule,
   screenImportedWith,
   type ImporterDeps,
@@ -186,6 +187,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const apiDocs = createApiDocsModule({ publicUrl });
+  const exports = createExportModule({ db, hasher, events, log, publicUrl, guard: auth.guard });
   const importExport = createImportExportModule({
     db,
     hasher,
@@ -212,6 +214,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/moderation', router: moderation.router },
       { path: '/admin', router: importExport.router },
       { path: '/admin', router: admin.router },
+      { path: '/admin', router: exports.router },
       { path: '/', router: apiDocs.router },
     ],
     mounts: [

@@ -1,16 +1,36 @@
 // Public face of import-export: importing another system's export file into a site (CLI,
-// admin API jobs), and the format layer (readers, Parley's export format, writers).
+// admin API jobs), site exports streamed from the database (CLI, admin download), a
+// commenter's data requests (access export, erasure), and the format layer (readers, Parley's
+// export format, writers).
 import type { Router } from 'express';
 import type { AuthGuard } from '../auth/index.js';
 import type { Db } from '../db/database.js';
+import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/index.js';
+import { exportRouter } from './export.routes.js';
 import { importRouter } from './import.routes.js';
 import type { ImporterDeps } from './importer.js';
 import type { ScreenImported } from './import-write.js';
 
 export * from './formats/index.js';
+export {
+  CommenterEmail,
+  ERASED_BODY,
+  ERASED_NAME,
+  eraseCommenter,
+  exportCommenterData,
+  type ErasureOptions,
+  type ErasureResult,
+} from './commenter-data.service.js';
+export {
+  EXPORT_FORMATS,
+  startSiteExport,
+  type ExportFormat,
+  type ExportProgress,
+  type SiteExport,
+} from './export.service.js';
 export {
   createImport,
   getImportJobView,
@@ -64,4 +84,20 @@ export function createImportExportModule(deps: ImportExportModuleDeps): ImportEx
     router: importRouter({ importer, guard: deps.guard, maxUploadBytes: deps.maxUploadBytes }),
     importer,
   };
+}
+
+export interface ExportModule {
+  /** Mounted at /api/admin: GET sites/:site/export, POST commenters/export and commenters/erase. */
+  router: Router;
+}
+
+export function createExportModule(deps: {
+  db: Db;
+  hasher: Hasher;
+  events: EventBus;
+  log: Logger;
+  publicUrl: string;
+  guard: AuthGuard;
+}): ExportModule {
+  return { router: exportRouter(deps) };
 }

@@ -258,3 +258,56 @@ export interface ApiKey {
   createdAt: string;
   lastUsedAt: string | null;
 }
+
+/** Exports and a commenter's data requests (Export page). */
+export const dataRequests = {
+  /** A plain link: the browser streams the download with the session cookie. */
+  siteExportUrl: (slug: string, format: 'parley' | 'wxr') =>
+    withQuery(`/api/admin/sites/${enc(slug)}/export`, { format }),
+  /** POST (the email stays out of URLs); the answer is the JSON file, as a Blob. */
+  async commenterData(email: string): Promise<Blob> {
+    const res = await fetch('/api/admin/commenters/export', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ email }),
+      credentials: 'same-origin',
+    }).catch(() => {
+      throw new ApiError(
+        0,
+        'NETWORK',
+        'Cannot reach the server. Check your connection and try again.',
+      );
+    });
+    if (!res.ok) {
+      const err = ((await res.json().catch(() => null)) as { error?: ApiErrorBody } | null)?.error;
+      throw new ApiError(
+        res.status,
+        err?.code ?? `HTTP_${res.status}`,
+        err?.message ?? `The server answered ${res.status}.`,
+        err?.fields,
+      );
+    }
+    return res.blob();
+  },
+  erase: (email: string, removeBodies: boolean) =>
+    request<{ erased: ErasureSummary }>('POST', '/api/admin/commenters/erase', {
+      email,
+      removeBodies,
+      confirm: true,
+    }),
+};
+
+interface ApiErrorBody {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export interface ErasureSummary {
+  comments: number;
+  sites: string[];
+  bansLifted: number;
+  lessonsDeleted: number;
+  auditEntriesScrubbed: number;
+  bodies: 'removed' | 'kept';
+}

@@ -7,6 +7,7 @@ import { mountBansPage } from './bans-page.js';
 import { isDialogOpen, openHelp } from './dialog.js';
 import { mountImportPage } from './import-page.js';
 import { h, mount } from './dom.js';
+import { mountExportPage } from './export-page.js';
 import { connectLive, disconnectLive } from './live.js';
 import { showLogin } from './login.js';
 import { mountQueuePage } from './queue-page.js';
@@ -69,6 +70,7 @@ const ROUTES: Route[] = [
   // Reached only from an invitation link; boot() shows the invitation form instead.
   { path: '/moderate/invite', title: 'Join', mount: (main) => mountAccountPage(main, toLogin) },
   { path: '/moderate/import', title: NAV.import, adminOnly: true, mount: admin(mountImportPage) },
+  { path: '/moderate/export', title: NAV.export, adminOnly: true, mount: admin(mountExportPage) },
 ];
 
 function startApp(session: Session): void {

@@ -24,6 +24,7 @@ const ADMIN_LINKS: [string, string][] = [
   ['/moderate/people', NAV.people],
   ['/moderate/api-keys', NAV.apiKeys],
   ['/moderate/import', NAV.import],
+  ['/moderate/export', NAV.export],
 ];
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {

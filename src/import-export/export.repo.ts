@@ -1,0 +1,66 @@
+// What the exporter reads, one page at a time: each function takes the id it stopped after and
+// returns the next `take` rows in a stable order, so a site of any size streams in bounded
+// memory. Comments of a post come parents first (depth, then age), the order the Parley
+// export and the WXR writer need.
+import type { Db } from '../db/database.js';
+
+export const EXPORT_PAGE_SIZE = 500;
+
+const after = (cursor: string | null): { cursor?: { id: string }; skip?: number } =>
+  cursor ? { cursor: { id: cursor }, skip: 1 } : {};
+
+export function getSiteForExport(db: Db, slug: string) {
+  return db.site.findUnique({ where: { slug } });
+}
+
+export function getSpamModel(db: Db, siteId: string) {
+  return db.spamModel.findUnique({ where: { siteId } });
+}
+
+export function getPostPage(db: Db, siteId: string, cursor: string | null, take: number) {
+  return db.post.findMany({ where: { siteId }, orderBy: { id: 'asc' }, take, ...after(cursor) });
+}
+
+export function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
+  return db.comment.findMany({
+    where: { postId },
+    orderBy: [{ depth: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    take,
+    ...after(cursor),
+  });
+}
+
+export function getReportPage(db: Db, siteId: string, cursor: string | null, take: number) {
+  return db.report.findMany({ where: { siteId }, orderBy: { id: 'asc' }, take, ...after(cursor) });
+}
+
+export function getBanPage(db: Db, siteId: string, cursor: string | null, take: number) {
+  return db.ban.findMany({ where: { siteId }, orderBy: { id: 'asc' }, take, ...after(cursor) });
+}
+
+export function getAuditPage(db: Db, siteId: string, cursor: string | null, take: number) {
+  return db.auditLog.findMany({
+    where: { siteId },
+    orderBy: { id: 'asc' },
+    take,
+    ...after(cursor),
+  });
+}
+
+export type ExportSiteRow = NonNullable<Awaited<ReturnType<typeof getSiteForExport>>>;
+export type ExportPostRow = Awaited<ReturnType<typeof getPostPage>>[number];
+export type ExportCommentRow = Awaited<ReturnType<typeof getCommentPage>>[number];
+
+/** Pages of rows until a short page: `fetch` gets the last id seen (null at first). */
+export async function* paged<T extends { id: string }>(
+  fetch: (cursor: string | null, take: number) => Promise<T[]>,
+  take = EXPORT_PAGE_SIZE,
+): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  for (;;) {
+    const rows = await fetch(cursor, take);
+    yield* rows;
+    if (rows.length < take) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
