@@ -195,6 +195,25 @@ describe('the widget in the reader’s language', () => {
       await mine.waitFor();
       expect(await text(page, '[data-testid=heading]')).toBe(c.posted);
       expect(await mine.locator('time').textContent()).toBe(c.justNow);
+      if (c.code === 'de') {
+        // The Report chooser comes in embed-extras.js and speaks the widget's language too.
+        const other = page.locator('[data-testid=comment]', { hasText: 'Who pays' });
+        await other.locator('[data-testid=report-button]').click();
+        const form = other.locator('[data-testid=report-form]');
+        await form.waitFor();
+        expect(await form.locator('legend').textContent()).toBe(
+          'Warum melden Sie diesen Kommentar?',
+        );
+        await other.locator('[data-testid=report-reason-off-topic]').check();
+        await other.locator('[data-testid=report-send]').click();
+        await expect
+          .poll(() => other.locator('[data-testid=report-thanks]').textContent())
+          .toBe('Danke! Ein Moderator sieht sich das an.');
+        const reports = await server.parley.database.db.report.count({
+          where: { comment: { body: { startsWith: 'Who pays' } } },
+        });
+        expect(reports).toBe(1);
+      }
       expect(errorsOf(page)).toEqual([]);
       expect(logOf(page)).toEqual([]);
       await page.context().close();

@@ -53,14 +53,14 @@ function formHtml(): string {
     field(
       'body',
       'labelComment',
-      `<textarea class="in" id="p-body" name="body" rows="6" ${req} data-testid="field-body"></textarea>`,
+      `<textarea class="in" id="p-body" name="body" rows="6" dir="auto" ${req} data-testid="field-body"></textarea>`,
       true,
       true,
     ) +
     field(
       'name',
       'labelName',
-      `<input class="in" id="p-name" name="name" type="text" autocomplete="name" maxlength="80" ${req} data-testid="field-name">`,
+      `<input class="in" id="p-name" name="name" type="text" autocomplete="name" maxlength="80" dir="auto" ${req} data-testid="field-name">`,
       true,
     ) +
     field(

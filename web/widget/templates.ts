@@ -56,8 +56,8 @@ export function commentArticle(c: PublicComment, ctx: RenderContext, pending = f
   const name = esc(c.author.name);
   const site = safeUrl(c.author.website);
   const nameHtml = site
-    ? `<a class="cn" href="${esc(site)}" rel="nofollow ugc noopener" target="_blank">${name}</a>`
-    : `<span class="cn">${name}</span>`;
+    ? `<a class="cn" dir="auto" href="${esc(site)}" rel="nofollow ugc noopener" target="_blank">${name}</a>`
+    : `<span class="cn" dir="auto">${name}</span>`;
   const avatar = safeUrl(c.author.avatar);
   const created = esc(c.createdAt);
   const edited = c.editedAt ? editedMarker(c.editedAt, ctx.dates) : '';
@@ -81,6 +81,6 @@ export function commentArticle(c: PublicComment, ctx: RenderContext, pending = f
       : `<span class="av"></span>`) +
     `<div class="cb"><header class="ch">${nameHtml}<span class="meta"><time datetime="${created}" title="${esc(ctx.dates.exact(c.createdAt))}">${esc(ctx.dates.relative(c.createdAt, ctx.now))}</time>${edited}</span>${replyTo}</header>` +
     badge +
-    `<div class="txt">${c.html}</div>${actions}<div class="slot"></div></div></article>`
+    `<div class="txt" dir="auto">${c.html}</div>${actions}<div class="slot"></div></div></article>`
   );
 }
