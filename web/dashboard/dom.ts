@@ -1,6 +1,8 @@
 // A tiny element builder. Text always goes in as text nodes, so nothing a commenter wrote can
 // become markup; the only HTML the dashboard parses is comment html, in render.ts.
 
+import { relativeTime } from '../shared/relative-time.js';
+
 export type Child = Node | string | number | null | undefined | false | Child[];
 type AttrValue = string | number | boolean | null | undefined;
 export type Attrs = Record<string, AttrValue | ((e: Event) => void)>;
@@ -42,28 +44,11 @@ export function $(selector: string, root: ParentNode = document): HTMLElement | 
   return root.querySelector<HTMLElement>(selector);
 }
 
-const rtf =
-  typeof Intl !== 'undefined' && 'RelativeTimeFormat' in Intl
-    ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-    : null;
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['week', 604_800],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-];
+const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "3 minutes ago", "yesterday", "just now". */
 export function timeAgo(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Math.abs(seconds) < 45 || !rtf)
-    return Math.abs(seconds) < 45 ? 'just now' : new Date(iso).toLocaleString();
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
-  }
-  return rtf.format(Math.round(seconds / 60), 'minute');
+  return relativeTime(rtf, iso, now) ?? 'just now';
 }
 
 export function fullDate(iso: string): string {

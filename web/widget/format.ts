@@ -1,5 +1,6 @@
 // Escaping and date formatting for the string-built thread markup.
 import { t } from './strings.js';
+import { relativeTime } from '../shared/relative-time.js';
 
 const ESC: Record<string, string> = {
   '&': '&amp;',
@@ -24,15 +25,6 @@ export function safeUrl(url: string | null | undefined): string | null {
   }
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 31_536_000],
-  ['month', 2_592_000],
-  ['week', 604_800],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-];
-
 export interface DateFormatter {
   relative(iso: string, now?: number): string;
   exact(iso: string): string;
@@ -51,13 +43,7 @@ export function createDateFormatter(lang: string | undefined): DateFormatter {
   }
   return {
     relative(iso, now = Date.now()) {
-      const secs = (Date.parse(iso) - now) / 1000;
-      const abs = Math.abs(secs);
-      if (!(abs >= 45)) return t('justNow');
-      for (const [unit, size] of UNITS) {
-        if (abs >= size) return rtf.format(Math.round(secs / size), unit);
-      }
-      return rtf.format(Math.round(secs / 60) || -1, 'minute');
+      return relativeTime(rtf, iso, now) ?? t('justNow');
     },
     exact(iso) {
       const d = new Date(iso);
