@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       const url = `${server.url}/api/sites/bench/posts/hot/comments?limit=100`;
       await fetch(url); // fills the thread cache
       const result = await load({ url, connections: CONNECTIONS, duration: DURATION_S });
-      (results[mode] ??= []).push(result);
+      results[mode] = [...(results[mode] ?? []), result];
       if (env.METRICS_TOKEN) {
         for (let i = 0; i < 20; i++) {
           const started = performance.now();
