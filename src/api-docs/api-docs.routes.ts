@@ -44,13 +44,15 @@ const INIT = `window.ui = SwaggerUIBundle({
 
 export function apiDocsRouter(publicUrl: string): Router {
   const router = Router();
-  let document: object | null = null;
+  let document: string | null = null;
 
   router.get('/openapi.json', (req, res) => {
-    // Built on first request, when every router has been mounted and described.
-    document ??= buildOpenApiDocument(req.app, { version: VERSION, url: publicUrl });
+    // Built (and serialised) on first request, when every router is mounted and described.
+    document ??= JSON.stringify(
+      buildOpenApiDocument(req.app, { version: VERSION, url: publicUrl }),
+    );
     res.setHeader('Cache-Control', 'public, max-age=300');
-    res.json(document);
+    res.type('application/json').send(document);
   });
   router.get('/docs', ...apiDocsHeaders, (_req, res) => {
     res.type('html').send(PAGE);

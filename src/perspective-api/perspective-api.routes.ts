@@ -197,7 +197,7 @@ export function perspectiveApiRouter(deps: {
 
 const Score = z.object({ value: z.number(), type: z.literal('PROBABILITY') });
 const AnalyzeResponse = z.object({
-  attributeScores: z.record(
+  attributeScores: z.partialRecord(
     z.enum(TOXICITY_ATTRIBUTES),
     z.object({
       summaryScore: Score,

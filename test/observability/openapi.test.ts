@@ -2,6 +2,8 @@
 // the document (and nothing else is), the document is valid OpenAPI 3.1, and its schemas are
 // the ones the routes parse with.
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openApiPath } from '../../src/openapi/index.js';
 import { createTestParley, type TestParley } from '../helpers/parley.js';
@@ -17,7 +19,11 @@ type Operation = {
   responses: Record<string, unknown>;
 };
 let t: TestParley;
-let doc: { openapi: string; paths: Record<string, Record<string, Operation>> };
+let doc: {
+  openapi: string;
+  components: unknown;
+  paths: Record<string, Record<string, Operation>>;
+};
 
 beforeAll(async () => {
   t = await createTestParley('sqlite', {
@@ -81,4 +87,40 @@ test('when an operation is read, then it has a success answer, its error codes, 
   expect(errors).toContain('POST_CLOSED');
   expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '202', '400', '429']));
   expect(doc.paths['/v1alpha1/comments:analyze']?.post).toBeDefined();
+});
+
+test('when the document’s examples are checked against their own schemas, then every one is valid', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: its plugin is the module itself.
+  (ajvFormats as unknown as (a: Ajv2020) => void)(ajv);
+  ajv.addSchema({ $id: 'doc', components: doc.components });
+  const check = (schema: unknown, example: unknown, where: string) => {
+    const linked = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/schemas/', '"doc#/components/schemas/'),
+    );
+    const validate = ajv.compile(linked);
+    expect(validate(example), `${where}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  };
+  let checked = 0;
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(ops)) {
+      const body = op.requestBody?.content['application/json'] as
+        | { schema: unknown; example?: unknown }
+        | undefined;
+      if (body?.example !== undefined) {
+        check(body.schema, body.example, `${method} ${path} request`);
+        checked += 1;
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        const json = (
+          response as { content?: Record<string, { schema: unknown; example?: unknown }> }
+        ).content?.['application/json'];
+        if (json?.example !== undefined) {
+          check(json.schema, json.example, `${method} ${path} ${status}`);
+          checked += 1;
+        }
+      }
+    }
+  expect(checked).toBeGreaterThan(10);
+  recordFigure('openapi.examples-checked', checked);
 });
