@@ -130,6 +130,10 @@ export const PEOPLE = {
 export const ACCOUNT = {
   title: 'My account',
   hint: 'Your name, password and sessions.',
+  name: 'Display name',
+  nameHint: 'Shown beside your decisions in the audit log and in the sidebar.',
+  nameSave: 'Save name',
+  nameSaved: 'Name saved.',
   password: 'Change password',
   current: 'Current password',
   next: 'New password',
