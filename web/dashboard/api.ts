@@ -92,6 +92,7 @@ export const auth = {
     return s;
   },
   logout: () => request<void>('POST', '/api/auth/logout'),
+  rename: (name: string) => request<Session>('PATCH', '/api/auth/me', { name }),
   logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
   changePassword: (current: string, password: string) =>
     request<void>('POST', '/api/auth/password', { current, password }),
