@@ -20,7 +20,7 @@ const ALLOWED = {
   admin: ['http', 'sites', 'posts', 'auth', 'moderation', 'screening'],
   'perspective-api': ['http', 'screening'],
   'import-export': ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'screening'],
-  notifications: ['http', 'sites', 'posts', 'comments', 'moderation', 'auth'],
+  notifications: ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'screening'],
   realtime: ['sites', 'posts', 'comments', 'moderation', 'auth'],
   demo: ['sites', 'comments', 'auth'],
 };

@@ -44,6 +44,15 @@ const EnvSchema = z.object({
   PERSPECTIVE_ENDPOINT: z.url().optional(),
   AKISMET_KEY: z.string().min(1).optional(),
   AKISMET_ENDPOINT: z.url().optional(),
+  /** Outgoing mail (smtp://user:pass@host:587 or smtps://…:465); unset: Parley sends no mail. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]/.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender address of every mail (the site's name is the sender name); default parley@<PUBLIC_URL host>. */
+  MAIL_FROM: z.email().optional(),
+  /** Mails to one commenter address per hour, at most. */
+  MAIL_HOURLY_CAP: z.coerce.number().int().min(1).max(1000).default(10),
   /** First admin account, created at start when it does not exist. */
   PARLEY_ADMIN_EMAIL: z.email().optional(),
   PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -68,6 +77,8 @@ export interface Config {
   perspective: { apiKey: string; endpoint: string | undefined } | undefined;
   akismet: { apiKey: string; endpoint: string | undefined } | undefined;
   admin: { email: string; password: string } | undefined;
+  /** Outgoing mail; undefined when SMTP_URL is unset (mail is off). */
+  mail: { smtpUrl: string; from: string; hourlyCap: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -116,11 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ? 'sqlite'
     : 'postgresql';
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     database: { provider, url: e.DATABASE_URL },
-    publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secret: e.PARLEY_SECRET,
     seedDemo: e.SEED_DEMO,
@@ -137,5 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
         ? { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD }
         : undefined,
+    mail: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.MAIL_FROM ?? `parley@${new URL(publicUrl).hostname}`,
+          hourlyCap: e.MAIL_HOURLY_CAP,
+        }
+      : undefined,
   });
 }

@@ -14,7 +14,12 @@ export interface CommentEventRef {
 
 export interface DomainEvents {
   /** A comment was stored (any status); an approved one carries its public shape. */
-  'comment.created': CommentEventRef & { status: string; comment?: PublicComment };
+  'comment.created': CommentEventRef & {
+    status: string;
+    comment?: PublicComment;
+    /** The author ticked "Notify me of replies by email". */
+    notifyReplies?: true;
+  };
   /** A comment's status changed (screening, moderation). */
   'comment.status-changed': CommentEventRef & { from: string; to: string };
   /** A comment's body was edited. */

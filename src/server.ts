@@ -18,6 +18,7 @@ import { createDrain, type Drain } from './http/drain.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import { createLogger, redactError, type Logger } from './logger.js';
 import { banLookup, createModerationModule } from './moderation/index.js';
+import { createNotificationsModule, type NotificationsModule } from './notifications/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
@@ -53,6 +54,8 @@ export interface Parley {
   drain: Drain;
   /** The shared Redis connection (scale-out), when REDIS_URL is set. */
   redis: RedisConnection | null;
+  /** Mail to moderators and commenters (digests can be run by hand in tests). */
+  notifications: NotificationsModule;
   /** Sign-in created for a fresh demo (shown once at start), or null. */
   demoAdmin: { email: string; password: string } | null;
   log: Logger;
@@ -138,6 +141,19 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     guard: auth.guard,
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
+  const notifications = createNotificationsModule({
+    db,
+    events,
+    log,
+    secret,
+    publicUrl,
+    mail: config.mail,
+    guard: auth.guard,
+    decide: async (actor, commentId, action) => {
+      const { comment } = await moderation.decide(actor, commentId, action);
+      return { status: comment.comment.status };
+    },
+  });
 
   const app = createApp({
     config,
@@ -150,6 +166,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
       { path: '/admin', router: admin.router },
+      { path: '/', router: notifications.router },
     ],
     mounts: [{ path: '/v1alpha1', router: perspectiveApi.router }],
     health: () => pingDatabase(db, HEALTH_DEADLINE_MS),
@@ -171,9 +188,11 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     live: { auth, moderation },
     drain,
     redis,
+    notifications,
     demoAdmin,
     log,
     async close() {
+      await notifications.close();
       await comments.close();
       await redis?.close();
       await database.close();
