@@ -19,8 +19,10 @@ const ALLOWED = {
   moderation: ['http', 'sites', 'posts', 'comments', 'auth', 'screening'],
   admin: ['http', 'sites', 'posts', 'auth', 'moderation', 'screening'],
   'perspective-api': ['http', 'screening'],
+  outbox: [],
+  webhooks: ['http', 'sites', 'comments', 'auth', 'outbox', 'screening'],
   'import-export': ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'screening'],
-  notifications: ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'screening'],
+  notifications: ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'outbox', 'screening'],
   realtime: ['sites', 'posts', 'comments', 'moderation', 'auth'],
   demo: ['sites', 'comments', 'auth'],
 };

@@ -53,6 +53,18 @@ const EnvSchema = z.object({
   MAIL_FROM: z.email().optional(),
   /** Mails to one commenter address per hour, at most. */
   MAIL_HOURLY_CAP: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Deliver outbox messages (webhooks, mail) from this process. */
+  OUTBOX_WORKER: bool.default(true),
+  /** Wait after a first failed delivery, doubled per retry up to 6 h (ms). */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** Attempts per message, the first included, before it is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(11),
+  /** How long a worker's claim on a message lasts before another process may take it over (ms). */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+  /** How often the worker looks for due messages (ms). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** A webhook receiver must answer within this (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** First admin account, created at start when it does not exist. */
   PARLEY_ADMIN_EMAIL: z.email().optional(),
   PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -79,6 +91,14 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   /** Outgoing mail; undefined when SMTP_URL is unset (mail is off). */
   mail: { smtpUrl: string; from: string; hourlyCap: number } | undefined;
+  outbox: {
+    worker: boolean;
+    retryBaseMs: number;
+    maxAttempts: number;
+    leaseMs: number;
+    pollMs: number;
+  };
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +165,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       ? { apiKey: e.PERSPECTIVE_API_KEY, endpoint: e.PERSPECTIVE_ENDPOINT }
       : undefined,
     akismet: e.AKISMET_KEY ? { apiKey: e.AKISMET_KEY, endpoint: e.AKISMET_ENDPOINT } : undefined,
+    outbox: {
+      worker: e.OUTBOX_WORKER,
+      retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+      pollMs: e.OUTBOX_POLL_MS,
+    },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     admin:
       e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
         ? { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD }

@@ -11,7 +11,6 @@ import {
   getAddressByEmail,
   getCommentForMail,
   getSubscriptionOfComment,
-  insertMailLog,
   type MailComment,
 } from './notifications.repo.js';
 import { apiUrl, normaliseEmail, type NotifyDeps } from './notify-deps.js';
@@ -126,7 +125,6 @@ async function queueCommenterMail(
     deps.log.info({ kind, commentId: comment.id }, 'commenter mail skipped: hourly cap reached');
     return;
   }
-  if (!(await insertMailLog(deps.db, { key, kind, addressId: address.id }))) return;
   const oneClick =
     mail.unsubscribe === false
       ? undefined
@@ -135,11 +133,14 @@ async function queueCommenterMail(
           mail.rootId ? { kind: 'thread', rootId: mail.rootId } : { kind: 'all' },
           deps.now(),
         );
-  await deps.queue.enqueue({
-    ...mail.body,
-    to: address.email,
-    fromName: comment.site.name,
-    key,
-    ...(oneClick && { unsubscribeUrl: apiUrl(deps, `/mail/unsubscribe/${oneClick}`) }),
-  });
+  await deps.queue.enqueue(
+    {
+      ...mail.body,
+      to: address.email,
+      fromName: comment.site.name,
+      key,
+      ...(oneClick && { unsubscribeUrl: apiUrl(deps, `/mail/unsubscribe/${oneClick}`) }),
+    },
+    { kind, addressId: address.id },
+  );
 }

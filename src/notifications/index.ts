@@ -9,11 +9,18 @@ import type { Logger } from '../logger.js';
 import { notifyVisibleComment, subscribeToReplies } from './commenter-mail.service.js';
 import { runDigests } from './digests.service.js';
 import { createMailLinks } from './links.js';
-import type { MailMessage, MailQueue } from './mail-message.js';
+import { inTransaction } from '../db/database.js';
+import type { Outbox, OutboxHandler } from '../outbox/index.js';
+import { MailMessage, type MailQueue } from './mail-message.js';
 import { createMailTransport, type MailTransport } from './mail-transport.js';
 import { notifyModerators } from './moderator-mail.service.js';
 import { notificationsRouter } from './notifications.routes.js';
-import { getCommentForMail, isAuthorVerified, spendTokensOfComment } from './notifications.repo.js';
+import {
+  getCommentForMail,
+  insertMailLog,
+  isAuthorVerified,
+  spendTokensOfComment,
+} from './notifications.repo.js';
 import type { NotifyDeps } from './notify-deps.js';
 
 export { MailMessage, type MailQueue } from './mail-message.js';
@@ -26,6 +33,8 @@ const DIGEST_TICK_MS = 60_000;
 export interface NotificationsModule {
   router: Router;
   mailEnabled: boolean;
+  /** The outbox worker's "email" handler: sends one queued mail by SMTP. */
+  handler: OutboxHandler;
   /** Sends whatever hourly, daily and weekly mail is due (the timer calls it too). */
   runDigests(): Promise<void>;
   /** Screening's and moderation's trust signal: the author confirmed their address. */
@@ -42,8 +51,10 @@ export interface NotificationsModuleDeps {
   mail: { smtpUrl: string; from: string; hourlyCap: number } | undefined;
   guard: AuthGuard;
   decide: NotifyDeps['decide'];
-  /** Where mails go; default: sent at once by SMTP with a few retries in memory. */
-  queue?: (transport: MailTransport) => MailQueue;
+  /** Every mail is a row of the outbox (retries, back-off, nothing twice). */
+  outbox: Outbox;
+  /** Tells the outbox worker that something was queued. */
+  nudge: () => void;
   now?: () => number;
 }
 
@@ -55,9 +66,22 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
         domain: new URL(deps.publicUrl).hostname,
       })
     : null;
-  const direct = transport ? directQueue(transport, deps.log) : null;
-  const queue: MailQueue =
-    transport && deps.queue ? deps.queue(transport) : (direct ?? { enqueue: async () => {} });
+  const queue: MailQueue = {
+    async enqueue(message, entry) {
+      // The log row (hourly cap, nothing twice) and the outbox row commit together.
+      const queued = await inTransaction(deps.db, async (tx) => {
+        if (!(await insertMailLog(tx, { key: message.key, ...entry }))) return false;
+        await deps.outbox.enqueue(tx, {
+          kind: 'email',
+          key: `email:${message.key}`,
+          target: entry.userId ?? entry.addressId ?? null,
+          payload: message,
+        });
+        return true;
+      });
+      if (queued) deps.nudge();
+    },
+  };
   const notify: NotifyDeps = {
     db: deps.db,
     queue,
@@ -100,12 +124,14 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
   return {
     router: notificationsRouter(notify, deps.guard, transport !== null),
     mailEnabled: transport !== null,
+    handler: transport
+      ? mailHandler(transport)
+      : async () => ({ ok: false, error: 'mail is off (no SMTP_URL)' }),
     runDigests: () => runDigests(notify),
     isAuthorVerified: (hash) => isAuthorVerified(deps.db, hash),
     async close() {
       if (timer) clearInterval(timer);
       for (const off of unsubscribe) off();
-      await direct?.settle();
       transport?.close();
     },
   };
@@ -119,33 +145,11 @@ async function notifyHeld(deps: NotifyDeps, commentId: string): Promise<void> {
   else if (comment.status === 'pending') await notifyModerators(deps, commentId, 'held');
 }
 
-/**
- * Until a durable outbox is bound (server.ts), mails go out at once, retried in memory a few
- * times: a restart during an SMTP outage loses what was still waiting.
- */
-function directQueue(transport: MailTransport, log: Logger) {
-  const inFlight = new Set<Promise<void>>();
-  const attempt = async (m: MailMessage) => {
-    for (let tries = 1; ; tries++) {
-      try {
-        await transport.send(m);
-        return;
-      } catch (err) {
-        if (tries >= 5) {
-          log.error({ err: (err as Error)?.message, key: m.key }, 'mail could not be sent');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 500 * 2 ** tries).unref());
-      }
-    }
-  };
-  return {
-    async enqueue(m: MailMessage) {
-      const p = attempt(m).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    },
-    async settle() {
-      await Promise.allSettled([...inFlight]);
-    },
+function mailHandler(transport: MailTransport): OutboxHandler {
+  return async (row) => {
+    const message = MailMessage.safeParse(row.payload);
+    if (!message.success) return { ok: false, permanent: true, error: 'malformed mail payload' };
+    await transport.send(message.data);
+    return { ok: true };
   };
 }

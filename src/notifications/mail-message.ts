@@ -17,8 +17,15 @@ export const MailMessage = z.object({
 });
 export type MailMessage = z.infer<typeof MailMessage>;
 
-/** Where mails go: bound to the durable outbox in server.ts, or sent at once. */
+/** Who a mail goes to and why, for the per-address hourly cap. */
+export interface MailLogEntry {
+  kind: string;
+  addressId?: string;
+  userId?: string;
+}
+
+/** Where mails go: the durable outbox (index.ts binds it). */
 export interface MailQueue {
   /** Queues a mail; a key queued before is ignored (nothing twice). */
-  enqueue(message: MailMessage): Promise<void>;
+  enqueue(message: MailMessage, entry: MailLogEntry): Promise<void>;
 }

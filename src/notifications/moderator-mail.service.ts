@@ -8,7 +8,6 @@ import {
   getCommentForMail,
   getSettings,
   getStaff,
-  insertMailLog,
   insertNotice,
   type MailComment,
   type ModerationMode,
@@ -117,12 +116,14 @@ export async function queueStaffMail(
   kind: string,
   mail: { subject: string; text: string; html: string; fromName: string },
 ): Promise<void> {
-  if (!(await insertMailLog(deps.db, { key, kind, userId: user.id }))) return;
   const unsubscribe = deps.links.unsubscribe(user.id, { kind: 'staff' }, deps.now());
-  await deps.queue.enqueue({
-    ...mail,
-    to: user.email,
-    key,
-    unsubscribeUrl: apiUrl(deps, `/mail/unsubscribe/${unsubscribe}`),
-  });
+  await deps.queue.enqueue(
+    {
+      ...mail,
+      to: user.email,
+      key,
+      unsubscribeUrl: apiUrl(deps, `/mail/unsubscribe/${unsubscribe}`),
+    },
+    { kind, userId: user.id },
+  );
 }

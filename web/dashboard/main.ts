@@ -13,6 +13,7 @@ import { currentPage, navigate, startRouter, type Route } from './router.js';
 import { mountSettingsPage } from './settings-page.js';
 import { renderShell } from './shell.js';
 import { mountStatsPage } from './stats-page.js';
+import { mountWebhooksPage } from './webhooks-page.js';
 import { filtersFromUrl, isAdmin, store } from './store.js';
 import type { Session } from './types.js';
 
@@ -43,6 +44,12 @@ const ROUTES: Route[] = [
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
+  {
+    path: '/moderate/webhooks',
+    title: 'Webhooks',
+    adminOnly: true,
+    mount: admin(mountWebhooksPage),
+  },
 ];
 
 function startApp(session: Session): void {

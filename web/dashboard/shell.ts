@@ -17,6 +17,7 @@ const ADMIN_LINKS: [string, string][] = [
   ['/moderate/bans', 'Bans'],
   ['/moderate/audit', 'Audit log'],
   ['/moderate/stats', 'Stats'],
+  ['/moderate/webhooks', 'Webhooks'],
 ];
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
