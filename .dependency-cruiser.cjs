@@ -22,7 +22,16 @@ const ALLOWED = {
   outbox: [],
   webhooks: ['http', 'sites', 'comments', 'auth', 'outbox', 'screening'],
   'import-export': ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'screening'],
-  notifications: ['http', 'sites', 'posts', 'comments', 'moderation', 'auth', 'outbox', 'screening'],
+  notifications: [
+    'http',
+    'sites',
+    'posts',
+    'comments',
+    'moderation',
+    'auth',
+    'outbox',
+    'screening',
+  ],
   realtime: ['sites', 'posts', 'comments', 'moderation', 'auth'],
   demo: ['sites', 'comments', 'auth'],
 };
