@@ -8,6 +8,7 @@ import { isDialogOpen, openHelp } from './dialog.js';
 import { h, mount } from './dom.js';
 import { connectLive, disconnectLive } from './live.js';
 import { showLogin } from './login.js';
+import { mountNotificationsPage } from './notifications-page.js';
 import { mountQueuePage } from './queue-page.js';
 import { currentPage, navigate, startRouter, type Route } from './router.js';
 import { mountSettingsPage } from './settings-page.js';
@@ -41,6 +42,7 @@ const ROUTES: Route[] = [
     adminOnly: true,
     mount: admin(mountSettingsPage),
   },
+  { path: '/moderate/notifications', title: 'Notifications', mount: mountNotificationsPage },
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },

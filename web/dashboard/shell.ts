@@ -108,6 +108,16 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
           h('span', { class: 'account-role muted' }, user.role === 'admin' ? 'Admin' : 'Moderator'),
         ),
         h(
+          'a',
+          {
+            class: 'link-btn',
+            href: '/moderate/notifications',
+            'data-link': true,
+            'data-testid': 'nav-notifications',
+          },
+          'Notifications',
+        ),
+        h(
           'button',
           { type: 'button', class: 'link-btn', 'data-testid': 'sign-out', onclick: onSignOut },
           'Sign out',
