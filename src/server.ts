@@ -18,7 +18,11 @@ import { createDrain, type Drain } from './http/drain.js';
 import { createRateLimiters } from './http/rate-limit.js';
 import { createLogger, redactError, type Logger } from './logger.js';
 import { banLookup, createModerationModule } from './moderation/index.js';
-import { createNotificationsModule, type NotificationsModule } from './notifications/index.js';
+import {
+  createNotificationsModule,
+  type NotificationsModule,
+  verifiedAuthorLookup,
+} from './notifications/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
 import { createOutboxModule, type Outbox, type OutboxWorker } from './outbox/index.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
@@ -108,7 +112,14 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   // Features, lowest first.
   const sites = createSitesModule({ db, publicUrl });
   const posts = createPostsModule({ db, sites: sites.directory });
-  const screening = createScreeningModule({ config, db, log, secret, bans: banLookup(db) });
+  const screening = createScreeningModule({
+    config,
+    db,
+    log,
+    secret,
+    bans: banLookup(db),
+    verifiedAuthors: verifiedAuthorLookup(db),
+  });
   const comments = await createCommentsModule({
     db,
     store: database.provider,

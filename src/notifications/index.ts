@@ -27,6 +27,11 @@ export { MailMessage, type MailQueue } from './mail-message.js';
 export { createMailTransport, type MailTransport } from './mail-transport.js';
 export type { DecisionAction } from './notify-deps.js';
 
+/** Screening's trust signal: the author confirmed their address (built before this module). */
+export function verifiedAuthorLookup(db: Db) {
+  return { isVerified: (authorHash: string) => isAuthorVerified(db, authorHash) };
+}
+
 /** How often the digest timer looks for due digests and weekly summaries. */
 const DIGEST_TICK_MS = 60_000;
 

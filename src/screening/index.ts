@@ -8,7 +8,12 @@ import { createFormTokens } from './form-tokens.js';
 import { akismetClient } from './providers/akismet.js';
 import { perspectiveProvider } from './providers/perspective.js';
 import type { RemoteProvider } from './providers/provider.js';
-import { createScreener, type BanLookup, type Screener } from './screener.js';
+import {
+  createScreener,
+  type BanLookup,
+  type Screener,
+  type VerifiedAuthorLookup,
+} from './screener.js';
 import type { FormTokens } from './form-tokens.js';
 
 export * from './types.js';
@@ -51,6 +56,7 @@ export function createScreeningModule(deps: {
   log: Logger;
   secret: string;
   bans: BanLookup;
+  verifiedAuthors?: VerifiedAuthorLookup;
 }): ScreeningModule {
   const { config } = deps;
   const akismet = config.akismet
@@ -78,6 +84,7 @@ export function createScreeningModule(deps: {
       log: deps.log,
       formTokens,
       bans: deps.bans,
+      ...(deps.verifiedAuthors && { verifiedAuthors: deps.verifiedAuthors }),
       providers,
       akismet,
       budgetMs: config.screeningBudgetMs,

@@ -129,11 +129,16 @@ describe('two processes on one PostgreSQL database', () => {
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
       PARLEY_SECRET: TEST_SECRET,
-      LOG_LEVEL: 'warn',
+      // "Parley is listening" (info) tells the helper the child is up.
+      LOG_LEVEL: 'info',
       SMTP_URL: smtp.url,
       ...FAST_OUTBOX,
+      // A loaded machine can take seconds per SMTP delivery: leases outlast that.
+      OUTBOX_LEASE_MS: '30000',
     };
-    children.push(...(await Promise.all([startChildServer(env), startChildServer(env)])));
+    // One after the other: a child rebuilds dist/ when sources changed, and two would race.
+    children.push(await startChildServer(env));
+    children.push(await startChildServer(env));
     const toAdmin = () => smtp.mails.filter((m) => m.rcpt.includes(admin.user.email));
     await until(() => toAdmin().length >= n, 60_000);
     await new Promise((r) => setTimeout(r, 1500));

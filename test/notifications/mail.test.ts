@@ -203,7 +203,11 @@ describe.each(PROVIDERS)('email notifications on %s', (provider) => {
     expect(res.status).toBe(202);
     const id = res.body.comment.id as string;
     const [confirm] = await smtp.waitFor(1, to(body.email));
+    const item = () => t.parley.live.moderation.loadItem(id);
+    expect((await item()).comment.authorVerified).toBe(false);
     await t.api().post(pathOf(linksOf(confirm!).find((l) => l.includes('/api/mail/confirm/'))!));
+    // Moderators see the confirmed address as a badge in the queue item.
+    expect((await item()).comment.authorVerified).toBe(true);
     expect((await admin.post(`/api/moderation/comments/${id}/approve`)).status).toBe(200);
     const [approved] = await smtp.waitFor(
       1,
