@@ -19,10 +19,12 @@ import { startChildServer, type ChildServer } from '../helpers/process.js';
 const WORKER_ENV = {
   SEED_DEMO: 'false',
   PARLEY_SECRET: TEST_SECRET,
-  LOG_LEVEL: 'warn',
+  // The start test waits for the "Parley is listening" line (info).
+  LOG_LEVEL: 'info',
   OUTBOX_POLL_MS: '50',
   OUTBOX_RETRY_BASE_MS: '200',
-  OUTBOX_LEASE_MS: '3000',
+  // Well above a delivery's worst case on a loaded machine (timeout + settling).
+  OUTBOX_LEASE_MS: '10000',
   WEBHOOK_TIMEOUT_MS: '1500',
 };
 
@@ -96,7 +98,7 @@ describe('two processes on one PostgreSQL database', () => {
     t = made.t;
     const env = { ...WORKER_ENV, DATABASE_URL: t.config.database.url };
     children.push(...(await Promise.all([startChildServer(env), startChildServer(env)])));
-    await until(() => counter.accepted.size >= n, 60_000);
+    await until(() => counter.accepted.size >= n, 180_000);
     await new Promise((r) => setTimeout(r, 1000));
     const { duplicates, losses } = counter.tally(made.ids);
     const workers = await t.parley.database.db.outboxAttempt.groupBy({
@@ -111,7 +113,7 @@ describe('two processes on one PostgreSQL database', () => {
     });
     expect({ duplicates, losses }).toEqual({ duplicates: 0, losses: 0 });
     expect(workers).toHaveLength(2);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe.each(PROVIDERS)('a process killed mid-backlog on %s', (provider) => {
@@ -151,7 +153,7 @@ describe.each(PROVIDERS)('a process killed mid-backlog on %s', (provider) => {
     up = true;
     const started = Date.now();
     children.push(await startChildServer(env));
-    await until(() => counter.accepted.size >= n, 60_000);
+    await until(() => counter.accepted.size >= n, 180_000);
     const recoveredMs = Date.now() - started;
     await new Promise((r) => setTimeout(r, 1000));
     const { duplicates, losses } = counter.tally(made.ids);
@@ -163,5 +165,5 @@ describe.each(PROVIDERS)('a process killed mid-backlog on %s', (provider) => {
       allDeliveredAfterRestartMs: recoveredMs,
     });
     expect({ duplicates, losses }).toEqual({ duplicates: 0, losses: 0 });
-  }, 120_000);
+  }, 300_000);
 });
