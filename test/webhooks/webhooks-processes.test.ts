@@ -23,9 +23,10 @@ const WORKER_ENV = {
   LOG_LEVEL: 'info',
   OUTBOX_POLL_MS: '50',
   OUTBOX_RETRY_BASE_MS: '200',
-  // Well above a delivery's worst case on a loaded machine (timeout + settling).
-  OUTBOX_LEASE_MS: '10000',
-  WEBHOOK_TIMEOUT_MS: '1500',
+  // A receiver that answered but whose answer the (CPU-starved) process read too late counts as
+  // a failure and is sent again: the timeout is generous, the lease well above it.
+  OUTBOX_LEASE_MS: '20000',
+  WEBHOOK_TIMEOUT_MS: '8000',
 };
 
 async function until(what: () => boolean, ms: number): Promise<void> {
@@ -101,15 +102,24 @@ describe('two processes on one PostgreSQL database', () => {
     await until(() => counter.accepted.size >= n, 180_000);
     await new Promise((r) => setTimeout(r, 1000));
     const { duplicates, losses } = counter.tally(made.ids);
+    // The receiver counts on arrival; the processes record their attempts just after.
+    const db = t.parley.database.db;
+    for (let i = 0; i < 200 && (await db.outboxAttempt.count({ where: { ok: true } })) < n; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const workers = await t.parley.database.db.outboxAttempt.groupBy({
       by: ['worker'],
       _count: { _all: true },
+    });
+    const failedAttempts = await t.parley.database.db.outboxAttempt.findMany({
+      where: { ok: false },
+      select: { error: true },
     });
     recordFigure('webhooks.two-processes.postgresql', {
       events: n,
       duplicates,
       losses,
       perWorker: workers.map((w) => w._count._all),
+      failedAttempts: failedAttempts.map((a) => a.error),
     });
     expect({ duplicates, losses }).toEqual({ duplicates: 0, losses: 0 });
     expect(workers).toHaveLength(2);
