@@ -35,6 +35,8 @@ export interface DeliveryResult {
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<DeliveryResult>;
 
+const SETTLE_TRIES = 5;
+
 export interface OutboxWorkerOptions {
   db: Db;
   store: Store;
@@ -66,12 +68,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const pollMs = options.pollMs ?? 1000;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? 10;
   const kinds = Object.keys(options.handlers);
   const id = `${hostname()}:${process.pid}:${uuidv7().slice(-8)}`;
   const { db, store, log } = options;
 
   let running = false;
+  const inFlight = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let loop: Promise<void> | null = null;
   let again = false;
@@ -99,7 +102,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const durationMs = Date.now() - startedAt.getTime();
     const delay = result.ok || result.permanent ? null : nextDelayMs(retry, message.attempt);
     const status = result.ok ? 'done' : delay === null ? 'failed' : 'pending';
-    const settled = await settleMessage(
+    const settled = await settleWithRetries(
       db,
       {
         messageId: row.id,
@@ -124,6 +127,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       log.warn({ messageId: row.id, kind: row.kind, attempts: message.attempt }, 'outbox gave up');
   }
 
+  /**
+   * The delivery happened: recording it must not be lost to a busy moment of the database (the
+   * lease would run out and the message be sent again). A few tries, then the lease decides.
+   */
+  async function settleWithRetries(...args: Parameters<typeof settleMessage>): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await settleMessage(...args);
+      } catch (err) {
+        if (attempt >= SETTLE_TRIES) throw err;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
   async function runOnce(): Promise<number> {
     if (kinds.length === 0) return 0;
     const now = new Date();
@@ -135,7 +153,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       new Date(now.getTime() + leaseMs),
       batchSize,
     );
-    await Promise.all(rows.map((row) => deliver(row)));
+    // A row whose lease ran out while this worker was still delivering it comes back to us:
+    // the delivery in flight settles it (it is still leased to this worker).
+    const fresh = rows.filter((row) => !inFlight.has(row.id));
+    for (const row of fresh) inFlight.add(row.id);
+    await Promise.all(fresh.map((row) => deliver(row).finally(() => inFlight.delete(row.id))));
     return rows.length;
   }
 
