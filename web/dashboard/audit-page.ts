@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'ban.delete': 'Lifted ban',
   'site.create': 'Created site',
   'site.update': 'Changed settings',
+  'commenter.erase': 'Erased a commenter',
 };
 
 const UNDOABLE_TARGETS = new Set(['comment', 'ban']);
@@ -52,6 +53,10 @@ function describe(e: AuditEntry): string {
     const b = Object.keys(after).length ? after : before;
     const value = b.kind === 'ip' ? 'an IP address' : String(b.value ?? '');
     return `${String(b.kind ?? 'ban')} ${value}`.trim();
+  }
+  if (e.targetType === 'commenter') {
+    // The entry never names who was erased: only what went.
+    return `${Number(after.comments ?? 0)} comment(s), text ${String(after.bodies ?? 'kept')}`;
   }
   return `${e.targetType} ${String(e.targetId ?? '').slice(-8)}`;
 }
