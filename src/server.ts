@@ -176,6 +176,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     formTokens: screening.formTokens,
     limits,
     redis,
+    replyMail: config.mail !== undefined,
   });
   const auth = createAuthModule({ db, events, limits, publicUrl });
   const moderation = createModerationModule({

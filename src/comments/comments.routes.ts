@@ -112,6 +112,7 @@ export function commentsRouter(
     res.json({
       token: deps.formTokens.issue(site.id, params.post),
       minSubmitSeconds: site.settings.minSubmitSeconds,
+      replyMail: deps.replyMail,
     });
   });
 

@@ -50,6 +50,8 @@ export interface CommentsDeps {
   editTokens: EditTokens;
   writer: CommentWriter;
   threadCache: ThreadCache;
+  /** Mail is configured: the form offers "notify me of replies". */
+  replyMail: boolean;
 }
 
 export async function getThreadPage(

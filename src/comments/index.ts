@@ -60,6 +60,8 @@ export interface CommentsModuleDeps {
   formTokens: FormTokens;
   limits: RateLimiters;
   redis: RedisConnection | null;
+  /** Mail is configured, so "notify me of replies" can be offered. */
+  replyMail: boolean;
 }
 
 export async function createCommentsModule(deps: CommentsModuleDeps): Promise<CommentsModule> {
@@ -83,6 +85,7 @@ export async function createCommentsModule(deps: CommentsModuleDeps): Promise<Co
     editTokens: createEditTokens(deps.secret),
     writer: new CommentWriter(deps.db, deps.store, deps.events),
     threadCache,
+    replyMail: deps.replyMail,
   };
   return {
     router: commentsRouter(comments, deps.limits, deps.commentsPerMinute),

@@ -71,6 +71,8 @@ export interface FormTokenResult {
   token: string;
   /** A submit sooner than this after the token was issued is held ("too fast"). */
   minSubmitSeconds?: number;
+  /** The server sends reply notifications (mail is configured): the widget offers the checkbox. */
+  replyMail?: boolean;
 }
 
 /** PATCH /api/comments/:id; the edit is screened again and can only keep or lower visibility. */

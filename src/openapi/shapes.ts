@@ -96,6 +96,7 @@ assertSame<Same<z.infer<typeof EditCommentResultShape>, EditCommentResult>>();
 export const FormTokenResultShape = z.object({
   token: z.string(),
   minSubmitSeconds: z.number().optional(),
+  replyMail: z.boolean().optional().describe('Mail is configured: offer "notify me of replies".'),
 });
 assertSame<Same<z.infer<typeof FormTokenResultShape>, FormTokenResult>>();
 

@@ -168,4 +168,13 @@ describe('reader on the demo article', () => {
     expect(response?.status()).toBe(201);
     expect(errorsOf(page)).toEqual([]);
   });
+
+  test('when the server sends no mail, then the widget does not offer reply notifications', async () => {
+    const page = await newPage(browser);
+    const token = page.waitForResponse((r) => r.url().endsWith('/form-token'));
+    await openWidget(page, `${server.url}/`);
+    expect(((await (await token).json()) as { replyMail?: boolean }).replyMail).toBe(false);
+    expect(await page.locator('[data-testid=field-notify]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=field-save]').isVisible()).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import type {
   CreateCommentResult,
   EditCommentInput,
   EditCommentResult,
+  FormTokenResult,
   PostInfo,
   ReportReason,
   ThreadPage,
@@ -58,8 +59,7 @@ export function createApi(base: string, site: string, post: string) {
         'GET',
         `${postPath}/comments?sort=${sort}&limit=${limit}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
       ),
-    getFormToken: () =>
-      request<{ token: string; minSubmitSeconds?: number }>('GET', `${postPath}/form-token`),
+    getFormToken: () => request<FormTokenResult>('GET', `${postPath}/form-token`),
     check: (body: string) => request<CheckResult>('POST', `${postPath}/comments/check`, { body }),
     createComment: (input: CreateCommentInput) =>
       request<CreateCommentResult>('POST', `${postPath}/comments`, input),

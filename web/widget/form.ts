@@ -79,13 +79,18 @@ function formHtml(): string {
     // Honeypot: off-screen rather than display:none, so naive bots still see and fill it.
     `<div class="hp" aria-hidden="true"><label for="p-homepage">${esc(t('honeypotLabel'))}</label>` +
     `<input id="p-homepage" name="homepage" type="text" tabindex="-1" autocomplete="off" data-testid="field-homepage"></div>` +
-    `<label class="check"><input type="checkbox" name="save" data-testid="field-save"><span>${esc(t('saveAuthor'))}</span></label>` +
-    `<label class="check"><input type="checkbox" name="notifyReplies" data-testid="field-notify"><span>${esc(t('notifyReplies'))}</span></label>` +
+    checkbox('save', 'saveAuthor') +
+    // Shown once the server says it sends mail (the form-token answer).
+    checkbox('notify', 'notifyReplies', true) +
     `<div class="rephrase" data-testid="rephrase-prompt" role="group" aria-labelledby="p-rp-title" hidden></div>` +
     `<div class="ferror" role="alert" data-testid="form-error"></div>` +
     `<div class="fsubmit"><button type="submit" class="btn" data-testid="submit"><span class="spin" aria-hidden="true"></span><span class="lbl">${esc(t('submit'))}</span></button>` +
     `<p class="screen"><svg aria-hidden="true" width="13" height="13" viewBox="0 0 16 16"><path d="M8 1.5 2.5 3.8v3.7c0 3.3 2.3 6.1 5.5 7 3.2-.9 5.5-3.7 5.5-7V3.8L8 1.5Z" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"/></svg>${esc(t('screeningNote'))}<span>${esc(t('poweredBy'))}</span></p></div>`
   );
+}
+
+function checkbox(name: string, label: TextKey, hidden = false): string {
+  return `<label class="check"${hidden ? ' hidden' : ''}><input type="checkbox" name="${name}" data-testid="field-${name}"><span>${esc(t(label))}</span></label>`;
 }
 
 export class CommentForm {
@@ -121,7 +126,7 @@ export class CommentForm {
       website: q('#p-website'),
     };
     this.save = q('input[name=save]');
-    this.notify = q('input[name=notifyReplies]');
+    this.notify = q('input[name=notify]');
     this.honeypot = q('#p-homepage');
     this.submitBtn = q('button[type=submit]');
     this.errorBox = q('.ferror');
@@ -163,6 +168,7 @@ export class CommentForm {
   private async tokenOnce(): Promise<FormToken | null> {
     try {
       const r = await this.host.api.getFormToken();
+      if (r.replyMail) (this.notify.parentElement as HTMLElement).hidden = false;
       return {
         token: r.token,
         receivedAt: Date.now(),
