@@ -137,16 +137,27 @@ function operationOf(route: DescribedRoute, components: Components): Json {
   const { spec } = route;
   const responses: Record<string, Json> = {};
   for (const [status, r] of Object.entries(spec.responses)) {
-    const type = r.contentType ?? 'application/json';
+    const types = [r.contentType ?? 'application/json'].flat();
     responses[status] = {
       description: r.description,
+      ...(r.headers && {
+        headers: Object.fromEntries(
+          Object.entries(r.headers).map(([name, description]) => [
+            name,
+            { description, schema: { type: 'string' } },
+          ]),
+        ),
+      }),
       ...((r.body || r.contentType) && {
-        content: {
-          [type]: {
-            schema: r.body ? jsonSchemaOf(r.body, components, 'output') : { type: 'string' },
-            ...(r.example !== undefined && { example: r.example }),
-          },
-        },
+        content: Object.fromEntries(
+          types.map((type) => [
+            type,
+            {
+              schema: r.body ? jsonSchemaOf(r.body, components, 'output') : { type: 'string' },
+              ...(r.example !== undefined && { example: r.example }),
+            },
+          ]),
+        ),
       }),
     };
   }
@@ -174,6 +185,17 @@ function operationOf(route: DescribedRoute, components: Components): Json {
       .join('')}`,
     security: SECURITY_OF[spec.access],
     parameters: parametersOf(route, components),
+    ...(spec.upload && {
+      requestBody: {
+        required: true,
+        description: spec.upload.description,
+        content: {
+          [spec.upload.contentType]: {
+            schema: { type: 'string', contentMediaType: spec.upload.contentType },
+          },
+        },
+      },
+    }),
     ...(spec.body && {
       requestBody: {
         required: true,
