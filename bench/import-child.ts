@@ -16,7 +16,8 @@ const parley = await buildParley(config, { log: createLogger('warn') });
 const db = parley.database.db;
 await db.site.create({ data: { slug: 'bench', name: 'Bench', allowedOrigins: [], settings: {} } });
 const site = await parley.sites.get('bench');
-let peakRss = process.memoryUsage().rss;
+const baselineRss = process.memoryUsage().rss;
+let peakRss = baselineRss;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 100);
@@ -48,6 +49,7 @@ console.log(
     comments: done.counts.commentsCreated,
     stored,
     commentsPerSecond: Math.round(done.counts.commentsCreated / seconds),
+    baselineRssMb: Math.round(baselineRss / 1_048_576),
     peakRssMb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1_048_576),
   }),
 );

@@ -55,6 +55,27 @@ const EnvSchema = z.object({
   PERSPECTIVE_ENDPOINT: z.url().optional(),
   AKISMET_KEY: z.string().min(1).optional(),
   AKISMET_ENDPOINT: z.url().optional(),
+  /** Outgoing mail (smtp://user:pass@host:587 or smtps://…:465); unset: Parley sends no mail. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^/]/.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender address of every mail (the site's name is the sender name); default parley@<PUBLIC_URL host>. */
+  MAIL_FROM: z.email().optional(),
+  /** Mails to one commenter address per hour, at most. */
+  MAIL_HOURLY_CAP: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Deliver outbox messages (webhooks, mail) from this process. */
+  OUTBOX_WORKER: bool.default(true),
+  /** Wait after a first failed delivery, doubled per retry up to 6 h (ms). */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** Attempts per message, the first included, before it is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(11),
+  /** How long a worker's claim on a message lasts before another process may take it over (ms). */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+  /** How often the worker looks for due messages (ms). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** A webhook receiver must answer within this (ms). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** First admin account, created at start when it does not exist. */
   PARLEY_ADMIN_EMAIL: z.email().optional(),
   PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -84,6 +105,16 @@ export interface Config {
   perspective: { apiKey: string; endpoint: string | undefined } | undefined;
   akismet: { apiKey: string; endpoint: string | undefined } | undefined;
   admin: { email: string; password: string } | undefined;
+  /** Outgoing mail; undefined when SMTP_URL is unset (mail is off). */
+  mail: { smtpUrl: string; from: string; hourlyCap: number } | undefined;
+  outbox: {
+    worker: boolean;
+    retryBaseMs: number;
+    maxAttempts: number;
+    leaseMs: number;
+    pollMs: number;
+  };
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -141,12 +172,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     );
   }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     workers,
     database: { provider, url: e.DATABASE_URL },
-    publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secret: e.PARLEY_SECRET,
     seedDemo: e.SEED_DEMO,
@@ -161,9 +193,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       ? { apiKey: e.PERSPECTIVE_API_KEY, endpoint: e.PERSPECTIVE_ENDPOINT }
       : undefined,
     akismet: e.AKISMET_KEY ? { apiKey: e.AKISMET_KEY, endpoint: e.AKISMET_ENDPOINT } : undefined,
+    outbox: {
+      worker: e.OUTBOX_WORKER,
+      retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+      pollMs: e.OUTBOX_POLL_MS,
+    },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     admin:
       e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
         ? { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD }
         : undefined,
+    mail: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.MAIL_FROM ?? `parley@${new URL(publicUrl).hostname}`,
+          hourlyCap: e.MAIL_HOURLY_CAP,
+        }
+      : undefined,
   });
 }

@@ -27,7 +27,13 @@ import { createRequestLog, type RequestObserver } from './http/request-log.js';
 import { createLogger, redactError, type Logger } from './logger.js';
 import { createMetricsModule, type Metrics } from './metrics/index.js';
 import { banLookup, createModerationModule } from './moderation/index.js';
+import {
+  createNotificationsModule,
+  type NotificationsModule,
+  verifiedAuthorLookup,
+} from './notifications/index.js';
 import { MIGRATIONS_DIR, WEB_DEMO_DIR, WEB_DIST_DIR } from './paths.js';
+import { createOutboxModule, type Outbox, type OutboxWorker } from './outbox/index.js';
 import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
 import {
@@ -42,6 +48,7 @@ import { attachRealtime, type Realtime } from './realtime/index.js';
 import { connectRedis, pingRedis, type RedisConnection } from './redis.js';
 import { createScreeningModule, type FormTokens, type Screener } from './screening/index.js';
 import { createSitesModule, type SiteDirectory } from './sites/index.js';
+import { createWebhooksModule } from './webhooks/index.js';
 
 /** Health answers within this, whatever the database does. */
 const HEALTH_DEADLINE_MS = 800;
@@ -79,6 +86,11 @@ export interface Parley {
   drain: Drain;
   /** The shared Redis connection (scale-out), when REDIS_URL is set. */
   redis: RedisConnection | null;
+  /** Mail to moderators and commenters (digests can be run by hand in tests). */
+  notifications: NotificationsModule;
+  /** Durable deliveries (webhooks, mail) and this process's worker (null with OUTBOX_WORKER=false). */
+  outbox: Outbox;
+  outboxWorker: OutboxWorker | null;
   /** Sign-in created for a fresh demo (shown once at start), or null. */
   demoAdmin: { email: string; password: string } | null;
   /** True while no account exists: the dashboard shows its first-run page. */
@@ -147,6 +159,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
           screened: (decision, reasons) => metrics.screened(decision, reasons),
         }
       : undefined,
+    verifiedAuthors: verifiedAuthorLookup(db),
   });
   const comments = await createCommentsModule({
     db,
@@ -202,6 +215,56 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     maxUploadBytes: config.importMaxUploadBytes,
   });
 
+  // Outbox: deliveries recorded in the transaction of the change that causes them.
+  const outbox = createOutboxModule({ db, store: database.provider });
+  let nudgeWorker = () => {};
+  const webhooks = createWebhooksModule({
+    db,
+    events,
+    sites: sites.directory,
+    outbox,
+    guard: auth.guard,
+    publicUrl,
+    timeoutMs: config.webhookTimeoutMs,
+    nudge: () => nudgeWorker(),
+  });
+  const notifications = createNotificationsModule({
+    db,
+    events,
+    log,
+    secret,
+    publicUrl,
+    mail: config.mail,
+    guard: auth.guard,
+    outbox,
+    nudge: () => nudgeWorker(),
+    decide: async (actor, commentId, action) => {
+      const { comment } = await moderation.decide(actor, commentId, action);
+      return { status: comment.comment.status };
+    },
+  });
+  const outboxWorker = config.outbox.worker
+    ? outbox.createWorker({
+        log,
+        handlers: { webhook: webhooks.handler, email: notifications.handler },
+        retry: { baseDelayMs: config.outbox.retryBaseMs, maxAttempts: config.outbox.maxAttempts },
+        leaseMs: config.outbox.leaseMs,
+        pollMs: config.outbox.pollMs,
+      })
+    : null;
+  if (outboxWorker) {
+    nudgeWorker = () => outboxWorker.nudge();
+    // Changes that may have queued deliveries have committed: look now, not at the next tick.
+    for (const name of [
+      'comment.created',
+      'comment.status-changed',
+      'comment.edited',
+      'comment.reported',
+    ] as const)
+      events.subscribe(name, nudgeWorker);
+    outboxWorker.start();
+  }
+
   const app = createApp({
     config,
     log,
@@ -213,8 +276,10 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       { path: '/', router: auth.router },
       { path: '/moderation', router: moderation.router },
       { path: '/admin', router: importExport.router },
+      { path: '/admin', router: webhooks.router },
       { path: '/admin', router: admin.router },
       { path: '/admin', router: exports.router },
+      { path: '/', router: notifications.router },
       { path: '/', router: apiDocs.router },
     ],
     mounts: [
@@ -256,10 +321,15 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     live: { auth, moderation },
     drain,
     redis,
+    notifications,
+    outbox,
+    outboxWorker,
     demoAdmin,
     needsSetup: () => needsSetup(db),
     log,
     async close() {
+      await outboxWorker?.stop();
+      await notifications.close();
       await comments.close();
       await redis?.close();
       await database.close();

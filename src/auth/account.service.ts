@@ -8,7 +8,7 @@ import { openSession, type SignedIn } from './auth.service.js';
 import { countUsers } from './invitations.repo.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { deleteSessionsOfUser } from './sessions.repo.js';
-import { getPasswordHash, updateUser } from './users.repo.js';
+import { getPasswordHash, getUserNames, updateUser } from './users.repo.js';
 import { createUserAccount } from './users.service.js';
 
 export async function changeOwnPassword(
@@ -47,4 +47,15 @@ export function createFirstAdmin(
   });
   setupQueue = run.catch(() => undefined);
   return run;
+}
+
+/** The display name moderators see in the dashboard and the audit log. */
+export async function renameSelf(db: Db, actor: Actor, name: string): Promise<void> {
+  await updateUser(db, actor.id, { name });
+}
+
+/** Current display names of accounts (the audit log shows who acted by today's name). */
+export async function currentUserNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await getUserNames(db, ids)).map((u) => [u.id, u.name]));
 }

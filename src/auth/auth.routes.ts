@@ -14,6 +14,7 @@ import {
   InvitationTokenParams,
   LoginBody,
   SetupBody,
+  UpdateMeBody,
 } from './auth.schema.js';
 import {
   clearSessionCookie,
@@ -29,6 +30,7 @@ import {
   changeOwnPassword,
   createFirstAdmin,
   needsSetup,
+  renameSelf,
   signOutEverywhere,
 } from './account.service.js';
 import { acceptInvitation, peekInvitation } from './invitations.service.js';
@@ -100,6 +102,16 @@ export function authRouter(deps: {
   router.get('/auth/me', session, async (req, res) => {
     const signedIn = signedInOf(req);
     res.json({ user: await toUserView(deps.db, signedIn.actor), csrfToken: signedIn.csrfToken });
+  });
+
+  router.patch('/auth/me', session, requireCsrf, requireJson, async (req, res) => {
+    const signedIn = signedInOf(req);
+    const { name } = parse(UpdateMeBody, req.body);
+    await renameSelf(deps.db, signedIn.actor, name);
+    res.json({
+      user: await toUserView(deps.db, { ...signedIn.actor, name }),
+      csrfToken: signedIn.csrfToken,
+    });
   });
 
   // First run: while no account exists, the first visitor creates the admin. The POST must

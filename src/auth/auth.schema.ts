@@ -42,3 +42,5 @@ export const InvitationTokenParams = z.object({
     .max(100)
     .regex(/^[\w-]+$/),
 });
+
+export const UpdateMeBody = z.object({ name });

@@ -38,7 +38,7 @@ export {
   withdrawInvitation,
   type InvitationView,
 } from './invitations.service.js';
-export { needsSetup } from './account.service.js';
+export { currentUserNames, needsSetup } from './account.service.js';
 
 /** What moderator and admin routes stand behind. */
 export interface AuthGuard {

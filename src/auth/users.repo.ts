@@ -66,3 +66,7 @@ export async function getPasswordHash(db: Db, id: string): Promise<string | null
 export async function deleteUser(db: Db, id: string): Promise<boolean> {
   return (await db.user.deleteMany({ where: { id } })).count === 1;
 }
+
+export function getUserNames(db: Db, ids: string[]) {
+  return db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+}

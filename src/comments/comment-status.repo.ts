@@ -4,6 +4,7 @@ import type { DbClient, Prisma } from '../db/database.js';
 export const REF_SELECT = {
   id: true,
   status: true,
+  reportedAt: true,
   siteId: true,
   postId: true,
   site: { select: { slug: true } },

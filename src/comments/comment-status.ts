@@ -11,7 +11,8 @@ import {
   updateStatusColumns,
 } from './comment-status.repo.js';
 import { CommentNotFoundError } from '../errors.js';
-import type { EventBus } from '../events.js';
+import type { ChangeType, CommentChange, EventBus } from '../events.js';
+import { uuidv7 } from '../ids.js';
 
 export type CommentStatus = 'pending' | 'approved' | 'spam' | 'rejected' | 'deleted';
 
@@ -23,6 +24,8 @@ export interface StatusChange {
   /** What to publish once the change is committed. */
   ref: { siteId: string; siteSlug: string; postId: string; postSlug: string; commentId: string };
   countChanged: boolean;
+  /** In a moderation queue (held, or reported and not yet decided) before and after. */
+  queued: { before: boolean; after: boolean };
 }
 
 export interface StatusExtras {
@@ -34,9 +37,13 @@ export interface StatusExtras {
   spamScore?: number | null;
 }
 
-/** Writes a status change inside `tx`; publish it with publishStatusChange after commit. */
+/**
+ * Writes a status change inside `tx` and records it (outbox) in the same transaction; publish
+ * it with publishStatusChange after commit.
+ */
 export async function writeCommentStatus(
   tx: Prisma.TransactionClient,
+  events: EventBus,
   commentId: string,
   to: CommentStatus,
   also: StatusExtras = {},
@@ -51,14 +58,49 @@ export async function writeCommentStatus(
   });
   const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
   const postCount = await addToPostCount(tx, current.postId, delta);
-  return {
+  const reportedAfter = also.reportedAt === undefined ? current.reportedAt : also.reportedAt;
+  const change: StatusChange = {
     id: commentId,
     from,
     to,
     postCount,
     ref: refOf(current),
     countChanged: delta !== 0,
+    queued: {
+      before: from === 'pending' || (from === 'approved' && current.reportedAt !== null),
+      after: to === 'pending' || (to === 'approved' && reportedAfter !== null),
+    },
   };
+  await events.recordChanges(tx, changesOfStatus(change));
+  return change;
+}
+
+const STATUS_CHANGE_TYPES: Partial<Record<CommentStatus, ChangeType>> = {
+  approved: 'comment.approved',
+  rejected: 'comment.rejected',
+  spam: 'comment.spam',
+  deleted: 'comment.deleted',
+};
+
+/** What the outside world hears of a status change: the decision, and the queue it left or entered. */
+export function changesOfStatus(change: StatusChange): CommentChange[] {
+  const at = new Date();
+  const base = {
+    siteId: change.ref.siteId,
+    postId: change.ref.postId,
+    commentId: change.id,
+    at,
+    from: change.from,
+    to: change.to,
+  };
+  const out: CommentChange[] = [];
+  const decided = change.from !== change.to ? STATUS_CHANGE_TYPES[change.to] : undefined;
+  if (decided) out.push({ id: uuidv7(), type: decided, ...base });
+  if (change.queued.before && !change.queued.after)
+    out.push({ id: uuidv7(), type: 'queue.left', ...base });
+  if (!change.queued.before && change.queued.after)
+    out.push({ id: uuidv7(), type: 'queue.entered', ...base });
+  return out;
 }
 
 export function publishStatusChange(events: EventBus, change: StatusChange): void {
@@ -86,7 +128,9 @@ export async function setCommentStatus(
   to: CommentStatus,
   also: StatusExtras = {},
 ): Promise<StatusChange> {
-  const change = await inTransaction(deps.db, (tx) => writeCommentStatus(tx, commentId, to, also));
+  const change = await inTransaction(deps.db, (tx) =>
+    writeCommentStatus(tx, deps.events, commentId, to, also),
+  );
   publishStatusChange(deps.events, change);
   return change;
 }
@@ -108,13 +152,27 @@ export async function writeCommentBody(
   return { ...refOf(updated), status: updated.status };
 }
 
-/** Replaces a comment's body on its own and publishes the edit. */
+/** Replaces a comment's body on its own, records the edit with it, and publishes it. */
 export async function setCommentBody(
   deps: { db: Db; events: EventBus },
   commentId: string,
   data: BodyChange,
 ): Promise<void> {
-  deps.events.publish('comment.edited', await writeCommentBody(deps.db, commentId, data));
+  const edited = await inTransaction(deps.db, async (tx) => {
+    const edited = await writeCommentBody(tx, commentId, data);
+    await deps.events.recordChanges(tx, [
+      {
+        id: uuidv7(),
+        type: 'comment.edited',
+        siteId: edited.siteId,
+        postId: edited.postId,
+        commentId,
+        at: data.editedAt,
+      },
+    ]);
+    return edited;
+  });
+  deps.events.publish('comment.edited', edited);
 }
 
 function withoutUndefined<T extends object>(o: T, keys: (keyof T)[]): Partial<T> {

@@ -2,7 +2,9 @@
 // inserted together, in one multi-row INSERT and one transaction, when it finishes. Under a
 // burst (an article shared widely) this turns N database round trips into a few; a lone
 // comment is written at once. Each caller still learns whether its own row was stored.
-import type { Db } from '../db/database.js';
+import type { Db, Prisma } from '../db/database.js';
+import type { CommentChange, EventBus } from '../events.js';
+import { uuidv7 } from '../ids.js';
 import { insertComments, type NewCommentRow, type WriteOutcome } from './comments.repo.js';
 
 const MAX_BATCH = 200;
@@ -20,7 +22,30 @@ export class CommentWriter {
   constructor(
     private readonly db: Db,
     private readonly dialect: 'sqlite' | 'postgresql',
+    private readonly events?: EventBus,
   ) {}
+
+  /** Inserts and records (outbox) in one transaction when a recorder listens. */
+  #insert(rows: NewCommentRow[]): Promise<WriteOutcome[]> {
+    const events = this.events;
+    if (!events?.recordsChanges) return insertComments(this.db, this.dialect, rows);
+    return insertComments(
+      this.db,
+      this.dialect,
+      rows,
+      (tx: Prisma.TransactionClient, inserted: ReadonlySet<string>) => {
+        const changes: CommentChange[] = [];
+        for (const r of rows) {
+          if (!inserted.has(r.id)) continue;
+          const ref = { siteId: r.siteId, postId: r.postId, commentId: r.id, at: r.createdAt };
+          changes.push({ id: uuidv7(), type: 'comment.created', to: r.status, ...ref });
+          if (r.status === 'pending')
+            changes.push({ id: uuidv7(), type: 'queue.entered', to: r.status, ...ref });
+        }
+        return events.recordChanges(tx, changes);
+      },
+    );
+  }
 
   write(row: NewCommentRow): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
@@ -35,11 +60,7 @@ export class CommentWriter {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_BATCH);
         try {
-          const outcomes = await insertComments(
-            this.db,
-            this.dialect,
-            batch.map((p) => p.row),
-          );
+          const outcomes = await this.#insert(batch.map((p) => p.row));
           for (const [i, p] of batch.entries()) p.resolve(outcomes[i]!);
         } catch (err) {
           // One row the database refuses must not fail the comments that shared its batch:
@@ -56,7 +77,7 @@ export class CommentWriter {
   async #writeOneByOne(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       try {
-        const [outcome] = await insertComments(this.db, this.dialect, [p.row]);
+        const [outcome] = await this.#insert([p.row]);
         p.resolve(outcome!);
       } catch (err) {
         p.reject(err);

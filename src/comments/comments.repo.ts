@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '../db/database.js';
+import { inTransaction, Prisma, type Db, type DbClient } from '../db/database.js';
 
 /** Columns the public shape needs; nothing private. */
 export const PUBLIC_COLUMNS = {
@@ -127,6 +127,7 @@ export async function insertComments(
   db: Db,
   dialect: 'sqlite' | 'postgresql',
   rows: NewCommentRow[],
+  record?: (tx: Prisma.TransactionClient, inserted: ReadonlySet<string>) => Promise<void>,
 ): Promise<WriteOutcome[]> {
   const status = (s: string) =>
     dialect === 'postgresql' ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`;
@@ -163,26 +164,38 @@ export async function insertComments(
           }
         : { stored: false, duplicate: true },
     );
+  // Each post's count grows by its approved rows that really went in: counted by id after the
+  // insert (a skipped double submit has no row under its new id), in the same transaction.
+  const countUpdate = (tx: DbClient) => {
+    const ids = Prisma.join(approved.map((r) => r.id));
+    const postIds = Prisma.join([...new Set(approved.map((r) => r.postId))]);
+    return tx.$queryRaw<{ id: string; commentCount: number | bigint }[]>`
+      UPDATE "Post" SET "updatedAt" = ${new Date()}, "commentCount" = "commentCount" + (
+        SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
+      WHERE "id" IN (${postIds})
+      RETURNING "id", "commentCount"`;
+  };
+  const counted = (counts: { id: string; commentCount: number | bigint }[]) =>
+    new Map(counts.map((c) => [c.id, Number(c.commentCount)]));
+
+  if (record) {
+    // What the new comments cause (outbox rows) commits with them.
+    return inTransaction(db, async (tx) => {
+      const inserted = new Set((await tx.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
+      const counts = approved.length > 0 ? await countUpdate(tx) : [];
+      await record(tx, inserted);
+      return outcomes(inserted, counted(counts));
+    });
+  }
   if (approved.length === 0) {
     const inserted = await db.$queryRaw<{ id: string }[]>(insert);
     return outcomes(new Set(inserted.map((r) => r.id)), new Map());
   }
-  // Each post's count grows by its approved rows that really went in: counted by id after the
-  // insert (a skipped double submit has no row under its new id), in the same transaction.
-  const ids = Prisma.join(approved.map((r) => r.id));
-  const postIds = Prisma.join([...new Set(approved.map((r) => r.postId))]);
   const [inserted, counts] = await db.$transaction([
     db.$queryRaw<{ id: string }[]>(insert),
-    db.$queryRaw<{ id: string; commentCount: number | bigint }[]>`
-      UPDATE "Post" SET "updatedAt" = ${new Date()}, "commentCount" = "commentCount" + (
-        SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
-      WHERE "id" IN (${postIds})
-      RETURNING "id", "commentCount"`,
+    countUpdate(db),
   ]);
-  return outcomes(
-    new Set(inserted.map((r) => r.id)),
-    new Map(counts.map((c) => [c.id, Number(c.commentCount)])),
-  );
+  return outcomes(new Set(inserted.map((r) => r.id)), counted(counts));
 }
 
 /** A new screening verdict on a comment whose status stays as it is. */

@@ -49,6 +49,8 @@ export const CreateCommentBody = z.object({
     .refine(isHttpUrl, 'The page URL must start with http:// or https://.')
     .optional(),
   title: z.string().trim().min(1).max(300).optional(),
+  /** "Notify me of replies by email" (off unless sent as true). */
+  notifyReplies: z.boolean({ error: 'Must be true or false.' }).optional(),
   /** Same key twice on the same post returns the first comment (double submits). */
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });

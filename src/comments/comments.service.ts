@@ -204,6 +204,7 @@ export async function createComment(
     ...ref,
     status: row.status,
     ...(row.status === 'approved' && { comment: result.comment }),
+    ...(input.notifyReplies && { notifyReplies: true as const }),
   });
   if (commentCount !== null)
     deps.events.publish('post.count-changed', { ...ref, count: commentCount });

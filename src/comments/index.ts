@@ -20,6 +20,7 @@ import { ThreadCacheSync, ThreadInvalidation } from './thread-cache-sync.js';
 import { createThreadFastPath, type ThreadFastPath } from './thread-fast-path.js';
 
 export {
+  changesOfStatus,
   publishStatusChange,
   setCommentBody,
   setCommentStatus,
@@ -80,7 +81,7 @@ export async function createCommentsModule(deps: CommentsModuleDeps): Promise<Co
     screener: deps.screener,
     formTokens: deps.formTokens,
     editTokens: createEditTokens(deps.secret),
-    writer: new CommentWriter(deps.db, deps.store),
+    writer: new CommentWriter(deps.db, deps.store, deps.events),
     threadCache,
   };
   return {

@@ -41,6 +41,8 @@ export interface ModerationItem {
     authorName: string;
     authorEmail: string;
     authorWebsite: string | null;
+    /** The author confirmed their email address (reply-mail opt-in): a trust signal. */
+    authorVerified: boolean;
     ipHash: string;
     userAgent: string | null;
     createdAt: string;

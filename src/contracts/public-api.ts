@@ -53,6 +53,8 @@ export interface CreateCommentInput {
   url?: string;
   title?: string;
   idempotencyKey: string;
+  /** "Notify me of replies by email" (double opt-in on first use). */
+  notifyReplies?: true;
 }
 
 export interface CreateCommentResult {

@@ -90,13 +90,14 @@ export function getStagedComments(db: Db, jobId: string, threadSourceIds: string
 
 /** A second record with a source id already staged: the first one wins, the others are skipped. */
 export async function skipDuplicateStaged(db: Db, jobId: string): Promise<number> {
+  // Uncorrelated subqueries: each is computed once, not per row (a million rows stay linear).
   return db.$executeRaw`
     UPDATE "ImportStaged" SET "kind" = 'skipped',
       "reason" = 'the file has an earlier ' || "kind" || ' with this id'
-    WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment') AND EXISTS (
-      SELECT 1 FROM "ImportStaged" AS "first"
-      WHERE "first"."jobId" = ${jobId} AND "first"."kind" = "ImportStaged"."kind"
-        AND "first"."sourceId" = "ImportStaged"."sourceId" AND "first"."seq" < "ImportStaged"."seq")`;
+    WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment') AND "seq" NOT IN (
+      SELECT MIN("seq") FROM "ImportStaged"
+      WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment')
+      GROUP BY "kind", "sourceId")`;
 }
 
 /** Comments whose thread is not in the file become skipped entries; returns how many. */
@@ -104,9 +105,8 @@ export async function skipOrphanComments(db: Db, jobId: string): Promise<number>
   return db.$executeRaw`
     UPDATE "ImportStaged" SET "kind" = 'skipped',
       "reason" = 'its thread (' || "threadSourceId" || ') is not in the file'
-    WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND NOT EXISTS (
-      SELECT 1 FROM "ImportStaged" AS "t"
-      WHERE "t"."jobId" = ${jobId} AND "t"."kind" = 'thread' AND "t"."sourceId" = "ImportStaged"."threadSourceId")`;
+    WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND "threadSourceId" NOT IN (
+      SELECT "sourceId" FROM "ImportStaged" WHERE "jobId" = ${jobId} AND "kind" = 'thread')`;
 }
 
 export async function markStagedSkipped(

@@ -65,7 +65,7 @@ export async function moderateComment(
   // The decision, the reports it settles and its audit row stand or fall together.
   const { change, audit } = await inTransaction(deps.db, async (tx) => {
     // Any decision settles the reader reports: the comment leaves the reported queue.
-    const change = await writeCommentStatus(tx, commentId, to, { reportedAt: null });
+    const change = await writeCommentStatus(tx, deps.events, commentId, to, { reportedAt: null });
     const resolvedReportIds = await getOpenReportIds(tx, commentId);
     if (resolvedReportIds.length > 0) await setReportsResolved(tx, resolvedReportIds, new Date());
     const audit = await insertAudit(tx, {

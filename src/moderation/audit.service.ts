@@ -3,7 +3,7 @@
 // deleted ban re-created. It refuses when the target changed since, rather than clobber it.
 import { isUniqueViolation } from '../db/errors.js';
 import type { AuditEntryView, UndoResult } from '../contracts/moderation-api.js';
-import { assertCanModerateSite, type Actor } from '../auth/index.js';
+import { assertCanModerateSite, currentUserNames, type Actor } from '../auth/index.js';
 import { getSiteRefs } from '../sites/index.js';
 import { setCommentStatus } from '../comments/index.js';
 import { decodeOptionalCursor, encodeCursor } from '../cursor.js';
@@ -37,8 +37,15 @@ export async function listAuditEntries(
   const page = rows.slice(0, query.limit);
   const slugs = new Map((await getSiteRefs(deps.db)).map((s) => [s.id, s.slug]));
   const last = page.at(-1);
+  // Who acted, by the account's name today (renamed accounts read right in old entries).
+  const names = await currentUserNames(deps.db, [
+    ...new Set(page.map((r) => r.actorId).filter((id): id is string => !!id)),
+  ]);
   return {
-    entries: page.map((r) => toEntryView(r, r.siteId ? (slugs.get(r.siteId) ?? null) : null)),
+    entries: page.map((r) => ({
+      ...toEntryView(r, r.siteId ? (slugs.get(r.siteId) ?? null) : null),
+      actor: { id: r.actorId, name: (r.actorId && names.get(r.actorId)) || r.actorName },
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
 }

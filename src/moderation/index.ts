@@ -2,14 +2,15 @@
 // reports, the ban lookup screening consults, the audit log other features write to, and the
 // moderator's view of a comment that live updates carry.
 import type { Router } from 'express';
-import type { AuthGuard } from '../auth/index.js';
+import type { Actor, AuthGuard } from '../auth/index.js';
+import type { Decided } from '../contracts/moderation-api.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { RateLimiters } from '../http/index.js';
 import type { Logger } from '../logger.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/index.js';
-import { loadItem } from './actions.service.js';
+import { loadItem, moderateComment } from './actions.service.js';
 import { findActiveBan } from './bans.repo.js';
 import type { ModerationFeedback } from './feedback.js';
 import type { ModerationItem } from './moderation-item.js';
@@ -33,6 +34,8 @@ export interface ModerationModule {
   loadItem(commentId: string): Promise<ModerationItem>;
   /** How many comments each queue of a site holds. */
   countQueues(siteId: string): Promise<Record<Queue, number>>;
+  /** One decision, as the dashboard takes it (one-click links in mails use it). */
+  decide(actor: Actor, commentId: string, action: 'approve' | 'reject' | 'spam'): Promise<Decided>;
 }
 
 export interface ModerationModuleDeps {
@@ -67,6 +70,7 @@ export function createModerationModule(deps: ModerationModuleDeps): ModerationMo
     }),
     loadItem: (commentId) => loadItem(deps.db, commentId),
     countQueues: (siteId) => countQueues(deps.db, { siteIds: [siteId] }),
+    decide: (actor, commentId, action) => moderateComment(actions, actor, commentId, action),
   };
 }
 

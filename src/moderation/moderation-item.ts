@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import { readScreeningDetails } from '../screening/index.js';
 
 export type { AuthorHistory, ModerationItem, ScreeningView };
-import { getAuthorHistory, type ModerationRow } from './queue.repo.js';
+import { getAuthorHistory, getVerifiedAuthors, type ModerationRow } from './queue.repo.js';
 
 const EMPTY_HISTORY: AuthorHistory = { approved: 0, rejected: 0, spam: 0, pending: 0 };
 
@@ -51,7 +51,11 @@ export function historyOf(
   return histories.get(historyKey(siteId, authorHash)) ?? { ...EMPTY_HISTORY };
 }
 
-export function toModerationItem(row: ModerationRow, history: AuthorHistory): ModerationItem {
+export function toModerationItem(
+  row: ModerationRow,
+  history: AuthorHistory,
+  authorVerified = false,
+): ModerationItem {
   return {
     comment: {
       id: row.id,
@@ -61,6 +65,7 @@ export function toModerationItem(row: ModerationRow, history: AuthorHistory): Mo
       authorName: row.authorName,
       authorEmail: row.authorEmail,
       authorWebsite: row.authorWebsite,
+      authorVerified,
       ipHash: row.ipHash,
       userAgent: row.userAgent,
       createdAt: row.createdAt.toISOString(),
@@ -89,6 +94,11 @@ export function toModerationItem(row: ModerationRow, history: AuthorHistory): Mo
 }
 
 export async function toModerationItems(db: Db, rows: ModerationRow[]): Promise<ModerationItem[]> {
-  const histories = await loadHistories(db, rows);
-  return rows.map((r) => toModerationItem(r, historyOf(histories, r.siteId, r.authorHash)));
+  const [histories, verified] = await Promise.all([
+    loadHistories(db, rows),
+    getVerifiedAuthors(db, [...new Set(rows.map((r) => r.authorHash))]),
+  ]);
+  return rows.map((r) =>
+    toModerationItem(r, historyOf(histories, r.siteId, r.authorHash), verified.has(r.authorHash)),
+  );
 }

@@ -145,6 +145,16 @@ export async function countQueues(db: Db, f: QueueFilter): Promise<Record<Queue,
   };
 }
 
+/** Which of these authors confirmed their email address (reply-mail double opt-in). */
+export async function getVerifiedAuthors(db: Db, authorHashes: string[]): Promise<Set<string>> {
+  if (authorHashes.length === 0) return new Set();
+  const rows = await db.mailAddress.findMany({
+    where: { authorHash: { in: authorHashes }, verifiedAt: { not: null } },
+    select: { authorHash: true },
+  });
+  return new Set(rows.map((r) => r.authorHash));
+}
+
 /** Comments per (site, author, status) for the given authors. */
 export function getAuthorHistory(db: Db, siteIds: string[], authorHashes: string[]) {
   return db.comment.groupBy({

@@ -30,7 +30,7 @@ export function countOpenReports(db: Db, commentId: string): Promise<number> {
 }
 
 /** Sets reportedAt once: true only for the request that crossed the threshold. */
-export async function markReported(db: Db, commentId: string, at: Date): Promise<boolean> {
+export async function markReported(db: DbClient, commentId: string, at: Date): Promise<boolean> {
   const r = await db.comment.updateMany({
     where: { id: commentId, status: 'approved', reportedAt: null },
     data: { reportedAt: at },

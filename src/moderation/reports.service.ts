@@ -2,9 +2,10 @@
 // threshold an approved comment enters the reported queue once, and with hideReported it
 // also leaves the public thread (back to pending) until a moderator decides.
 import { setCommentStatus } from '../comments/index.js';
-import type { Db } from '../db/database.js';
+import { inTransaction, type Db } from '../db/database.js';
 import { CommentNotFoundError } from '../errors.js';
 import type { EventBus } from '../events.js';
+import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory } from '../sites/index.js';
 import { getReportTarget } from './moderation.repo.js';
@@ -63,7 +64,7 @@ async function flagReported(
   hide: boolean,
 ): Promise<void> {
   // Only the report that crosses the threshold flags it; concurrent ones see it already set.
-  if (!comment.reportedAt && (await markReported(deps.db, comment.id, new Date()))) {
+  if (!comment.reportedAt && (await markReportedAndRecord(deps, comment))) {
     deps.events.publish('comment.reported', {
       siteId: comment.siteId,
       siteSlug: comment.site.slug,
@@ -76,6 +77,23 @@ async function flagReported(
   // Hidden whenever the site hides reported comments, also when it was flagged before the
   // site switched hiding on.
   if (hide) await hideFromThread(deps, comment);
+}
+
+/** Flags the comment and records it (reported, and in the queue) in one transaction. */
+function markReportedAndRecord(
+  deps: ReportDeps,
+  comment: { id: string; siteId: string; postId: string },
+): Promise<boolean> {
+  const at = new Date();
+  return inTransaction(deps.db, async (tx) => {
+    if (!(await markReported(tx, comment.id, at))) return false;
+    const ref = { siteId: comment.siteId, postId: comment.postId, commentId: comment.id, at };
+    await deps.events.recordChanges(tx, [
+      { id: uuidv7(), type: 'comment.reported', ...ref },
+      { id: uuidv7(), type: 'queue.entered', ...ref },
+    ]);
+    return true;
+  });
 }
 
 async function hideFromThread(

@@ -117,6 +117,9 @@ export const ModerationItemShape = z
       authorName: z.string(),
       authorEmail: z.string(),
       authorWebsite: z.string().nullable(),
+      authorVerified: z
+        .boolean()
+        .describe('The author confirmed their email address (reply-mail opt-in).'),
       ipHash: z.string(),
       userAgent: z.string().nullable(),
       createdAt: z.string(),

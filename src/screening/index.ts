@@ -13,6 +13,7 @@ import {
   type BanLookup,
   type Screener,
   type ScreeningObserver,
+  type VerifiedAuthorLookup,
 } from './screener.js';
 import type { FormTokens } from './form-tokens.js';
 
@@ -58,6 +59,7 @@ export function createScreeningModule(deps: {
   secret: string;
   bans: BanLookup;
   observer?: ScreeningObserver | undefined;
+  verifiedAuthors?: VerifiedAuthorLookup;
 }): ScreeningModule {
   const { config } = deps;
   const akismet = config.akismet
@@ -85,6 +87,7 @@ export function createScreeningModule(deps: {
       log: deps.log,
       formTokens,
       bans: deps.bans,
+      ...(deps.verifiedAuthors && { verifiedAuthors: deps.verifiedAuthors }),
       providers,
       akismet,
       budgetMs: config.screeningBudgetMs,

@@ -85,11 +85,17 @@ export interface ModerationLessons {
   decided(commentId: string, action: 'approve' | 'reject' | 'spam' | 'not-spam'): Promise<void>;
 }
 
+export interface VerifiedAuthorLookup {
+  isVerified(authorHash: string): Promise<boolean>;
+}
+
 export interface ScreenerDeps {
   db: Db;
   log: Logger;
   formTokens: FormTokens;
   bans: BanLookup;
+  /** Whether an author confirmed their address (notifications' double opt-in). */
+  verifiedAuthors?: VerifiedAuthorLookup;
   providers: RemoteProvider[];
   akismet: AkismetClient | null;
   budgetMs?: number;
@@ -132,7 +138,7 @@ export function createScreener(deps: ScreenerDeps): Screener {
     const remoteInput = remoteInputOf(facts);
     const observer = deps.observer;
     const started = observer ? seconds() : 0;
-    const [history, ban, model, remote] = await Promise.all([
+    const [stored, verifiedAuthor, ban, model, remote] = await Promise.all([
       getScreeningHistory(deps.db, {
         siteId: site.id,
         postId: facts.post.id,
@@ -144,10 +150,12 @@ export function createScreener(deps: ScreenerDeps): Screener {
         now,
         ...(facts.editOf && { excludeCommentId: facts.editOf.id }),
       }),
+      deps.verifiedAuthors?.isVerified(facts.author.hash) ?? false,
       deps.bans.find(site.id, { email: facts.author.email, ipHash: facts.ipHash }, now),
       models.forSite(site.id),
       runProviders(deps.providers, remoteInput, budgetMs),
     ]);
+    const history = { ...stored, verifiedAuthor };
     if (ban && site.settings.bannedAction === 'refuse') throw new BannedError();
     for (const r of remote)
       if (r.error)

@@ -49,6 +49,8 @@ export interface ScreeningHistory {
   /** comments from this email in the last 10 minutes (excluding this one) */
   recentFromEmail: number;
   secondsSinceLastFromIpOrEmail: number | null;
+  /** The author confirmed their email address (reply-mail opt-in): a trust signal. */
+  verifiedAuthor?: boolean;
 }
 
 export interface ScreeningContext {

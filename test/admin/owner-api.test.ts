@@ -153,6 +153,23 @@ describe.each(PROVIDERS)('owner API on %s', (provider) => {
     await signIn(t, me.user.email, 'a brand new passphrase');
   });
 
+  test('when a user renames themselves, then /me and the audit log show the new name, also on older entries', async () => {
+    const me = await signInAs(t, { role: 'admin', name: 'Old Name' });
+    await me.patch('/api/admin/sites/blog', { settings: { linkLimit: 4 } });
+    const renamed = await me.patch('/api/auth/me', { name: 'Ada Lovelace' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.user.name).toBe('Ada Lovelace');
+    expect((await me.get('/api/auth/me')).body.user.name).toBe('Ada Lovelace');
+    expect((await me.patch('/api/auth/me', { name: ' ' })).body.error.fields.name).toBeDefined();
+    const audit = await me.get('/api/moderation/audit?site=blog');
+    const entry = audit.body.entries.find(
+      (e: { actor: { id: string } }) => e.actor.id === me.user.id,
+    );
+    expect(entry.actor.name).toBe('Ada Lovelace');
+    expect(entry.before.settings.linkLimit).toBeUndefined();
+    expect(entry.after.settings.linkLimit).toBe(4);
+  });
+
   test('when a user signs out everywhere, then every one of their sessions ends', async () => {
     const a = await signInAs(t, { role: 'moderator', sites: ['blog'] });
     const b = await signIn(t, a.user.email);

@@ -292,4 +292,31 @@ ${snippet.replace('POST-ID', 'hello-world')}
     await card.waitFor();
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
   });
+
+  test('when the owner invites a moderator, then the one-time link opens a form that creates their account and shows them the queue', async () => {
+    await openDashboardPage(owner, `${server.url}/moderate/people`);
+    await owner.fill('[data-testid=invite-email]', 'mo@blog.example');
+    await owner.check('input[name=invite-sites][value=olives-blog]');
+    await owner.click('[data-testid=invite-submit]');
+    const link = await owner.locator('[data-testid=invite-link]').inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/moderate/invite#[\\w-]+$`));
+    await screenshot(owner, 'owner-invitation-link.png', { fullPage: true });
+
+    const mo = await newPage(browser, { viewport: PHONE });
+    await mo.goto(link);
+    await mo.waitForSelector('[data-testid=invite-form]');
+    expect(await mo.textContent('body')).toContain('mo@blog.example');
+    await mo.fill('[data-testid=setup-name]', 'Mo Moderator');
+    await mo.fill('[data-testid=setup-password]', 'the moderator passphrase');
+    await mo.click('[data-testid=setup-submit]');
+    await mo.waitForSelector('[data-testid=queue-list], [data-testid=empty-state]');
+    expect(mo.url()).toBe(`${server.url}/moderate`);
+    await mo.click('[data-testid=menu-toggle]');
+    expect(await mo.locator('[data-testid=nav-sites]').count()).toBe(0); // not an admin
+    await screenshot(mo, 'owner-390-moderator-menu.png');
+    // The link worked once.
+    const again = await newPage(browser);
+    await again.goto(link);
+    await again.waitForFunction(() => document.body.textContent?.includes('not valid any more'));
+  });
 });

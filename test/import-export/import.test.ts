@@ -12,6 +12,7 @@ import {
 } from '../../src/import-export/index.js';
 import { PROVIDERS } from '../helpers/databases.js';
 import { fixturePath } from '../helpers/import-records.js';
+import { signInAs } from '../helpers/moderation.js';
 import { createTestParley, seedSite, type TestParley } from '../helpers/parley.js';
 
 interface ExpectedRecord {
@@ -284,5 +285,31 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     expect(text).toContain('Alice');
     expect(text).not.toContain('alice@example.net');
     expect(res.body.total).toBe(5);
+  });
+
+  test('when a thread page was cached before the import, then the next read shows the imported comments and the queue search finds them', async () => {
+    const site = await seedSite(t.parley, { slug: 'cached', posts: [] });
+    await t.parley.database.db.post.create({
+      data: {
+        siteId: site.id,
+        slug: 'hello-world',
+        title: 'Hello',
+        url: 'https://blog.example.com/2019/05/hello-world/',
+      },
+    });
+    const url = '/api/sites/cached/posts/hello-world/comments';
+    const before = await t.api().get(url);
+    expect(before.body.total).toBe(0);
+    expect((await t.api().get(url)).body.comments).toHaveLength(0); // now served from the cache
+    await importFile(t, 'cached', 'disqus', 'disqus.xml');
+    const after = await t.api().get(url);
+    expect(after.body.total).toBe(5);
+    expect(JSON.stringify(after.body.comments)).toContain('Alice');
+    const admin = await signInAs(t, { role: 'admin' });
+    const found = await admin.get('/api/moderation/comments?queue=approved&site=cached&q=Replying');
+    expect(found.status).toBe(200);
+    expect(found.body.items).toHaveLength(1);
+    const spam = await admin.get('/api/moderation/comments?queue=spam&site=cached');
+    expect(spam.body.items).toHaveLength(1);
   });
 });

@@ -9,6 +9,42 @@ import { ACCOUNT } from './strings.js';
 import { toast, toastError } from './toast.js';
 
 export function mountAccountPage(main: HTMLElement, signedOut: (notice: string) => void): Page {
+  const name = field(
+    ACCOUNT.name,
+    h('input', {
+      class: 'input',
+      value: store.user?.name ?? '',
+      autocomplete: 'name',
+      'data-testid': 'me-name',
+    }),
+    ACCOUNT.nameHint,
+  );
+  const nameSave = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary', 'data-testid': 'me-name-save' },
+    ACCOUNT.nameSave,
+  );
+  const nameForm = h(
+    'form',
+    { class: 'card section stack', novalidate: true, 'aria-label': ACCOUNT.name },
+    name.el,
+    h('div', { class: 'form-actions' }, nameSave),
+  );
+  nameForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    nameSave.disabled = true;
+    try {
+      const { user } = await auth.rename(name.control.value.trim());
+      if (store.user) store.user.name = user.name;
+      for (const el of document.querySelectorAll('.account-name')) el.textContent = user.name;
+      name.setError(null);
+      toast(ACCOUNT.nameSaved, { kind: 'success' });
+    } catch (err) {
+      if (!showFieldErrors(err, { name })) toastError(err);
+    } finally {
+      nameSave.disabled = false;
+    }
+  });
   const current = field(
     ACCOUNT.current,
     h('input', {
@@ -87,7 +123,8 @@ export function mountAccountPage(main: HTMLElement, signedOut: (notice: string) 
     h(
       'div',
       { class: 'page page-narrow' },
-      pageHead(ACCOUNT.title, `${store.user?.name ?? ''} · ${store.user?.email ?? ''}`),
+      pageHead(ACCOUNT.title, store.user?.email ?? ''),
+      nameForm,
       form,
       h(
         'section',

@@ -2,6 +2,7 @@
 import { h, type Child } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
+import { COMMON } from './strings.js';
 
 export function pageHead(title: string, hint: string, ...extra: Child[]): HTMLElement {
   return h(
@@ -23,14 +24,14 @@ export function sitePicker(opts: {
   const select = h(
     'select',
     { class: 'input', id: 'page-site', 'data-testid': 'site-picker' },
-    opts.all ? h('option', { value: '' }, 'All sites') : null,
+    opts.all ? h('option', { value: '' }, COMMON.allSites) : null,
     sites.map((s) => h('option', { value: s, selected: s === opts.value }, s)),
   );
   select.addEventListener('change', () => opts.onChange(select.value));
   return h(
     'div',
     { class: 'filter' },
-    h('label', { for: 'page-site', class: 'filter-label' }, 'Site'),
+    h('label', { for: 'page-site', class: 'filter-label' }, COMMON.site),
     select,
   );
 }
@@ -50,11 +51,11 @@ export function adminOnlyPage(main: HTMLElement): Page {
       h(
         'div',
         { class: 'empty' },
-        h('p', { class: 'empty-title' }, 'Only admins can open this page.'),
+        h('p', { class: 'empty-title' }, COMMON.adminsOnly),
         h(
           'a',
           { href: '/moderate', 'data-link': true, class: 'btn btn-plain btn-sm' },
-          'Back to the queue',
+          COMMON.backToQueue,
         ),
       ),
     ),
@@ -64,15 +65,15 @@ export function adminOnlyPage(main: HTMLElement): Page {
 }
 
 export function loadingBlock(): HTMLElement {
-  return h('div', { class: 'loading muted', role: 'status' }, 'Loading…');
+  return h('div', { class: 'loading muted', role: 'status' }, COMMON.loading);
 }
 
 export function errorBlock(err: unknown, retry: () => void): HTMLElement {
   return h(
     'div',
     { class: 'empty', 'data-testid': 'load-error' },
-    h('p', { class: 'empty-title' }, 'Could not load this page.'),
+    h('p', { class: 'empty-title' }, COMMON.loadFailed),
     h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
-    h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: retry }, 'Try again'),
+    h('button', { type: 'button', class: 'btn btn-plain btn-sm', onclick: retry }, COMMON.retry),
   );
 }

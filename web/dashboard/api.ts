@@ -35,7 +35,13 @@ function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+/** One call to the JSON API (pages with their own endpoints use it directly). */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     headers['x-csrf-token'] = csrfToken;
@@ -92,6 +98,7 @@ export const auth = {
     return s;
   },
   logout: () => request<void>('POST', '/api/auth/logout'),
+  rename: (name: string) => request<Session>('PATCH', '/api/auth/me', { name }),
   logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
   changePassword: (current: string, password: string) =>
     request<void>('POST', '/api/auth/password', { current, password }),

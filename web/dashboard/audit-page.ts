@@ -98,6 +98,10 @@ function describe(e: AuditEntry): string {
   if (e.action === 'site.update' || e.action === 'post.update' || e.action === 'user.update') {
     return changes(before, after) || 'no change';
   }
+  // Sites, posts and accounts by name, not by id.
+  const named = Object.keys(after).length ? after : before;
+  const label = named.name ?? named.title ?? named.email ?? named.label;
+  if (typeof label === 'string') return `${e.targetType} “${label}”`;
   return `${e.targetType} ${String(e.targetId ?? '').slice(-8)}`;
 }
 

@@ -3,15 +3,16 @@
 // network, or no connection.
 import { ApiError, auth } from './api.js';
 import { h, mount } from './dom.js';
+import { LOGIN } from './strings.js';
 import type { Session } from './types.js';
 
 function messageFor(err: unknown): string {
-  if (!(err instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (!(err instanceof ApiError)) return LOGIN.failed;
   switch (err.code) {
     case 'INVALID_CREDENTIALS':
       return err.message;
     case 'RATE_LIMITED':
-      return 'Too many sign-in attempts from this network. Please wait a few minutes and try again.';
+      return LOGIN.rateLimited;
     case 'VALIDATION_FAILED':
       return err.fields ? Object.values(err.fields).join(' ') : err.message;
     default:
@@ -50,7 +51,7 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
   const submit = h(
     'button',
     { type: 'submit', class: 'btn btn-primary btn-block', 'data-testid': 'login-submit' },
-    'Sign in',
+    LOGIN.submit,
   );
   const form = h(
     'form',
@@ -66,10 +67,10 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
       h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
       'Parley',
     ),
-    h('h1', { id: 'login-title' }, 'Sign in to moderate'),
+    h('h1', { id: 'login-title' }, LOGIN.title),
     notice ? h('p', { class: 'notice' }, notice) : null,
-    h('div', { class: 'field' }, h('label', { for: 'login-email' }, 'Email'), email),
-    h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Password'), password),
+    h('div', { class: 'field' }, h('label', { for: 'login-email' }, LOGIN.email), email),
+    h('div', { class: 'field' }, h('label', { for: 'login-password' }, LOGIN.password), password),
     error,
     submit,
   );
@@ -84,10 +85,10 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    if (!email.value.trim()) return showError('Please enter your email address.', email);
-    if (!password.value) return showError('Please enter your password.', password);
+    if (!email.value.trim()) return showError(LOGIN.noEmail, email);
+    if (!password.value) return showError(LOGIN.noPassword, password);
     submit.disabled = true;
-    submit.textContent = 'Signing in…';
+    submit.textContent = LOGIN.submitting;
     try {
       const session = await auth.login(email.value.trim(), password.value);
       onSignedIn(session);
@@ -101,7 +102,7 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
       );
     } finally {
       submit.disabled = false;
-      submit.textContent = 'Sign in';
+      submit.textContent = LOGIN.submit;
     }
   });
 
@@ -112,7 +113,7 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
       'main',
       { class: 'login-wrap' },
       form,
-      h('p', { class: 'login-foot muted small' }, 'Parley comment moderation'),
+      h('p', { class: 'login-foot muted small' }, LOGIN.foot),
     ),
   );
   email.focus();

@@ -10,6 +10,7 @@ import { h, mount } from './dom.js';
 import { mountExportPage } from './export-page.js';
 import { connectLive, disconnectLive } from './live.js';
 import { showLogin } from './login.js';
+import { mountNotificationsPage } from './notifications-page.js';
 import { mountQueuePage } from './queue-page.js';
 import { currentPage, navigate, startRouter, type Route } from './router.js';
 import { mountSettingsPage } from './settings-page.js';
@@ -23,6 +24,7 @@ import { mountPostsPage } from './posts-page.js';
 import { showInvitation, showSetup } from './setup.js';
 import { mountSitesPage } from './sites-page.js';
 import { NAV } from './strings.js';
+import { mountWebhooksPage } from './webhooks-page.js';
 import { filtersFromUrl, isAdmin, store } from './store.js';
 import type { Session } from './types.js';
 
@@ -50,6 +52,7 @@ const ROUTES: Route[] = [
     adminOnly: true,
     mount: admin(mountSettingsPage),
   },
+  { path: '/moderate/notifications', title: 'Notifications', mount: mountNotificationsPage },
   { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
   { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
   { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
@@ -71,6 +74,12 @@ const ROUTES: Route[] = [
   { path: '/moderate/invite', title: 'Join', mount: (main) => mountAccountPage(main, toLogin) },
   { path: '/moderate/import', title: NAV.import, adminOnly: true, mount: admin(mountImportPage) },
   { path: '/moderate/export', title: NAV.export, adminOnly: true, mount: admin(mountExportPage) },
+  {
+    path: '/moderate/webhooks',
+    title: NAV.webhooks,
+    adminOnly: true,
+    mount: admin(mountWebhooksPage),
+  },
 ];
 
 function startApp(session: Session): void {

@@ -309,6 +309,17 @@ export function renderCard(
             },
             c.authorEmail,
           ),
+          c.authorVerified
+            ? h(
+                'span',
+                {
+                  class: 'badge badge-verified',
+                  'data-testid': 'author-verified',
+                  title: 'This author confirmed their email address',
+                },
+                'Verified email',
+              )
+            : null,
           c.authorWebsite
             ? h(
                 'span',

@@ -25,6 +25,7 @@ const ADMIN_LINKS: [string, string][] = [
   ['/moderate/api-keys', NAV.apiKeys],
   ['/moderate/import', NAV.import],
   ['/moderate/export', NAV.export],
+  ['/moderate/webhooks', NAV.webhooks],
 ];
 
 export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
@@ -118,6 +119,16 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
           },
           h('span', { class: 'account-name' }, user.name || user.email),
           h('span', { class: 'account-role muted' }, user.role === 'admin' ? 'Admin' : 'Moderator'),
+        ),
+        h(
+          'a',
+          {
+            class: 'link-btn',
+            href: '/moderate/notifications',
+            'data-link': true,
+            'data-testid': 'nav-notifications',
+          },
+          'Notifications',
         ),
         h(
           'button',

@@ -134,6 +134,10 @@ export const PEOPLE = {
 export const ACCOUNT = {
   title: 'My account',
   hint: 'Your name, password and sessions.',
+  name: 'Display name',
+  nameHint: 'Shown beside your decisions in the audit log and in the sidebar.',
+  nameSave: 'Save name',
+  nameSaved: 'Name saved.',
   password: 'Change password',
   current: 'Current password',
   next: 'New password',
@@ -197,3 +201,27 @@ export const SETTING_HINTS: Record<string, string> = {
   maxBodyLength: 'The longest comment, in characters.',
   toxicity: 'Per kind of toxicity: the score from which the action applies.',
 };
+
+export const LOGIN = {
+  title: 'Sign in to moderate',
+  email: 'Email',
+  password: 'Password',
+  submit: 'Sign in',
+  submitting: 'Signing in…',
+  noEmail: 'Please enter your email address.',
+  noPassword: 'Please enter your password.',
+  rateLimited:
+    'Too many sign-in attempts from this network. Please wait a few minutes and try again.',
+  failed: 'Something went wrong. Please try again.',
+  foot: 'Parley comment moderation',
+} as const;
+
+export const COMMON = {
+  adminsOnly: 'Only admins can open this page.',
+  backToQueue: 'Back to the queue',
+  loading: 'Loading…',
+  loadFailed: 'Could not load this page.',
+  retry: 'Try again',
+  allSites: 'All sites',
+  site: 'Site',
+} as const;

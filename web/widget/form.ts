@@ -80,6 +80,7 @@ function formHtml(): string {
     `<div class="hp" aria-hidden="true"><label for="p-homepage">${esc(t('honeypotLabel'))}</label>` +
     `<input id="p-homepage" name="homepage" type="text" tabindex="-1" autocomplete="off" data-testid="field-homepage"></div>` +
     `<label class="check"><input type="checkbox" name="save" data-testid="field-save"><span>${esc(t('saveAuthor'))}</span></label>` +
+    `<label class="check"><input type="checkbox" name="notifyReplies" data-testid="field-notify"><span>${esc(t('notifyReplies'))}</span></label>` +
     `<div class="rephrase" data-testid="rephrase-prompt" role="group" aria-labelledby="p-rp-title" hidden></div>` +
     `<div class="ferror" role="alert" data-testid="form-error"></div>` +
     `<div class="fsubmit"><button type="submit" class="btn" data-testid="submit"><span class="spin" aria-hidden="true"></span><span class="lbl">${esc(t('submit'))}</span></button>` +
@@ -97,6 +98,8 @@ export class CommentForm {
   private tokenAt = 0;
   private readonly inputs: Record<Field, HTMLInputElement | HTMLTextAreaElement>;
   private readonly save: HTMLInputElement;
+  /** "Notify me of replies by email": off by default. */
+  private readonly notify: HTMLInputElement;
   private readonly honeypot: HTMLInputElement;
   private readonly submitBtn: HTMLButtonElement;
   private readonly errorBox: HTMLElement;
@@ -118,6 +121,7 @@ export class CommentForm {
       website: q('#p-website'),
     };
     this.save = q('input[name=save]');
+    this.notify = q('input[name=notifyReplies]');
     this.honeypot = q('#p-homepage');
     this.submitBtn = q('button[type=submit]');
     this.errorBox = q('.ferror');
@@ -283,6 +287,7 @@ export class CommentForm {
       ...(v.website ? { website: v.website } : {}),
       body: v.body,
       ...(this.parentId ? { parentId: this.parentId } : {}),
+      ...(this.notify.checked ? { notifyReplies: true } : {}),
       ...(formToken ? { formToken } : {}),
       homepage: this.honeypot.value,
       ...(meta ?? {}),

@@ -75,6 +75,7 @@ export const en = /* @__PURE__ */ merge(countStrings, {
   screeningNote: 'Comments are screened for spam and abuse before they appear.',
   poweredBy: 'This site uses Parley’s spam protection.',
   saveAuthor: 'Save my name, email, and website in this browser for the next time I comment.',
+  notifyReplies: 'Notify me of replies by email',
   submit: 'Post Comment',
   submitting: 'Posting…',
   nameRequired: 'Please enter your name.',

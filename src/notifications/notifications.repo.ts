@@ -1,0 +1,249 @@
+// Storage of notifications: staff preferences and notices, one-click tokens, commenter
+// addresses and their reply subscriptions, and the log of queued mails.
+import type { Db, DbClient } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
+
+export type ModerationMode = 'immediate' | 'hourly' | 'daily' | 'off';
+
+export async function getStaff(db: Db) {
+  return db.user.findMany({
+    select: { id: true, email: true, name: true, role: true, siteIds: true },
+    orderBy: { createdAt: 'asc' },
+  });
+}
+
+export async function getStaffMember(db: Db, userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, siteIds: true },
+  });
+}
+
+export async function getSettings(db: Db, userIds: string[]) {
+  return db.notificationSetting.findMany({ where: { userId: { in: userIds } } });
+}
+
+export async function saveSetting(
+  db: Db,
+  userId: string,
+  data: { moderation: ModerationMode; weekly: boolean },
+) {
+  return db.notificationSetting.upsert({
+    where: { userId },
+    create: { userId, ...data },
+    update: data,
+  });
+}
+
+export async function setDigestSent(
+  db: Db,
+  userId: string,
+  field: 'lastDigestAt' | 'lastWeeklyAt',
+  at: Date,
+) {
+  await db.notificationSetting.upsert({
+    where: { userId },
+    create: { userId, [field]: at },
+    update: { [field]: at },
+  });
+}
+
+/** False when the moderator was told about this comment for this reason already. */
+export async function insertNotice(
+  db: DbClient,
+  notice: { userId: string; commentId: string; reason: string; sentAt: Date | null },
+): Promise<boolean> {
+  try {
+    await db.moderatorNotice.create({ data: notice });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+export async function getUnsentNotices(db: Db, userId: string) {
+  return db.moderatorNotice.findMany({
+    where: { userId, sentAt: null },
+    orderBy: { createdAt: 'asc' },
+    take: 200,
+  });
+}
+
+export async function getUsersWithUnsentNotices(db: Db): Promise<string[]> {
+  const rows = await db.moderatorNotice.findMany({
+    where: { sentAt: null },
+    select: { userId: true },
+    distinct: ['userId'],
+  });
+  return rows.map((r) => r.userId);
+}
+
+export async function setNoticesSent(db: Db, ids: string[], at: Date) {
+  await db.moderatorNotice.updateMany({ where: { id: { in: ids } }, data: { sentAt: at } });
+}
+
+export async function createActionToken(
+  db: Db,
+  token: { id: string; userId: string; commentId: string; action: string; expiresAt: Date },
+) {
+  await db.mailActionToken.create({ data: token });
+}
+
+export async function getActionToken(db: Db, id: string) {
+  return db.mailActionToken.findUnique({ where: { id } });
+}
+
+/** Uses the token up; true for the one caller that did (a replay, or a race, gets false). */
+export async function claimActionToken(db: Db, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.mailActionToken.updateMany({
+    where: { id, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  return count === 1;
+}
+
+/** Once a moderator decided a comment, its other links are spent too. */
+export async function spendTokensOfComment(db: Db, commentId: string, now: Date) {
+  await db.mailActionToken.updateMany({
+    where: { commentId, usedAt: null },
+    data: { usedAt: now },
+  });
+}
+
+export async function getCommentForMail(db: Db, commentId: string) {
+  return db.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      id: true,
+      siteId: true,
+      parentId: true,
+      replyToId: true,
+      rootId: true,
+      createdAt: true,
+      authorName: true,
+      authorEmail: true,
+      authorHash: true,
+      body: true,
+      status: true,
+      toxic: true,
+      toxicityScore: true,
+      spamScore: true,
+      screening: true,
+      reportCount: true,
+      post: { select: { slug: true, title: true, url: true } },
+      site: { select: { slug: true, name: true } },
+    },
+  });
+}
+export type MailComment = NonNullable<Awaited<ReturnType<typeof getCommentForMail>>>;
+
+export async function getAddressByEmail(db: Db, email: string) {
+  return db.mailAddress.findUnique({ where: { email } });
+}
+
+export async function getAddress(db: Db, id: string) {
+  return db.mailAddress.findUnique({ where: { id } });
+}
+
+export async function createAddress(db: Db, email: string, authorHash: string) {
+  try {
+    return await db.mailAddress.create({ data: { email, authorHash } });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return db.mailAddress.findUniqueOrThrow({ where: { email } });
+  }
+}
+
+/** True for the one caller that may send the (only) confirmation mail. */
+export async function claimConfirmation(db: Db, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.mailAddress.updateMany({
+    where: { id, confirmSentAt: null, verifiedAt: null },
+    data: { confirmSentAt: now },
+  });
+  return count === 1;
+}
+
+export async function setAddressVerified(db: Db, id: string, now: Date) {
+  await db.mailAddress.updateMany({ where: { id, verifiedAt: null }, data: { verifiedAt: now } });
+}
+
+export async function setAddressUnsubscribed(db: Db, id: string, now: Date) {
+  await db.mailAddress.updateMany({
+    where: { id, unsubscribedAt: null },
+    data: { unsubscribedAt: now },
+  });
+}
+
+export async function isAuthorVerified(db: Db, authorHash: string): Promise<boolean> {
+  const row = await db.mailAddress.findUnique({
+    where: { authorHash },
+    select: { verifiedAt: true },
+  });
+  return Boolean(row?.verifiedAt);
+}
+
+export async function createSubscription(
+  db: Db,
+  sub: { addressId: string; commentId: string; rootId: string },
+) {
+  try {
+    await db.replySubscription.create({ data: sub });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+}
+
+export async function getSubscriptionOfComment(db: Db, commentId: string) {
+  return db.replySubscription.findUnique({ where: { commentId } });
+}
+
+export async function setThreadUnsubscribed(db: Db, addressId: string, rootId: string, now: Date) {
+  await db.replySubscription.updateMany({
+    where: { addressId, rootId, unsubscribedAt: null },
+    data: { unsubscribedAt: now },
+  });
+}
+
+/** Records a mail about to be queued; false when that key was queued before. */
+export async function insertMailLog(
+  db: DbClient,
+  entry: { key: string; kind: string; addressId?: string; userId?: string },
+): Promise<boolean> {
+  try {
+    await db.mailLog.create({ data: entry });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+export async function countMailsToAddressSince(db: Db, addressId: string, since: Date) {
+  return db.mailLog.count({ where: { addressId, createdAt: { gte: since } } });
+}
+
+/** Statuses of the comments written on these sites since a date (weekly summary). */
+export async function countCommentsSince(db: Db, siteIds: string[] | null, since: Date) {
+  return db.comment.groupBy({
+    by: ['status'],
+    where: { createdAt: { gte: since }, ...(siteIds && { siteId: { in: siteIds } }) },
+    _count: { _all: true },
+  });
+}
+
+export async function getHeldScreeningSince(db: Db, siteIds: string[] | null, since: Date) {
+  return db.comment.findMany({
+    where: {
+      createdAt: { gte: since },
+      status: { in: ['pending', 'spam', 'rejected'] },
+      ...(siteIds && { siteId: { in: siteIds } }),
+    },
+    select: { screening: true },
+    take: 2000,
+  });
+}
+
+export async function getSiteIds(db: Db): Promise<string[]> {
+  return (await db.site.findMany({ select: { id: true } })).map((s) => s.id);
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+export const SettingsBody = z.object({
+  moderation: z.enum(['immediate', 'hourly', 'daily', 'off'], {
+    error: 'Choose immediately, hourly, daily or off.',
+  }),
+  weekly: z.boolean({ error: 'Weekly summary must be true or false.' }),
+});
+export type SettingsBody = z.infer<typeof SettingsBody>;
+
+/** A mail link's token (its signature is checked by links.ts). */
+export const TokenParams = z.object({
+  token: z
+    .string()
+    .min(10)
+    .max(400)
+    .regex(/^[\w.~-]+$/, 'Not a valid link.'),
+});

@@ -1,0 +1,102 @@
+// Webhook endpoints, and the comment columns an event body shows.
+import type { Db, DbClient } from '../db/database.js';
+
+const ENDPOINT_COLUMNS = {
+  id: true,
+  siteId: true,
+  url: true,
+  events: true,
+  private: true,
+  enabled: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export function getEndpoints(db: Db, siteId: string) {
+  return db.webhookEndpoint.findMany({
+    where: { siteId },
+    orderBy: { createdAt: 'asc' },
+    select: ENDPOINT_COLUMNS,
+  });
+}
+
+export function getEndpoint(db: Db, siteId: string, id: string) {
+  return db.webhookEndpoint.findFirst({ where: { id, siteId }, select: ENDPOINT_COLUMNS });
+}
+
+/** With its secret: for signing a delivery. */
+export function getEndpointForDelivery(db: Db, id: string) {
+  return db.webhookEndpoint.findUnique({
+    where: { id },
+    select: { id: true, url: true, secret: true, enabled: true },
+  });
+}
+
+/** The enabled endpoints of these sites (inside the transaction of a change). */
+export function getEnabledEndpoints(tx: DbClient, siteIds: string[]) {
+  return tx.webhookEndpoint.findMany({
+    where: { siteId: { in: siteIds }, enabled: true },
+    select: { id: true, siteId: true, events: true, private: true },
+  });
+}
+
+export function insertEndpoint(
+  db: Db,
+  data: {
+    siteId: string;
+    url: string;
+    events: string[];
+    secret: string;
+    private: boolean;
+    enabled: boolean;
+  },
+) {
+  return db.webhookEndpoint.create({ data, select: ENDPOINT_COLUMNS });
+}
+
+export async function updateEndpoint(
+  db: Db,
+  siteId: string,
+  id: string,
+  data: { url?: string; events?: string[]; private?: boolean; enabled?: boolean; secret?: string },
+): Promise<boolean> {
+  const r = await db.webhookEndpoint.updateMany({ where: { id, siteId }, data });
+  return r.count === 1;
+}
+
+export async function deleteEndpoint(db: Db, siteId: string, id: string): Promise<boolean> {
+  const r = await db.webhookEndpoint.deleteMany({ where: { id, siteId } });
+  return r.count === 1;
+}
+
+/** What an event body shows of these comments, email included (dropped unless private). */
+export function getCommentsForEvents(tx: DbClient, ids: string[]) {
+  return tx.comment.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      parentId: true,
+      authorName: true,
+      authorWebsite: true,
+      authorHash: true,
+      authorEmail: true,
+      html: true,
+      body: true,
+      createdAt: true,
+      editedAt: true,
+      replyToId: true,
+      replyToName: true,
+      status: true,
+      screening: true,
+      toxic: true,
+      toxicityScore: true,
+      spamScore: true,
+      reportCount: true,
+      reportedAt: true,
+      decidedAt: true,
+      site: { select: { id: true, slug: true } },
+      post: { select: { id: true, slug: true, title: true, url: true } },
+    },
+  });
+}
+export type CommentForEvent = Awaited<ReturnType<typeof getCommentsForEvents>>[number];

@@ -1,0 +1,95 @@
+// The widget's "Notify me of replies by email" checkbox and the dashboard's Notifications
+// settings, in real Chromium against a real server and a real SMTP server.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TEST_ADMIN } from '../helpers/auth.js';
+import {
+  errorsOf,
+  launchBrowser,
+  newPage,
+  openWidget,
+  startBrowserTestServer,
+  type BrowserTestServer,
+} from '../helpers/browser.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+
+describe('mail settings in the browser', () => {
+  let server: BrowserTestServer;
+  let browser: Browser;
+  let smtp: TestSmtp;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    [server, browser] = await Promise.all([
+      startBrowserTestServer({ SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' }),
+      launchBrowser(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.stop();
+  });
+
+  test('when a reader ticks "Notify me of replies by email", then the POST carries it and only a confirmation mail arrives; unticked, nothing is sent', async () => {
+    const page = await openWidget(await newPage(browser, { distinctIps: true }), `${server.url}/`);
+    const box = page.locator('[data-testid=field-notify]');
+    expect(await box.isChecked()).toBe(false);
+    expect(await page.getByText('Notify me of replies by email').count()).toBe(1);
+
+    const post = async (email: string, tick: boolean) => {
+      await page.fill('[data-testid=field-body]', `A short and friendly question from ${email}?`);
+      await page.fill('[data-testid=field-name]', 'Curious Reader');
+      await page.fill('[data-testid=field-email]', email);
+      if (tick) await box.check();
+      const posted = page.waitForResponse(
+        (r) => /\/comments$/.test(r.url()) && r.request().method() === 'POST',
+      );
+      await page.click('[data-testid=submit]');
+      const res = await posted;
+      return JSON.parse(res.request().postData() ?? '{}') as { notifyReplies?: boolean };
+    };
+    const unticked = await post('quiet.reader@example.org', false);
+    expect(unticked.notifyReplies).toBeUndefined();
+    const ticked = await post('curious.reader@example.org', true);
+    expect(ticked.notifyReplies).toBe(true);
+    const [mail] = await smtp.waitFor(1, (m) => m.rcpt.includes('curious.reader@example.org'));
+    expect(mail!.parsed.subject).toContain('Confirm your email address');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.mails.filter((m) => m.rcpt.includes('quiet.reader@example.org'))).toHaveLength(0);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  test('when a moderator picks the daily digest on the Notifications page, then it is saved for their account', async () => {
+    const mod = await newPage(browser);
+    await mod.goto(`${server.url}/moderate`);
+    await mod.fill('[data-testid=login-email]', TEST_ADMIN.email);
+    await mod.fill('[data-testid=login-password]', TEST_ADMIN.password);
+    await mod.click('[data-testid=login-submit]');
+    await mod.click('[data-testid=nav-notifications]');
+    await mod.locator('[data-testid=notifications-form]').waitFor();
+    expect(await mod.locator('[data-testid=notify-immediate]').isChecked()).toBe(true);
+    expect(await mod.locator('[data-testid=mail-off]').count()).toBe(0);
+    await mod.check('[data-testid=notify-daily]');
+    await mod.check('[data-testid=notify-weekly]');
+    const saved = mod.waitForResponse(
+      (r) => r.url().endsWith('/api/notifications/settings') && r.request().method() === 'PUT',
+    );
+    await mod.click('[data-testid=notifications-save]');
+    expect((await saved).status()).toBe(200);
+    const admin = await server.parley.database.db.user.findUniqueOrThrow({
+      where: { email: TEST_ADMIN.email },
+    });
+    const row = await server.parley.database.db.notificationSetting.findUniqueOrThrow({
+      where: { userId: admin.id },
+    });
+    expect({ moderation: row.moderation, weekly: row.weekly }).toEqual({
+      moderation: 'daily',
+      weekly: true,
+    });
+    await mod.reload();
+    await mod.locator('[data-testid=notifications-form]').waitFor();
+    expect(await mod.locator('[data-testid=notify-daily]').isChecked()).toBe(true);
+    expect(errorsOf(mod)).toEqual([]);
+  });
+});

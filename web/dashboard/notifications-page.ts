@@ -1,0 +1,123 @@
+// Notifications (every staff member, their own account): when to be mailed about held,
+// toxic and reported comments of their sites, and the optional weekly summary. Says so when
+// the server has no SMTP_URL (mail is off).
+import { errorBlock, loadingBlock, pageHead } from './admin-common.js';
+import { request } from './api.js';
+import { h, mount } from './dom.js';
+import type { Page } from './router.js';
+import { toast, toastError } from './toast.js';
+
+type Mode = 'immediate' | 'hourly' | 'daily' | 'off';
+interface NotificationSettings {
+  mail: { enabled: boolean };
+  moderation: Mode;
+  weekly: boolean;
+}
+
+const MODES: [Mode, string][] = [
+  ['immediate', 'Immediately, one mail per comment'],
+  ['hourly', 'Hourly digest'],
+  ['daily', 'Daily digest'],
+  ['off', 'Off'],
+];
+
+const settingsApi = {
+  get: () => request<NotificationSettings>('GET', '/api/notifications/settings'),
+  save: (s: { moderation: Mode; weekly: boolean }) =>
+    request<NotificationSettings>('PUT', '/api/notifications/settings', s),
+};
+
+export function mountNotificationsPage(main: HTMLElement): Page {
+  let alive = true;
+  const body = h('div', null, loadingBlock());
+  mount(
+    main,
+    h(
+      'div',
+      { class: 'page', 'data-testid': 'notifications-page' },
+      pageHead(
+        'Notifications',
+        'Mail about held, toxic and reported comments on your sites, with one-click links to decide.',
+      ),
+      body,
+    ),
+  );
+
+  function render(s: NotificationSettings): HTMLElement {
+    const radios = MODES.map(([mode, label]) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', {
+          type: 'radio',
+          name: 'moderation',
+          value: mode,
+          checked: s.moderation === mode,
+          'data-testid': `notify-${mode}`,
+        }),
+        h('span', null, label),
+      ),
+    );
+    const weekly = h('input', {
+      type: 'checkbox',
+      name: 'weekly',
+      checked: s.weekly,
+      'data-testid': 'notify-weekly',
+    }) as HTMLInputElement;
+    const form = h(
+      'form',
+      { class: 'card', 'data-testid': 'notifications-form' },
+      s.mail.enabled
+        ? null
+        : h(
+            'p',
+            { class: 'notice', role: 'status', 'data-testid': 'mail-off' },
+            'Mail is off on this server (no SMTP_URL is configured): these settings apply once it is on.',
+          ),
+      h('fieldset', null, h('legend', null, 'When a comment needs moderation'), radios),
+      h(
+        'label',
+        { class: 'check' },
+        weekly,
+        h('span', null, 'Weekly summary (counts and top reasons)'),
+      ),
+      h('button', { type: 'submit', class: 'btn', 'data-testid': 'notifications-save' }, 'Save'),
+    ) as HTMLFormElement;
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const chosen = form.querySelector<HTMLInputElement>('input[name=moderation]:checked');
+      try {
+        await settingsApi.save({
+          moderation: (chosen?.value as Mode | undefined) ?? 'immediate',
+          weekly: weekly.checked,
+        });
+        toast('Notification settings saved.');
+      } catch (err) {
+        toastError(err, 'Could not save: ');
+      }
+    });
+    return form;
+  }
+
+  async function load(): Promise<void> {
+    mount(body, loadingBlock());
+    try {
+      const s = await settingsApi.get();
+      if (alive) mount(body, render(s));
+    } catch (err) {
+      if (alive)
+        mount(
+          body,
+          errorBlock(err, () => void load()),
+        );
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  void load();
+  return {
+    unmount: () => {
+      alive = false;
+    },
+  };
+}
