@@ -181,6 +181,13 @@ export function authRouter(deps: {
     access: 'moderator',
     responses: { 204: { description: 'Signed out.' } },
   });
+  doc.patch('/auth/me', {
+    summary: 'Change one’s own display name (shown in the dashboard and the audit log)',
+    access: 'moderator',
+    body: UpdateMeBody,
+    bodyExample: { name: 'Alex (moderator)' },
+    responses: { 200: { description: 'The account.', body: SignedIn } },
+  });
   doc.post('/auth/logout-everywhere', {
     summary: 'Sign out everywhere: ends every session of the account, this one included',
     access: 'moderator',

@@ -62,6 +62,11 @@ export interface RouteSpec {
   responses: Record<number, ResponseSpec>;
   /** Error codes by status, besides those every route of its kind can answer. */
   errors?: Record<number, string[]>;
+  /**
+   * Pages for people (the links in mails): the route answers its own errors, invalid
+   * parameters included (as 404), with an HTML page whose data-code names the code.
+   */
+  errorPages?: boolean;
 }
 
 export interface DescribedRoute {

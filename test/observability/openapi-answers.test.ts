@@ -221,3 +221,58 @@ test('when a site is imported, listed, exported, a commenter erased and the site
     await admin.delete('/api/admin/sites/docs'),
   );
 });
+
+test('when webhooks, the outbox, mail preferences and mail links are used, then every answer is the documented one', async () => {
+  const owner = await createStaff(t, { role: 'admin' });
+  const admin = await signIn(t, owner.email, owner.password);
+  await seedSite(t.parley, { slug: 'hooks' });
+  const base = '/api/admin/sites/hooks/webhooks';
+  const created = await admin.post(base, {
+    url: 'http://127.0.0.1:9/parley',
+    events: ['comment.created'],
+  });
+  expectDocumented('post', '/api/admin/sites/{site}/webhooks', created);
+  expect(created.status).toBe(201);
+  const id = created.body.webhook.id as string;
+  const one = `/api/admin/sites/{site}/webhooks/{id}`;
+  expectDocumented('get', '/api/admin/sites/{site}/webhooks', await admin.get(base));
+  expectDocumented('patch', one, await admin.patch(`${base}/${id}`, { enabled: false }));
+  expectDocumented('post', `${one}/rotate-secret`, await admin.post(`${base}/${id}/rotate-secret`));
+  expectDocumented('post', `${one}/test`, await admin.post(`${base}/${id}/test`));
+  expectDocumented('get', `${one}/deliveries`, await admin.get(`${base}/${id}/deliveries`));
+  const unknown = '0193a7b2-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
+  const redeliver = await admin.post(`${base}/${id}/deliveries/${unknown}/redeliver`);
+  expectDocumented('post', `${one}/deliveries/{attemptId}/redeliver`, redeliver);
+  expect(redeliver.body.error.code).toBe('DELIVERY_NOT_FOUND');
+  expectDocumented('get', '/api/admin/outbox', await admin.get('/api/admin/outbox?site=hooks'));
+  const retry = await admin.post(`/api/admin/outbox/${unknown}/retry`);
+  expectDocumented('post', '/api/admin/outbox/{id}/retry', retry);
+  expect(retry.body.error.code).toBe('DELIVERY_NOT_FOUND');
+  const removed = await admin.delete(`${base}/${id}`);
+  expectDocumented('delete', one, removed);
+  expect(removed.status).toBe(204);
+  expectDocumented('delete', one, await admin.delete(`${base}/${id}`));
+
+  expectDocumented(
+    'get',
+    '/api/notifications/settings',
+    await admin.get('/api/notifications/settings'),
+  );
+  const saved = await admin.put('/api/notifications/settings', {
+    moderation: 'daily',
+    weekly: true,
+  });
+  expectDocumented('put', '/api/notifications/settings', saved);
+  expect(saved.body.moderation).toBe('daily');
+  const renamed = await admin.patch('/api/auth/me', { name: 'Renamed' });
+  expectDocumented('patch', '/api/auth/me', renamed);
+  expect(renamed.body.user.name).toBe('Renamed');
+
+  for (const name of ['moderate', 'confirm', 'unsubscribe'])
+    for (const method of ['get', 'post'] as const) {
+      const res = await t.api()[method](`/api/mail/${name}/not-a-real-token-123`);
+      expectDocumented(method, `/api/mail/${name}/{token}`, res);
+      expect(res.status).toBe(404);
+      expect(res.text).toContain('data-code="MAIL_LINK_INVALID"');
+    }
+});
