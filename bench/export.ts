@@ -29,6 +29,8 @@ for (const provider of STORES) {
         TSX,
         [join(ROOT, 'bench/export-child.ts'), provider, database.url, format],
         {
+          // e.g. --max-old-space-size=48: an export that finishes under it holds no more than that.
+          env: { ...process.env, NODE_OPTIONS: process.env.BENCH_EXPORT_CHILD_NODE_OPTIONS ?? '' },
           cwd: ROOT,
           encoding: 'utf8',
         },

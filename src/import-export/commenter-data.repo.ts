@@ -153,3 +153,23 @@ export function insertErasureAudit(
     },
   });
 }
+
+/** Staged import records (kept for unfinished jobs and skipped-record reports) that mention `needle`. */
+export function getStagedMentioning(tx: DbClient, needle: string) {
+  const pattern = `%${needle.toLowerCase()}%`;
+  return tx.$queryRaw<{ jobId: string; seq: number; data: string; reason: string | null }[]>`
+    SELECT "jobId", "seq", "data", "reason" FROM "ImportStaged"
+    WHERE lower("data") LIKE ${pattern} OR lower(COALESCE("reason", '')) LIKE ${pattern}`;
+}
+
+export function setStagedText(
+  tx: DbClient,
+  row: { jobId: string; seq: number },
+  data: string,
+  reason: string | null,
+) {
+  return tx.importStaged.update({
+    where: { jobId_seq: { jobId: row.jobId, seq: Number(row.seq) } },
+    data: { data, reason },
+  });
+}

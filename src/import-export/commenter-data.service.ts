@@ -18,9 +18,11 @@ import {
   getCommenterCommentPage,
   getCommenterCommentRefs,
   getEmailBans,
+  getStagedMentioning,
   insertErasureAudit,
   renameRepliesTo,
   setAuditSnapshots,
+  setStagedText,
 } from './commenter-data.repo.js';
 import { paged } from './export.repo.js';
 
@@ -112,9 +114,18 @@ export interface ErasureResult {
   bodies: 'removed' | 'kept';
 }
 
+function emailPattern(email: string): RegExp {
+  return new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+}
+
+/** Replaces the email, in any letter case, in a text. */
+export function scrubText(text: string, email: string): string {
+  return text.replace(emailPattern(email), ERASED_TEXT);
+}
+
 /** Replaces the email (any case) in every string inside a JSON value; drops `body` keys if asked. */
 export function scrubJson(value: unknown, email: string, dropBodies: boolean): unknown {
-  const needle = new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  const needle = emailPattern(email);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(needle, ERASED_TEXT);
     if (Array.isArray(v)) return v.map(walk);
@@ -174,6 +185,16 @@ export async function eraseCommenter(
           a.id,
           scrubJson(a.before, who.email, dropBodies),
           scrubJson(a.after, who.email, dropBodies),
+        );
+      }
+      // Records of imports still staged (unfinished jobs, skipped-record reports) name it too.
+      const staged = await getStagedMentioning(tx, who.email);
+      for (const row of staged) {
+        await setStagedText(
+          tx,
+          row,
+          scrubText(row.data, who.email),
+          row.reason === null ? null : scrubText(row.reason, who.email),
         );
       }
       const bodies: ErasureResult['bodies'] = options.removeBodies ? 'removed' : 'kept';

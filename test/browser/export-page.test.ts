@@ -86,6 +86,10 @@ describe('dashboard Export page', () => {
     });
     expect(row).toMatchObject({ authorName: 'Deleted user', authorEmail: '' });
     expect(row.body).not.toContain('forget me');
+    // The audit log says what was erased, never whose address.
+    await page.click('[data-testid=nav-audit]');
+    await page.waitForSelector('text=Erased a commenter');
+    expect(await page.textContent('main')).not.toContain(EMAIL);
     expect(errorsOf(page)).toEqual([]);
   });
 });

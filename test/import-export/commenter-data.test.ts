@@ -112,6 +112,16 @@ describe.each(PROVIDERS)('commenter data requests on %s', (provider) => {
     expect((await admin.post(`/api/moderation/comments/${erin[1]}/spam`)).status).toBe(200);
     const ban = await admin.post('/api/moderation/bans', { kind: 'email', commentId: erin[0] });
     expect(ban.status).toBe(201);
+    // A record of an unfinished import, staged with her address.
+    await t.parley.database.db.importStaged.create({
+      data: {
+        jobId: 'unfinished-job',
+        seq: 1,
+        kind: 'skipped',
+        data: JSON.stringify({ type: 'comment', authorEmail: 'Erin.Target@Example.com' }),
+        reason: `no thread for ${ERIN}`,
+      },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -171,7 +181,7 @@ describe.each(PROVIDERS)('commenter data requests on %s', (provider) => {
     const needles = [ERIN, erinHash, erinIpHash, 'Erin secret', 'Erin Target'];
     // Meaningful only if the data really was there before.
     const before = await tracesOf(db, provider, needles);
-    for (const table of ['Comment', 'AuditLog', 'Ban', 'ScreeningLesson'])
+    for (const table of ['Comment', 'AuditLog', 'Ban', 'ScreeningLesson', 'ImportStaged'])
       expect(before.some((line) => line.startsWith(`${table}:`))).toBe(true);
     const shape = async () =>
       (await db.comment.findMany({ orderBy: { id: 'asc' } })).map((c) => ({

@@ -29,6 +29,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user.invite-withdraw': 'Withdrew invitation',
   'api-key.create': 'Created API key',
   'api-key.delete': 'Revoked API key',
+  'commenter.erase': 'Erased a commenter',
 };
 
 const BAN_KINDS: Record<string, string> = {
@@ -94,6 +95,10 @@ function describe(e: AuditEntry): string {
     if (b.kind === 'ip') return 'an IP address';
     const kind = BAN_KINDS[String(b.kind)] ?? String(b.kind ?? 'ban');
     return `${kind} ${String(b.value ?? '')}`.trim();
+  }
+  if (e.targetType === 'commenter') {
+    // The entry never names who was erased: only what went.
+    return `${Number(after.comments ?? 0)} comment(s), text ${String(after.bodies ?? 'kept')}`;
   }
   if (e.action === 'site.update' || e.action === 'post.update' || e.action === 'user.update') {
     return changes(before, after) || 'no change';
