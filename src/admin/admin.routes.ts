@@ -1,6 +1,12 @@
 // /api/admin/…: sites, their settings and API keys, and accounts. Admins only.
 import { Router } from 'express';
-import { actorOf, listInvitations, listUserAccounts, type AuthGuard } from '../auth/index.js';
+import {
+  actorOf,
+  listInvitations,
+  listUserAccounts,
+  type AuthGuard,
+  type InvitationView,
+} from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import { requireJson } from '../http/index.js';
@@ -43,7 +49,7 @@ import {
   updateUserAsAdmin,
   withdrawInvitationAsAdmin,
 } from './users.admin.service.js';
-import { listAdminPosts, putPost } from './posts.admin.service.js';
+import { type AdminPostView, listAdminPosts, putPost } from './posts.admin.service.js';
 
 export function adminRouter(
   deps: AdminDeps & { posts: PostLookup; guard: AuthGuard; publicUrl: string },
@@ -163,6 +169,30 @@ function describeRoutes(router: Router): void {
   const User = z.object({ user: UserAccountShape });
   const Site = z.object({ site: AdminSiteShape });
   const ApiKey = z.object({ id: z.string(), label: z.string(), createdAt: z.string() });
+  const Invitation = z.object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(['admin', 'moderator']),
+    sites: z.array(z.string()),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+  }) satisfies z.ZodType<InvitationView>;
+  const SiteContents = z.object({
+    posts: z.number().int(),
+    comments: z.number().int(),
+    bans: z.number().int(),
+    apiKeys: z.number().int(),
+  }) satisfies z.ZodType<Awaited<ReturnType<typeof getSiteContents>>>;
+  const AdminPost = z.object({
+    slug: z.string(),
+    title: z.string(),
+    url: z.string().nullable(),
+    closed: z.boolean(),
+    commentCount: z.number().int().describe('Published comments (what readers see counted).'),
+    totalComments: z.number().int().describe('Every stored comment, held and spam included.'),
+    lastCommentAt: z.string().nullable(),
+    publishedAt: z.string(),
+  }) satisfies z.ZodType<AdminPostView>;
   doc.get('/users', {
     summary: 'Every account',
     access,
@@ -184,6 +214,55 @@ function describeRoutes(router: Router): void {
     body: UpdateUserBody,
     responses: { 200: { description: 'The account.', body: User } },
     errors: { 404: ['USER_NOT_FOUND'], 409: ['EMAIL_TAKEN', 'LAST_ADMIN'] },
+  });
+  doc.delete('/users/:id', {
+    summary: 'Remove an account (not one’s own, not the last admin); its sessions end',
+    access,
+    params: UserParams,
+    responses: { 204: { description: 'Removed.' } },
+    errors: { 404: ['USER_NOT_FOUND'], 409: ['CANNOT_REMOVE_SELF', 'LAST_ADMIN'] },
+  });
+  doc.get('/invitations', {
+    summary: 'Open invitations (not used, not expired)',
+    access,
+    responses: {
+      200: {
+        description: 'The invitations.',
+        body: z.object({ invitations: z.array(Invitation) }),
+      },
+    },
+  });
+  doc.post('/invitations', {
+    summary: 'Invite a moderator or admin: a one-time link, shown once, valid 7 days',
+    description:
+      'The token rides in the link’s fragment (`/moderate/invite#<token>`), which browsers never send to a server; it is not stored and cannot be shown again.',
+    access,
+    body: CreateInvitationBody,
+    bodyExample: { email: 'new-mod@example.com', role: 'moderator', sites: ['blog'] },
+    responses: {
+      201: {
+        description: 'The invitation and its link.',
+        body: z.object({ invitation: Invitation, link: z.string() }),
+        example: {
+          invitation: {
+            id: '0b9d5f0e-8c1a-4f7e-9a51-6c2d3e4f5a6b',
+            email: 'new-mod@example.com',
+            role: 'moderator',
+            sites: ['blog'],
+            expiresAt: '2026-12-08T17:00:00.000Z',
+            createdAt: '2026-12-01T17:00:00.000Z',
+          },
+          link: 'https://comments.example.com/moderate/invite#Jq3xW0n3m7YbT1c2d4e5f6g7h8i9j0kL',
+        },
+      },
+    },
+  });
+  doc.delete('/invitations/:id', {
+    summary: 'Withdraw an invitation: its link stops working',
+    access,
+    params: InvitationParams,
+    responses: { 204: { description: 'Withdrawn.' } },
+    errors: { 404: ['INVITATION_INVALID'] },
   });
   doc.get('/sites', {
     summary: 'Every site with its effective settings',
@@ -215,6 +294,47 @@ function describeRoutes(router: Router): void {
     responses: { 200: { description: 'The site.', body: Site } },
     errors: { 404: ['SITE_NOT_FOUND'] },
   });
+  doc.get('/sites/:site/contents', {
+    summary: 'What a site holds (what deleting it would remove)',
+    access,
+    params: SiteParams,
+    responses: {
+      200: {
+        description: 'The counts.',
+        body: z.object({ contents: SiteContents }),
+        example: { contents: { posts: 12, comments: 340, bans: 3, apiKeys: 1 } },
+      },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.delete('/sites/:site', {
+    summary: 'Delete a site with its posts, comments, reports, bans and API keys',
+    description: 'Cannot be undone (the audit log keeps a row, with the counts).',
+    access,
+    params: SiteParams,
+    responses: {
+      200: {
+        description: 'Deleted: what was removed.',
+        body: z.object({ removed: SiteContents }),
+        example: { removed: { posts: 12, comments: 340, bans: 3, apiKeys: 1 } },
+      },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.get('/sites/:site/posts', {
+    summary: 'A site’s posts, newest first, with their comment activity',
+    description: '`q` searches titles, slugs and URLs (case-insensitive); pages of `limit`.',
+    access,
+    params: SiteParams,
+    query: PostListQuery,
+    responses: {
+      200: {
+        description: 'One page of posts, and how many match.',
+        body: z.object({ posts: z.array(AdminPost), total: z.number().int() }),
+      },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
   doc.put('/sites/:site/posts/:post', {
     summary: 'Register, rename or close a post',
     access,
@@ -241,7 +361,12 @@ function describeRoutes(router: Router): void {
     access,
     params: SiteParams,
     responses: {
-      200: { description: 'The keys.', body: z.object({ apiKeys: z.array(ApiKey) }) },
+      200: {
+        description: 'The keys.',
+        body: z.object({
+          apiKeys: z.array(ApiKey.extend({ lastUsedAt: z.string().nullable() })),
+        }),
+      },
     },
     errors: { 404: ['SITE_NOT_FOUND'] },
   });

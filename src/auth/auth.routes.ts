@@ -181,6 +181,85 @@ export function authRouter(deps: {
     access: 'moderator',
     responses: { 204: { description: 'Signed out.' } },
   });
+  doc.patch('/auth/me', {
+    summary: 'Change one’s own display name (shown in the dashboard and the audit log)',
+    access: 'moderator',
+    body: UpdateMeBody,
+    bodyExample: { name: 'Alex (moderator)' },
+    responses: { 200: { description: 'The account.', body: SignedIn } },
+  });
+  doc.post('/auth/logout-everywhere', {
+    summary: 'Sign out everywhere: ends every session of the account, this one included',
+    access: 'moderator',
+    responses: { 204: { description: 'Every session ended; the cookie is cleared.' } },
+  });
+  doc.post('/auth/password', {
+    summary: 'Change one’s own password: the account’s other sessions end',
+    access: 'moderator',
+    body: ChangePasswordBody,
+    bodyExample: { current: 'correct horse battery', password: 'a longer new passphrase' },
+    responses: { 204: { description: 'Changed; this session stays signed in.' } },
+    errors: { 400: ['WRONG_PASSWORD'] },
+  });
+  doc.get('/auth/setup', {
+    summary: 'First run: whether Parley still needs its first admin',
+    description:
+      'While no account exists, the answer carries a token and sets a SameSite=Strict `parley_setup` cookie; POST /api/auth/setup must send the same token as X-CSRF-Token.',
+    access: 'public',
+    tag: 'Moderation',
+    responses: {
+      200: {
+        description: 'Set up needed (with the token to send), or not.',
+        body: z.union([
+          z.object({ needed: z.literal(true), csrfToken: z.string() }),
+          z.object({ needed: z.literal(false) }),
+        ]),
+        example: { needed: false },
+      },
+    },
+  });
+  doc.post('/auth/setup', {
+    summary: 'First run: create the first admin and sign in',
+    description:
+      'Needs the `parley_setup` cookie from GET /api/auth/setup and its token as X-CSRF-Token. Refused once any account exists.',
+    access: 'public',
+    tag: 'Moderation',
+    body: SetupBody,
+    bodyExample: { email: 'owner@example.com', name: 'Owner', password: 'correct horse battery' },
+    responses: { 201: { description: 'The admin, signed in.', body: SignedIn } },
+    errors: { 403: ['CSRF_FAILED'], 409: ['SETUP_DONE', 'EMAIL_TAKEN'], 429: ['RATE_LIMITED'] },
+  });
+  doc.get('/auth/invitations/:token', {
+    summary: 'What an invitation link is for (its email and role), before accepting it',
+    access: 'public',
+    tag: 'Moderation',
+    params: InvitationTokenParams,
+    responses: {
+      200: {
+        description: 'The invitation.',
+        body: z.object({
+          invitation: z.object({ email: z.string(), role: z.enum(['admin', 'moderator']) }),
+        }),
+        example: { invitation: { email: 'new-mod@example.com', role: 'moderator' } },
+      },
+    },
+    errors: { 404: ['INVITATION_INVALID'], 429: ['RATE_LIMITED'] },
+  });
+  doc.post('/auth/invitations/:token', {
+    summary: 'Accept an invitation: choose a name and password, and sign in',
+    description: 'The token in the path is the proof; a link works once, for 7 days.',
+    access: 'public',
+    tag: 'Moderation',
+    params: InvitationTokenParams,
+    body: AcceptInvitationBody,
+    bodyExample: { name: 'New moderator', password: 'correct horse battery' },
+    responses: { 201: { description: 'The new account, signed in.', body: SignedIn } },
+    errors: {
+      404: ['INVITATION_INVALID'],
+      409: ['EMAIL_TAKEN'],
+      429: ['RATE_LIMITED'],
+    },
+  });
   doc.get('/auth/me', {
     summary: 'The signed-in account and its CSRF token',
     access: 'moderator',

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { actorOf, type AuthGuard } from '../auth/index.js';
 import { AppError } from '../errors.js';
 import { parse } from '../http/index.js';
+import { apiDoc, ImportJobShape, SkippedEntryShape } from '../openapi/index.js';
 import { slug } from '../schema.js';
 import { ImportFormatSchema } from './formats/index.js';
 import { ImportOptionsSchema } from './import-job.js';
@@ -125,7 +126,90 @@ export function importRouter(deps: {
     res.json({ job, skipped: await getSkippedEntries(importer.db, id, limit, offset) });
   });
 
+  describeRoutes(router);
   return router;
+}
+
+function describeRoutes(router: Router): void {
+  const doc = apiDoc(router);
+  const access = 'admin' as const;
+  const Job = z.object({ job: ImportJobShape });
+  doc.post('/sites/:site/imports', {
+    summary: 'Import an export file (Disqus, WordPress WXR, Isso, Remark42, Commento, Parley)',
+    description:
+      'The file is the whole request body, sent as it is with Content-Type application/octet-stream (not multipart/form-data, and not application/json, which the API would parse as JSON). Options go in the query string. The import runs after the answer: poll GET …/imports/{id} until its status is done or failed. Larger files than IMPORT_MAX_UPLOAD_MB go through `npm run import` on the server.',
+    access,
+    params: SiteParams,
+    query: StartImportQuery,
+    upload: {
+      contentType: 'application/octet-stream',
+      description: 'The export file, byte for byte.',
+    },
+    responses: {
+      202: {
+        description: 'Accepted: the job, status reading.',
+        body: Job,
+        example: {
+          job: {
+            id: '5f0c8a52-3d4e-4b6f-8a1b-2c3d4e5f6a7b',
+            siteId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+            format: 'disqus',
+            status: 'reading',
+            dryRun: true,
+            options: {
+              remap: ['old.example.com=blog.example.com'],
+              includePingbacks: false,
+              screen: false,
+            },
+            fileName: 'disqus-export.xml',
+            fileBytes: 1048576,
+            progress: { bytesRead: 0, recordsRead: 0, threadsTotal: 0, threadsDone: 0 },
+            counts: {
+              threads: 0,
+              postsCreated: 0,
+              postsMatched: 0,
+              commentsCreated: 0,
+              commentsExisting: 0,
+              commentsReattached: 0,
+              commentsFlattened: 0,
+              skipped: 0,
+            },
+            plan: null,
+            error: null,
+            createdAt: '2026-12-01T17:00:00.000Z',
+            finishedAt: null,
+          },
+        },
+      },
+    },
+    errors: {
+      400: ['EMPTY_UPLOAD'],
+      404: ['SITE_NOT_FOUND'],
+      413: ['UPLOAD_TOO_LARGE'],
+    },
+  });
+  doc.get('/sites/:site/imports', {
+    summary: 'A site’s latest 50 imports, newest first',
+    access,
+    params: SiteParams,
+    responses: {
+      200: { description: 'The jobs.', body: z.object({ jobs: z.array(ImportJobShape) }) },
+    },
+    errors: { 404: ['SITE_NOT_FOUND'] },
+  });
+  doc.get('/sites/:site/imports/:id', {
+    summary: 'One import: progress, counts, dry-run plan, and a page of skipped entries',
+    access,
+    params: JobParams,
+    query: SkippedQuery,
+    responses: {
+      200: {
+        description: 'The job and the skipped entries from `offset`, in file order.',
+        body: Job.extend({ skipped: z.array(SkippedEntryShape) }),
+      },
+    },
+    errors: { 404: ['SITE_NOT_FOUND', 'IMPORT_NOT_FOUND'] },
+  });
 }
 
 /** Streams the request body to `path`; refuses (413) past `limit` bytes. */

@@ -4,6 +4,8 @@ import { type Request, type Response, Router } from 'express';
 import { actorOf, type AuthGuard } from '../auth/index.js';
 import { AppError } from '../errors.js';
 import { parse } from '../http/index.js';
+import { apiDoc } from '../openapi/index.js';
+import { z } from 'zod';
 import {
   readConfirmLink,
   readDecisionLink,
@@ -47,6 +49,36 @@ export function notificationsRouter(
 
   const ACTION_LABEL = { approve: s.approve, reject: s.reject, spam: s.spam };
 
+  const doc = apiDoc(router);
+  const Settings = z.object({
+    mail: z.object({
+      enabled: z.boolean().describe('False while this server has no SMTP_URL: nothing is sent.'),
+    }),
+    moderation: z
+      .enum(['immediate', 'hourly', 'daily', 'off'])
+      .describe('Mail about comments waiting for moderation: each at once, in digests, or none.'),
+    weekly: z.boolean().describe('A weekly summary mail.'),
+  });
+  const settingsExample = { mail: { enabled: true }, moderation: 'hourly', weekly: false };
+  doc.get('/notifications/settings', {
+    summary: 'One’s own mail preferences as a moderator or admin',
+    access: 'moderator',
+    tag: 'Notifications',
+    responses: {
+      200: { description: 'The preferences.', body: Settings, example: settingsExample },
+    },
+  });
+  doc.put('/notifications/settings', {
+    summary: 'Set one’s own mail preferences',
+    access: 'moderator',
+    tag: 'Notifications',
+    body: SettingsBody,
+    bodyExample: { moderation: 'hourly', weekly: false },
+    responses: {
+      200: { description: 'The preferences.', body: Settings, example: settingsExample },
+    },
+  });
+
   mailPage(router, 'moderate', {
     async show(token) {
       const row = await readDecisionLink(deps, token);
@@ -81,7 +113,66 @@ export function notificationsRouter(
       return s.pageUnsubscribed;
     },
   });
+  describeMailPages(doc);
   return router;
+}
+
+/** The pages behind the links in mails: a GET shows a button (mail scanners fetch links), its POST acts. */
+function describeMailPages(doc: ReturnType<typeof apiDoc>): void {
+  const common = {
+    access: 'public' as const,
+    tag: 'Notifications',
+    params: TokenParams,
+    errorPages: true,
+  };
+  const page = (description: string) => ({
+    200: { description, contentType: 'text/html' },
+  });
+  const linkErrors = { 404: ['MAIL_LINK_INVALID'], 410: ['MAIL_LINK_USED'] };
+  doc.get('/mail/moderate/:token', {
+    ...common,
+    summary: 'A moderation link from a mail: the page with its approve, reject or spam button',
+    responses: page('A page with one button, which POSTs to the same URL.'),
+    errors: linkErrors,
+  });
+  doc.post('/mail/moderate/:token', {
+    ...common,
+    summary: 'Decide the comment as the mail’s link says, as the moderator it was sent to',
+    description:
+      'A link works once; once the comment is decided, the mail’s other links are spent too.',
+    responses: page('A page saying the comment’s new status.'),
+    errors: {
+      403: ['FORBIDDEN'],
+      404: ['MAIL_LINK_INVALID', 'COMMENT_NOT_FOUND'],
+      410: ['MAIL_LINK_USED'],
+    },
+  });
+  doc.get('/mail/confirm/:token', {
+    ...common,
+    summary: 'An address-confirmation link: the page with its confirm button',
+    responses: page('A page with one button, which POSTs to the same URL.'),
+    errors: { 404: ['MAIL_LINK_INVALID'] },
+  });
+  doc.post('/mail/confirm/:token', {
+    ...common,
+    summary: 'Confirm a commenter’s email address, so that reply mails can be sent to it',
+    responses: page('A page saying the address is confirmed.'),
+    errors: { 404: ['MAIL_LINK_INVALID'] },
+  });
+  doc.get('/mail/unsubscribe/:token', {
+    ...common,
+    summary: 'An unsubscribe link: the page with its button',
+    responses: page('A page with one button, which POSTs to the same URL.'),
+    errors: { 404: ['MAIL_LINK_INVALID'] },
+  });
+  doc.post('/mail/unsubscribe/:token', {
+    ...common,
+    summary: 'Unsubscribe (also RFC 8058 one-click: List-Unsubscribe=One-Click)',
+    description:
+      'Any request body is ignored; the token says what stops: replies in one thread, every mail to a commenter, or a moderator’s moderation mails.',
+    responses: page('A page saying the mails stop.'),
+    errors: { 404: ['MAIL_LINK_INVALID'] },
+  });
 }
 
 function mailPage(

@@ -56,7 +56,7 @@ function commonErrors(spec: RouteSpec, method: string): Record<number, string[]>
     errors[status] = [...new Set([...(errors[status] ?? []), ...codes])];
   };
   if (spec.access === 'apiKey') return errors;
-  if (spec.params || spec.query || spec.body) add(400, 'VALIDATION_FAILED');
+  if ((spec.params || spec.query || spec.body) && !spec.errorPages) add(400, 'VALIDATION_FAILED');
   add(400, 'MALFORMED_URL');
   if (spec.body) {
     add(400, 'INVALID_JSON');
@@ -137,30 +137,57 @@ function operationOf(route: DescribedRoute, components: Components): Json {
   const { spec } = route;
   const responses: Record<string, Json> = {};
   for (const [status, r] of Object.entries(spec.responses)) {
-    const type = r.contentType ?? 'application/json';
+    const types = [r.contentType ?? 'application/json'].flat();
     responses[status] = {
       description: r.description,
+      ...(r.headers && {
+        headers: Object.fromEntries(
+          Object.entries(r.headers).map(([name, description]) => [
+            name,
+            { description, schema: { type: 'string' } },
+          ]),
+        ),
+      }),
       ...((r.body || r.contentType) && {
-        content: {
-          [type]: {
-            schema: r.body ? jsonSchemaOf(r.body, components, 'output') : { type: 'string' },
-            ...(r.example !== undefined && { example: r.example }),
-          },
-        },
+        content: Object.fromEntries(
+          types.map((type) => [
+            type,
+            {
+              schema: r.body ? jsonSchemaOf(r.body, components, 'output') : { type: 'string' },
+              ...(r.example !== undefined && { example: r.example }),
+            },
+          ]),
+        ),
       }),
     };
   }
   const errors = commonErrors(spec, route.method);
-  for (const [status, codes] of Object.entries(spec.errors ?? {}))
+  const pages = new Set<string>();
+  for (const [status, codes] of Object.entries(spec.errors ?? {})) {
     errors[Number(status)] = [...new Set([...(errors[Number(status)] ?? []), ...codes])];
+    if (spec.errorPages) pages.add(status);
+  }
   for (const [status, codes] of Object.entries(errors)) {
+    const json = {
+      'application/json': {
+        schema: spec.access === 'apiKey' ? GOOGLE_ERROR_BODY : ERROR_BODY(codes),
+      },
+    };
     responses[status] = {
       description: `Error: ${codes.join(', ')}`,
-      content: {
-        'application/json': {
-          schema: spec.access === 'apiKey' ? GOOGLE_ERROR_BODY : ERROR_BODY(codes),
-        },
-      },
+      content: pages.has(status)
+        ? {
+            'text/html': {
+              schema: {
+                type: 'string',
+                description: `An HTML page; its data-code attribute is one of ${codes.join(', ')}.`,
+              },
+            },
+            // Errors from outside the route (a malformed URL, the database) stay JSON.
+            ...(errors[Number(status)]!.length > (spec.errors?.[Number(status)]?.length ?? 0) &&
+              json),
+          }
+        : json,
     };
   }
   return {
@@ -174,6 +201,17 @@ function operationOf(route: DescribedRoute, components: Components): Json {
       .join('')}`,
     security: SECURITY_OF[spec.access],
     parameters: parametersOf(route, components),
+    ...(spec.upload && {
+      requestBody: {
+        required: true,
+        description: spec.upload.description,
+        content: {
+          [spec.upload.contentType]: {
+            schema: { type: 'string', contentMediaType: spec.upload.contentType },
+          },
+        },
+      },
+    }),
     ...(spec.body && {
       requestBody: {
         required: true,
@@ -212,7 +250,14 @@ export function buildOpenApiDocument(root: object, info: { version: string; url:
         'Comments, moderation and administration of a Parley server. Errors are `{ error: { code, message, fields? }, requestId }` with a stable `code`; every response carries `X-Request-Id`.',
     },
     servers: [{ url: info.url }],
-    tags: Object.values(TAG_OF).map((name) => ({ name })),
+    tags: [
+      ...new Set([
+        ...Object.values(TAG_OF),
+        ...Object.values(paths).flatMap((ops) =>
+          Object.values(ops).flatMap((op) => op.tags as string[]),
+        ),
+      ]),
+    ].map((name) => ({ name })),
     components: {
       schemas,
       securitySchemes: {

@@ -9,6 +9,7 @@ export {
   type DescribedRoute,
   type ResponseSpec,
   type RouteSpec,
+  type UploadSpec,
 } from './registry.js';
 export { buildOpenApiDocument, jsonSchemaOf, openApiPath } from './document.js';
 export * from './shapes.js';

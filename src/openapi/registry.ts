@@ -27,9 +27,20 @@ export interface ResponseSpec {
   description: string;
   /** The JSON body; absent for an empty body. */
   body?: z.ZodType;
-  /** Other than application/json (text/plain for metrics, text/html for pages). */
-  contentType?: string;
+  /**
+   * Other than application/json (text/plain for metrics, text/html for pages); several when
+   * the request chooses (an export's format).
+   */
+  contentType?: string | string[];
+  /** Response headers worth knowing (Content-Disposition of a download), with what they say. */
+  headers?: Record<string, string>;
   example?: unknown;
+}
+
+/** A request body that is a file, sent as it is (not JSON, not multipart/form-data). */
+export interface UploadSpec {
+  contentType: string;
+  description: string;
 }
 
 export interface RouteSpec {
@@ -45,10 +56,17 @@ export interface RouteSpec {
   /** The JSON request body (the schema that parses req.body). */
   body?: z.ZodType;
   bodyExample?: unknown;
+  /** A raw file as the request body, instead of a JSON `body`. */
+  upload?: UploadSpec;
   /** Successful answers by status. */
   responses: Record<number, ResponseSpec>;
   /** Error codes by status, besides those every route of its kind can answer. */
   errors?: Record<number, string[]>;
+  /**
+   * Pages for people (the links in mails): the route answers its own errors, invalid
+   * parameters included (as 404), with an HTML page whose data-code names the code.
+   */
+  errorPages?: boolean;
 }
 
 export interface DescribedRoute {

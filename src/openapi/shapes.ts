@@ -25,6 +25,7 @@ import type {
   PublicThreadComment,
   ThreadPage,
 } from '../contracts/public-api.js';
+import type { ImportJobJson, SkippedEntryJson } from '../contracts/import-api.js';
 
 /** True when A and B accept the same values (both directions assignable). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -258,3 +259,62 @@ assertSame<
 >();
 
 export { iso };
+
+export const ImportJobShape = z
+  .object({
+    id: z.string(),
+    siteId: z.string(),
+    format: z.string().describe('The format read: disqus, wxr, isso, remark42, commento, parley.'),
+    status: z.enum(['reading', 'writing', 'done', 'failed']),
+    dryRun: z.boolean().describe('A dry run writes nothing: its plan lists what would be.'),
+    options: z.object({
+      remap: z.array(z.string()),
+      includePingbacks: z.boolean(),
+      screen: z.boolean(),
+    }),
+    fileName: z.string().nullable(),
+    fileBytes: z.number().int().nullable(),
+    progress: z.object({
+      bytesRead: z.number().int(),
+      recordsRead: z.number().int(),
+      threadsTotal: z.number().int(),
+      threadsDone: z.number().int(),
+    }),
+    counts: z.object({
+      threads: z.number().int(),
+      postsCreated: z.number().int(),
+      postsMatched: z.number().int(),
+      commentsCreated: z.number().int(),
+      commentsExisting: z.number().int(),
+      commentsReattached: z.number().int(),
+      commentsFlattened: z.number().int(),
+      skipped: z.number().int(),
+    }),
+    plan: z
+      .object({
+        posts: z.array(
+          z.object({
+            url: z.string(),
+            slug: z.string(),
+            title: z.string(),
+            action: z.enum(['create', 'match']),
+            comments: z.number().int(),
+          }),
+        ),
+        truncated: z.boolean(),
+      })
+      .nullable(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+assertSame<Same<z.infer<typeof ImportJobShape>, ImportJobJson>>();
+
+export const SkippedEntryShape = z.object({
+  entity: z.string(),
+  sourceId: z.string().nullable(),
+  reason: z.string(),
+  line: z.number().int().nullable(),
+});
+assertSame<Same<z.infer<typeof SkippedEntryShape>, SkippedEntryJson>>();
