@@ -118,3 +118,21 @@ test('when a reader cites three sources, then the links hold the comment but do 
   );
   expect(sold.decision).toBe('spam');
 });
+
+test('when a trusted author has confirmed their email address, then spam weighting drops further', () => {
+  const borderline =
+    'Great article. We run a small bookkeeping service for local shops, see https://tidybooks.example for rates.';
+  const approved = screenComment(
+    makeContext({ text: borderline, history: { approvedByAuthor: 2 } }),
+  );
+  const verified = screenComment(
+    makeContext({ text: borderline, history: { approvedByAuthor: 2, verifiedAuthor: true } }),
+  );
+  const verifiedStranger = screenComment(
+    makeContext({ text: borderline, history: { verifiedAuthor: true } }),
+  );
+  const stranger = screenComment(makeContext({ text: borderline }));
+  expect(verified.scores.spam).toBeLessThan(approved.scores.spam);
+  // a confirmed address alone earns nothing: anyone can confirm an inbox once
+  expect(verifiedStranger.scores.spam).toBe(stranger.scores.spam);
+});
