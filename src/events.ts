@@ -61,6 +61,8 @@ export interface CommentChange {
   /** Status before and after, for status changes. */
   from?: string;
   to?: string;
+  /** comment.created: the author ticked "Notify me of replies by email". */
+  notifyReplies?: true;
 }
 
 /**

@@ -38,7 +38,13 @@ export class CommentWriter {
         for (const r of rows) {
           if (!inserted.has(r.id)) continue;
           const ref = { siteId: r.siteId, postId: r.postId, commentId: r.id, at: r.createdAt };
-          changes.push({ id: uuidv7(), type: 'comment.created', to: r.status, ...ref });
+          changes.push({
+            id: uuidv7(),
+            type: 'comment.created',
+            to: r.status,
+            ...ref,
+            ...(r.notifyReplies && { notifyReplies: true as const }),
+          });
           if (r.status === 'pending')
             changes.push({ id: uuidv7(), type: 'queue.entered', to: r.status, ...ref });
         }

@@ -109,6 +109,8 @@ export interface NewCommentRow {
   referrer: string | null;
   contentHash: string;
   idempotencyKey: string;
+  /** Not a column: the author asked for reply mail (the change recorders hear it). */
+  notifyReplies?: boolean;
   createdAt: Date;
   decidedAt: Date | null;
 }

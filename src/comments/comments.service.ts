@@ -175,6 +175,7 @@ export async function createComment(
     idempotencyKey,
     createdAt: now,
     decidedAt: outcome.status === 'pending' ? null : now,
+    notifyReplies: input.notifyReplies === true,
   };
   let written = await deps.writer.write(row);
   if (!written.stored) {

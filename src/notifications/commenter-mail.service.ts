@@ -13,13 +13,13 @@ import {
   getSubscriptionOfComment,
   type MailComment,
 } from './notifications.repo.js';
-import { apiUrl, normaliseEmail, type NotifyDeps } from './notify-deps.js';
+import { apiUrl, normaliseEmail, type MailDeps } from './notify-deps.js';
 import { approvedMail, confirmMail, replyMail, type MailBody } from './templates.js';
 
 type Address = NonNullable<Awaited<ReturnType<typeof getAddress>>>;
 
 /** The author of a new comment ticked "Notify me of replies by email". */
-export async function subscribeToReplies(deps: NotifyDeps, commentId: string): Promise<void> {
+export async function subscribeToReplies(deps: MailDeps, commentId: string): Promise<void> {
   const comment = await getCommentForMail(deps.db, commentId);
   if (!comment) return;
   const email = normaliseEmail(comment.authorEmail);
@@ -43,7 +43,7 @@ export async function subscribeToReplies(deps: NotifyDeps, commentId: string): P
 
 /** A comment became visible (approved at once, or by a moderator later). */
 export async function notifyVisibleComment(
-  deps: NotifyDeps,
+  deps: MailDeps,
   commentId: string,
   options: { approvedByModerator: boolean },
 ): Promise<void> {
@@ -72,7 +72,7 @@ export async function notifyVisibleComment(
   });
 }
 
-async function notifyApproved(deps: NotifyDeps, comment: MailComment): Promise<void> {
+async function notifyApproved(deps: MailDeps, comment: MailComment): Promise<void> {
   const sub = await getSubscriptionOfComment(deps.db, comment.id);
   if (!sub || sub.unsubscribedAt) return;
   const address = await usableAddress(deps, sub.addressId);
@@ -87,7 +87,7 @@ async function notifyApproved(deps: NotifyDeps, comment: MailComment): Promise<v
 }
 
 /** Verified and not unsubscribed from everything, or null. */
-async function usableAddress(deps: NotifyDeps, addressId: string): Promise<Address | null> {
+async function usableAddress(deps: MailDeps, addressId: string): Promise<Address | null> {
   const address = await getAddress(deps.db, addressId);
   return address?.verifiedAt && !address.unsubscribedAt ? address : null;
 }
@@ -96,7 +96,7 @@ function threadUrl(comment: MailComment): string | null {
   return comment.post.url ? `${comment.post.url}#comment-${comment.id}` : null;
 }
 
-function unsubscribeLinks(deps: NotifyDeps, addressId: string, rootId: string) {
+function unsubscribeLinks(deps: MailDeps, addressId: string, rootId: string) {
   const now = deps.now();
   return {
     thread: apiUrl(
@@ -113,7 +113,7 @@ function unsubscribeLinks(deps: NotifyDeps, addressId: string, rootId: string) {
 const HOUR_MS = 3600_000;
 
 async function queueCommenterMail(
-  deps: NotifyDeps,
+  deps: MailDeps,
   address: Address,
   key: string,
   kind: string,

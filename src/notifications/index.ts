@@ -6,21 +6,15 @@ import type { AuthGuard } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
-import { notifyVisibleComment, subscribeToReplies } from './commenter-mail.service.js';
 import { runDigests } from './digests.service.js';
 import { createMailLinks } from './links.js';
 import { inTransaction } from '../db/database.js';
 import type { Outbox, OutboxHandler } from '../outbox/index.js';
 import { MailMessage, type MailQueue } from './mail-message.js';
 import { createMailTransport, type MailTransport } from './mail-transport.js';
-import { notifyModerators } from './moderator-mail.service.js';
+import { mailRecorder } from './mail.recorder.js';
 import { notificationsRouter } from './notifications.routes.js';
-import {
-  getCommentForMail,
-  insertMailLog,
-  isAuthorVerified,
-  spendTokensOfComment,
-} from './notifications.repo.js';
+import { insertMailLog, isAuthorVerified } from './notifications.repo.js';
 import type { NotifyDeps } from './notify-deps.js';
 
 export { MailMessage, type MailQueue } from './mail-message.js';
@@ -40,8 +34,8 @@ export interface NotificationsModule {
   mailEnabled: boolean;
   /** The outbox worker's "email" handler: sends one queued mail by SMTP. */
   handler: OutboxHandler;
-  /** Sends whatever hourly, daily and weekly mail is due (the timer calls it too). */
-  runDigests(): Promise<void>;
+  /** Sends whatever hourly, daily and weekly mail is due (the timer calls it too), as of `at`. */
+  runDigests(at?: number): Promise<void>;
   /** Screening's and moderation's trust signal: the author confirmed their address. */
   isAuthorVerified(authorHash: string): Promise<boolean>;
   close(): Promise<void>;
@@ -100,24 +94,14 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
   const unsubscribe: (() => void)[] = [];
   let timer: NodeJS.Timeout | null = null;
   if (transport) {
+    // Mail is queued in the transaction of the change it is about (mail.recorder.ts) ...
+    unsubscribe.push(deps.events.onChange(mailRecorder(notify, deps.outbox)));
+    // ... and the worker is told once that transaction committed.
+    const nudge = () => deps.nudge();
     unsubscribe.push(
-      deps.events.subscribe('comment.created', async (e) => {
-        if (e.notifyReplies) await subscribeToReplies(notify, e.commentId);
-        if (e.status === 'approved')
-          await notifyVisibleComment(notify, e.commentId, { approvedByModerator: false });
-        else await notifyHeld(notify, e.commentId);
-      }),
-      deps.events.subscribe('comment.status-changed', async (e) => {
-        // Decided elsewhere: the decision links in mails about it are spent.
-        if (e.from === 'pending') await spendTokensOfComment(deps.db, e.commentId, new Date());
-        if (e.to === 'approved')
-          await notifyVisibleComment(notify, e.commentId, {
-            approvedByModerator: e.from === 'pending',
-          });
-      }),
-      deps.events.subscribe('comment.reported', (e) =>
-        notifyModerators(notify, e.commentId, 'reported'),
-      ),
+      deps.events.subscribe('comment.created', nudge),
+      deps.events.subscribe('comment.status-changed', nudge),
+      deps.events.subscribe('comment.reported', nudge),
     );
     timer = setInterval(() => {
       runDigests(notify).catch((err) =>
@@ -132,7 +116,7 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
     handler: transport
       ? mailHandler(transport)
       : async () => ({ ok: false, error: 'mail is off (no SMTP_URL)' }),
-    runDigests: () => runDigests(notify),
+    runDigests: (at) => runDigests(at === undefined ? notify : { ...notify, now: () => at }),
     isAuthorVerified: (hash) => isAuthorVerified(deps.db, hash),
     async close() {
       if (timer) clearInterval(timer);
@@ -140,14 +124,6 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
       transport?.close();
     },
   };
-}
-
-/** Held, or flagged toxic (a toxic comment may be held or rejected outright). */
-async function notifyHeld(deps: NotifyDeps, commentId: string): Promise<void> {
-  const comment = await getCommentForMail(deps.db, commentId);
-  if (!comment) return;
-  if (comment.toxic && comment.status !== 'spam') await notifyModerators(deps, commentId, 'toxic');
-  else if (comment.status === 'pending') await notifyModerators(deps, commentId, 'held');
 }
 
 function mailHandler(transport: MailTransport): OutboxHandler {

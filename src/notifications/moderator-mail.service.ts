@@ -12,7 +12,7 @@ import {
   type MailComment,
   type ModerationMode,
 } from './notifications.repo.js';
-import { apiUrl, normaliseEmail, type NotifyDeps } from './notify-deps.js';
+import { apiUrl, normaliseEmail, type MailDeps } from './notify-deps.js';
 import { moderatorNoticeMail, type NoticeReason, type NoticeView } from './templates.js';
 
 export const DEFAULT_MODE: ModerationMode = 'immediate';
@@ -31,7 +31,7 @@ export function canSeeSite(user: StaffMember, siteId: string): boolean {
 
 /** Called when a comment was held, flagged toxic or reported. */
 export async function notifyModerators(
-  deps: NotifyDeps,
+  deps: MailDeps,
   commentId: string,
   reason: NoticeReason,
 ): Promise<void> {
@@ -74,7 +74,7 @@ export async function notifyModerators(
 
 /** The comment as a moderator sees it in a mail, with three fresh decision links. */
 export async function noticeView(
-  deps: NotifyDeps,
+  deps: MailDeps,
   userId: string,
   comment: MailComment,
   reason: NoticeReason,
@@ -110,7 +110,7 @@ export async function noticeView(
 }
 
 export async function queueStaffMail(
-  deps: NotifyDeps,
+  deps: MailDeps,
   user: StaffMember,
   key: string,
   kind: string,

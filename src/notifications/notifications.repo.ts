@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../db/errors.js';
 
 export type ModerationMode = 'immediate' | 'hourly' | 'daily' | 'off';
 
-export async function getStaff(db: Db) {
+export async function getStaff(db: DbClient) {
   return db.user.findMany({
     select: { id: true, email: true, name: true, role: true, siteIds: true },
     orderBy: { createdAt: 'asc' },
@@ -19,7 +19,7 @@ export async function getStaffMember(db: Db, userId: string) {
   });
 }
 
-export async function getSettings(db: Db, userIds: string[]) {
+export async function getSettings(db: DbClient, userIds: string[]) {
   return db.notificationSetting.findMany({ where: { userId: { in: userIds } } });
 }
 
@@ -53,6 +53,13 @@ export async function insertNotice(
   db: DbClient,
   notice: { userId: string; commentId: string; reason: string; sentAt: Date | null },
 ): Promise<boolean> {
+  // Looked up first: inside a PostgreSQL transaction a unique violation would abort it.
+  const { userId, commentId, reason } = notice;
+  const seen = await db.moderatorNotice.findUnique({
+    where: { userId_commentId_reason: { userId, commentId, reason } },
+    select: { id: true },
+  });
+  if (seen) return false;
   try {
     await db.moderatorNotice.create({ data: notice });
     return true;
@@ -84,7 +91,7 @@ export async function setNoticesSent(db: Db, ids: string[], at: Date) {
 }
 
 export async function createActionToken(
-  db: Db,
+  db: DbClient,
   token: { id: string; userId: string; commentId: string; action: string; expiresAt: Date },
 ) {
   await db.mailActionToken.create({ data: token });
@@ -104,14 +111,14 @@ export async function claimActionToken(db: Db, id: string, now: Date): Promise<b
 }
 
 /** Once a moderator decided a comment, its other links are spent too. */
-export async function spendTokensOfComment(db: Db, commentId: string, now: Date) {
+export async function spendTokensOfComment(db: DbClient, commentId: string, now: Date) {
   await db.mailActionToken.updateMany({
     where: { commentId, usedAt: null },
     data: { usedAt: now },
   });
 }
 
-export async function getCommentForMail(db: Db, commentId: string) {
+export async function getCommentForMail(db: DbClient, commentId: string) {
   return db.comment.findUnique({
     where: { id: commentId },
     select: {
@@ -138,25 +145,22 @@ export async function getCommentForMail(db: Db, commentId: string) {
 }
 export type MailComment = NonNullable<Awaited<ReturnType<typeof getCommentForMail>>>;
 
-export async function getAddressByEmail(db: Db, email: string) {
+export async function getAddressByEmail(db: DbClient, email: string) {
   return db.mailAddress.findUnique({ where: { email } });
 }
 
-export async function getAddress(db: Db, id: string) {
+export async function getAddress(db: DbClient, id: string) {
   return db.mailAddress.findUnique({ where: { id } });
 }
 
-export async function createAddress(db: Db, email: string, authorHash: string) {
-  try {
-    return await db.mailAddress.create({ data: { email, authorHash } });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return db.mailAddress.findUniqueOrThrow({ where: { email } });
-  }
+export async function createAddress(db: DbClient, email: string, authorHash: string) {
+  // An upsert (INSERT … ON CONFLICT on PostgreSQL): a concurrent first comment of the same
+  // address does not abort the transaction it runs in.
+  return db.mailAddress.upsert({ where: { email }, create: { email, authorHash }, update: {} });
 }
 
 /** True for the one caller that may send the (only) confirmation mail. */
-export async function claimConfirmation(db: Db, id: string, now: Date): Promise<boolean> {
+export async function claimConfirmation(db: DbClient, id: string, now: Date): Promise<boolean> {
   const { count } = await db.mailAddress.updateMany({
     where: { id, confirmSentAt: null, verifiedAt: null },
     data: { confirmSentAt: now },
@@ -184,17 +188,17 @@ export async function isAuthorVerified(db: Db, authorHash: string): Promise<bool
 }
 
 export async function createSubscription(
-  db: Db,
+  db: DbClient,
   sub: { addressId: string; commentId: string; rootId: string },
 ) {
-  try {
-    await db.replySubscription.create({ data: sub });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-  }
+  await db.replySubscription.upsert({
+    where: { commentId: sub.commentId },
+    create: sub,
+    update: {},
+  });
 }
 
-export async function getSubscriptionOfComment(db: Db, commentId: string) {
+export async function getSubscriptionOfComment(db: DbClient, commentId: string) {
   return db.replySubscription.findUnique({ where: { commentId } });
 }
 
@@ -210,6 +214,9 @@ export async function insertMailLog(
   db: DbClient,
   entry: { key: string; kind: string; addressId?: string; userId?: string },
 ): Promise<boolean> {
+  // Looked up first: inside a PostgreSQL transaction a unique violation would abort it.
+  if (await db.mailLog.findUnique({ where: { key: entry.key }, select: { id: true } }))
+    return false;
   try {
     await db.mailLog.create({ data: entry });
     return true;
@@ -219,7 +226,7 @@ export async function insertMailLog(
   }
 }
 
-export async function countMailsToAddressSince(db: Db, addressId: string, since: Date) {
+export async function countMailsToAddressSince(db: DbClient, addressId: string, since: Date) {
   return db.mailLog.count({ where: { addressId, createdAt: { gte: since } } });
 }
 
