@@ -184,8 +184,13 @@ export async function getSkippedEntries(
   return rows.map((r) => {
     let entity = 'record';
     try {
-      const data = JSON.parse(r.data) as { entity?: string; type?: string };
-      entity = data.entity ?? data.type ?? 'record';
+      const data = JSON.parse(r.data) as {
+        entity?: string;
+        type?: string;
+        record?: { type?: string };
+      };
+      // A restore record (Parley export) is named by what it is: report, ban, audit…
+      entity = data.entity ?? data.record?.type ?? data.type ?? 'record';
     } catch {
       // a row that does not parse still reports its reason
     }

@@ -2,12 +2,13 @@
 // reports, bans, audit entries, custom settings, spam counts) exported as Parley JSON lines,
 // imported into a fresh site B with the importer, and every field the export carries compared
 // (ids and site-specific keys mapped through the import keys).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createImport,
+  getSkippedEntries,
   openImportFile,
   runImport,
   startSiteExport,
@@ -207,7 +208,7 @@ describe.each(PROVIDERS)('export → import round trip on %s', (provider) => {
     await t.close();
   });
 
-  const importInto = async (slug: string) => {
+  const importInto = async (slug: string, path = file) => {
     const site = await t.parley.sites.get(slug);
     const job = await createImport(t.parley.importer, {
       site,
@@ -218,7 +219,7 @@ describe.each(PROVIDERS)('export → import round trip on %s', (provider) => {
       fileBytes: null,
       createdById: null,
     });
-    return runImport(t.parley.importer, job.id, () => openImportFile('parley', file));
+    return runImport(t.parley.importer, job.id, () => openImportFile('parley', path));
   };
 
   /** Everything of a site the export carries, its ids replaced by source ids (B) or kept (A). */
@@ -380,5 +381,31 @@ describe.each(PROVIDERS)('export → import round trip on %s', (provider) => {
     expect(done.status).toBe('done');
     const c = await t.parley.database.db.site.findUniqueOrThrow({ where: { slug: 'site-c' } });
     expect(c.settings).toEqual({ ...SETTINGS_A, closeAfterDays: 30 });
+  });
+
+  test('when a report names a comment the file does not have, then that report is skipped with its reason and the rest is restored', async () => {
+    await seedSite(t.parley, { slug: 'site-d', posts: [] });
+    const lines = readFileSync(file, 'utf8').split('\n');
+    let changed = false;
+    const edited = lines.map((line) => {
+      if (changed || !line.includes('"type":"report"')) return line;
+      changed = true;
+      return JSON.stringify({ ...JSON.parse(line), commentId: 'no-such-comment' });
+    });
+    expect(changed).toBe(true);
+    const path = join(dir, 'orphan-report.jsonl');
+    writeFileSync(path, edited.join('\n'));
+    const done = await importInto('site-d', path);
+    expect(done.status).toBe('done');
+    expect(done.counts.skipped).toBe(1);
+    const skipped = await getSkippedEntries(t.parley.database.db, done.id, 10);
+    expect(skipped).toEqual([
+      expect.objectContaining({ entity: 'report', reason: 'its comment is not in this import' }),
+    ]);
+    const d = await snapshot('site-d');
+    const a = await snapshot('site-a');
+    expect(d.reports).toHaveLength(1);
+    expect(d.comments).toEqual(a.comments);
+    expect(d.bans).toEqual(a.bans);
   });
 });
