@@ -193,6 +193,7 @@ function toParleyComment(c: ExportCommentRow): ParleyComment {
     reportCount: c.reportCount,
     reportedAt: c.reportedAt,
     ipHash: c.ipHash,
+    authorHash: c.authorHash,
     userAgent: c.userAgent,
     referrer: c.referrer,
     akismetParams: JsonValue.parse(c.akismetParams),

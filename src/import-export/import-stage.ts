@@ -2,7 +2,11 @@
 // each thread can then be written whole (its comments may be scattered through the file, and a
 // reply may come before its parent) while memory holds one batch, not the file.
 import type { Db } from '../db/database.js';
-import type { CommentRecord, ImportRecord } from './formats/index.js';
+import {
+  RestoreRecordSchema,
+  type CommentRecord,
+  type ImportStreamRecord,
+} from './formats/index.js';
 import type { ImportOptions } from './import-job.js';
 import {
   clearStaged,
@@ -32,7 +36,7 @@ export interface StageResult {
 export async function stageImport(
   db: Db,
   jobId: string,
-  records: AsyncIterable<ImportRecord>,
+  records: AsyncIterable<ImportStreamRecord>,
   options: ImportOptions,
   bytesRead: () => number,
   onProgress: (p: StageProgress) => void,
@@ -65,10 +69,19 @@ export async function stageImport(
 function toStaged(
   jobId: string,
   seq: number,
-  record: ImportRecord,
+  record: ImportStreamRecord,
   options: ImportOptions,
 ): StagedRow {
   const base = { jobId, seq, reason: null, line: null };
+  if (record.type === 'restore')
+    return {
+      ...base,
+      kind: 'restore',
+      sourceId: 'id' in record.record ? record.record.id : null,
+      threadSourceId: null,
+      // Encoded as on the wire (ISO dates): import-restore.ts decodes it with the same schema.
+      data: JSON.stringify(RestoreRecordSchema.encode(record)),
+    };
   if (record.type === 'skipped')
     return {
       ...base,

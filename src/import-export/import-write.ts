@@ -112,7 +112,12 @@ interface PreparedThread {
   seq: number;
   commentSeqs: number[];
   sourceKey: string;
-  post: PostTarget & { title: string; publishedAt: Date };
+  post: PostTarget & {
+    title: string;
+    publishedAt: Date;
+    author: string | null;
+    createdAt: Date | null;
+  };
   close: boolean;
   rows: ImportedCommentRow[];
   delta: Partial<ImportCounts>;
@@ -234,6 +239,8 @@ async function commit(ctx: WriteContext, prepared: PreparedThread[]): Promise<vo
           url: p.post.url ?? '',
           closed: p.close,
           publishedAt: p.post.publishedAt,
+          author: p.post.author,
+          ...(p.post.createdAt && { createdAt: p.post.createdAt }),
         });
       else if (p.close) await closePost(tx, p.post.id);
       await saveImportSource(tx, ctx.site.id, p.sourceKey, p.post.id);
@@ -291,6 +298,8 @@ async function prepareThread(
       ...post,
       title: record.title?.trim() || url,
       publishedAt: record.createdAt ?? thread.comments[0]?.record.createdAt ?? new Date(),
+      author: record.restore?.author ?? null,
+      createdAt: record.restore?.createdAt ?? null,
     },
     close: record.closed && !post.closed,
     rows,
@@ -400,8 +409,18 @@ async function placeComments(
       target = up ? (byId.get(up) ?? (await getPlacedComment(ctx.db, up))) : null;
       if (target) byId.set(target.id, target);
     }
-    const replyTo = parent && target?.id !== parent.id ? parent : null;
-    if (replyTo) flattened++;
+    const moved = parent !== null && target?.id !== parent.id;
+    if (moved) flattened++;
+    // A Parley export says whom a reply flattened at the source answered, and by which name.
+    const restored = record.restore?.replyToSourceId;
+    const answered = restored
+      ? (placedBySource.get(restored) ?? earlier.get(key(restored)) ?? null)
+      : null;
+    const replyTo: Placed | null = answered
+      ? { ...answered, authorName: record.restore?.replyToName ?? answered.authorName }
+      : moved
+        ? parent
+        : null;
     const row = await toRow(ctx, post, record, target, replyTo);
     const placed: Placed = {
       id: row.id,
@@ -438,19 +457,27 @@ async function toRow(
   const importKey = `${format}:${record.sourceId}`;
   // Without an email the author is known by name within this source; without an IP the hash
   // stands for this comment alone (no flood check or IP ban groups unrelated imports).
-  const authorHash = hasher.author(email || `${format}:${authorName}`);
-  const ipHash = hasher.ip(record.authorIp ?? `import:${importKey}`);
+  // A Parley export restores both hashes as stored (meaningful with the same secret).
+  const restore = record.restore;
+  const authorHash = restore?.authorHash ?? hasher.author(email || `${format}:${authorName}`);
+  const ipHash = restore?.ipHash ?? hasher.ip(record.authorIp ?? `import:${importKey}`);
   const contentHash = hasher.content(body);
-  let status: ImportedCommentRow['status'] = record.status;
-  let screening: object = {
-    decision: null,
-    reasons: [],
-    warnings: [{ code: 'IMPORTED', message: `Imported from ${format}.` }],
-    scores: null,
-    providers: {},
+  let status: ImportedCommentRow['status'] = restore?.status ?? record.status;
+  let screening: ImportedCommentRow['screening'] = restore
+    ? restore.screening
+    : {
+        decision: null,
+        reasons: [],
+        warnings: [{ code: 'IMPORTED', message: `Imported from ${format}.` }],
+        scores: null,
+        providers: {},
+      };
+  let scores = {
+    toxicityScore: restore?.toxicityScore ?? null,
+    spamScore: restore?.spamScore ?? null,
   };
-  let scores = { toxicityScore: null as number | null, spamScore: null as number | null };
-  let toxic = false;
+  let toxic = restore?.toxic ?? false;
+  let screened = false;
   if (ctx.screen && (status === 'approved' || status === 'pending')) {
     const outcome = await ctx.screen({
       site: ctx.site,
@@ -463,10 +490,12 @@ async function toRow(
     });
     // Screening may hold or reject what the source approved; it never approves what was held.
     if (status === 'approved') status = outcome.status;
-    screening = outcome.details;
+    screening = outcome.details as ImportedCommentRow['screening'];
     scores = { toxicityScore: outcome.toxicityScore, spamScore: outcome.spamScore };
     toxic = outcome.toxic;
+    screened = true;
   }
+  const decidedAt = status === 'pending' ? null : record.createdAt;
   return {
     id,
     siteId: ctx.site.id,
@@ -482,7 +511,8 @@ async function toRow(
     authorWebsite:
       record.authorWebsite && WEBSITE.test(record.authorWebsite) ? record.authorWebsite : null,
     body,
-    html: renderCommentBody(body),
+    // The stored rendering is kept (what readers saw); a rescreened comment keeps it too.
+    html: restore?.html ?? renderCommentBody(body),
     status,
     screening,
     ...scores,
@@ -490,7 +520,13 @@ async function toRow(
     ipHash,
     contentHash,
     importKey,
+    userAgent: restore?.userAgent ?? null,
+    referrer: restore?.referrer ?? null,
+    akismetParams: restore?.akismetParams ?? null,
+    reportCount: restore?.reportCount ?? 0,
+    reportedAt: restore?.reportedAt ?? null,
     createdAt: record.createdAt,
-    decidedAt: status === 'pending' ? null : record.createdAt,
+    editedAt: restore?.editedAt ?? null,
+    decidedAt: restore && !screened ? restore.decidedAt : decidedAt,
   };
 }

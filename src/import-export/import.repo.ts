@@ -48,7 +48,7 @@ export async function updateImportJob(db: DbClient, id: string, data: JobChanges
 export interface StagedRow {
   jobId: string;
   seq: number;
-  kind: 'thread' | 'comment' | 'skipped';
+  kind: 'thread' | 'comment' | 'skipped' | 'restore';
   sourceId: string | null;
   threadSourceId: string | null;
   data: string;
@@ -176,6 +176,8 @@ export function createImportedPost(
     url: string;
     closed: boolean;
     publishedAt: Date;
+    author?: string | null;
+    createdAt?: Date;
   },
 ) {
   return db.post.create({ data, select: POST_COLUMNS });
@@ -222,19 +224,25 @@ export interface ImportedCommentRow {
   body: string;
   html: string;
   status: 'approved' | 'pending' | 'spam' | 'rejected' | 'deleted';
-  screening: object;
+  screening: Prisma.InputJsonValue | null;
   toxicityScore: number | null;
   spamScore: number | null;
   toxic: boolean;
   ipHash: string;
   contentHash: string;
   importKey: string;
+  userAgent: string | null;
+  referrer: string | null;
+  akismetParams: Prisma.InputJsonValue | null;
+  reportCount: number;
+  reportedAt: Date | null;
   createdAt: Date;
+  editedAt: Date | null;
   decidedAt: Date | null;
 }
 
-/** Rows per INSERT: 24 parameters each stays far below both stores' parameter limits. */
-const ROWS_PER_INSERT = 400;
+/** Rows per INSERT: 31 parameters each stays far below both stores' parameter limits. */
+const ROWS_PER_INSERT = 300;
 
 /** Inserts imported comments; a key already there (an earlier run) is left alone. */
 export async function insertImportedComments(
@@ -243,21 +251,25 @@ export async function insertImportedComments(
 ): Promise<void> {
   const pg = dialectOf(db) === 'postgresql';
   const status = (s: string) => (pg ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`);
-  const json = (v: object) =>
+  const json = (v: Prisma.InputJsonValue | null) =>
     pg ? Prisma.sql`CAST(${JSON.stringify(v)} AS jsonb)` : Prisma.sql`${JSON.stringify(v)}`;
+  const optionalJson = (v: Prisma.InputJsonValue | null) =>
+    v === null ? Prisma.sql`NULL` : json(v);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const values = rows.slice(i, i + ROWS_PER_INSERT).map(
       (c) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth},
         ${c.replyToId}, ${c.replyToName}, ${c.authorName}, ${c.authorEmail}, ${c.authorHash},
         ${c.authorWebsite}, ${c.body}, ${c.html}, ${status(c.status)}, ${json(c.screening)},
         ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${c.ipHash}, ${c.contentHash}, ${c.importKey},
-        ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`,
+        ${c.userAgent}, ${c.referrer}, ${optionalJson(c.akismetParams)}, ${c.reportCount},
+        ${c.reportedAt}, ${c.createdAt}, ${c.createdAt}, ${c.editedAt}, ${c.decidedAt})`,
     );
     await db.$executeRaw`
       INSERT INTO "Comment" ("id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId",
         "replyToName", "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html",
         "status", "screening", "toxicityScore", "spamScore", "toxic", "ipHash", "contentHash",
-        "importKey", "createdAt", "updatedAt", "decidedAt")
+        "importKey", "userAgent", "referrer", "akismetParams", "reportCount", "reportedAt",
+        "createdAt", "updatedAt", "editedAt", "decidedAt")
       VALUES ${Prisma.join(values)}
       ON CONFLICT ("siteId", "importKey") DO NOTHING`;
   }

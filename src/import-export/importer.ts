@@ -6,7 +6,7 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Hasher } from '../privacy/hashing.js';
 import type { SiteDirectory, SiteView } from '../sites/index.js';
-import { ImportFormatSchema, type ImportFormat, type ImportRecord } from './formats/index.js';
+import { ImportFormatSchema, type ImportFormat, type ImportStreamRecord } from './formats/index.js';
 import {
   emptyCounts,
   ImportCountsSchema,
@@ -26,6 +26,7 @@ import {
   updateImportJob,
   type JobRow,
 } from './import.repo.js';
+import { writeRestored } from './import-restore.js';
 import { stageImport } from './import-stage.js';
 import { writeImport, type ScreenImported } from './import-write.js';
 import { parseRemapRules } from './remap.js';
@@ -80,7 +81,7 @@ export interface RunHooks {
 export async function runImport(
   deps: ImporterDeps,
   jobId: string,
-  open: () => { records: AsyncIterable<ImportRecord>; bytesRead(): number },
+  open: () => { records: AsyncIterable<ImportStreamRecord>; bytesRead(): number },
   hooks: RunHooks = {},
 ): Promise<ImportJobView> {
   let job = await loadJob(deps.db, jobId);
@@ -136,6 +137,13 @@ export async function runImport(
         hooks.onProgress?.({ ...job, counts, progress: { ...job.progress, threadsDone } });
       },
     });
+    if (!job.dryRun) {
+      // Parley's own export: settings, spam counts, reports, bans and audit entries last, once
+      // the comments they name exist (other formats stage none).
+      const restored = await writeRestored(deps.db, jobId, site);
+      counts.skipped += restored.skipped;
+      if (restored.settingsChanged) deps.sites.invalidate(site.slug);
+    }
     await clearStaged(deps.db, jobId, true);
     await updateImportJob(deps.db, jobId, {
       status: 'done',
@@ -176,8 +184,13 @@ export async function getSkippedEntries(
   return rows.map((r) => {
     let entity = 'record';
     try {
-      const data = JSON.parse(r.data) as { entity?: string; type?: string };
-      entity = data.entity ?? data.type ?? 'record';
+      const data = JSON.parse(r.data) as {
+        entity?: string;
+        type?: string;
+        record?: { type?: string };
+      };
+      // A restore record (Parley export) is named by what it is: report, ban, audit…
+      entity = data.entity ?? data.record?.type ?? data.type ?? 'record';
     } catch {
       // a row that does not parse still reports its reason
     }

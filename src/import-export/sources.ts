@@ -11,11 +11,11 @@ import {
   readRemark42Backup,
   readWxr,
   type ImportFormat,
-  type ImportRecord,
+  type ImportStreamRecord,
 } from './formats/index.js';
 
 export interface ImportSourceFile {
-  records: AsyncIterable<ImportRecord>;
+  records: AsyncIterable<ImportStreamRecord>;
   bytesRead(): number;
 }
 
@@ -48,7 +48,7 @@ export function openImportFile(format: ImportFormat, path: string): ImportSource
 
 async function* fromParley(
   records: ReturnType<typeof readParleyExport>,
-): AsyncGenerator<ImportRecord> {
+): AsyncGenerator<ImportStreamRecord> {
   for await (const r of records) {
     if (r.type === 'skipped') yield r;
     else if (r.type === 'post')
@@ -60,6 +60,7 @@ async function* fromParley(
         identifier: r.slug,
         closed: r.closed,
         createdAt: r.publishedAt,
+        restore: { author: r.author, createdAt: r.createdAt },
       };
     else if (r.type === 'comment')
       yield {
@@ -74,9 +75,36 @@ async function* fromParley(
         body: r.body,
         bodyFormat: 'markdown',
         createdAt: r.createdAt,
-        // A moderator's "rejected" has no separate place among imported statuses: it stays hidden.
+        // Other formats know no "rejected": the common status hides it, restore keeps it exact.
         status: r.status === 'rejected' ? 'deleted' : r.status,
         kind: 'comment',
+        restore: {
+          status: r.status,
+          replyToSourceId: r.replyToId,
+          replyToName: r.replyToName,
+          html: r.html,
+          screening: r.screening,
+          toxic: r.toxic,
+          toxicityScore: r.toxicityScore,
+          spamScore: r.spamScore,
+          reportCount: r.reportCount,
+          reportedAt: r.reportedAt,
+          authorHash: r.authorHash ?? null,
+          ipHash: r.ipHash,
+          userAgent: r.userAgent,
+          referrer: r.referrer,
+          akismetParams: r.akismetParams,
+          editedAt: r.editedAt,
+          decidedAt: r.decidedAt,
+        },
       };
+    else if (
+      r.type === 'settings' ||
+      r.type === 'spam-model' ||
+      r.type === 'report' ||
+      r.type === 'ban' ||
+      r.type === 'audit'
+    )
+      yield { type: 'restore', record: r };
   }
 }

@@ -112,6 +112,7 @@ describe.each(PROVIDERS)('site export on %s', (provider) => {
         reportCount: row.reportCount,
         reportedAt: row.reportedAt,
         ipHash: row.ipHash,
+        authorHash: row.authorHash,
         userAgent: row.userAgent,
         referrer: row.referrer,
         akismetParams: row.akismetParams,

@@ -89,6 +89,8 @@ export const ParleyCommentSchema = z.object({
   reportedAt: isoDate.nullable(),
   /** Salted hash of the IP: meaningful only to a Parley with the same secret (a restore). */
   ipHash: z.string(),
+  /** Salted hash of the email, as stored (absent in files written before it was exported). */
+  authorHash: z.string().optional(),
   userAgent: z.string().nullable(),
   referrer: z.string().nullable(),
   /** Akismet's original parameters (they include the IP) when Akismet was on. */

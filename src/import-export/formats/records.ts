@@ -7,6 +7,14 @@
 // importer writes threads as they come, keeps a (format, kind, sourceId) → Parley id map, and
 // fixes up comments whose thread or parent had not arrived yet at the end of the run.
 import { z } from 'zod';
+import {
+  PARLEY_COMMENT_STATUSES,
+  ParleyAuditSchema,
+  ParleyBanSchema,
+  ParleyReportSchema,
+  ParleySettingsSchema,
+  ParleySpamModelSchema,
+} from './parley-format.js';
 
 export const IMPORT_FORMATS = ['disqus', 'wxr', 'isso', 'remark42', 'commento', 'parley'] as const;
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
@@ -24,6 +32,54 @@ export const CommentKindSchema = z.enum(['comment', 'pingback', 'trackback']);
 export type CommentKind = z.infer<typeof CommentKindSchema>;
 
 const sourceId = z.string().min(1);
+const storedDate = z.coerce.date();
+
+/** Parley's own export only: what a post keeps beyond the common fields. */
+export const RestoredThreadSchema = z.object({
+  author: z.string().nullable(),
+  createdAt: storedDate,
+});
+export type RestoredThread = z.infer<typeof RestoredThreadSchema>;
+
+/**
+ * Parley's own export only: what a comment keeps beyond the common fields, written as stored
+ * (status incl. "rejected", rendered html, screening verdict and scores, hashes, times).
+ */
+export const RestoredCommentSchema = z.object({
+  status: z.enum(PARLEY_COMMENT_STATUSES),
+  /** The comment it answers when it was attached higher up (nesting limit). */
+  replyToSourceId: sourceId.nullable(),
+  replyToName: z.string().nullable(),
+  html: z.string(),
+  screening: z.json(),
+  toxic: z.boolean(),
+  toxicityScore: z.number().nullable(),
+  spamScore: z.number().nullable(),
+  reportCount: z.number().int().nonnegative(),
+  reportedAt: storedDate.nullable(),
+  /** Null in files written before the export carried it: the importer derives it from the email. */
+  authorHash: z.string().nullable(),
+  ipHash: z.string(),
+  userAgent: z.string().nullable(),
+  referrer: z.string().nullable(),
+  akismetParams: z.json().nullable(),
+  editedAt: storedDate.nullable(),
+  decidedAt: storedDate.nullable(),
+});
+export type RestoredComment = z.infer<typeof RestoredCommentSchema>;
+
+/** Parley's own export only: a site's settings, spam counts, reports, bans and audit entries. */
+export const RestoreRecordSchema = z.object({
+  type: z.literal('restore'),
+  record: z.discriminatedUnion('type', [
+    ParleySettingsSchema,
+    ParleySpamModelSchema,
+    ParleyReportSchema,
+    ParleyBanSchema,
+    ParleyAuditSchema,
+  ]),
+});
+export type RestoreRecord = z.infer<typeof RestoreRecordSchema>;
 
 export const ThreadRecordSchema = z.object({
   type: z.literal('thread'),
@@ -36,6 +92,7 @@ export const ThreadRecordSchema = z.object({
   identifier: z.string().nullable(),
   closed: z.boolean(),
   createdAt: z.date().nullable(),
+  restore: RestoredThreadSchema.optional(),
 });
 export type ThreadRecord = z.infer<typeof ThreadRecordSchema>;
 
@@ -56,6 +113,7 @@ export const CommentRecordSchema = z.object({
   createdAt: z.date(),
   status: ImportedStatusSchema,
   kind: CommentKindSchema,
+  restore: RestoredCommentSchema.optional(),
 });
 export type CommentRecord = z.infer<typeof CommentRecordSchema>;
 
@@ -77,6 +135,8 @@ export const ImportRecordSchema = z.discriminatedUnion('type', [
   SkippedRecordSchema,
 ]);
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+/** What the importer consumes: a reader's records, plus a Parley export's restore records. */
+export type ImportStreamRecord = ImportRecord | RestoreRecord;
 
 /** The stable key an importer stores to make re-imports idempotent. */
 export function sourceKey(format: ImportFormat, record: ThreadRecord | CommentRecord): string {
