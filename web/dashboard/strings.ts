@@ -225,3 +225,128 @@ export const COMMON = {
   allSites: 'All sites',
   site: 'Site',
 } as const;
+
+export const QUEUE_NAMES = {
+  pending: 'Pending',
+  toxic: 'Toxic',
+  spam: 'Spam',
+  reported: 'Reported',
+  approved: 'Approved',
+  rejected: 'Rejected',
+} as const;
+
+export const QUEUE_HINTS = {
+  pending: 'Held comments waiting for a decision.',
+  toxic: 'Held because they look abusive or insulting.',
+  spam: 'Caught by the spam filters. Look out for false positives.',
+  reported: 'Comments readers reported.',
+  approved: 'Published comments.',
+  rejected: 'Rejected comments, hidden from readers.',
+} as const;
+
+export const QUEUE_TOOLBAR = {
+  sortOldest: 'Oldest first',
+  sortNewest: 'Newest first',
+  sortPriority: 'Priority',
+  searchPlaceholder: 'Search text or name',
+  postPlaceholder: 'Post slug',
+  authorPlaceholder: 'Author email',
+  filters: 'Filter comments',
+  search: 'Search',
+  post: 'Post',
+  author: 'Author',
+  sort: 'Sort',
+  selectAllLabel: 'Select all loaded comments',
+  selectAll: 'Select all',
+  selected: (n: number) => `${n} selected`,
+  bulkApprove: 'Approve selected',
+  bulkReject: 'Reject selected',
+  bulkSpam: 'Spam selected',
+  shortcutsBefore: 'Press ',
+  shortcutsAfter: ' for shortcuts',
+} as const;
+
+export const QUEUE = {
+  /** "approval of Ann’s comment": what the undo button takes back. */
+  noun: {
+    approve: 'approval',
+    reject: 'rejection',
+    spam: 'spam mark',
+    'not-spam': 'not-spam mark',
+    delete: 'deletion',
+  },
+  done: {
+    approve: 'Approved',
+    reject: 'Rejected',
+    spam: 'Marked as spam',
+    'not-spam': 'Marked as not spam',
+    delete: 'Deleted',
+  },
+  listLabel: (queue: string) => `${queue} comments`,
+  noMatch: 'No comments match these filters.',
+  nothingWaiting: 'Nothing waiting. Nice work.',
+  noneYet: 'No comments here yet.',
+  clearFilters: 'Clear filters',
+  arriveHint: 'New comments appear here as they arrive.',
+  loadMore: 'Load more',
+  end: 'End of the queue',
+  loadFailed: 'Could not load the queue.',
+  loadMoreFailed: 'Could not load more comments.',
+  undo: 'Undo',
+  undoOne: (noun: string, who: string) => `${noun} of ${who}’s comment`,
+  doneOne: (done: string, who: string) => `${done}: ${who}`,
+  handledElsewhere: 'Handled by someone else',
+  actFailed: (action: string) =>
+    `Could not ${action === 'not-spam' ? 'mark as not spam' : action}:`,
+  ipOf: (name: string) => `${name}’s IP address`,
+  until: (date: string) => ` until ${date}`,
+  banUndo: (what: string) => `ban of ${what}`,
+  banned: (what: string, until: string) => `Banned ${what}${until}`,
+  bulkNothing: (failed: number) => `Nothing changed: ${count(failed, 'comment')} failed.`,
+  undoMany: (noun: string, n: string) => `${noun} of ${n}`,
+  doneMany: (done: string, n: string, failed: number) =>
+    `${done}: ${n}${failed ? ` · ${failed} failed` : ''}`,
+  bulkFailed: 'Bulk action failed:',
+  nothingToUndo: 'Nothing to undo.',
+  undone: (label: string) => `Undone: ${label}.`,
+  undoFailed: 'Could not undo:',
+} as const;
+
+/** A comment card in the queue (queue-item.ts). */
+export const CARD = {
+  scoreNames: {
+    spam: 'SPAM',
+    SEVERE_TOXICITY: 'SEVERE TOXICITY',
+    IDENTITY_ATTACK: 'IDENTITY ATTACK',
+  } as Record<string, string>,
+  reportReasons: {
+    abuse: 'Abuse',
+    spam: 'Spam',
+    'off-topic': 'Off-topic',
+    other: 'Other',
+  } as Record<string, string>,
+  scoreTitle: (name: string, score: string) => `${name} score ${score}`,
+  drivers: 'What the model weighed most',
+  on: 'On ',
+  openPost: 'Open the post in a new tab',
+  filterPost: 'Only comments on this post',
+  filterAuthor: 'Only comments by this author',
+  filter: 'filter',
+  reasons: 'Why it was flagged',
+  reports: (n: number) => count(n, 'report'),
+  moreReports: (n: number) => `and ${n} more`,
+  keep: 'Keep',
+  approve: 'Approve',
+  reject: 'Reject',
+  notSpam: 'Not spam',
+  spam: 'Spam',
+  ban: 'Ban…',
+  select: (name: string) => `Select the comment by ${name}`,
+  label: (name: string) => `Comment by ${name}`,
+  verifiedTitle: 'This author confirmed their email address',
+  verified: 'Verified email',
+  historyTitle: 'This author’s other comments on this site',
+  inReplyTo: (name: string) => `In reply to ${name}`,
+  replyingTo: (name: string) => `↳ Replying to ${name}`,
+  edited: (when: string) => `Edited ${when}`,
+} as const;
