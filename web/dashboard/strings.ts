@@ -132,6 +132,7 @@ export const PEOPLE = {
 } as const;
 
 export const ACCOUNT = {
+  signedOutEverywhere: 'You are signed out on every device.',
   title: 'My account',
   hint: 'Your name, password and sessions.',
   name: 'Display name',
@@ -217,6 +218,20 @@ export const LOGIN = {
 } as const;
 
 export const COMMON = {
+  offline: 'Cannot reach the server. Check your connection and try again.',
+  serverStatus: (status: number) => `The server answered ${status}.`,
+  product: 'Parley',
+  dismiss: 'Dismiss',
+  somethingWrong: 'Something went wrong.',
+  cancel: 'Cancel',
+  save: 'Save',
+  signIn: 'Sign in',
+  settings: 'Settings',
+  posts: 'Posts',
+  pageTitle: (page: string) => `${page} · Parley moderation`,
+  signInTitle: 'Sign in · Parley moderation',
+  setupTitle: 'Set up · Parley',
+  joinTitle: 'Join · Parley',
   adminsOnly: 'Only admins can open this page.',
   backToQueue: 'Back to the queue',
   loading: 'Loading…',
@@ -469,4 +484,287 @@ export const HELP = {
   esc: 'Esc',
   closeDialogsLeaveA: 'Close dialogs, leave a field',
   keyboardShortcuts: 'Keyboard shortcuts',
+} as const;
+
+/** export-page.ts */
+export const EXPORT = {
+  eraseBody:
+    ' on every site loses its email, name (it becomes “Deleted user”), IP hash, browser and website; ' +
+    'the audit log and the spam filter’s lessons forget them too. Replies stay in place. ' +
+    'This cannot be undone.',
+  siteExportHint:
+    'The Parley export holds everything (posts, comments with their status and screening, ' +
+    'bans, audit log, settings) and imports back into Parley; the WXR file imports into ' +
+    'WordPress (Tools → Import → WordPress). Both hold commenters’ emails: keep them safe.',
+  erasedToast: (comments: number) => `Erased ${count(comments, 'comment')}.`,
+  erasedSummary: (e: {
+    comments: number;
+    sites: string[];
+    bodies: string;
+    bansLifted: number;
+    auditEntriesScrubbed: number;
+  }) =>
+    `Erased ${count(e.comments, 'comment')}${e.sites.length ? ` on ${e.sites.join(', ')}` : ''}; ` +
+    `text ${e.bodies}, ${count(e.bansLifted, 'ban')} lifted, ` +
+    `${count(e.auditEntriesScrubbed, 'audit entry', 'audit entries')} cleaned.`,
+  downloadParleyExportJsonl: 'Download Parley export (.jsonl)',
+  downloadForWordpressWxr: 'Download for WordPress (WXR .xml)',
+  thereIsNoSite: 'There is no site to export yet.',
+  giveTheCommenterS: 'Give the commenter’s email.',
+  downloadedTheCommenterS: 'Downloaded the commenter’s data.',
+  eraseForGood: 'Erase for good',
+  everyCommentWrittenWith: 'Every comment written with ',
+  alsoRemoveTheText: 'Also remove the text of their comments',
+  typeTheEmailAgain: 'Type the email again to confirm',
+  eraseACommenter: 'Erase a commenter',
+  export: 'Export',
+  takeYourCommentsElsewhere: 'Take your comments elsewhere, or answer a commenter’s data request.',
+  siteExport: 'Site export',
+  commenterData: 'Commenter data',
+  forACommenterS:
+    'For a commenter’s request under data-protection law: download everything they wrote, or erase it.',
+  commenterSEmail: 'Commenter’s email',
+  downloadTheirData: 'Download their data',
+  erase: 'Erase…',
+} as const;
+
+/** import-page.ts */
+export const IMPORT = {
+  progress: (records: number, done: number, total: number) =>
+    `${records.toLocaleString()} records read · ${done}/${total} threads`,
+  postsLine: (verb: string, created: number, matched: number) =>
+    `Posts ${verb}: ${created}; matched: ${matched}`,
+  commentsLine: (verb: string, created: number, existing: number) =>
+    `Comments ${verb}: ${created}; already there: ${existing}`,
+  reattached: (n: number) => `Replies kept at the top (parent missing): ${n}`,
+  flattened: (n: number) => `Replies attached higher (nesting limit): ${n}`,
+  skippedCount: (n: number) => `Skipped: ${count(n, 'record')}`,
+  skippedSummary: (n: number) => `Skipped (${n})`,
+  skippedLine: (s: {
+    entity: string;
+    sourceId?: string | null;
+    line?: number | null;
+    reason: string;
+  }) => `${s.entity} ${s.sourceId ?? '?'}${s.line ? ` (line ${s.line})` : ''}: ${s.reason}`,
+  disqusXmlExport: 'Disqus XML export',
+  wordpressWxrToolsExport: 'WordPress WXR (Tools → Export)',
+  issoSqliteDatabase: 'Isso SQLite database',
+  remark42Backup: 'Remark42 backup',
+  commentoJsonExport: 'Commento JSON export',
+  parleyExport: 'Parley export',
+  format: 'Format',
+  exportFile: 'Export file',
+  urlRemappingRules: 'URL remapping rules',
+  oldExampleComNew:
+    'old.example.com=new.example.com\nhttp=https\ntrailing-slash=remove\n?p=/{slug}/',
+  start: 'Start',
+  file: 'File',
+  urlRemappingOneFrom: 'URL remapping (one FROM=TO per line)',
+  dryRunShowWhat: 'Dry run: show what would be created and matched, write nothing',
+  importPingbacksAndTrackbacks: 'Import pingbacks and trackbacks',
+  screenImportedCommentsThey: 'Screen imported comments (they were moderated at the source)',
+  import: 'Import',
+  bringCommentsInFrom:
+    'Bring comments in from Disqus, WordPress, Isso, Remark42, Commento or Parley. Importing the same file again creates nothing new.',
+  chooseASite: 'Choose a site.',
+  chooseTheExportFile: 'Choose the export file.',
+  wouldBeCreated: 'would be created',
+  dryRun: 'Dry run',
+  post: 'Post',
+  comments: 'Comments',
+} as const;
+
+/** main.ts */
+export const TITLES = {
+  queue: 'Queue',
+  siteSettings: 'Site settings',
+  notifications: 'Notifications',
+  bans: 'Bans',
+  auditLog: 'Audit log',
+  stats: 'Stats',
+  join: 'Join',
+  youAreSignedOut: 'You are signed out.',
+  yourSessionEndedPlease: 'Your session ended. Please sign in again.',
+  cannotReachParley: 'Cannot reach Parley',
+  tryAgain: 'Try again',
+} as const;
+
+/** notifications-page.ts */
+export const NOTIFICATIONS = {
+  immediatelyOneMailPer: 'Immediately, one mail per comment',
+  hourlyDigest: 'Hourly digest',
+  dailyDigest: 'Daily digest',
+  off: 'Off',
+  notifications: 'Notifications',
+  mailAboutHeldToxic:
+    'Mail about held, toxic and reported comments on your sites, with one-click links to decide.',
+  mailIsOffOn:
+    'Mail is off on this server (no SMTP_URL is configured): these settings apply once it is on.',
+  whenACommentNeeds: 'When a comment needs moderation',
+  weeklySummaryCountsAnd: 'Weekly summary (counts and top reasons)',
+  save: 'Save',
+  notificationSettingsSaved: 'Notification settings saved.',
+  couldNotSave: 'Could not save: ',
+} as const;
+
+/** settings-page.ts */
+export const SETTINGS = {
+  fixFields: (unplaced: string[]) =>
+    `Please fix the highlighted fields.${unplaced.length ? ` ${unplaced.join(' ')}` : ''}`,
+  savedAt: (time: string) => `Saved at ${time}.`,
+  nobodyPublishUnlessScreening: 'Nobody: publish unless screening holds it',
+  firstTimeAuthors: 'First-time authors',
+  authorsWithFewerThan: 'Authors with fewer than N approved comments',
+  commentsWithLinks: 'Comments with links',
+  everyone: 'Everyone',
+  toxicity: 'Toxicity',
+  severeToxicity: 'Severe toxicity',
+  insult: 'Insult',
+  profanity: 'Profanity',
+  threat: 'Threat',
+  identityAttack: 'Identity attack',
+  siteSettings: 'Site settings',
+  howCommentsAreScreened: 'How comments are screened and published on this site.',
+  nApprovedCommentsNeeded: 'N: approved comments needed',
+  saveSettings: 'Save settings',
+  general: 'General',
+  siteName: 'Site name',
+  allowedOrigins: 'Allowed origins',
+  onePerLineE: 'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
+  createPostsOnTheir: 'Create posts on their first comment',
+  replyDepth: 'Reply depth',
+  n1FlatNoNested: '1 = flat, no nested replies.',
+  closeCommentsAfterDays: 'Close comments after (days)',
+  n0NeverClose: '0 = never close.',
+  longestCommentCharacters: 'Longest comment (characters)',
+  premoderation: 'Premoderation',
+  whoWaitsForA: 'Who waits for a moderator before appearing.',
+  holdCommentsFrom: 'Hold comments from',
+  linkLimit: 'Link limit',
+  commentsWithMoreLinks: 'Comments with more links than this are held.',
+  trustAuthorsWithAn: 'Trust authors with an approved comment',
+  minimumSecondsToWrite: 'Minimum seconds to write a comment',
+  fasterSubmissionsAreHeld: 'Faster submissions are held as likely bots.',
+  words: 'Words',
+  oneWordOrPhrase: 'One word or phrase per line; matching ignores case.',
+  moderationWordsHold: 'Moderation words (hold)',
+  disallowedWordsSpam: 'Disallowed words (spam)',
+  aCommentScoringAt:
+    'A comment scoring at or above the threshold gets the action. Warn asks the author to rephrase.',
+  attribute: 'Attribute',
+  threshold: 'Threshold',
+  action: 'Action',
+  spamThreshold: 'Spam threshold',
+  learningClassifierProbabilityAt:
+    'Learning classifier probability at or above which a comment is spam.',
+  publishWhenAScreening: 'Publish when a screening provider is down (fail open)',
+  reportsAndBans: 'Reports and bans',
+  reportsBeforeReview: 'Reports before review',
+  readerReportsThatSend: 'Reader reports that send a published comment to the Reported queue.',
+  hideReportedCommentsUntil: 'Hide reported comments until reviewed',
+  commentsByBannedAuthors: 'Comments by banned authors',
+  refuseWithAnError: 'Refuse with an error',
+  holdSilently: 'Hold silently',
+  noChangesToSave: 'No changes to save.',
+  saving: 'Saving…',
+  settingsSaved: 'Settings saved.',
+  couldNotSave: 'Could not save.',
+} as const;
+
+/** shell.ts */
+export const SHELL = {
+  administration: 'Administration',
+  parley: 'Parley',
+  moderation: 'Moderation',
+  queues: 'Queues',
+  admin: 'Admin',
+  moderator: 'Moderator',
+  notifications: 'Notifications',
+  live: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  newCommentsAppearAs: 'New comments appear as they arrive',
+  liveUpdatesArePaused: 'Live updates are paused; the list may be out of date',
+} as const;
+
+/** stats-page.ts */
+export const STATS = {
+  lastDays: (d: number) => `Last ${d} days`,
+  approved: 'Approved',
+  pending: 'Pending',
+  spam: 'Spam',
+  rejected: 'Rejected',
+  deleted: 'Deleted',
+  stats: 'Stats',
+  commentsByTheStatus: 'Comments by the status they have now, per day (UTC).',
+  period: 'Period',
+  comments: 'Comments',
+  medianTimeToDecision: 'Median time to decision',
+  day: 'Day',
+  total: 'Total',
+  chart: 'Chart',
+} as const;
+
+/** webhooks-page.ts */
+export const WEBHOOKS = {
+  secretToast: (title: string, secret: string) =>
+    `${title} Its signing secret (shown once): ${secret}`,
+  secretOnce: (title: string) => `${title} Copy its signing secret now; it is not shown again:`,
+  pendingCount: (n: number) => `${n} pending`,
+  failedCount: (n: number) => `${n} failed`,
+  deliveredCount: (n: number) => `${n} delivered`,
+  deleteConfirm: (url: string) => `Delete the endpoint ${url}?`,
+  ms: (n: number) => `${n} ms`,
+  somethingWentWrong: 'Something went wrong.',
+  parleyPostsSignedEvents:
+    'Parley POSTs signed events to these URLs; failed deliveries are retried for 14 hours.',
+  endpointUrl: 'Endpoint URL',
+  editEndpoint: 'Edit endpoint',
+  addAnEndpoint: 'Add an endpoint',
+  events: 'Events',
+  privateIncludeTheCommenter: 'Private: include the commenter’s email',
+  save: 'Save',
+  add: 'Add',
+  cancel: 'Cancel',
+  endpointSaved: 'Endpoint saved.',
+  endpointAdded: 'Endpoint added.',
+  outbox: 'Outbox',
+  kind: 'Kind',
+  what: 'What',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  failed: 'Failed',
+  queuedAgain: 'Queued again.',
+  retry: 'Retry',
+  noEndpointsYet: 'No endpoints yet.',
+  sendTestEvent: 'Send test event',
+  testEventQueued: 'Test event queued.',
+  deliveryLog: 'Delivery log',
+  edit: 'Edit',
+  disable: 'Disable',
+  enable: 'Enable',
+  rotateSecret: 'Rotate secret',
+  rotateTheSigningSecret: 'Rotate the signing secret? The receiver must switch to the new one.',
+  secretRotated: 'Secret rotated.',
+  delete: 'Delete',
+  endpointDeleted: 'Endpoint deleted.',
+  noDeliveriesYet: 'No deliveries yet.',
+  when: 'When',
+  event: 'Event',
+  try: 'Try',
+  status: 'Status',
+  time: 'Time',
+  error: 'Error',
+  redeliver: 'Redeliver',
+  queuedForRedelivery: 'Queued for redelivery.',
+} as const;
+
+export const TIME = {
+  justNow: 'just now',
+  seconds: (s: number) => `${s} s`,
+  minutes: (m: number) => `${m} min`,
+  minutesSeconds: (m: number, s: number) => `${m} min ${s} s`,
+  hours: (h: number) => `${h} h`,
+  hoursMinutes: (h: number, m: number) => `${h} h ${m} min`,
+  days: (d: string) => `${d} days`,
 } as const;
