@@ -129,7 +129,7 @@ function settingsForm(initial: AdminSite): HTMLElement {
   const premod = select(s.premoderation, PREMODERATION);
   const minApproved = field(
     'settings.premoderationMinApproved',
-    SETTINGS.nApprovedCommentsNeeded,
+    SETTINGS.minApprovedLabel,
     num(s.premoderationMinApproved, { min: 1, max: 100, step: 1 }),
   );
   const syncPremod = () => {
@@ -204,20 +204,20 @@ function settingsForm(initial: AdminSite): HTMLElement {
         'allowedOrigins',
         SETTINGS.allowedOrigins,
         area(initial.allowedOrigins, 3),
-        SETTINGS.onePerLineE,
+        SETTINGS.originsHint,
       ),
       field('settings.autoCreatePosts', SETTINGS.createPostsOnTheir, check(s.autoCreatePosts)),
       field(
         'settings.maxDepth',
         SETTINGS.replyDepth,
         num(s.maxDepth, { min: 1, max: 10, step: 1 }),
-        SETTINGS.n1FlatNoNested,
+        SETTINGS.replyDepthHint,
       ),
       field(
         'settings.closeAfterDays',
         SETTINGS.closeCommentsAfterDays,
         num(s.closeAfterDays, { min: 0, max: 3650, step: 1 }),
-        SETTINGS.n0NeverClose,
+        SETTINGS.closeAfterHint,
       ),
       field(
         'settings.maxBodyLength',

@@ -366,7 +366,7 @@ export const CARD = {
   edited: (when: string) => `Edited ${when}`,
 } as const;
 
-/** audit-page.ts */
+/** The audit log page: action labels, table, undo. */
 export const AUDIT = {
   undidWhat: (action: string) => `undid ${action}`,
   commentId: (id: string) => `Comment ${id}`,
@@ -411,7 +411,7 @@ export const AUDIT = {
   couldNotUndo: 'Could not undo:',
 } as const;
 
-/** ban-dialog.ts */
+/** The ban dialog opened from a queue card. */
 export const BAN_DIALOG = {
   domainPublic: (domain: string) => `Everyone at ${domain}: a public mail provider!`,
   domain: (domain: string) => `Everyone at ${domain}`,
@@ -434,7 +434,7 @@ export const BAN_DIALOG = {
   couldNotBan: 'Could not ban.',
 } as const;
 
-/** bans-page.ts */
+/** The bans page: add form, list, lift and undo. */
 export const BANS = {
   banned: (what: string, site: string) => `Banned ${what} on ${site}.`,
   lifted: (what: string) => `Lifted the ban on ${what}.`,
@@ -467,7 +467,7 @@ export const BANS = {
   couldNotLiftThe: 'Could not lift the ban:',
 } as const;
 
-/** dialog.ts */
+/** Dialogs and the keyboard-shortcuts help. */
 export const HELP = {
   close: 'Close',
   nextComment: 'Next comment',
@@ -486,7 +486,7 @@ export const HELP = {
   keyboardShortcuts: 'Keyboard shortcuts',
 } as const;
 
-/** export-page.ts */
+/** The export page: site export and a commenter’s data (download, erase). */
 export const EXPORT = {
   eraseBody:
     ' on every site loses its email, name (it becomes “Deleted user”), IP hash, browser and website; ' +
@@ -528,7 +528,7 @@ export const EXPORT = {
   erase: 'Erase…',
 } as const;
 
-/** import-page.ts */
+/** The import page: formats, options, job progress and results. */
 export const IMPORT = {
   progress: (records: number, done: number, total: number) =>
     `${records.toLocaleString()} records read · ${done}/${total} threads`,
@@ -574,7 +574,7 @@ export const IMPORT = {
   comments: 'Comments',
 } as const;
 
-/** main.ts */
+/** Page titles and the app-level messages (signed out, offline). */
 export const TITLES = {
   queue: 'Queue',
   siteSettings: 'Site settings',
@@ -589,7 +589,7 @@ export const TITLES = {
   tryAgain: 'Try again',
 } as const;
 
-/** notifications-page.ts */
+/** The notifications page (moderation mail). */
 export const NOTIFICATIONS = {
   immediatelyOneMailPer: 'Immediately, one mail per comment',
   hourlyDigest: 'Hourly digest',
@@ -607,7 +607,7 @@ export const NOTIFICATIONS = {
   couldNotSave: 'Could not save: ',
 } as const;
 
-/** settings-page.ts */
+/** The site settings page: section titles, field labels, help lines, save messages. */
 export const SETTINGS = {
   fixFields: (unplaced: string[]) =>
     `Please fix the highlighted fields.${unplaced.length ? ` ${unplaced.join(' ')}` : ''}`,
@@ -625,17 +625,17 @@ export const SETTINGS = {
   identityAttack: 'Identity attack',
   siteSettings: 'Site settings',
   howCommentsAreScreened: 'How comments are screened and published on this site.',
-  nApprovedCommentsNeeded: 'N: approved comments needed',
+  minApprovedLabel: 'N: approved comments needed',
   saveSettings: 'Save settings',
   general: 'General',
   siteName: 'Site name',
   allowedOrigins: 'Allowed origins',
-  onePerLineE: 'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
+  originsHint: 'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
   createPostsOnTheir: 'Create posts on their first comment',
   replyDepth: 'Reply depth',
-  n1FlatNoNested: '1 = flat, no nested replies.',
+  replyDepthHint: '1 = flat, no nested replies.',
   closeCommentsAfterDays: 'Close comments after (days)',
-  n0NeverClose: '0 = never close.',
+  closeAfterHint: '0 = never close.',
   longestCommentCharacters: 'Longest comment (characters)',
   premoderation: 'Premoderation',
   whoWaitsForA: 'Who waits for a moderator before appearing.',
@@ -671,7 +671,7 @@ export const SETTINGS = {
   couldNotSave: 'Could not save.',
 } as const;
 
-/** shell.ts */
+/** The sidebar shell: brand, role, live-connection status. */
 export const SHELL = {
   administration: 'Administration',
   parley: 'Parley',
@@ -687,7 +687,7 @@ export const SHELL = {
   liveUpdatesArePaused: 'Live updates are paused; the list may be out of date',
 } as const;
 
-/** stats-page.ts */
+/** The stats page. */
 export const STATS = {
   lastDays: (d: number) => `Last ${d} days`,
   approved: 'Approved',
@@ -705,7 +705,7 @@ export const STATS = {
   chart: 'Chart',
 } as const;
 
-/** webhooks-page.ts */
+/** The webhooks page: endpoints, secrets, outbox and deliveries. */
 export const WEBHOOKS = {
   secretToast: (title: string, secret: string) =>
     `${title} Its signing secret (shown once): ${secret}`,
@@ -759,6 +759,7 @@ export const WEBHOOKS = {
   queuedForRedelivery: 'Queued for redelivery.',
 } as const;
 
+/** Durations and relative times (dom.ts). */
 export const TIME = {
   justNow: 'just now',
   seconds: (s: number) => `${s} s`,
