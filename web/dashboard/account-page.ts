@@ -110,7 +110,7 @@ export function mountAccountPage(main: HTMLElement, signedOut: (notice: string) 
       onclick: async () => {
         try {
           await auth.logoutEverywhere();
-          signedOut('You are signed out on every device.');
+          signedOut(ACCOUNT.signedOutEverywhere);
         } catch (err) {
           toastError(err);
         }

@@ -13,6 +13,7 @@ import type {
 } from './types.js';
 
 import { ApiError } from '../shared/api-error.js';
+import { COMMON } from './strings.js';
 
 export { ApiError };
 
@@ -57,11 +58,7 @@ export async function request<T>(
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(
-      0,
-      'NETWORK',
-      'Cannot reach the server. Check your connection and try again.',
-    );
+    throw new ApiError(0, 'NETWORK', COMMON.offline);
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as
@@ -72,7 +69,7 @@ export async function request<T>(
     const apiError = new ApiError(
       res.status,
       err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? `The server answered ${res.status}.`,
+      err?.message ?? COMMON.serverStatus(res.status),
       err?.fields,
     );
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated();
@@ -279,18 +276,14 @@ export const dataRequests = {
       body: JSON.stringify({ email }),
       credentials: 'same-origin',
     }).catch(() => {
-      throw new ApiError(
-        0,
-        'NETWORK',
-        'Cannot reach the server. Check your connection and try again.',
-      );
+      throw new ApiError(0, 'NETWORK', COMMON.offline);
     });
     if (!res.ok) {
       const err = ((await res.json().catch(() => null)) as { error?: ApiErrorBody } | null)?.error;
       throw new ApiError(
         res.status,
         err?.code ?? `HTTP_${res.status}`,
-        err?.message ?? `The server answered ${res.status}.`,
+        err?.message ?? COMMON.serverStatus(res.status),
         err?.fields,
       );
     }

@@ -6,34 +6,35 @@ import type { Page } from './router.js';
 import { store } from './store.js';
 import { toast, toastError } from './toast.js';
 import type { AuditEntry } from './types.js';
+import { AUDIT } from './strings.js';
 
 const ACTION_LABELS: Record<string, string> = {
-  approve: 'Approved',
-  reject: 'Rejected',
-  spam: 'Marked spam',
-  'not-spam': 'Not spam',
-  delete: 'Deleted',
-  edit: 'Edited',
-  undo: 'Undid',
-  'ban.create': 'Banned',
-  'ban.delete': 'Lifted ban',
-  'site.create': 'Created site',
-  'site.update': 'Changed settings',
-  'site.delete': 'Deleted site',
-  'post.create': 'Registered post',
-  'post.update': 'Changed post',
-  'user.create': 'Added account',
-  'user.update': 'Changed account',
-  'user.delete': 'Removed account',
-  'user.invite': 'Invited',
-  'user.invite-withdraw': 'Withdrew invitation',
-  'api-key.create': 'Created API key',
-  'api-key.delete': 'Revoked API key',
-  'commenter.erase': 'Erased a commenter',
+  approve: AUDIT.approved,
+  reject: AUDIT.rejected,
+  spam: AUDIT.markedSpam,
+  'not-spam': AUDIT.notSpam,
+  delete: AUDIT.deleted,
+  edit: AUDIT.edited,
+  undo: AUDIT.undid,
+  'ban.create': AUDIT.banned,
+  'ban.delete': AUDIT.liftedBan,
+  'site.create': AUDIT.createdSite,
+  'site.update': AUDIT.changedSettings,
+  'site.delete': AUDIT.deletedSite,
+  'post.create': AUDIT.registeredPost,
+  'post.update': AUDIT.changedPost,
+  'user.create': AUDIT.addedAccount,
+  'user.update': AUDIT.changedAccount,
+  'user.delete': AUDIT.removedAccount,
+  'user.invite': AUDIT.invited,
+  'user.invite-withdraw': AUDIT.withdrewInvitation,
+  'api-key.create': AUDIT.createdApiKey,
+  'api-key.delete': AUDIT.revokedApiKey,
+  'commenter.erase': AUDIT.erasedACommenter,
 };
 
 const BAN_KINDS: Record<string, string> = {
-  ip: 'IP address',
+  ip: AUDIT.ipAddress,
   email: 'email',
   name: 'name',
   author: 'author',
@@ -78,10 +79,10 @@ function describe(e: AuditEntry): string {
       typeof from === 'string' && typeof to === 'string' && from !== to ? `${from} → ${to}` : '';
     const undid =
       typeof after.undoneAction === 'string'
-        ? `undid ${ACTION_LABELS[after.undoneAction] ?? after.undoneAction}`
+        ? AUDIT.undidWhat(ACTION_LABELS[after.undoneAction] ?? after.undoneAction)
         : '';
     return [
-      `Comment ${String(e.targetId ?? '').slice(-8)}`,
+      AUDIT.commentId(String(e.targetId ?? '').slice(-8)),
       change,
       undid,
       typeof after.reason === 'string' ? `“${after.reason}”` : '',
@@ -92,16 +93,16 @@ function describe(e: AuditEntry): string {
   if (e.targetType === 'ban') {
     const b = Object.keys(after).length ? after : before;
     // An IP ban's value is a hash: say what kind it is, never the hash.
-    if (b.kind === 'ip') return 'an IP address';
+    if (b.kind === 'ip') return AUDIT.anIpAddress;
     const kind = BAN_KINDS[String(b.kind)] ?? String(b.kind ?? 'ban');
     return `${kind} ${String(b.value ?? '')}`.trim();
   }
   if (e.targetType === 'commenter') {
     // The entry never names who was erased: only what went.
-    return `${Number(after.comments ?? 0)} comment(s), text ${String(after.bodies ?? 'kept')}`;
+    return AUDIT.erased(Number(after.comments ?? 0), String(after.bodies ?? 'kept'));
   }
   if (e.action === 'site.update' || e.action === 'post.update' || e.action === 'user.update') {
-    return changes(before, after) || 'no change';
+    return changes(before, after) || AUDIT.noChange;
   }
   // Sites, posts and accounts by name, not by id.
   const named = Object.keys(after).length ? after : before;
@@ -130,11 +131,7 @@ export function mountAuditPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page' },
-      pageHead(
-        'Audit log',
-        'Every moderation decision, ban and settings change, newest first.',
-        picker,
-      ),
+      pageHead(AUDIT.auditLog, AUDIT.everyModerationDecisionBan, picker),
       wrap,
       more,
     ),
@@ -169,7 +166,7 @@ export function mountAuditPage(main: HTMLElement): Page {
               class: 'btn btn-plain btn-sm',
               onclick: () => void load(nextCursor!),
             },
-            'Load older',
+            AUDIT.loadOlder,
           )
         : null,
     );
@@ -182,7 +179,7 @@ export function mountAuditPage(main: HTMLElement): Page {
           h(
             'div',
             { class: 'empty empty-inline', 'data-testid': 'empty-state' },
-            h('p', { class: 'empty-title' }, 'Nothing logged yet.'),
+            h('p', { class: 'empty-title' }, AUDIT.nothingLoggedYet),
           ),
         ),
       );
@@ -202,7 +199,7 @@ export function mountAuditPage(main: HTMLElement): Page {
             h(
               'tr',
               null,
-              ['When', 'Who', 'Action', 'Target', 'Site', ''].map((t) =>
+              [AUDIT.when, AUDIT.who, AUDIT.action, AUDIT.target, AUDIT.site, ''].map((t) =>
                 h('th', { scope: 'col' }, t),
               ),
             ),
@@ -225,7 +222,7 @@ export function mountAuditPage(main: HTMLElement): Page {
             'data-testid': 'audit-undo',
             onclick: () => void undo(e, undoBtn!),
           },
-          'Undo',
+          AUDIT.undo,
         )
       : null;
     return h(
@@ -248,7 +245,7 @@ export function mountAuditPage(main: HTMLElement): Page {
         'td',
         { class: 'cell-actions' },
         e.undoneAt
-          ? h('span', { class: 'muted small', title: fullDate(e.undoneAt) }, 'Undone')
+          ? h('span', { class: 'muted small', title: fullDate(e.undoneAt) }, AUDIT.undone)
           : undoBtn,
       ),
     );
@@ -258,11 +255,11 @@ export function mountAuditPage(main: HTMLElement): Page {
     btn.disabled = true;
     try {
       await moderation.undo(e.id);
-      toast(`Undid: ${ACTION_LABELS[e.action] ?? e.action}.`, { kind: 'success' });
+      toast(AUDIT.undidToast(ACTION_LABELS[e.action] ?? e.action), { kind: 'success' });
       await load();
     } catch (err) {
       btn.disabled = false;
-      toastError(err, 'Could not undo:');
+      toastError(err, AUDIT.couldNotUndo);
     }
   }
 

@@ -4,6 +4,7 @@ import { ApiError, moderation } from './api.js';
 import { openDialog } from './dialog.js';
 import { h } from './dom.js';
 import type { BanView, ModerationItem } from './types.js';
+import { BAN_DIALOG } from './strings.js';
 
 const FREE_MAIL = new Set([
   'gmail.com',
@@ -19,12 +20,12 @@ const FREE_MAIL = new Set([
   'aol.com',
 ]);
 const EXPIRIES: [string, string][] = [
-  ['', 'Never'],
+  ['', BAN_DIALOG.never],
   ['1', '24 hours'],
   ['7', '7 days'],
   ['30', '30 days'],
   ['365', '1 year'],
-  ['custom', 'Until a date…'],
+  ['custom', BAN_DIALOG.untilADate],
 ];
 
 export function openBanDialog(
@@ -38,7 +39,7 @@ export function openBanDialog(
     type: 'date',
     name: 'until',
     class: 'input',
-    'aria-label': 'Ban until',
+    'aria-label': BAN_DIALOG.banUntil,
     hidden: true,
   });
   const expiry = h(
@@ -56,7 +57,7 @@ export function openBanDialog(
     class: 'input',
     id: 'ban-reason',
     maxlength: 500,
-    placeholder: 'Optional, for other moderators',
+    placeholder: BAN_DIALOG.optionalForOtherModerators,
   });
   const alsoReject = h('input', { type: 'checkbox', name: 'reject', id: 'ban-reject' });
   alsoReject.checked = c.status !== 'rejected';
@@ -76,7 +77,7 @@ export function openBanDialog(
   const submit = h(
     'button',
     { type: 'submit', class: 'btn btn-reject', 'data-testid': 'ban-submit' },
-    'Ban author',
+    BAN_DIALOG.banAuthor,
   );
   const form = h(
     'form',
@@ -84,25 +85,23 @@ export function openBanDialog(
     h(
       'fieldset',
       { class: 'stack-sm' },
-      h('legend', null, 'Ban by'),
-      kindOption('email', 'Email address', c.authorEmail, true),
-      kindOption('ip', 'IP address', 'The address this comment came from (stored hashed)'),
+      h('legend', null, BAN_DIALOG.banBy),
+      kindOption('email', BAN_DIALOG.emailAddress, c.authorEmail, true),
+      kindOption('ip', BAN_DIALOG.ipAddress, BAN_DIALOG.theAddressThisComment),
       kindOption(
         'domain',
-        'Email domain',
-        FREE_MAIL.has(domain)
-          ? `Everyone at ${domain}: a public mail provider!`
-          : `Everyone at ${domain}`,
+        BAN_DIALOG.emailDomain,
+        FREE_MAIL.has(domain) ? BAN_DIALOG.domainPublic(domain) : BAN_DIALOG.domain(domain),
       ),
     ),
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'ban-expiry' }, 'Expires'),
+      h('label', { for: 'ban-expiry' }, BAN_DIALOG.expires),
       h('div', { class: 'row' }, expiry, customDate),
     ),
-    h('div', { class: 'field' }, h('label', { for: 'ban-reason' }, 'Reason'), reason),
-    h('label', { class: 'check-row' }, alsoReject, ' Also reject this comment'),
+    h('div', { class: 'field' }, h('label', { for: 'ban-reason' }, BAN_DIALOG.reason), reason),
+    h('label', { class: 'check-row' }, alsoReject, BAN_DIALOG.alsoRejectThisComment),
     error,
     h(
       'div',
@@ -110,7 +109,7 @@ export function openBanDialog(
       h(
         'button',
         { type: 'button', class: 'btn btn-plain', onclick: () => dialog.close() },
-        'Cancel',
+        BAN_DIALOG.cancel,
       ),
       submit,
     ),
@@ -121,7 +120,7 @@ export function openBanDialog(
       'email') as BanView['kind'];
     let expiresAt: string | undefined;
     if (expiry.value === 'custom') {
-      if (!customDate.value) return showError('Pick the date the ban ends.');
+      if (!customDate.value) return showError(BAN_DIALOG.pickTheDateThe);
       expiresAt = new Date(`${customDate.value}T23:59:59`).toISOString();
     } else if (expiry.value) {
       expiresAt = new Date(Date.now() + Number(expiry.value) * 86_400_000).toISOString();
@@ -141,7 +140,7 @@ export function openBanDialog(
     } catch (err) {
       const fields =
         err instanceof ApiError && err.fields ? Object.values(err.fields).join(' ') : '';
-      showError(fields || (err instanceof Error ? err.message : 'Could not ban.'));
+      showError(fields || (err instanceof Error ? err.message : BAN_DIALOG.couldNotBan));
     } finally {
       submit.disabled = false;
     }
@@ -150,5 +149,9 @@ export function openBanDialog(
     error.textContent = msg;
     error.hidden = false;
   }
-  const dialog = openDialog({ title: `Ban ${c.authorName}`, testid: 'ban-dialog', body: form });
+  const dialog = openDialog({
+    title: BAN_DIALOG.title(c.authorName),
+    testid: 'ban-dialog',
+    body: form,
+  });
 }

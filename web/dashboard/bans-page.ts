@@ -7,11 +7,12 @@ import { store } from './store.js';
 import { toast, toastError } from './toast.js';
 import type { BanView } from './types.js';
 import { undoViaAudit } from './undo.js';
+import { BANS } from './strings.js';
 
 const KIND_LABELS: Record<BanView['kind'], string> = {
-  email: 'Email',
-  ip: 'IP address',
-  domain: 'Domain',
+  email: BANS.email,
+  ip: BANS.ipAddress,
+  domain: BANS.domain,
 };
 
 export function mountBansPage(main: HTMLElement): Page {
@@ -32,11 +33,7 @@ export function mountBansPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page' },
-      pageHead(
-        'Bans',
-        'Banned authors cannot comment (or are held, per the site setting).',
-        picker,
-      ),
+      pageHead(BANS.bans, BANS.bannedAuthorsCannotComment, picker),
       addForm(),
       listWrap,
     ),
@@ -45,7 +42,7 @@ export function mountBansPage(main: HTMLElement): Page {
   function addForm(): HTMLElement {
     const kind = h(
       'select',
-      { class: 'input', id: 'ban-add-kind', 'aria-label': 'Ban kind' },
+      { class: 'input', id: 'ban-add-kind', 'aria-label': BANS.banKind },
       (['email', 'domain', 'ip'] as const).map((k) => h('option', { value: k }, KIND_LABELS[k])),
     );
     const value = h('input', {
@@ -53,21 +50,21 @@ export function mountBansPage(main: HTMLElement): Page {
       id: 'ban-add-value',
       type: 'text',
       placeholder: 'spammer@example.com',
-      'aria-label': 'Value',
+      'aria-label': BANS.value,
       required: true,
     });
     const reason = h('input', {
       class: 'input',
       type: 'text',
-      placeholder: 'Reason (optional)',
-      'aria-label': 'Reason',
+      placeholder: BANS.reasonOptional,
+      'aria-label': BANS.reason,
       maxlength: 500,
     });
     const until = h('input', {
       class: 'input',
       type: 'date',
-      'aria-label': 'Expires on (optional)',
-      title: 'Expires on (optional)',
+      'aria-label': BANS.expiresOnOptional,
+      title: BANS.expiresOnOptional,
     });
     const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
     kind.addEventListener('change', () => {
@@ -88,7 +85,7 @@ export function mountBansPage(main: HTMLElement): Page {
         value,
         reason,
         until,
-        h('button', { type: 'submit', class: 'btn btn-primary' }, 'Add ban'),
+        h('button', { type: 'submit', class: 'btn btn-primary' }, BANS.addBan),
       ),
       error,
     );
@@ -97,7 +94,7 @@ export function mountBansPage(main: HTMLElement): Page {
       error.hidden = true;
       const target = site || defaultSite();
       if (!value.value.trim()) {
-        error.textContent = 'Enter what to ban.';
+        error.textContent = BANS.enterWhatToBan;
         error.hidden = false;
         return;
       }
@@ -112,7 +109,7 @@ export function mountBansPage(main: HTMLElement): Page {
         value.value = reason.value = until.value = '';
         bans.unshift(ban);
         render();
-        toast(`Banned ${ban.kind === 'ip' ? 'the IP address' : ban.value} on ${ban.site}.`, {
+        toast(BANS.banned(ban.kind === 'ip' ? BANS.theIpAddress : ban.value, ban.site), {
           kind: 'success',
         });
       } catch (err) {
@@ -121,7 +118,7 @@ export function mountBansPage(main: HTMLElement): Page {
             ? Object.values(err.fields).join(' ')
             : err instanceof Error
               ? err.message
-              : 'Could not ban.';
+              : BANS.couldNotBan;
         error.hidden = false;
       }
     });
@@ -155,12 +152,8 @@ export function mountBansPage(main: HTMLElement): Page {
           h(
             'div',
             { class: 'empty empty-inline', 'data-testid': 'empty-state' },
-            h('p', { class: 'empty-title' }, 'No bans.'),
-            h(
-              'p',
-              { class: 'muted' },
-              'Ban an author from a comment in the queue (b), or add one above.',
-            ),
+            h('p', { class: 'empty-title' }, BANS.noBans),
+            h('p', { class: 'muted' }, BANS.banAnAuthorFrom),
           ),
         ),
       );
@@ -180,8 +173,8 @@ export function mountBansPage(main: HTMLElement): Page {
             h(
               'tr',
               null,
-              ['Kind', 'Value', 'Reason', 'Site', 'Created', 'Expires', ''].map((t) =>
-                h('th', { scope: 'col' }, t),
+              [BANS.kind, BANS.value, BANS.reason, BANS.site, BANS.created, BANS.expires, ''].map(
+                (t) => h('th', { scope: 'col' }, t),
               ),
             ),
           ),
@@ -200,7 +193,7 @@ export function mountBansPage(main: HTMLElement): Page {
         'data-testid': 'ban-remove',
         onclick: () => void lift(b, tr, remove),
       },
-      'Remove',
+      BANS.remove,
     );
     const tr = h(
       'tr',
@@ -208,7 +201,7 @@ export function mountBansPage(main: HTMLElement): Page {
       h('td', null, h('span', { class: `badge badge-${b.kind}` }, KIND_LABELS[b.kind])),
       h(
         'td',
-        { class: 'mono', title: b.kind === 'ip' ? 'Salted hash of the IP address' : b.value },
+        { class: 'mono', title: b.kind === 'ip' ? BANS.saltedHashOfThe : b.value },
         b.kind === 'ip' ? `${b.value.slice(0, 10)}…` : b.value,
       ),
       h('td', null, b.reason ?? h('span', { class: 'muted' }, '—')),
@@ -221,9 +214,9 @@ export function mountBansPage(main: HTMLElement): Page {
           ? h(
               'span',
               { title: fullDate(b.expiresAt) },
-              b.active ? new Date(b.expiresAt).toLocaleDateString() : 'Expired',
+              b.active ? new Date(b.expiresAt).toLocaleDateString() : BANS.expired,
             )
-          : 'Never',
+          : BANS.never,
       ),
       h('td', { class: 'cell-actions' }, remove),
     );
@@ -236,21 +229,21 @@ export function mountBansPage(main: HTMLElement): Page {
       await moderation.removeBan(b.id);
       bans = bans.filter((x) => x.id !== b.id);
       render();
-      toast(`Lifted the ban on ${b.kind === 'ip' ? 'the IP address' : b.value}.`, {
+      toast(BANS.lifted(b.kind === 'ip' ? BANS.theIpAddress : b.value), {
         kind: 'success',
         action: {
-          label: 'Undo',
+          label: BANS.undo,
           run: () =>
             void undoViaAudit([{ id: b.id, action: 'ban.delete' }], b.site).then(
               () => load(),
-              (err) => toastError(err, 'Could not undo:'),
+              (err) => toastError(err, BANS.couldNotUndo),
             ),
         },
       });
     } catch (err) {
       btn.disabled = false;
       tr.classList.remove('is-busy');
-      toastError(err, 'Could not lift the ban:');
+      toastError(err, BANS.couldNotLiftThe);
     }
   }
 

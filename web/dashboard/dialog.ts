@@ -1,6 +1,7 @@
 // Modal dialogs (help overlay, ban form): focus moves in and back out, Tab stays inside,
 // Esc or a click on the backdrop closes.
 import { h, type Child } from './dom.js';
+import { HELP } from './strings.js';
 
 export interface Dialog {
   el: HTMLElement;
@@ -40,7 +41,12 @@ export function openDialog(opts: {
       h('h2', { id: titleId }, opts.title),
       h(
         'button',
-        { type: 'button', class: 'icon-btn', 'aria-label': 'Close', onclick: () => dialog.close() },
+        {
+          type: 'button',
+          class: 'icon-btn',
+          'aria-label': HELP.close,
+          onclick: () => dialog.close(),
+        },
         '×',
       ),
     ),
@@ -104,23 +110,23 @@ export function openDialog(opts: {
 }
 
 export const SHORTCUTS: [string[], string][] = [
-  [['j', '↓'], 'Next comment'],
-  [['k', '↑'], 'Previous comment'],
-  [['a'], 'Approve'],
-  [['r'], 'Reject'],
-  [['s'], 'Mark as spam'],
-  [['n'], 'Not spam (approve and teach the filter)'],
-  [['b'], 'Ban the author…'],
-  [['u'], 'Undo your last action'],
-  [['x'], 'Select / unselect for bulk actions'],
-  [['/'], 'Search'],
-  [['?'], 'Show this help'],
-  [['Esc'], 'Close dialogs, leave a field'],
+  [['j', '↓'], HELP.nextComment],
+  [['k', '↑'], HELP.previousComment],
+  [['a'], HELP.approve],
+  [['r'], HELP.reject],
+  [['s'], HELP.markAsSpam],
+  [['n'], HELP.notSpamApproveAnd],
+  [['b'], HELP.banTheAuthor],
+  [['u'], HELP.undoYourLastAction],
+  [['x'], HELP.selectUnselectForBulk],
+  [['/'], HELP.search],
+  [['?'], HELP.showThisHelp],
+  [[HELP.esc], HELP.closeDialogsLeaveA],
 ];
 
 export function openHelp(): Dialog {
   return openDialog({
-    title: 'Keyboard shortcuts',
+    title: HELP.keyboardShortcuts,
     testid: 'help-overlay',
     body: h(
       'dl',

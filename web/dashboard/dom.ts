@@ -2,6 +2,7 @@
 // become markup; the only HTML the dashboard parses is comment html, in render.ts.
 
 import { relativeTime } from '../shared/relative-time.js';
+import { TIME } from './strings.js';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type AttrValue = string | number | boolean | null | undefined;
@@ -48,7 +49,7 @@ const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "3 minutes ago", "yesterday", "just now". */
 export function timeAgo(iso: string, now = Date.now()): string {
-  return relativeTime(rtf, iso, now) ?? 'just now';
+  return relativeTime(rtf, iso, now) ?? TIME.justNow;
 }
 
 export function fullDate(iso: string): string {
@@ -57,18 +58,18 @@ export function fullDate(iso: string): string {
 
 /** 95 → "1 min 35 s"; 7200 → "2 h". */
 export function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return TIME.seconds(seconds);
   if (seconds < 3600) {
     const m = Math.floor(seconds / 60);
     const s = seconds % 60;
-    return s ? `${m} min ${s} s` : `${m} min`;
+    return s ? TIME.minutesSeconds(m, s) : TIME.minutes(m);
   }
   if (seconds < 86_400) {
     const hours = Math.floor(seconds / 3600);
     const m = Math.round((seconds % 3600) / 60);
-    return m ? `${hours} h ${m} min` : `${hours} h`;
+    return m ? TIME.hoursMinutes(hours, m) : TIME.hours(hours);
   }
-  return `${(seconds / 86_400).toFixed(1)} days`;
+  return TIME.days((seconds / 86_400).toFixed(1));
 }
 
 /** "1 report", "3 reports" (Intl.PluralRules, through strings.ts). */

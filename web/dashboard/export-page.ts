@@ -3,9 +3,10 @@
 import { defaultSite, pageHead, sitePicker } from './admin-common.js';
 import { ApiError, dataRequests, type ErasureSummary } from './api.js';
 import { openDialog } from './dialog.js';
-import { h, mount, plural } from './dom.js';
+import { h, mount } from './dom.js';
 import type { Page } from './router.js';
 import { toast, toastError } from './toast.js';
+import { EXPORT } from './strings.js';
 
 function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -32,7 +33,7 @@ export function mountExportPage(main: HTMLElement): Page {
                 download: '',
                 'data-testid': 'export-parley',
               },
-              'Download Parley export (.jsonl)',
+              EXPORT.downloadParleyExportJsonl,
             ),
             ' ',
             h(
@@ -43,10 +44,10 @@ export function mountExportPage(main: HTMLElement): Page {
                 download: '',
                 'data-testid': 'export-wxr',
               },
-              'Download for WordPress (WXR .xml)',
+              EXPORT.downloadForWordpressWxr,
             ),
           ]
-        : h('p', { class: 'muted' }, 'There is no site to export yet.'),
+        : h('p', { class: 'muted' }, EXPORT.thereIsNoSite),
     );
   renderLinks();
   const picker = sitePicker({
@@ -83,7 +84,7 @@ export function mountExportPage(main: HTMLElement): Page {
   const valueOrComplain = (): string | null => {
     emailError.hidden = true;
     if (email.value.trim() && email.checkValidity()) return email.value.trim();
-    emailError.textContent = 'Give the commenter’s email.';
+    emailError.textContent = EXPORT.giveTheCommenterS;
     emailError.hidden = false;
     email.focus();
     return null;
@@ -95,7 +96,7 @@ export function mountExportPage(main: HTMLElement): Page {
     try {
       const blob = await dataRequests.commenterData(value);
       saveBlob(blob, `parley-commenter-data-${new Date().toISOString().slice(0, 10)}.json`);
-      toast('Downloaded the commenter’s data.', { kind: 'success' });
+      toast(EXPORT.downloadedTheCommenterS, { kind: 'success' });
     } catch (err) {
       showError(err);
     }
@@ -119,7 +120,7 @@ export function mountExportPage(main: HTMLElement): Page {
     const go = h(
       'button',
       { type: 'submit', class: 'btn btn-reject', 'data-testid': 'erase-go', disabled: true },
-      'Erase for good',
+      EXPORT.eraseForGood,
     );
     typed.addEventListener('input', () => {
       go.disabled = typed.value.trim().toLowerCase() !== value.toLowerCase();
@@ -127,30 +128,26 @@ export function mountExportPage(main: HTMLElement): Page {
     const form = h(
       'form',
       { class: 'stack' },
-      h(
-        'p',
-        null,
-        'Every comment written with ',
-        h('strong', null, value),
-        ' on every site loses its email, name (it becomes “Deleted user”), IP hash, browser and website; ' +
-          'the audit log and the spam filter’s lessons forget them too. Replies stay in place. ' +
-          'This cannot be undone.',
-      ),
+      h('p', null, EXPORT.everyCommentWrittenWith, h('strong', null, value), EXPORT.eraseBody),
       h(
         'div',
         { class: 'field field-check' },
         removeBodies,
-        h('label', { for: 'erase-bodies' }, 'Also remove the text of their comments'),
+        h('label', { for: 'erase-bodies' }, EXPORT.alsoRemoveTheText),
       ),
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'erase-confirm' }, 'Type the email again to confirm'),
+        h('label', { for: 'erase-confirm' }, EXPORT.typeTheEmailAgain),
         typed,
       ),
       h('div', { class: 'form-actions' }, go),
     );
-    const dialog = openDialog({ title: 'Erase a commenter', testid: 'erase-dialog', body: form });
+    const dialog = openDialog({
+      title: EXPORT.eraseACommenter,
+      testid: 'erase-dialog',
+      body: form,
+    });
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       go.disabled = true;
@@ -158,7 +155,7 @@ export function mountExportPage(main: HTMLElement): Page {
         const { erased } = await dataRequests.erase(value, removeBodies.checked);
         dialog.close();
         mount(result, summary(erased));
-        toast(`Erased ${plural(erased.comments, 'comment')}.`, { kind: 'success' });
+        toast(EXPORT.erasedToast(erased.comments), { kind: 'success' });
       } catch (err) {
         dialog.close();
         showError(err);
@@ -171,37 +168,23 @@ export function mountExportPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page page-narrow stack', 'data-testid': 'export-page' },
-      pageHead(
-        'Export',
-        'Take your comments elsewhere, or answer a commenter’s data request.',
-        picker,
-      ),
+      pageHead(EXPORT.export, EXPORT.takeYourCommentsElsewhere, picker),
       h(
         'fieldset',
         { class: 'card section stack-sm' },
-        h('legend', null, 'Site export'),
-        h(
-          'p',
-          { class: 'muted' },
-          'The Parley export holds everything (posts, comments with their status and screening, ' +
-            'bans, audit log, settings) and imports back into Parley; the WXR file imports into ' +
-            'WordPress (Tools → Import → WordPress). Both hold commenters’ emails: keep them safe.',
-        ),
+        h('legend', null, EXPORT.siteExport),
+        h('p', { class: 'muted' }, EXPORT.siteExportHint),
         links,
       ),
       h(
         'fieldset',
         { class: 'card section stack-sm' },
-        h('legend', null, 'Commenter data'),
-        h(
-          'p',
-          { class: 'muted' },
-          'For a commenter’s request under data-protection law: download everything they wrote, or erase it.',
-        ),
+        h('legend', null, EXPORT.commenterData),
+        h('p', { class: 'muted' }, EXPORT.forACommenterS),
         h(
           'div',
           { class: 'field' },
-          h('label', { for: 'commenter-email' }, 'Commenter’s email'),
+          h('label', { for: 'commenter-email' }, EXPORT.commenterSEmail),
           email,
           emailError,
         ),
@@ -216,7 +199,7 @@ export function mountExportPage(main: HTMLElement): Page {
               'data-testid': 'commenter-export',
               onclick: downloadData,
             },
-            'Download their data',
+            EXPORT.downloadTheirData,
           ),
           ' ',
           h(
@@ -227,7 +210,7 @@ export function mountExportPage(main: HTMLElement): Page {
               'data-testid': 'commenter-erase',
               onclick: confirmErase,
             },
-            'Erase…',
+            EXPORT.erase,
           ),
         ),
         result,
@@ -239,11 +222,5 @@ export function mountExportPage(main: HTMLElement): Page {
 }
 
 function summary(e: ErasureSummary): HTMLElement {
-  return h(
-    'p',
-    { class: 'hint' },
-    `Erased ${plural(e.comments, 'comment')}${e.sites.length ? ` on ${e.sites.join(', ')}` : ''}; ` +
-      `text ${e.bodies}, ${plural(e.bansLifted, 'ban')} lifted, ` +
-      `${plural(e.auditEntriesScrubbed, 'audit entry', 'audit entries')} cleaned.`,
-  );
+  return h('p', { class: 'hint' }, EXPORT.erasedSummary(e));
 }

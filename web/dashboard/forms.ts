@@ -4,7 +4,7 @@
 import { ApiError } from './api.js';
 import { openDialog } from './dialog.js';
 import { h, type Child } from './dom.js';
-import { SITES } from './strings.js';
+import { COMMON, SITES } from './strings.js';
 import { toast } from './toast.js';
 
 let uid = 0;
@@ -78,7 +78,7 @@ export function confirmDialog(opts: {
     },
     opts.confirm,
   );
-  const cancel = h('button', { type: 'button', class: 'btn btn-plain' }, 'Cancel');
+  const cancel = h('button', { type: 'button', class: 'btn btn-plain' }, COMMON.cancel);
   const dialog = openDialog({
     title: opts.title,
     testid: opts.testid,
@@ -114,7 +114,7 @@ export function promptDialog(opts: {
 }): void {
   const input = h('input', { class: 'input', type: opts.type ?? 'text', value: opts.value });
   const f = field(opts.label, input);
-  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save');
+  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, COMMON.save);
   const form = h(
     'form',
     { class: 'stack', novalidate: true },

@@ -6,16 +6,17 @@ import type {
   SkippedEntryJson as SkippedEntry,
 } from '../../src/contracts/import-api.js';
 import { defaultSite, pageHead, sitePicker } from './admin-common.js';
-import { h, mount, plural } from './dom.js';
+import { h, mount } from './dom.js';
 import type { Page } from './router.js';
+import { IMPORT } from './strings.js';
 
 const FORMATS: [string, string][] = [
-  ['disqus', 'Disqus XML export'],
-  ['wxr', 'WordPress WXR (Tools → Export)'],
-  ['isso', 'Isso SQLite database'],
-  ['remark42', 'Remark42 backup'],
-  ['commento', 'Commento JSON export'],
-  ['parley', 'Parley export'],
+  ['disqus', IMPORT.disqusXmlExport],
+  ['wxr', IMPORT.wordpressWxrToolsExport],
+  ['isso', IMPORT.issoSqliteDatabase],
+  ['remark42', IMPORT.remark42Backup],
+  ['commento', IMPORT.commentoJsonExport],
+  ['parley', IMPORT.parleyExport],
 ];
 
 async function call<T>(method: string, url: string, init: RequestInit = {}): Promise<T> {
@@ -46,43 +47,43 @@ export function mountImportPage(main: HTMLElement): Page {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const format = h(
     'select',
-    { class: 'input', id: 'import-format', 'aria-label': 'Format' },
+    { class: 'input', id: 'import-format', 'aria-label': IMPORT.format },
     FORMATS.map(([v, label]) => h('option', { value: v }, label)),
   );
   const file = h('input', {
     class: 'input',
     id: 'import-file',
     type: 'file',
-    'aria-label': 'Export file',
+    'aria-label': IMPORT.exportFile,
     required: true,
   });
   const remap = h('textarea', {
     class: 'input',
     id: 'import-remap',
     rows: 3,
-    'aria-label': 'URL remapping rules',
-    placeholder: 'old.example.com=new.example.com\nhttp=https\ntrailing-slash=remove\n?p=/{slug}/',
+    'aria-label': IMPORT.urlRemappingRules,
+    placeholder: IMPORT.oldExampleComNew,
   });
   const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run', checked: true });
   const pings = h('input', { type: 'checkbox', id: 'import-pingbacks' });
   const screen = h('input', { type: 'checkbox', id: 'import-screen' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const result = h('div', { id: 'import-result', 'data-testid': 'import-result' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Start');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, IMPORT.start);
   const check = (box: HTMLElement, label: string) =>
     h('label', { class: 'check' }, box, ` ${label}`);
   const form = h(
     'form',
     { class: 'card form-grid', id: 'import-form' },
-    h('label', { for: 'import-format' }, 'Format'),
+    h('label', { for: 'import-format' }, IMPORT.format),
     format,
-    h('label', { for: 'import-file' }, 'File'),
+    h('label', { for: 'import-file' }, IMPORT.file),
     file,
-    h('label', { for: 'import-remap' }, 'URL remapping (one FROM=TO per line)'),
+    h('label', { for: 'import-remap' }, IMPORT.urlRemappingOneFrom),
     remap,
-    check(dryRun, 'Dry run: show what would be created and matched, write nothing'),
-    check(pings, 'Import pingbacks and trackbacks'),
-    check(screen, 'Screen imported comments (they were moderated at the source)'),
+    check(dryRun, IMPORT.dryRunShowWhat),
+    check(pings, IMPORT.importPingbacksAndTrackbacks),
+    check(screen, IMPORT.screenImportedCommentsThey),
     error,
     submit,
   );
@@ -96,8 +97,8 @@ export function mountImportPage(main: HTMLElement): Page {
       'div',
       { class: 'page' },
       pageHead(
-        'Import',
-        'Bring comments in from Disqus, WordPress, Isso, Remark42, Commento or Parley. Importing the same file again creates nothing new.',
+        IMPORT.import,
+        IMPORT.bringCommentsInFrom,
         sitePicker({ value: site, all: false, onChange: (s) => (site = s) }),
       ),
       form,
@@ -110,7 +111,7 @@ export function mountImportPage(main: HTMLElement): Page {
     const chosen = (file as HTMLInputElement).files?.[0];
     error.hidden = true;
     if (!chosen || !site) {
-      error.textContent = chosen ? 'Choose a site.' : 'Choose the export file.';
+      error.textContent = chosen ? IMPORT.chooseASite : IMPORT.chooseTheExportFile;
       error.hidden = false;
       return;
     }
@@ -173,26 +174,22 @@ function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
       : p.threadsTotal
         ? p.threadsDone / p.threadsTotal
         : 1;
-  const verb = job.dryRun ? 'would be created' : 'created';
+  const verb = job.dryRun ? IMPORT.wouldBeCreated : 'created';
   return h(
     'section',
     { class: 'card', 'data-status': job.status, 'data-testid': 'import-job' },
-    h('h2', null, `${job.dryRun ? 'Dry run' : 'Import'}: ${job.status}`),
+    h('h2', null, `${job.dryRun ? IMPORT.dryRun : IMPORT.import}: ${job.status}`),
     h('progress', { max: 100, value: Math.round(share * 100) }),
-    h(
-      'p',
-      { class: 'muted' },
-      `${p.recordsRead.toLocaleString()} records read · ${p.threadsDone}/${p.threadsTotal} threads`,
-    ),
+    h('p', { class: 'muted' }, IMPORT.progress(p.recordsRead, p.threadsDone, p.threadsTotal)),
     job.error ? h('p', { class: 'form-error' }, job.error) : null,
     h(
       'ul',
       { 'data-testid': 'import-counts' },
-      h('li', null, `Posts ${verb}: ${c.postsCreated}; matched: ${c.postsMatched}`),
-      h('li', null, `Comments ${verb}: ${c.commentsCreated}; already there: ${c.commentsExisting}`),
-      h('li', null, `Replies kept at the top (parent missing): ${c.commentsReattached}`),
-      h('li', null, `Replies attached higher (nesting limit): ${c.commentsFlattened}`),
-      h('li', null, `Skipped: ${plural(c.skipped, 'record')}`),
+      h('li', null, IMPORT.postsLine(verb, c.postsCreated, c.postsMatched)),
+      h('li', null, IMPORT.commentsLine(verb, c.commentsCreated, c.commentsExisting)),
+      h('li', null, IMPORT.reattached(c.commentsReattached)),
+      h('li', null, IMPORT.flattened(c.commentsFlattened)),
+      h('li', null, IMPORT.skippedCount(c.skipped)),
     ),
     job.plan
       ? h(
@@ -202,9 +199,9 @@ function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
             'tr',
             null,
             h('th', null, ''),
-            h('th', null, 'Post'),
+            h('th', null, IMPORT.post),
             h('th', null, 'URL'),
-            h('th', null, 'Comments'),
+            h('th', null, IMPORT.comments),
           ),
           job.plan.posts.map((post) =>
             h(
@@ -222,17 +219,11 @@ function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
       ? h(
           'details',
           null,
-          h('summary', null, `Skipped (${c.skipped})`),
+          h('summary', null, IMPORT.skippedSummary(c.skipped)),
           h(
             'ul',
             { 'data-testid': 'import-skipped' },
-            skipped.map((s) =>
-              h(
-                'li',
-                null,
-                `${s.entity} ${s.sourceId ?? '?'}${s.line ? ` (line ${s.line})` : ''}: ${s.reason}`,
-              ),
-            ),
+            skipped.map((s) => h('li', null, IMPORT.skippedLine(s))),
           ),
         )
       : null,

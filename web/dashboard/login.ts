@@ -3,7 +3,7 @@
 // network, or no connection.
 import { ApiError, auth } from './api.js';
 import { h, mount } from './dom.js';
-import { LOGIN } from './strings.js';
+import { COMMON, LOGIN } from './strings.js';
 import type { Session } from './types.js';
 
 function messageFor(err: unknown): string {
@@ -65,7 +65,7 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
       'div',
       { class: 'brand brand-login' },
       h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
-      'Parley',
+      COMMON.product,
     ),
     h('h1', { id: 'login-title' }, LOGIN.title),
     notice ? h('p', { class: 'notice' }, notice) : null,
@@ -106,7 +106,7 @@ export function showLogin(root: HTMLElement, onSignedIn: (s: Session) => void, n
     }
   });
 
-  document.title = 'Sign in · Parley moderation';
+  document.title = COMMON.signInTitle;
   mount(
     root,
     h(

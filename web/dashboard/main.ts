@@ -23,7 +23,7 @@ import { mountPeoplePage } from './people-page.js';
 import { mountPostsPage } from './posts-page.js';
 import { showInvitation, showSetup } from './setup.js';
 import { mountSitesPage } from './sites-page.js';
-import { NAV } from './strings.js';
+import { NAV, TITLES } from './strings.js';
 import { mountWebhooksPage } from './webhooks-page.js';
 import { filtersFromUrl, isAdmin, store } from './store.js';
 import type { Session } from './types.js';
@@ -40,7 +40,7 @@ const admin =
 const ROUTES: Route[] = [
   {
     path: '/moderate',
-    title: 'Queue',
+    title: TITLES.queue,
     mount: (main) => {
       Object.assign(store.filters, filtersFromUrl(location.search));
       return mountQueuePage(main);
@@ -48,14 +48,19 @@ const ROUTES: Route[] = [
   },
   {
     path: '/moderate/settings',
-    title: 'Site settings',
+    title: TITLES.siteSettings,
     adminOnly: true,
     mount: admin(mountSettingsPage),
   },
-  { path: '/moderate/notifications', title: 'Notifications', mount: mountNotificationsPage },
-  { path: '/moderate/bans', title: 'Bans', adminOnly: true, mount: admin(mountBansPage) },
-  { path: '/moderate/audit', title: 'Audit log', adminOnly: true, mount: admin(mountAuditPage) },
-  { path: '/moderate/stats', title: 'Stats', adminOnly: true, mount: admin(mountStatsPage) },
+  { path: '/moderate/notifications', title: TITLES.notifications, mount: mountNotificationsPage },
+  { path: '/moderate/bans', title: TITLES.bans, adminOnly: true, mount: admin(mountBansPage) },
+  {
+    path: '/moderate/audit',
+    title: TITLES.auditLog,
+    adminOnly: true,
+    mount: admin(mountAuditPage),
+  },
+  { path: '/moderate/stats', title: TITLES.stats, adminOnly: true, mount: admin(mountStatsPage) },
   { path: '/moderate/sites', title: NAV.sites, adminOnly: true, mount: admin(mountSitesPage) },
   { path: '/moderate/posts', title: NAV.posts, adminOnly: true, mount: admin(mountPostsPage) },
   { path: '/moderate/people', title: NAV.people, adminOnly: true, mount: admin(mountPeoplePage) },
@@ -71,7 +76,11 @@ const ROUTES: Route[] = [
     mount: (main) => mountAccountPage(main, toLogin),
   },
   // Reached only from an invitation link; boot() shows the invitation form instead.
-  { path: '/moderate/invite', title: 'Join', mount: (main) => mountAccountPage(main, toLogin) },
+  {
+    path: '/moderate/invite',
+    title: TITLES.join,
+    mount: (main) => mountAccountPage(main, toLogin),
+  },
   { path: '/moderate/import', title: NAV.import, adminOnly: true, mount: admin(mountImportPage) },
   { path: '/moderate/export', title: NAV.export, adminOnly: true, mount: admin(mountExportPage) },
   {
@@ -108,7 +117,7 @@ function toLogin(notice = ''): void {
 
 async function signOut(): Promise<void> {
   await auth.logout().catch(() => undefined);
-  toLogin('You are signed out.');
+  toLogin(TITLES.youAreSignedOut);
 }
 
 function isTyping(t: EventTarget | null): boolean {
@@ -135,7 +144,7 @@ document.addEventListener('keydown', (e) => {
 
 async function boot(): Promise<void> {
   setUnauthenticatedHandler(() => {
-    if (store.user) toLogin('Your session ended. Please sign in again.');
+    if (store.user) toLogin(TITLES.yourSessionEndedPlease);
   });
   try {
     const token = location.pathname.startsWith('/moderate/invite') ? location.hash.slice(1) : '';
@@ -165,12 +174,12 @@ async function boot(): Promise<void> {
         h(
           'div',
           { class: 'login-card' },
-          h('h1', null, 'Cannot reach Parley'),
+          h('h1', null, TITLES.cannotReachParley),
           h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
           h(
             'button',
             { type: 'button', class: 'btn btn-primary', onclick: () => void boot() },
-            'Try again',
+            TITLES.tryAgain,
           ),
         ),
       ),

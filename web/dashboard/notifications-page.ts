@@ -6,6 +6,7 @@ import { request } from './api.js';
 import { h, mount } from './dom.js';
 import type { Page } from './router.js';
 import { toast, toastError } from './toast.js';
+import { NOTIFICATIONS } from './strings.js';
 
 type Mode = 'immediate' | 'hourly' | 'daily' | 'off';
 interface NotificationSettings {
@@ -15,10 +16,10 @@ interface NotificationSettings {
 }
 
 const MODES: [Mode, string][] = [
-  ['immediate', 'Immediately, one mail per comment'],
-  ['hourly', 'Hourly digest'],
-  ['daily', 'Daily digest'],
-  ['off', 'Off'],
+  ['immediate', NOTIFICATIONS.immediatelyOneMailPer],
+  ['hourly', NOTIFICATIONS.hourlyDigest],
+  ['daily', NOTIFICATIONS.dailyDigest],
+  ['off', NOTIFICATIONS.off],
 ];
 
 const settingsApi = {
@@ -35,10 +36,7 @@ export function mountNotificationsPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page', 'data-testid': 'notifications-page' },
-      pageHead(
-        'Notifications',
-        'Mail about held, toxic and reported comments on your sites, with one-click links to decide.',
-      ),
+      pageHead(NOTIFICATIONS.notifications, NOTIFICATIONS.mailAboutHeldToxic),
       body,
     ),
   );
@@ -72,16 +70,15 @@ export function mountNotificationsPage(main: HTMLElement): Page {
         : h(
             'p',
             { class: 'notice', role: 'status', 'data-testid': 'mail-off' },
-            'Mail is off on this server (no SMTP_URL is configured): these settings apply once it is on.',
+            NOTIFICATIONS.mailIsOffOn,
           ),
-      h('fieldset', null, h('legend', null, 'When a comment needs moderation'), radios),
+      h('fieldset', null, h('legend', null, NOTIFICATIONS.whenACommentNeeds), radios),
+      h('label', { class: 'check' }, weekly, h('span', null, NOTIFICATIONS.weeklySummaryCountsAnd)),
       h(
-        'label',
-        { class: 'check' },
-        weekly,
-        h('span', null, 'Weekly summary (counts and top reasons)'),
+        'button',
+        { type: 'submit', class: 'btn', 'data-testid': 'notifications-save' },
+        NOTIFICATIONS.save,
       ),
-      h('button', { type: 'submit', class: 'btn', 'data-testid': 'notifications-save' }, 'Save'),
     ) as HTMLFormElement;
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -91,9 +88,9 @@ export function mountNotificationsPage(main: HTMLElement): Page {
           moderation: (chosen?.value as Mode | undefined) ?? 'immediate',
           weekly: weekly.checked,
         });
-        toast('Notification settings saved.');
+        toast(NOTIFICATIONS.notificationSettingsSaved);
       } catch (err) {
-        toastError(err, 'Could not save: ');
+        toastError(err, NOTIFICATIONS.couldNotSave);
       }
     });
     return form;

@@ -1,6 +1,6 @@
 // One comment card in the queue: who, where, the comment with flagged words marked, why it is
 // here (screening reasons, scores, reports), the author's record, and the decision buttons.
-import { count, HISTORY } from './strings.js';
+import { CARD, HISTORY } from './strings.js';
 import { fullDate, h, timeAgo, type Child } from './dom.js';
 import { renderCommentHtml } from './render.js';
 import type { Action, ModerationItem } from './types.js';
@@ -13,18 +13,9 @@ export interface CardHandlers {
   filterBy(kind: 'post' | 'author', value: string): void;
 }
 
-const SCORE_LABELS: Record<string, string> = {
-  spam: 'SPAM',
-  SEVERE_TOXICITY: 'SEVERE TOXICITY',
-  IDENTITY_ATTACK: 'IDENTITY ATTACK',
-};
+const SCORE_LABELS: Record<string, string> = CARD.scoreNames;
 const SHOW_SCORE_FROM = 0.3;
-const REASON_LABELS: Record<string, string> = {
-  abuse: 'Abuse',
-  spam: 'Spam',
-  'off-topic': 'Off-topic',
-  other: 'Other',
-};
+const REASON_LABELS: Record<string, string> = CARD.reportReasons;
 
 function level(score: number): string {
   return score >= 0.8 ? 'high' : score >= 0.5 ? 'mid' : 'low';
@@ -51,7 +42,7 @@ function scoreBadges(item: ModerationItem): Child {
         {
           class: `badge score score-${level(score)}`,
           'data-testid': 'score',
-          title: `${name} score ${score.toFixed(3)}`,
+          title: CARD.scoreTitle(name, score.toFixed(3)),
         },
         h('span', { class: 'score-name' }, SCORE_LABELS[name] ?? name.replace(/_/g, ' ')),
         ` ${score.toFixed(2)}`,
@@ -106,7 +97,7 @@ function driversBlock(item: ModerationItem): Child {
   if (labels.length === 0) return null;
   return h(
     'ul',
-    { class: 'drivers', 'aria-label': 'What the model weighed most' },
+    { class: 'drivers', 'aria-label': CARD.drivers },
     labels.map((label) =>
       h(
         'li',
@@ -127,7 +118,7 @@ function postLink(item: ModerationItem, handlers: CardHandlers): Child {
   return h(
     'div',
     { class: 'card-post' },
-    h('span', { class: 'muted' }, 'On '),
+    h('span', { class: 'muted' }, CARD.on),
     post.url && /^(https?:\/\/|\/(?!\/))/i.test(post.url)
       ? h(
           'a',
@@ -136,7 +127,7 @@ function postLink(item: ModerationItem, handlers: CardHandlers): Child {
             target: '_blank',
             rel: 'noopener noreferrer',
             class: 'post-title',
-            title: 'Open the post in a new tab',
+            title: CARD.openPost,
           },
           title,
         )
@@ -146,10 +137,10 @@ function postLink(item: ModerationItem, handlers: CardHandlers): Child {
       {
         type: 'button',
         class: 'link-btn',
-        title: 'Only comments on this post',
+        title: CARD.filterPost,
         onclick: () => handlers.filterBy('post', post.slug),
       },
-      'filter',
+      CARD.filter,
     ),
     h('span', { class: 'muted site-slug' }, ` · ${post.site}`),
   );
@@ -168,7 +159,7 @@ function reasonsBlock(item: ModerationItem): Child {
   if (reasons.length === 0) return null;
   return h(
     'ul',
-    { class: 'reasons', 'aria-label': 'Why it was flagged' },
+    { class: 'reasons', 'aria-label': CARD.reasons },
     reasons.map((r) =>
       h(
         'li',
@@ -185,7 +176,7 @@ function reportsBlock(item: ModerationItem): Child {
   return h(
     'div',
     { class: 'reports' },
-    h('strong', null, count(Math.max(item.comment.reportCount, item.reports.length), 'report')),
+    h('strong', null, CARD.reports(Math.max(item.comment.reportCount, item.reports.length))),
     h(
       'ul',
       null,
@@ -201,7 +192,7 @@ function reportsBlock(item: ModerationItem): Child {
           ),
         ),
       item.reports.length > 5
-        ? h('li', { class: 'muted' }, `and ${item.reports.length - 5} more`)
+        ? h('li', { class: 'muted' }, CARD.moreReports(item.reports.length - 5))
         : null,
     ),
   );
@@ -243,19 +234,19 @@ function actions(item: ModerationItem, handlers: CardHandlers): Child {
       ? actionButton(
           id,
           'approve',
-          reportedAt && status === 'approved' ? 'Keep' : 'Approve',
+          reportedAt && status === 'approved' ? CARD.keep : CARD.approve,
           'a',
           'btn-approve',
           handlers,
         )
       : null,
     status !== 'rejected'
-      ? actionButton(id, 'reject', 'Reject', 'r', 'btn-reject', handlers)
+      ? actionButton(id, 'reject', CARD.reject, 'r', 'btn-reject', handlers)
       : null,
     isSpam
-      ? actionButton(id, 'not-spam', 'Not spam', 'n', 'btn-plain', handlers)
-      : actionButton(id, 'spam', 'Spam', 's', 'btn-plain', handlers),
-    actionButton(id, 'ban', 'Ban…', 'b', 'btn-plain btn-ban', handlers),
+      ? actionButton(id, 'not-spam', CARD.notSpam, 'n', 'btn-plain', handlers)
+      : actionButton(id, 'spam', CARD.spam, 's', 'btn-plain', handlers),
+    actionButton(id, 'ban', CARD.ban, 'b', 'btn-plain btn-ban', handlers),
   );
 }
 
@@ -271,7 +262,7 @@ export function renderCard(
     type: 'checkbox',
     class: 'check',
     'data-testid': 'select-item',
-    'aria-label': `Select the comment by ${c.authorName}`,
+    'aria-label': CARD.select(c.authorName),
     onclick: (e: Event) => e.stopPropagation(),
     onchange: (e: Event) => handlers.toggle(c.id, (e.target as HTMLInputElement).checked),
   });
@@ -286,7 +277,7 @@ export function renderCard(
       'data-comment-id': c.id,
       'data-status': c.status,
       'aria-current': opts.selected ? 'true' : false,
-      'aria-label': `Comment by ${c.authorName}`,
+      'aria-label': CARD.label(c.authorName),
     },
     h('div', { class: 'card-check' }, box),
     h(
@@ -304,7 +295,7 @@ export function renderCard(
             {
               type: 'button',
               class: 'author-email link-btn',
-              title: 'Only comments by this author',
+              title: CARD.filterAuthor,
               onclick: () => handlers.filterBy('author', c.authorEmail),
             },
             c.authorEmail,
@@ -315,9 +306,9 @@ export function renderCard(
                 {
                   class: 'badge badge-verified',
                   'data-testid': 'author-verified',
-                  title: 'This author confirmed their email address',
+                  title: CARD.verifiedTitle,
                 },
-                'Verified email',
+                CARD.verified,
               )
             : null,
           c.authorWebsite
@@ -332,7 +323,7 @@ export function renderCard(
             {
               class: historyClass(history),
               'data-testid': 'author-history',
-              title: 'This author’s other comments on this site',
+              title: CARD.historyTitle,
             },
             historyText(history),
           ),
@@ -352,8 +343,8 @@ export function renderCard(
       item.parent
         ? h(
             'blockquote',
-            { class: 'parent', 'aria-label': `In reply to ${item.parent.authorName}` },
-            h('div', { class: 'parent-by' }, `↳ Replying to ${item.parent.authorName}`),
+            { class: 'parent', 'aria-label': CARD.inReplyTo(item.parent.authorName) },
+            h('div', { class: 'parent-by' }, CARD.replyingTo(item.parent.authorName)),
             h('div', { class: 'parent-body' }, renderCommentHtml(item.parent.html)),
           )
         : null,
@@ -362,7 +353,7 @@ export function renderCard(
         { class: 'comment-body', 'data-testid': 'comment-body' },
         renderCommentHtml(c.html, matches, c.body),
       ),
-      c.editedAt ? h('div', { class: 'muted small' }, `Edited ${timeAgo(c.editedAt)}`) : null,
+      c.editedAt ? h('div', { class: 'muted small' }, CARD.edited(timeAgo(c.editedAt))) : null,
       reasonsBlock(item),
       driversBlock(item),
       reportsBlock(item),

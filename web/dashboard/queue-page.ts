@@ -11,6 +11,7 @@ import { QueueList } from './queue-list.js';
 import { QUEUE_LABELS, queueToolbar } from './queue-toolbar.js';
 import type { Page } from './router.js';
 import { displayCounts, filtersToSearch, onStoreChange, store, storeChanged } from './store.js';
+import { COMMON, count, QUEUE } from './strings.js';
 import { toast, toastError } from './toast.js';
 import type { Action, ModerationItem, Queue, QueueCounts } from './types.js';
 import { undoViaAudit, type UndoTarget } from './undo.js';
@@ -21,20 +22,8 @@ const REFILL_BELOW = 6;
 /** A queue:removed this soon after our own undo restored the comment is the stale original. */
 const RESTORE_GRACE_MS = 3000;
 
-const NOUN: Record<Action, string> = {
-  approve: 'approval',
-  reject: 'rejection',
-  spam: 'spam mark',
-  'not-spam': 'not-spam mark',
-  delete: 'deletion',
-};
-const DONE: Record<Action, string> = {
-  approve: 'Approved',
-  reject: 'Rejected',
-  spam: 'Marked as spam',
-  'not-spam': 'Marked as not spam',
-  delete: 'Deleted',
-};
+const NOUN: Record<Action, string> = QUEUE.noun;
+const DONE: Record<Action, string> = QUEUE.done;
 const KEY_ACTIONS: Record<string, CardAction> = {
   a: 'approve',
   r: 'reject',
@@ -71,7 +60,7 @@ export function mountQueuePage(main: HTMLElement): Page {
     selectAll: (on) => list.checkAll(on),
   });
   const list = new QueueList(
-    `${QUEUE_LABELS[f.queue]} comments`,
+    QUEUE.listLabel(QUEUE_LABELS[f.queue]),
     {
       act(id, action) {
         list.select(id, false);
@@ -121,19 +110,15 @@ export function mountQueuePage(main: HTMLElement): Page {
       h(
         'p',
         { class: 'empty-title' },
-        filtered
-          ? 'No comments match these filters.'
-          : actionable
-            ? 'Nothing waiting. Nice work.'
-            : 'No comments here yet.',
+        filtered ? QUEUE.noMatch : actionable ? QUEUE.nothingWaiting : QUEUE.noneYet,
       ),
       filtered
         ? h(
             'button',
             { type: 'button', class: 'btn btn-plain btn-sm', onclick: clearFilters },
-            'Clear filters',
+            QUEUE.clearFilters,
           )
-        : h('p', { class: 'muted' }, actionable ? 'New comments appear here as they arrive.' : ''),
+        : h('p', { class: 'muted' }, actionable ? QUEUE.arriveHint : ''),
     );
   }
 
@@ -144,7 +129,8 @@ export function mountQueuePage(main: HTMLElement): Page {
   }
 
   function renderFooter(): void {
-    if (loading && list.items.length > 0) mount(footer, h('span', { class: 'muted' }, 'Loading…'));
+    if (loading && list.items.length > 0)
+      mount(footer, h('span', { class: 'muted' }, COMMON.loading));
     else if (nextCursor)
       mount(
         footer,
@@ -156,11 +142,10 @@ export function mountQueuePage(main: HTMLElement): Page {
             'data-testid': 'load-more',
             onclick: () => void loadMore(),
           },
-          'Load more',
+          QUEUE.loadMore,
         ),
       );
-    else if (list.items.length > 0)
-      mount(footer, h('span', { class: 'muted small' }, 'End of the queue'));
+    else if (list.items.length > 0) mount(footer, h('span', { class: 'muted small' }, QUEUE.end));
     else mount(footer);
   }
 
@@ -211,12 +196,12 @@ export function mountQueuePage(main: HTMLElement): Page {
         h(
           'div',
           { class: 'empty', 'data-testid': 'load-error' },
-          h('p', { class: 'empty-title' }, 'Could not load the queue.'),
+          h('p', { class: 'empty-title' }, QUEUE.loadFailed),
           h('p', { class: 'muted' }, err instanceof Error ? err.message : ''),
           h(
             'button',
             { type: 'button', class: 'btn btn-plain btn-sm', onclick: () => void load() },
-            'Try again',
+            COMMON.retry,
           ),
         ),
       );
@@ -244,7 +229,7 @@ export function mountQueuePage(main: HTMLElement): Page {
       loading = false;
       list.append(page.items);
     } catch (err) {
-      toastError(err, 'Could not load more comments.');
+      toastError(err, QUEUE.loadMoreFailed);
     } finally {
       if (seq === loadSeq) {
         loading = false;
@@ -281,7 +266,10 @@ export function mountQueuePage(main: HTMLElement): Page {
 
   function pushUndo(step: UndoStep, message: string, kind: 'success' | 'error' = 'success'): void {
     undoStack.push(step);
-    step.dismiss = toast(message, { kind, action: { label: 'Undo', run: () => void undo(step) } });
+    step.dismiss = toast(message, {
+      kind,
+      action: { label: QUEUE.undo, run: () => void undo(step) },
+    });
   }
 
   function act(id: string, action: CardAction): void {
@@ -300,30 +288,30 @@ export function mountQueuePage(main: HTMLElement): Page {
       .then(({ auditId }) =>
         pushUndo(
           {
-            label: `${NOUN[action]} of ${who}’s comment`,
+            label: QUEUE.undoOne(NOUN[action], who),
             site: item.post.site,
             targets: [{ id, action, auditId }],
           },
-          `${DONE[action]}: ${who}`,
+          QUEUE.doneOne(DONE[action], who),
         ),
       )
       .catch((err: unknown) => {
         applyCounts(item, action, -1);
-        if (inFlight.get(id)) return void toast('Handled by someone else', { kind: 'info' });
+        if (inFlight.get(id)) return void toast(QUEUE.handledElsewhere, { kind: 'info' });
         list.insertAt(item, index);
         list.select(id);
-        toastError(err, `Could not ${action === 'not-spam' ? 'mark as not spam' : action}:`);
+        toastError(err, QUEUE.actFailed(action));
       })
       .finally(() => inFlight.delete(id));
   }
 
   function ban(item: ModerationItem): void {
     openBanDialog(item, (b, alsoReject) => {
-      const what = b.kind === 'ip' ? `${item.comment.authorName}’s IP address` : b.value;
-      const until = b.expiresAt ? ` until ${new Date(b.expiresAt).toLocaleDateString()}` : '';
+      const what = b.kind === 'ip' ? QUEUE.ipOf(item.comment.authorName) : b.value;
+      const until = b.expiresAt ? QUEUE.until(new Date(b.expiresAt).toLocaleDateString()) : '';
       pushUndo(
-        { label: `ban of ${what}`, site: b.site, targets: [{ id: b.id, action: 'ban.create' }] },
-        `Banned ${what}${until}`,
+        { label: QUEUE.banUndo(what), site: b.site, targets: [{ id: b.id, action: 'ban.create' }] },
+        QUEUE.banned(what, until),
       );
       if (alsoReject && list.indexOf(item.comment.id) >= 0) act(item.comment.id, 'reject');
     });
@@ -352,16 +340,12 @@ export function mountQueuePage(main: HTMLElement): Page {
       restore(chosen.filter(({ item }) => failed.has(item.comment.id)));
       const done = chosen.filter(({ item }) => !failed.has(item.comment.id));
       const auditIds = new Map(results.map((r) => [r.id, r.auditId]));
-      if (done.length === 0)
-        return void toast(
-          `Nothing changed: ${failed.size} comment${failed.size === 1 ? '' : 's'} failed.`,
-          { kind: 'error' },
-        );
+      if (done.length === 0) return void toast(QUEUE.bulkNothing(failed.size), { kind: 'error' });
       const sites = new Set(done.map(({ item }) => item.post.site));
-      const n = `${done.length} comment${done.length === 1 ? '' : 's'}`;
+      const n = count(done.length, 'comment');
       pushUndo(
         {
-          label: `${NOUN[action]} of ${n}`,
+          label: QUEUE.undoMany(NOUN[action], n),
           site: sites.size === 1 ? [...sites][0]! : null,
           targets: done.map(({ item }) => ({
             id: item.comment.id,
@@ -369,12 +353,12 @@ export function mountQueuePage(main: HTMLElement): Page {
             auditId: auditIds.get(item.comment.id),
           })),
         },
-        `${DONE[action]}: ${n}${failed.size ? ` · ${failed.size} failed` : ''}`,
+        QUEUE.doneMany(DONE[action], n, failed.size),
         failed.size ? 'error' : 'success',
       );
     } catch (err) {
       restore(chosen);
-      toastError(err, 'Bulk action failed:');
+      toastError(err, QUEUE.bulkFailed);
     } finally {
       for (const id of ids) inFlight.delete(id);
     }
@@ -382,7 +366,7 @@ export function mountQueuePage(main: HTMLElement): Page {
 
   async function undo(step?: UndoStep): Promise<void> {
     const target = step ?? undoStack.at(-1);
-    if (!target) return void toast('Nothing to undo.');
+    if (!target) return void toast(QUEUE.nothingToUndo);
     const at = undoStack.indexOf(target);
     if (at < 0) return;
     undoStack.splice(at, 1);
@@ -395,9 +379,9 @@ export function mountQueuePage(main: HTMLElement): Page {
         if (place(item, { force: true })) first = item.comment.id;
       }
       if (first) list.select(first);
-      toast(`Undone: ${target.label}.`, { kind: 'info' });
+      toast(QUEUE.undone(target.label), { kind: 'info' });
     } catch (err) {
-      toastError(err, 'Could not undo:');
+      toastError(err, QUEUE.undoFailed);
     }
   }
 
@@ -420,7 +404,7 @@ export function mountQueuePage(main: HTMLElement): Page {
       if (Date.now() - (restoredAt.get(id) ?? 0) < RESTORE_GRACE_MS) return;
       const wasMine = id === list.selectedId || list.checked.has(id);
       take(id);
-      if (wasMine) toast('Handled by someone else', { kind: 'info' });
+      if (wasMine) toast(QUEUE.handledElsewhere, { kind: 'info' });
     },
     updated({ item }) {
       if (list.indexOf(item.comment.id) >= 0 && inQueue(f.queue, item.comment)) list.replace(item);

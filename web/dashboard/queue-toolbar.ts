@@ -3,32 +3,17 @@
 import { openHelp } from './dialog.js';
 import { h } from './dom.js';
 import type { Filters } from './store.js';
+import { COMMON, QUEUE_HINTS, QUEUE_NAMES, QUEUE_TOOLBAR } from './strings.js';
 import type { Action, Queue, Sort } from './types.js';
 
 const TEXT_DEBOUNCE_MS = 300;
 
-export const QUEUE_LABELS: Record<Queue, string> = {
-  pending: 'Pending',
-  toxic: 'Toxic',
-  spam: 'Spam',
-  reported: 'Reported',
-  approved: 'Approved',
-  rejected: 'Rejected',
-};
-
-const QUEUE_HINTS: Record<Queue, string> = {
-  pending: 'Held comments waiting for a decision.',
-  toxic: 'Held because they look abusive or insulting.',
-  spam: 'Caught by the spam filters. Look out for false positives.',
-  reported: 'Comments readers reported.',
-  approved: 'Published comments.',
-  rejected: 'Rejected comments, hidden from readers.',
-};
+export const QUEUE_LABELS: Record<Queue, string> = QUEUE_NAMES;
 
 const SORTS: [Sort, string][] = [
-  ['oldest', 'Oldest first'],
-  ['newest', 'Newest first'],
-  ['priority', 'Priority'],
+  ['oldest', QUEUE_TOOLBAR.sortOldest],
+  ['newest', QUEUE_TOOLBAR.sortNewest],
+  ['priority', QUEUE_TOOLBAR.sortPriority],
 ];
 
 export interface QueueToolbar {
@@ -62,7 +47,7 @@ export function queueToolbar(
       ? h(
           'select',
           { class: 'input', id: 'f-site', 'data-testid': 'filter-site' },
-          h('option', { value: '' }, 'All sites'),
+          h('option', { value: '' }, COMMON.allSites),
           sites.map((s) => h('option', { value: s, selected: s === f.site }, s)),
         )
       : null;
@@ -71,7 +56,7 @@ export function queueToolbar(
       class: 'input input-search',
       id: 'f-q',
       type: 'search',
-      placeholder: 'Search text or name',
+      placeholder: QUEUE_TOOLBAR.searchPlaceholder,
       value: f.q,
       'data-testid': 'filter-q',
     }),
@@ -80,7 +65,7 @@ export function queueToolbar(
       id: 'f-post',
       type: 'search',
       list: 'post-slugs',
-      placeholder: 'Post slug',
+      placeholder: QUEUE_TOOLBAR.postPlaceholder,
       value: f.post,
       'data-testid': 'filter-post',
       autocomplete: 'off',
@@ -89,7 +74,7 @@ export function queueToolbar(
       class: 'input',
       id: 'f-author',
       type: 'search',
-      placeholder: 'Author email',
+      placeholder: QUEUE_TOOLBAR.authorPlaceholder,
       value: f.author,
       'data-testid': 'filter-author',
       autocomplete: 'off',
@@ -105,12 +90,12 @@ export function queueToolbar(
     h('div', { class: 'filter' }, h('label', { for: id, class: 'filter-label' }, label), control);
   const filters = h(
     'div',
-    { class: 'filters', role: 'search', 'aria-label': 'Filter comments' },
-    field('f-q', 'Search', inputs.q),
-    siteSelect ? field('f-site', 'Site', siteSelect) : null,
-    field('f-post', 'Post', inputs.post),
-    field('f-author', 'Author', inputs.author),
-    field('f-sort', 'Sort', sortSelect),
+    { class: 'filters', role: 'search', 'aria-label': QUEUE_TOOLBAR.filters },
+    field('f-q', QUEUE_TOOLBAR.search, inputs.q),
+    siteSelect ? field('f-site', COMMON.site, siteSelect) : null,
+    field('f-post', QUEUE_TOOLBAR.post, inputs.post),
+    field('f-author', QUEUE_TOOLBAR.author, inputs.author),
+    field('f-sort', QUEUE_TOOLBAR.sort, sortSelect),
     postList,
   );
 
@@ -137,11 +122,11 @@ export function queueToolbar(
   const selectAll = h('input', {
     type: 'checkbox',
     class: 'check',
-    'aria-label': 'Select all loaded comments',
+    'aria-label': QUEUE_TOOLBAR.selectAllLabel,
     'data-testid': 'select-all',
   });
   selectAll.addEventListener('change', () => on.selectAll(selectAll.checked));
-  const selectedLabel = h('span', { class: 'bulk-label' }, 'Select all');
+  const selectedLabel = h('span', { class: 'bulk-label' }, QUEUE_TOOLBAR.selectAll);
   const bulkBtn = (action: Action, label: string, cls: string) =>
     h(
       'button',
@@ -155,9 +140,9 @@ export function queueToolbar(
       label,
     );
   const bulkButtons = [
-    bulkBtn('approve', 'Approve selected', 'btn-approve'),
-    bulkBtn('reject', 'Reject selected', 'btn-reject'),
-    bulkBtn('spam', 'Spam selected', 'btn-plain'),
+    bulkBtn('approve', QUEUE_TOOLBAR.bulkApprove, 'btn-approve'),
+    bulkBtn('reject', QUEUE_TOOLBAR.bulkReject, 'btn-reject'),
+    bulkBtn('spam', QUEUE_TOOLBAR.bulkSpam, 'btn-plain'),
   ];
   const bulkbar = h(
     'div',
@@ -167,9 +152,9 @@ export function queueToolbar(
     h(
       'button',
       { type: 'button', class: 'link-btn hint', onclick: () => openHelp() },
-      'Press ',
+      QUEUE_TOOLBAR.shortcutsBefore,
       h('kbd', null, '?'),
-      ' for shortcuts',
+      QUEUE_TOOLBAR.shortcutsAfter,
     ),
   );
 
@@ -180,7 +165,7 @@ export function queueToolbar(
       countEl.textContent = n === null ? '' : String(n);
     },
     setSelection(n, loaded) {
-      selectedLabel.textContent = n ? `${n} selected` : 'Select all';
+      selectedLabel.textContent = n ? QUEUE_TOOLBAR.selected(n) : QUEUE_TOOLBAR.selectAll;
       selectAll.checked = n > 0 && n === loaded;
       selectAll.indeterminate = n > 0 && n < loaded;
       for (const b of bulkButtons) b.disabled = n === 0;

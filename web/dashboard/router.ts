@@ -1,6 +1,7 @@
 // Client-side routes under /moderate with history.pushState. Links marked data-link navigate
 // without a reload; every navigation unmounts the current page and mounts the next.
 import { clearToasts } from './toast.js';
+import { COMMON } from './strings.js';
 
 export interface Page {
   unmount(): void;
@@ -40,7 +41,7 @@ export function render(): void {
   current?.unmount();
   clearToasts();
   const route = routeFor(location.pathname);
-  document.title = `${route.title} · Parley moderation`;
+  document.title = COMMON.pageTitle(route.title);
   main.scrollTop = 0;
   current = route.mount(main);
   afterRoute(route);

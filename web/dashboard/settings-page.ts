@@ -5,25 +5,25 @@ import { ApiError, admin } from './api.js';
 import { defaultSite, errorBlock, loadingBlock, pageHead, sitePicker } from './admin-common.js';
 import { h, mount, type Child } from './dom.js';
 import type { Page } from './router.js';
-import { SETTING_HINTS } from './strings.js';
+import { SETTINGS, SETTING_HINTS } from './strings.js';
 import { toast } from './toast.js';
 import { TOXICITY_ATTRIBUTES, type AdminSite, type SiteSettings } from './types.js';
 
 const PREMODERATION: [SiteSettings['premoderation'], string][] = [
-  ['nobody', 'Nobody: publish unless screening holds it'],
-  ['first-time', 'First-time authors'],
-  ['fewer-than', 'Authors with fewer than N approved comments'],
-  ['links', 'Comments with links'],
-  ['everyone', 'Everyone'],
+  ['nobody', SETTINGS.nobodyPublishUnlessScreening],
+  ['first-time', SETTINGS.firstTimeAuthors],
+  ['fewer-than', SETTINGS.authorsWithFewerThan],
+  ['links', SETTINGS.commentsWithLinks],
+  ['everyone', SETTINGS.everyone],
 ];
 const TOX_ACTIONS = ['off', 'warn', 'hold', 'reject'] as const;
 const ATTRIBUTE_LABELS: Record<string, string> = {
-  TOXICITY: 'Toxicity',
-  SEVERE_TOXICITY: 'Severe toxicity',
-  INSULT: 'Insult',
-  PROFANITY: 'Profanity',
-  THREAT: 'Threat',
-  IDENTITY_ATTACK: 'Identity attack',
+  TOXICITY: SETTINGS.toxicity,
+  SEVERE_TOXICITY: SETTINGS.severeToxicity,
+  INSULT: SETTINGS.insult,
+  PROFANITY: SETTINGS.profanity,
+  THREAT: SETTINGS.threat,
+  IDENTITY_ATTACK: SETTINGS.identityAttack,
 };
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -51,7 +51,7 @@ export function mountSettingsPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page page-narrow' },
-      pageHead('Site settings', 'How comments are screened and published on this site.', picker),
+      pageHead(SETTINGS.siteSettings, SETTINGS.howCommentsAreScreened, picker),
       body,
     ),
   );
@@ -129,7 +129,7 @@ function settingsForm(initial: AdminSite): HTMLElement {
   const premod = select(s.premoderation, PREMODERATION);
   const minApproved = field(
     'settings.premoderationMinApproved',
-    'N: approved comments needed',
+    SETTINGS.minApprovedLabel,
     num(s.premoderationMinApproved, { min: 1, max: 100, step: 1 }),
   );
   const syncPremod = () => {
@@ -185,7 +185,7 @@ function settingsForm(initial: AdminSite): HTMLElement {
   const saveBtn = h(
     'button',
     { type: 'submit', class: 'btn btn-primary', 'data-testid': 'settings-save' },
-    'Save settings',
+    SETTINGS.saveSettings,
   );
   const status = h('span', { class: 'muted small', role: 'status' });
 
@@ -193,74 +193,70 @@ function settingsForm(initial: AdminSite): HTMLElement {
     'form',
     { class: 'settings-form stack', 'data-testid': 'settings-form', novalidate: true },
     section(
-      'General',
+      SETTINGS.general,
       '',
       field(
         'name',
-        'Site name',
+        SETTINGS.siteName,
         h('input', { type: 'text', class: 'input', value: initial.name, maxlength: 200 }),
       ),
       field(
         'allowedOrigins',
-        'Allowed origins',
+        SETTINGS.allowedOrigins,
         area(initial.allowedOrigins, 3),
-        'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
+        SETTINGS.originsHint,
       ),
-      field(
-        'settings.autoCreatePosts',
-        'Create posts on their first comment',
-        check(s.autoCreatePosts),
-      ),
+      field('settings.autoCreatePosts', SETTINGS.createPostsOnTheir, check(s.autoCreatePosts)),
       field(
         'settings.maxDepth',
-        'Reply depth',
+        SETTINGS.replyDepth,
         num(s.maxDepth, { min: 1, max: 10, step: 1 }),
-        '1 = flat, no nested replies.',
+        SETTINGS.replyDepthHint,
       ),
       field(
         'settings.closeAfterDays',
-        'Close comments after (days)',
+        SETTINGS.closeCommentsAfterDays,
         num(s.closeAfterDays, { min: 0, max: 3650, step: 1 }),
-        '0 = never close.',
+        SETTINGS.closeAfterHint,
       ),
       field(
         'settings.maxBodyLength',
-        'Longest comment (characters)',
+        SETTINGS.longestCommentCharacters,
         num(s.maxBodyLength, { min: 100, max: 20000, step: 100 }),
       ),
     ),
     section(
-      'Premoderation',
-      'Who waits for a moderator before appearing.',
-      field('settings.premoderation', 'Hold comments from', premod),
+      SETTINGS.premoderation,
+      SETTINGS.whoWaitsForA,
+      field('settings.premoderation', SETTINGS.holdCommentsFrom, premod),
       minApproved,
       field(
         'settings.linkLimit',
-        'Link limit',
+        SETTINGS.linkLimit,
         num(s.linkLimit, { min: 0, max: 50, step: 1 }),
-        'Comments with more links than this are held.',
+        SETTINGS.commentsWithMoreLinks,
       ),
       field(
         'settings.trustApprovedAuthors',
-        'Trust authors with an approved comment',
+        SETTINGS.trustAuthorsWithAn,
         check(s.trustApprovedAuthors),
       ),
       field(
         'settings.minSubmitSeconds',
-        'Minimum seconds to write a comment',
+        SETTINGS.minimumSecondsToWrite,
         num(s.minSubmitSeconds, { min: 0, max: 600, step: 1 }),
-        'Faster submissions are held as likely bots.',
+        SETTINGS.fasterSubmissionsAreHeld,
       ),
     ),
     section(
-      'Words',
-      'One word or phrase per line; matching ignores case.',
-      field('settings.moderationWords', 'Moderation words (hold)', area(s.moderationWords, 5)),
-      field('settings.disallowedWords', 'Disallowed words (spam)', area(s.disallowedWords, 5)),
+      SETTINGS.words,
+      SETTINGS.oneWordOrPhrase,
+      field('settings.moderationWords', SETTINGS.moderationWordsHold, area(s.moderationWords, 5)),
+      field('settings.disallowedWords', SETTINGS.disallowedWordsSpam, area(s.disallowedWords, 5)),
     ),
     section(
-      'Toxicity',
-      'A comment scoring at or above the threshold gets the action. Warn asks the author to rephrase.',
+      SETTINGS.toxicity,
+      SETTINGS.aCommentScoringAt,
       h(
         'table',
         { class: 'table table-compact tox-table' },
@@ -270,45 +266,37 @@ function settingsForm(initial: AdminSite): HTMLElement {
           h(
             'tr',
             null,
-            h('th', { scope: 'col' }, 'Attribute'),
-            h('th', { scope: 'col' }, 'Threshold'),
-            h('th', { scope: 'col' }, 'Action'),
+            h('th', { scope: 'col' }, SETTINGS.attribute),
+            h('th', { scope: 'col' }, SETTINGS.threshold),
+            h('th', { scope: 'col' }, SETTINGS.action),
           ),
         ),
         h('tbody', null, toxRows),
       ),
       field(
         'settings.spamThreshold',
-        'Spam threshold',
+        SETTINGS.spamThreshold,
         num(s.spamThreshold, { min: 0.5, max: 1, step: 0.01 }),
-        'Learning classifier probability at or above which a comment is spam.',
+        SETTINGS.learningClassifierProbabilityAt,
       ),
-      field(
-        'settings.failOpen',
-        'Publish when a screening provider is down (fail open)',
-        check(s.failOpen),
-      ),
+      field('settings.failOpen', SETTINGS.publishWhenAScreening, check(s.failOpen)),
     ),
     section(
-      'Reports and bans',
+      SETTINGS.reportsAndBans,
       '',
       field(
         'settings.reportThreshold',
-        'Reports before review',
+        SETTINGS.reportsBeforeReview,
         num(s.reportThreshold, { min: 1, max: 100, step: 1 }),
-        'Reader reports that send a published comment to the Reported queue.',
+        SETTINGS.readerReportsThatSend,
       ),
-      field(
-        'settings.hideReported',
-        'Hide reported comments until reviewed',
-        check(s.hideReported),
-      ),
+      field('settings.hideReported', SETTINGS.hideReportedCommentsUntil, check(s.hideReported)),
       field(
         'settings.bannedAction',
-        'Comments by banned authors',
+        SETTINGS.commentsByBannedAuthors,
         select(s.bannedAction, [
-          ['refuse', 'Refuse with an error'],
-          ['hold', 'Hold silently'],
+          ['refuse', SETTINGS.refuseWithAnError],
+          ['hold', SETTINGS.holdSilently],
         ]),
       ),
     ),
@@ -379,7 +367,7 @@ function settingsForm(initial: AdminSite): HTMLElement {
       control?.setAttribute('aria-invalid', 'true');
       first ??= control ?? null;
     }
-    summary.textContent = `Please fix the highlighted fields.${unplaced.length ? ` ${unplaced.join(' ')}` : ''}`;
+    summary.textContent = SETTINGS.fixFields(unplaced);
     summary.hidden = false;
     first?.focus();
   }
@@ -389,21 +377,21 @@ function settingsForm(initial: AdminSite): HTMLElement {
     clearErrors();
     const patch = changes();
     if (Object.keys(patch).length === 0) {
-      status.textContent = 'No changes to save.';
+      status.textContent = SETTINGS.noChangesToSave;
       return;
     }
     saveBtn.disabled = true;
-    status.textContent = 'Saving…';
+    status.textContent = SETTINGS.saving;
     try {
       const { site } = await admin.updateSite(saved.slug, patch);
       saved = site;
-      status.textContent = `Saved at ${new Date().toLocaleTimeString()}.`;
-      toast('Settings saved.', { kind: 'success' });
+      status.textContent = SETTINGS.savedAt(new Date().toLocaleTimeString());
+      toast(SETTINGS.settingsSaved, { kind: 'success' });
     } catch (err) {
       status.textContent = '';
       if (err instanceof ApiError && err.fields) showErrors(err.fields);
       else {
-        summary.textContent = err instanceof Error ? err.message : 'Could not save.';
+        summary.textContent = err instanceof Error ? err.message : SETTINGS.couldNotSave;
         summary.hidden = false;
       }
     } finally {

@@ -4,7 +4,7 @@
 import { ApiError, auth } from './api.js';
 import { h, mount } from './dom.js';
 import { field, showFieldErrors } from './forms.js';
-import { SETUP } from './strings.js';
+import { COMMON, SETUP } from './strings.js';
 import type { Session } from './types.js';
 
 function card(title: string, hint: string, ...body: HTMLElement[]): HTMLElement {
@@ -18,7 +18,7 @@ function card(title: string, hint: string, ...body: HTMLElement[]): HTMLElement 
         'div',
         { class: 'brand brand-login' },
         h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
-        'Parley',
+        COMMON.product,
       ),
       h('h1', { id: 'setup-title' }, title),
       h('p', { class: 'muted' }, hint),
@@ -105,7 +105,7 @@ export function showSetup(
   csrfToken: string,
   onSignedIn: (s: Session) => void,
 ): void {
-  document.title = 'Set up · Parley';
+  document.title = COMMON.setupTitle;
   const form = accountForm({
     withEmail: true,
     submitLabel: SETUP.submit,
@@ -124,7 +124,7 @@ export async function showInvitation(
   token: string,
   onSignedIn: (s: Session) => void,
 ): Promise<void> {
-  document.title = 'Join · Parley';
+  document.title = COMMON.joinTitle;
   document.body.dataset.view = 'invite';
   try {
     const { invitation } = await auth.invitation(token);
@@ -152,7 +152,7 @@ export async function showInvitation(
       card(
         SETUP.inviteTitle,
         message,
-        h('a', { class: 'btn btn-plain', href: '/moderate' }, 'Sign in'),
+        h('a', { class: 'btn btn-plain', href: '/moderate' }, COMMON.signIn),
       ),
     );
   }

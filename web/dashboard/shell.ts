@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import { QUEUE_LABELS } from './queue-toolbar.js';
 import { displayCounts, filtersToSearch, isAdmin, onStoreChange, store } from './store.js';
 import { QUEUES, type Queue } from './types.js';
-import { NAV } from './strings.js';
+import { NAV, SHELL } from './strings.js';
 
 export interface Shell {
   main: HTMLElement;
@@ -55,7 +55,7 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
   const adminNav = isAdmin()
     ? h(
         'nav',
-        { class: 'nav-section', 'aria-label': 'Administration' },
+        { class: 'nav-section', 'aria-label': SHELL.administration },
         h('h2', { class: 'nav-heading' }, NAV.admin),
         h(
           'ul',
@@ -87,12 +87,12 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
       'a',
       { class: 'brand', href: '/moderate', 'data-link': true },
       h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
-      'Parley',
-      h('span', { class: 'brand-sub' }, 'Moderation'),
+      SHELL.parley,
+      h('span', { class: 'brand-sub' }, SHELL.moderation),
     ),
     h(
       'nav',
-      { class: 'nav-section', 'aria-label': 'Queues' },
+      { class: 'nav-section', 'aria-label': SHELL.queues },
       h('h2', { class: 'nav-heading' }, NAV.queues),
       queueNav,
     ),
@@ -118,7 +118,11 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
             'data-testid': 'nav-account',
           },
           h('span', { class: 'account-name' }, user.name || user.email),
-          h('span', { class: 'account-role muted' }, user.role === 'admin' ? 'Admin' : 'Moderator'),
+          h(
+            'span',
+            { class: 'account-role muted' },
+            user.role === 'admin' ? SHELL.admin : SHELL.moderator,
+          ),
         ),
         h(
           'a',
@@ -128,7 +132,7 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
             'data-link': true,
             'data-testid': 'nav-notifications',
           },
-          'Notifications',
+          SHELL.notifications,
         ),
         h(
           'button',
@@ -166,7 +170,7 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
       'a',
       { class: 'brand', href: '/moderate', 'data-link': true },
       h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'P'),
-      'Parley',
+      SHELL.parley,
     ),
     menuBtn,
   );
@@ -195,14 +199,11 @@ export function renderShell(root: HTMLElement, onSignOut: () => void): Shell {
     liveDot.dataset.state = store.live;
     liveDot.textContent =
       store.live === 'live'
-        ? 'Live'
+        ? SHELL.live
         : store.live === 'connecting'
-          ? 'Connecting…'
-          : 'Reconnecting…';
-    liveDot.title =
-      store.live === 'live'
-        ? 'New comments appear as they arrive'
-        : 'Live updates are paused; the list may be out of date';
+          ? SHELL.connecting
+          : SHELL.reconnecting;
+    liveDot.title = store.live === 'live' ? SHELL.newCommentsAppearAs : SHELL.liveUpdatesArePaused;
   }
   const off = onStoreChange(update);
   update();

@@ -7,7 +7,7 @@ import { h, mount } from './dom.js';
 import { confirmDialog, copyBox, field, showFieldErrors } from './forms.js';
 import type { Page } from './router.js';
 import { store, storeChanged } from './store.js';
-import { SITES } from './strings.js';
+import { COMMON, SITES } from './strings.js';
 import { toast } from './toast.js';
 import type { AdminSite } from './types.js';
 
@@ -198,7 +198,7 @@ export function mountSitesPage(main: HTMLElement): Page {
               href: `/moderate/settings?site=${encodeURIComponent(site.slug)}`,
               'data-link': true,
             },
-            'Settings',
+            COMMON.settings,
           ),
           h(
             'a',
@@ -207,7 +207,7 @@ export function mountSitesPage(main: HTMLElement): Page {
               href: `/moderate/posts?site=${encodeURIComponent(site.slug)}`,
               'data-link': true,
             },
-            'Posts',
+            COMMON.posts,
           ),
           h(
             'button',

@@ -5,14 +5,15 @@ import { duration, h, mount } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
 import type { ModerationStats } from './types.js';
+import { STATS } from './strings.js';
 
 const STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
 const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
-  approved: 'Approved',
-  pending: 'Pending',
-  spam: 'Spam',
-  rejected: 'Rejected',
-  deleted: 'Deleted',
+  approved: STATS.approved,
+  pending: STATS.pending,
+  spam: STATS.spam,
+  rejected: STATS.rejected,
+  deleted: STATS.deleted,
 };
 
 export function mountStatsPage(main: HTMLElement): Page {
@@ -23,7 +24,7 @@ export function mountStatsPage(main: HTMLElement): Page {
   const daysSelect = h(
     'select',
     { class: 'input', id: 'stats-days', 'data-testid': 'stats-days' },
-    [7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === days }, `Last ${d} days`)),
+    [7, 30, 90, 365].map((d) => h('option', { value: d, selected: d === days }, STATS.lastDays(d))),
   );
   daysSelect.addEventListener('change', () => {
     days = Number(daysSelect.value);
@@ -43,13 +44,13 @@ export function mountStatsPage(main: HTMLElement): Page {
       'div',
       { class: 'page' },
       pageHead(
-        'Stats',
-        'Comments by the status they have now, per day (UTC).',
+        STATS.stats,
+        STATS.commentsByTheStatus,
         picker,
         h(
           'div',
           { class: 'filter' },
-          h('label', { for: 'stats-days', class: 'filter-label' }, 'Period'),
+          h('label', { for: 'stats-days', class: 'filter-label' }, STATS.period),
           daysSelect,
         ),
       ),
@@ -97,15 +98,15 @@ function render(stats: ModerationStats): HTMLElement {
     h(
       'div',
       { class: 'tiles', 'data-testid': 'stats-summary' },
-      tile('Comments', String(total)),
-      tile('Approved', String(stats.byStatus.approved), 'tile-approved'),
-      tile('Pending', String(stats.byStatus.pending), 'tile-pending'),
-      tile('Spam', String(stats.byStatus.spam), 'tile-spam'),
-      tile('Rejected', String(stats.byStatus.rejected), 'tile-rejected'),
+      tile(STATS.comments, String(total)),
+      tile(STATS.approved, String(stats.byStatus.approved), 'tile-approved'),
+      tile(STATS.pending, String(stats.byStatus.pending), 'tile-pending'),
+      tile(STATS.spam, String(stats.byStatus.spam), 'tile-spam'),
+      tile(STATS.rejected, String(stats.byStatus.rejected), 'tile-rejected'),
       h(
         'div',
         { class: 'card tile', 'data-testid': 'median-decision' },
-        h('div', { class: 'tile-label' }, 'Median time to decision'),
+        h('div', { class: 'tile-label' }, STATS.medianTimeToDecision),
         h(
           'div',
           { class: 'tile-value' },
@@ -125,10 +126,14 @@ function render(stats: ModerationStats): HTMLElement {
           h(
             'tr',
             null,
-            h('th', { scope: 'col' }, 'Day'),
-            h('th', { scope: 'col', class: 'num' }, 'Total'),
+            h('th', { scope: 'col' }, STATS.day),
+            h('th', { scope: 'col', class: 'num' }, STATS.total),
             STATUSES.map((s) => h('th', { scope: 'col', class: 'num' }, STATUS_LABELS[s])),
-            h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'sr-only' }, 'Chart')),
+            h(
+              'th',
+              { scope: 'col', class: 'bar-col' },
+              h('span', { class: 'sr-only' }, STATS.chart),
+            ),
           ),
         ),
         h(

@@ -132,6 +132,7 @@ export const PEOPLE = {
 } as const;
 
 export const ACCOUNT = {
+  signedOutEverywhere: 'You are signed out on every device.',
   title: 'My account',
   hint: 'Your name, password and sessions.',
   name: 'Display name',
@@ -217,6 +218,20 @@ export const LOGIN = {
 } as const;
 
 export const COMMON = {
+  offline: 'Cannot reach the server. Check your connection and try again.',
+  serverStatus: (status: number) => `The server answered ${status}.`,
+  product: 'Parley',
+  dismiss: 'Dismiss',
+  somethingWrong: 'Something went wrong.',
+  cancel: 'Cancel',
+  save: 'Save',
+  signIn: 'Sign in',
+  settings: 'Settings',
+  posts: 'Posts',
+  pageTitle: (page: string) => `${page} · Parley moderation`,
+  signInTitle: 'Sign in · Parley moderation',
+  setupTitle: 'Set up · Parley',
+  joinTitle: 'Join · Parley',
   adminsOnly: 'Only admins can open this page.',
   backToQueue: 'Back to the queue',
   loading: 'Loading…',
@@ -224,4 +239,533 @@ export const COMMON = {
   retry: 'Try again',
   allSites: 'All sites',
   site: 'Site',
+} as const;
+
+export const QUEUE_NAMES = {
+  pending: 'Pending',
+  toxic: 'Toxic',
+  spam: 'Spam',
+  reported: 'Reported',
+  approved: 'Approved',
+  rejected: 'Rejected',
+} as const;
+
+export const QUEUE_HINTS = {
+  pending: 'Held comments waiting for a decision.',
+  toxic: 'Held because they look abusive or insulting.',
+  spam: 'Caught by the spam filters. Look out for false positives.',
+  reported: 'Comments readers reported.',
+  approved: 'Published comments.',
+  rejected: 'Rejected comments, hidden from readers.',
+} as const;
+
+export const QUEUE_TOOLBAR = {
+  sortOldest: 'Oldest first',
+  sortNewest: 'Newest first',
+  sortPriority: 'Priority',
+  searchPlaceholder: 'Search text or name',
+  postPlaceholder: 'Post slug',
+  authorPlaceholder: 'Author email',
+  filters: 'Filter comments',
+  search: 'Search',
+  post: 'Post',
+  author: 'Author',
+  sort: 'Sort',
+  selectAllLabel: 'Select all loaded comments',
+  selectAll: 'Select all',
+  selected: (n: number) => `${n} selected`,
+  bulkApprove: 'Approve selected',
+  bulkReject: 'Reject selected',
+  bulkSpam: 'Spam selected',
+  shortcutsBefore: 'Press ',
+  shortcutsAfter: ' for shortcuts',
+} as const;
+
+export const QUEUE = {
+  /** "approval of Ann’s comment": what the undo button takes back. */
+  noun: {
+    approve: 'approval',
+    reject: 'rejection',
+    spam: 'spam mark',
+    'not-spam': 'not-spam mark',
+    delete: 'deletion',
+  },
+  done: {
+    approve: 'Approved',
+    reject: 'Rejected',
+    spam: 'Marked as spam',
+    'not-spam': 'Marked as not spam',
+    delete: 'Deleted',
+  },
+  listLabel: (queue: string) => `${queue} comments`,
+  noMatch: 'No comments match these filters.',
+  nothingWaiting: 'Nothing waiting. Nice work.',
+  noneYet: 'No comments here yet.',
+  clearFilters: 'Clear filters',
+  arriveHint: 'New comments appear here as they arrive.',
+  loadMore: 'Load more',
+  end: 'End of the queue',
+  loadFailed: 'Could not load the queue.',
+  loadMoreFailed: 'Could not load more comments.',
+  undo: 'Undo',
+  undoOne: (noun: string, who: string) => `${noun} of ${who}’s comment`,
+  doneOne: (done: string, who: string) => `${done}: ${who}`,
+  handledElsewhere: 'Handled by someone else',
+  actFailed: (action: string) =>
+    `Could not ${action === 'not-spam' ? 'mark as not spam' : action}:`,
+  ipOf: (name: string) => `${name}’s IP address`,
+  until: (date: string) => ` until ${date}`,
+  banUndo: (what: string) => `ban of ${what}`,
+  banned: (what: string, until: string) => `Banned ${what}${until}`,
+  bulkNothing: (failed: number) => `Nothing changed: ${count(failed, 'comment')} failed.`,
+  undoMany: (noun: string, n: string) => `${noun} of ${n}`,
+  doneMany: (done: string, n: string, failed: number) =>
+    `${done}: ${n}${failed ? ` · ${failed} failed` : ''}`,
+  bulkFailed: 'Bulk action failed:',
+  nothingToUndo: 'Nothing to undo.',
+  undone: (label: string) => `Undone: ${label}.`,
+  undoFailed: 'Could not undo:',
+} as const;
+
+/** A comment card in the queue (queue-item.ts). */
+export const CARD = {
+  scoreNames: {
+    spam: 'SPAM',
+    SEVERE_TOXICITY: 'SEVERE TOXICITY',
+    IDENTITY_ATTACK: 'IDENTITY ATTACK',
+  } as Record<string, string>,
+  reportReasons: {
+    abuse: 'Abuse',
+    spam: 'Spam',
+    'off-topic': 'Off-topic',
+    other: 'Other',
+  } as Record<string, string>,
+  scoreTitle: (name: string, score: string) => `${name} score ${score}`,
+  drivers: 'What the model weighed most',
+  on: 'On ',
+  openPost: 'Open the post in a new tab',
+  filterPost: 'Only comments on this post',
+  filterAuthor: 'Only comments by this author',
+  filter: 'filter',
+  reasons: 'Why it was flagged',
+  reports: (n: number) => count(n, 'report'),
+  moreReports: (n: number) => `and ${n} more`,
+  keep: 'Keep',
+  approve: 'Approve',
+  reject: 'Reject',
+  notSpam: 'Not spam',
+  spam: 'Spam',
+  ban: 'Ban…',
+  select: (name: string) => `Select the comment by ${name}`,
+  label: (name: string) => `Comment by ${name}`,
+  verifiedTitle: 'This author confirmed their email address',
+  verified: 'Verified email',
+  historyTitle: 'This author’s other comments on this site',
+  inReplyTo: (name: string) => `In reply to ${name}`,
+  replyingTo: (name: string) => `↳ Replying to ${name}`,
+  edited: (when: string) => `Edited ${when}`,
+} as const;
+
+/** The audit log page: action labels, table, undo. */
+export const AUDIT = {
+  undidWhat: (action: string) => `undid ${action}`,
+  commentId: (id: string) => `Comment ${id}`,
+  erased: (comments: number, bodies: string) => `${comments} comment(s), text ${bodies}`,
+  undidToast: (action: string) => `Undid: ${action}.`,
+  approved: 'Approved',
+  rejected: 'Rejected',
+  markedSpam: 'Marked spam',
+  notSpam: 'Not spam',
+  deleted: 'Deleted',
+  edited: 'Edited',
+  undid: 'Undid',
+  banned: 'Banned',
+  liftedBan: 'Lifted ban',
+  createdSite: 'Created site',
+  changedSettings: 'Changed settings',
+  deletedSite: 'Deleted site',
+  registeredPost: 'Registered post',
+  changedPost: 'Changed post',
+  addedAccount: 'Added account',
+  changedAccount: 'Changed account',
+  removedAccount: 'Removed account',
+  invited: 'Invited',
+  withdrewInvitation: 'Withdrew invitation',
+  createdApiKey: 'Created API key',
+  revokedApiKey: 'Revoked API key',
+  erasedACommenter: 'Erased a commenter',
+  ipAddress: 'IP address',
+  anIpAddress: 'an IP address',
+  noChange: 'no change',
+  auditLog: 'Audit log',
+  everyModerationDecisionBan: 'Every moderation decision, ban and settings change, newest first.',
+  loadOlder: 'Load older',
+  nothingLoggedYet: 'Nothing logged yet.',
+  when: 'When',
+  who: 'Who',
+  action: 'Action',
+  target: 'Target',
+  site: 'Site',
+  undo: 'Undo',
+  undone: 'Undone',
+  couldNotUndo: 'Could not undo:',
+} as const;
+
+/** The ban dialog opened from a queue card. */
+export const BAN_DIALOG = {
+  domainPublic: (domain: string) => `Everyone at ${domain}: a public mail provider!`,
+  domain: (domain: string) => `Everyone at ${domain}`,
+  title: (name: string) => `Ban ${name}`,
+  never: 'Never',
+  untilADate: 'Until a date…',
+  banUntil: 'Ban until',
+  optionalForOtherModerators: 'Optional, for other moderators',
+  banAuthor: 'Ban author',
+  banBy: 'Ban by',
+  emailAddress: 'Email address',
+  ipAddress: 'IP address',
+  theAddressThisComment: 'The address this comment came from (stored hashed)',
+  emailDomain: 'Email domain',
+  expires: 'Expires',
+  reason: 'Reason',
+  alsoRejectThisComment: ' Also reject this comment',
+  cancel: 'Cancel',
+  pickTheDateThe: 'Pick the date the ban ends.',
+  couldNotBan: 'Could not ban.',
+} as const;
+
+/** The bans page: add form, list, lift and undo. */
+export const BANS = {
+  banned: (what: string, site: string) => `Banned ${what} on ${site}.`,
+  lifted: (what: string) => `Lifted the ban on ${what}.`,
+  email: 'Email',
+  ipAddress: 'IP address',
+  domain: 'Domain',
+  bans: 'Bans',
+  bannedAuthorsCannotComment: 'Banned authors cannot comment (or are held, per the site setting).',
+  banKind: 'Ban kind',
+  value: 'Value',
+  reasonOptional: 'Reason (optional)',
+  reason: 'Reason',
+  expiresOnOptional: 'Expires on (optional)',
+  addBan: 'Add ban',
+  enterWhatToBan: 'Enter what to ban.',
+  theIpAddress: 'the IP address',
+  couldNotBan: 'Could not ban.',
+  noBans: 'No bans.',
+  banAnAuthorFrom: 'Ban an author from a comment in the queue (b), or add one above.',
+  kind: 'Kind',
+  site: 'Site',
+  created: 'Created',
+  expires: 'Expires',
+  remove: 'Remove',
+  saltedHashOfThe: 'Salted hash of the IP address',
+  expired: 'Expired',
+  never: 'Never',
+  undo: 'Undo',
+  couldNotUndo: 'Could not undo:',
+  couldNotLiftThe: 'Could not lift the ban:',
+} as const;
+
+/** Dialogs and the keyboard-shortcuts help. */
+export const HELP = {
+  close: 'Close',
+  nextComment: 'Next comment',
+  previousComment: 'Previous comment',
+  approve: 'Approve',
+  reject: 'Reject',
+  markAsSpam: 'Mark as spam',
+  notSpamApproveAnd: 'Not spam (approve and teach the filter)',
+  banTheAuthor: 'Ban the author…',
+  undoYourLastAction: 'Undo your last action',
+  selectUnselectForBulk: 'Select / unselect for bulk actions',
+  search: 'Search',
+  showThisHelp: 'Show this help',
+  esc: 'Esc',
+  closeDialogsLeaveA: 'Close dialogs, leave a field',
+  keyboardShortcuts: 'Keyboard shortcuts',
+} as const;
+
+/** The export page: site export and a commenter’s data (download, erase). */
+export const EXPORT = {
+  eraseBody:
+    ' on every site loses its email, name (it becomes “Deleted user”), IP hash, browser and website; ' +
+    'the audit log and the spam filter’s lessons forget them too. Replies stay in place. ' +
+    'This cannot be undone.',
+  siteExportHint:
+    'The Parley export holds everything (posts, comments with their status and screening, ' +
+    'bans, audit log, settings) and imports back into Parley; the WXR file imports into ' +
+    'WordPress (Tools → Import → WordPress). Both hold commenters’ emails: keep them safe.',
+  erasedToast: (comments: number) => `Erased ${count(comments, 'comment')}.`,
+  erasedSummary: (e: {
+    comments: number;
+    sites: string[];
+    bodies: string;
+    bansLifted: number;
+    auditEntriesScrubbed: number;
+  }) =>
+    `Erased ${count(e.comments, 'comment')}${e.sites.length ? ` on ${e.sites.join(', ')}` : ''}; ` +
+    `text ${e.bodies}, ${count(e.bansLifted, 'ban')} lifted, ` +
+    `${count(e.auditEntriesScrubbed, 'audit entry', 'audit entries')} cleaned.`,
+  downloadParleyExportJsonl: 'Download Parley export (.jsonl)',
+  downloadForWordpressWxr: 'Download for WordPress (WXR .xml)',
+  thereIsNoSite: 'There is no site to export yet.',
+  giveTheCommenterS: 'Give the commenter’s email.',
+  downloadedTheCommenterS: 'Downloaded the commenter’s data.',
+  eraseForGood: 'Erase for good',
+  everyCommentWrittenWith: 'Every comment written with ',
+  alsoRemoveTheText: 'Also remove the text of their comments',
+  typeTheEmailAgain: 'Type the email again to confirm',
+  eraseACommenter: 'Erase a commenter',
+  export: 'Export',
+  takeYourCommentsElsewhere: 'Take your comments elsewhere, or answer a commenter’s data request.',
+  siteExport: 'Site export',
+  commenterData: 'Commenter data',
+  forACommenterS:
+    'For a commenter’s request under data-protection law: download everything they wrote, or erase it.',
+  commenterSEmail: 'Commenter’s email',
+  downloadTheirData: 'Download their data',
+  erase: 'Erase…',
+} as const;
+
+/** The import page: formats, options, job progress and results. */
+export const IMPORT = {
+  progress: (records: number, done: number, total: number) =>
+    `${records.toLocaleString()} records read · ${done}/${total} threads`,
+  postsLine: (verb: string, created: number, matched: number) =>
+    `Posts ${verb}: ${created}; matched: ${matched}`,
+  commentsLine: (verb: string, created: number, existing: number) =>
+    `Comments ${verb}: ${created}; already there: ${existing}`,
+  reattached: (n: number) => `Replies kept at the top (parent missing): ${n}`,
+  flattened: (n: number) => `Replies attached higher (nesting limit): ${n}`,
+  skippedCount: (n: number) => `Skipped: ${count(n, 'record')}`,
+  skippedSummary: (n: number) => `Skipped (${n})`,
+  skippedLine: (s: {
+    entity: string;
+    sourceId?: string | null;
+    line?: number | null;
+    reason: string;
+  }) => `${s.entity} ${s.sourceId ?? '?'}${s.line ? ` (line ${s.line})` : ''}: ${s.reason}`,
+  disqusXmlExport: 'Disqus XML export',
+  wordpressWxrToolsExport: 'WordPress WXR (Tools → Export)',
+  issoSqliteDatabase: 'Isso SQLite database',
+  remark42Backup: 'Remark42 backup',
+  commentoJsonExport: 'Commento JSON export',
+  parleyExport: 'Parley export',
+  format: 'Format',
+  exportFile: 'Export file',
+  urlRemappingRules: 'URL remapping rules',
+  oldExampleComNew:
+    'old.example.com=new.example.com\nhttp=https\ntrailing-slash=remove\n?p=/{slug}/',
+  start: 'Start',
+  file: 'File',
+  urlRemappingOneFrom: 'URL remapping (one FROM=TO per line)',
+  dryRunShowWhat: 'Dry run: show what would be created and matched, write nothing',
+  importPingbacksAndTrackbacks: 'Import pingbacks and trackbacks',
+  screenImportedCommentsThey: 'Screen imported comments (they were moderated at the source)',
+  import: 'Import',
+  bringCommentsInFrom:
+    'Bring comments in from Disqus, WordPress, Isso, Remark42, Commento or Parley. Importing the same file again creates nothing new.',
+  chooseASite: 'Choose a site.',
+  chooseTheExportFile: 'Choose the export file.',
+  wouldBeCreated: 'would be created',
+  dryRun: 'Dry run',
+  post: 'Post',
+  comments: 'Comments',
+} as const;
+
+/** Page titles and the app-level messages (signed out, offline). */
+export const TITLES = {
+  queue: 'Queue',
+  siteSettings: 'Site settings',
+  notifications: 'Notifications',
+  bans: 'Bans',
+  auditLog: 'Audit log',
+  stats: 'Stats',
+  join: 'Join',
+  youAreSignedOut: 'You are signed out.',
+  yourSessionEndedPlease: 'Your session ended. Please sign in again.',
+  cannotReachParley: 'Cannot reach Parley',
+  tryAgain: 'Try again',
+} as const;
+
+/** The notifications page (moderation mail). */
+export const NOTIFICATIONS = {
+  immediatelyOneMailPer: 'Immediately, one mail per comment',
+  hourlyDigest: 'Hourly digest',
+  dailyDigest: 'Daily digest',
+  off: 'Off',
+  notifications: 'Notifications',
+  mailAboutHeldToxic:
+    'Mail about held, toxic and reported comments on your sites, with one-click links to decide.',
+  mailIsOffOn:
+    'Mail is off on this server (no SMTP_URL is configured): these settings apply once it is on.',
+  whenACommentNeeds: 'When a comment needs moderation',
+  weeklySummaryCountsAnd: 'Weekly summary (counts and top reasons)',
+  save: 'Save',
+  notificationSettingsSaved: 'Notification settings saved.',
+  couldNotSave: 'Could not save: ',
+} as const;
+
+/** The site settings page: section titles, field labels, help lines, save messages. */
+export const SETTINGS = {
+  fixFields: (unplaced: string[]) =>
+    `Please fix the highlighted fields.${unplaced.length ? ` ${unplaced.join(' ')}` : ''}`,
+  savedAt: (time: string) => `Saved at ${time}.`,
+  nobodyPublishUnlessScreening: 'Nobody: publish unless screening holds it',
+  firstTimeAuthors: 'First-time authors',
+  authorsWithFewerThan: 'Authors with fewer than N approved comments',
+  commentsWithLinks: 'Comments with links',
+  everyone: 'Everyone',
+  toxicity: 'Toxicity',
+  severeToxicity: 'Severe toxicity',
+  insult: 'Insult',
+  profanity: 'Profanity',
+  threat: 'Threat',
+  identityAttack: 'Identity attack',
+  siteSettings: 'Site settings',
+  howCommentsAreScreened: 'How comments are screened and published on this site.',
+  minApprovedLabel: 'N: approved comments needed',
+  saveSettings: 'Save settings',
+  general: 'General',
+  siteName: 'Site name',
+  allowedOrigins: 'Allowed origins',
+  originsHint: 'One per line, e.g. https://blog.example.com. The widget only loads on these pages.',
+  createPostsOnTheir: 'Create posts on their first comment',
+  replyDepth: 'Reply depth',
+  replyDepthHint: '1 = flat, no nested replies.',
+  closeCommentsAfterDays: 'Close comments after (days)',
+  closeAfterHint: '0 = never close.',
+  longestCommentCharacters: 'Longest comment (characters)',
+  premoderation: 'Premoderation',
+  whoWaitsForA: 'Who waits for a moderator before appearing.',
+  holdCommentsFrom: 'Hold comments from',
+  linkLimit: 'Link limit',
+  commentsWithMoreLinks: 'Comments with more links than this are held.',
+  trustAuthorsWithAn: 'Trust authors with an approved comment',
+  minimumSecondsToWrite: 'Minimum seconds to write a comment',
+  fasterSubmissionsAreHeld: 'Faster submissions are held as likely bots.',
+  words: 'Words',
+  oneWordOrPhrase: 'One word or phrase per line; matching ignores case.',
+  moderationWordsHold: 'Moderation words (hold)',
+  disallowedWordsSpam: 'Disallowed words (spam)',
+  aCommentScoringAt:
+    'A comment scoring at or above the threshold gets the action. Warn asks the author to rephrase.',
+  attribute: 'Attribute',
+  threshold: 'Threshold',
+  action: 'Action',
+  spamThreshold: 'Spam threshold',
+  learningClassifierProbabilityAt:
+    'Learning classifier probability at or above which a comment is spam.',
+  publishWhenAScreening: 'Publish when a screening provider is down (fail open)',
+  reportsAndBans: 'Reports and bans',
+  reportsBeforeReview: 'Reports before review',
+  readerReportsThatSend: 'Reader reports that send a published comment to the Reported queue.',
+  hideReportedCommentsUntil: 'Hide reported comments until reviewed',
+  commentsByBannedAuthors: 'Comments by banned authors',
+  refuseWithAnError: 'Refuse with an error',
+  holdSilently: 'Hold silently',
+  noChangesToSave: 'No changes to save.',
+  saving: 'Saving…',
+  settingsSaved: 'Settings saved.',
+  couldNotSave: 'Could not save.',
+} as const;
+
+/** The sidebar shell: brand, role, live-connection status. */
+export const SHELL = {
+  administration: 'Administration',
+  parley: 'Parley',
+  moderation: 'Moderation',
+  queues: 'Queues',
+  admin: 'Admin',
+  moderator: 'Moderator',
+  notifications: 'Notifications',
+  live: 'Live',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting…',
+  newCommentsAppearAs: 'New comments appear as they arrive',
+  liveUpdatesArePaused: 'Live updates are paused; the list may be out of date',
+} as const;
+
+/** The stats page. */
+export const STATS = {
+  lastDays: (d: number) => `Last ${d} days`,
+  approved: 'Approved',
+  pending: 'Pending',
+  spam: 'Spam',
+  rejected: 'Rejected',
+  deleted: 'Deleted',
+  stats: 'Stats',
+  commentsByTheStatus: 'Comments by the status they have now, per day (UTC).',
+  period: 'Period',
+  comments: 'Comments',
+  medianTimeToDecision: 'Median time to decision',
+  day: 'Day',
+  total: 'Total',
+  chart: 'Chart',
+} as const;
+
+/** The webhooks page: endpoints, secrets, outbox and deliveries. */
+export const WEBHOOKS = {
+  secretToast: (title: string, secret: string) =>
+    `${title} Its signing secret (shown once): ${secret}`,
+  secretOnce: (title: string) => `${title} Copy its signing secret now; it is not shown again:`,
+  pendingCount: (n: number) => `${n} pending`,
+  failedCount: (n: number) => `${n} failed`,
+  deliveredCount: (n: number) => `${n} delivered`,
+  deleteConfirm: (url: string) => `Delete the endpoint ${url}?`,
+  ms: (n: number) => `${n} ms`,
+  somethingWentWrong: 'Something went wrong.',
+  parleyPostsSignedEvents:
+    'Parley POSTs signed events to these URLs; failed deliveries are retried for 14 hours.',
+  endpointUrl: 'Endpoint URL',
+  editEndpoint: 'Edit endpoint',
+  addAnEndpoint: 'Add an endpoint',
+  events: 'Events',
+  privateIncludeTheCommenter: 'Private: include the commenter’s email',
+  save: 'Save',
+  add: 'Add',
+  cancel: 'Cancel',
+  endpointSaved: 'Endpoint saved.',
+  endpointAdded: 'Endpoint added.',
+  outbox: 'Outbox',
+  kind: 'Kind',
+  what: 'What',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  failed: 'Failed',
+  queuedAgain: 'Queued again.',
+  retry: 'Retry',
+  noEndpointsYet: 'No endpoints yet.',
+  sendTestEvent: 'Send test event',
+  testEventQueued: 'Test event queued.',
+  deliveryLog: 'Delivery log',
+  edit: 'Edit',
+  disable: 'Disable',
+  enable: 'Enable',
+  rotateSecret: 'Rotate secret',
+  rotateTheSigningSecret: 'Rotate the signing secret? The receiver must switch to the new one.',
+  secretRotated: 'Secret rotated.',
+  delete: 'Delete',
+  endpointDeleted: 'Endpoint deleted.',
+  noDeliveriesYet: 'No deliveries yet.',
+  when: 'When',
+  event: 'Event',
+  try: 'Try',
+  status: 'Status',
+  time: 'Time',
+  error: 'Error',
+  redeliver: 'Redeliver',
+  queuedForRedelivery: 'Queued for redelivery.',
+} as const;
+
+/** Durations and relative times (dom.ts). */
+export const TIME = {
+  justNow: 'just now',
+  seconds: (s: number) => `${s} s`,
+  minutes: (m: number) => `${m} min`,
+  minutesSeconds: (m: number, s: number) => `${m} min ${s} s`,
+  hours: (h: number) => `${h} h`,
+  hoursMinutes: (h: number, m: number) => `${h} h ${m} min`,
+  days: (d: string) => `${d} days`,
 } as const;

@@ -1,6 +1,7 @@
 // Toasts in one polite live region: action results ("Approved · Undo"), errors, and "Handled by
 // someone else". At most MAX_TOASTS stay on screen; each fades after a few seconds.
 import { h } from './dom.js';
+import { COMMON } from './strings.js';
 
 const MAX_TOASTS = 3;
 let region: HTMLElement | null = null;
@@ -58,7 +59,7 @@ export function toast(message: string, opts: ToastOptions = {}): () => void {
   el.appendChild(
     h(
       'button',
-      { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss', onclick: dismiss },
+      { type: 'button', class: 'toast-close', 'aria-label': COMMON.dismiss, onclick: dismiss },
       '×',
     ),
   );
@@ -70,7 +71,7 @@ export function toast(message: string, opts: ToastOptions = {}): () => void {
 }
 
 export function toastError(err: unknown, prefix = ''): void {
-  const message = err instanceof Error ? err.message : 'Something went wrong.';
+  const message = err instanceof Error ? err.message : COMMON.somethingWrong;
   toast(prefix ? `${prefix} ${message}` : message, { kind: 'error' });
 }
 

@@ -7,6 +7,7 @@ import { fullDate, h, mount, timeAgo } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
 import { toast, toastError } from './toast.js';
+import { NAV, WEBHOOKS } from './strings.js';
 
 /** The event types an endpoint can subscribe to (README "Webhooks"). */
 const EVENTS = [
@@ -78,7 +79,7 @@ const api = {
 
 function fieldMessage(err: unknown): string {
   if (err instanceof ApiError && err.fields) return Object.values(err.fields).join(' ');
-  return err instanceof Error ? err.message : 'Something went wrong.';
+  return err instanceof Error ? err.message : WEBHOOKS.somethingWentWrong;
 }
 
 export function mountWebhooksPage(main: HTMLElement): Page {
@@ -100,11 +101,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
     h(
       'div',
       { class: 'page' },
-      pageHead(
-        'Webhooks',
-        'Parley POSTs signed events to these URLs; failed deliveries are retried for 14 hours.',
-        picker,
-      ),
+      pageHead(NAV.webhooks, WEBHOOKS.parleyPostsSignedEvents, picker),
       outboxWrap,
       endpointForm(null),
       listWrap,
@@ -119,7 +116,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       id: `${prefix}-url`,
       type: 'url',
       placeholder: 'https://example.com/parley-hook',
-      'aria-label': 'Endpoint URL',
+      'aria-label': WEBHOOKS.endpointUrl,
       value: existing?.url ?? '',
       required: true,
     });
@@ -140,29 +137,33 @@ export function mountWebhooksPage(main: HTMLElement): Page {
         'data-testid': existing ? 'webhook-edit-form' : 'webhook-add-form',
         novalidate: true,
       },
-      h('h2', null, existing ? 'Edit endpoint' : 'Add an endpoint'),
+      h('h2', null, existing ? WEBHOOKS.editEndpoint : WEBHOOKS.addAnEndpoint),
       h('div', { class: 'row wrap' }, url),
       h(
         'fieldset',
         { class: 'row wrap' },
-        h('legend', null, 'Events'),
+        h('legend', null, WEBHOOKS.events),
         boxes.map((b) => b.label),
       ),
       h(
         'label',
         { class: 'check-row' },
         priv,
-        h('span', null, 'Private: include the commenter’s email'),
+        h('span', null, WEBHOOKS.privateIncludeTheCommenter),
       ),
       h(
         'div',
         { class: 'form-actions' },
-        h('button', { type: 'submit', class: 'btn btn-primary' }, existing ? 'Save' : 'Add'),
+        h(
+          'button',
+          { type: 'submit', class: 'btn btn-primary' },
+          existing ? WEBHOOKS.save : WEBHOOKS.add,
+        ),
         existing
           ? h(
               'button',
               { type: 'button', class: 'btn btn-plain', onclick: () => onDone?.() },
-              'Cancel',
+              WEBHOOKS.cancel,
             )
           : null,
       ),
@@ -179,12 +180,12 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       try {
         if (existing) {
           await api.update(site, existing.id, body);
-          toast('Endpoint saved.', { kind: 'success' });
+          toast(WEBHOOKS.endpointSaved, { kind: 'success' });
           onDone?.();
         } else {
           const { webhook } = await api.create(site, body);
           url.value = '';
-          showSecret(webhook.secret ?? '', 'Endpoint added.');
+          showSecret(webhook.secret ?? '', WEBHOOKS.endpointAdded);
         }
         void load();
       } catch (err) {
@@ -196,11 +197,11 @@ export function mountWebhooksPage(main: HTMLElement): Page {
   }
 
   function showSecret(secret: string, title: string): void {
-    toast(`${title} Its signing secret (shown once): ${secret}`, { kind: 'success' });
+    toast(WEBHOOKS.secretToast(title, secret), { kind: 'success' });
     const note = h(
       'div',
       { class: 'card section', 'data-testid': 'webhook-secret', role: 'status' },
-      h('p', null, `${title} Copy its signing secret now; it is not shown again:`),
+      h('p', null, WEBHOOKS.secretOnce(title)),
       h('code', { class: 'secret' }, secret),
     );
     listWrap.before(note);
@@ -215,15 +216,23 @@ export function mountWebhooksPage(main: HTMLElement): Page {
         h(
           'div',
           { class: 'card section' },
-          h('h2', null, 'Outbox'),
+          h('h2', null, WEBHOOKS.outbox),
           h(
             'p',
             null,
-            h('span', { 'data-testid': 'outbox-pending' }, `${status.counts.pending} pending`),
+            h(
+              'span',
+              { 'data-testid': 'outbox-pending' },
+              WEBHOOKS.pendingCount(status.counts.pending),
+            ),
             ' · ',
-            h('span', { 'data-testid': 'outbox-failed' }, `${status.counts.failed} failed`),
+            h(
+              'span',
+              { 'data-testid': 'outbox-failed' },
+              WEBHOOKS.failedCount(status.counts.failed),
+            ),
             ' · ',
-            h('span', { class: 'muted' }, `${status.counts.done} delivered`),
+            h('span', { class: 'muted' }, WEBHOOKS.deliveredCount(status.counts.done)),
           ),
           status.failed.length === 0
             ? null
@@ -236,9 +245,14 @@ export function mountWebhooksPage(main: HTMLElement): Page {
                   h(
                     'tr',
                     null,
-                    ['Kind', 'What', 'Attempts', 'Last error', 'Failed', ''].map((t) =>
-                      h('th', { scope: 'col' }, t),
-                    ),
+                    [
+                      WEBHOOKS.kind,
+                      WEBHOOKS.what,
+                      WEBHOOKS.attempts,
+                      WEBHOOKS.lastError,
+                      WEBHOOKS.failed,
+                      '',
+                    ].map((t) => h('th', { scope: 'col' }, t)),
                   ),
                 ),
                 h(
@@ -265,14 +279,14 @@ export function mountWebhooksPage(main: HTMLElement): Page {
                             onclick: async () => {
                               try {
                                 await api.retry(m.id);
-                                toast('Queued again.', { kind: 'success' });
+                                toast(WEBHOOKS.queuedAgain, { kind: 'success' });
                                 void loadOutbox();
                               } catch (err) {
                                 toastError(err);
                               }
                             },
                           },
-                          'Retry',
+                          WEBHOOKS.retry,
                         ),
                       ),
                     ),
@@ -302,7 +316,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
           ? h(
               'div',
               { class: 'card empty empty-inline', 'data-testid': 'webhooks-list' },
-              h('p', { class: 'empty-title' }, 'No endpoints yet.'),
+              h('p', { class: 'empty-title' }, WEBHOOKS.noEndpointsYet),
             )
           : h('div', { class: 'stack', 'data-testid': 'webhooks-list' }, webhooks.map(card)),
       );
@@ -349,29 +363,28 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       h(
         'div',
         { class: 'row wrap' },
-        act('Send test event', 'webhook-test', async () => {
+        act(WEBHOOKS.sendTestEvent, 'webhook-test', async () => {
           await api.test(site, w.id);
-          toast('Test event queued.', { kind: 'success' });
+          toast(WEBHOOKS.testEventQueued, { kind: 'success' });
           setTimeout(() => void showLog(), 800);
         }),
-        act('Delivery log', 'webhook-log', showLog),
-        act('Edit', 'webhook-edit', async () => {
+        act(WEBHOOKS.deliveryLog, 'webhook-log', showLog),
+        act(WEBHOOKS.edit, 'webhook-edit', async () => {
           el.replaceWith(endpointForm(w, () => void load()));
         }),
-        act(w.enabled ? 'Disable' : 'Enable', 'webhook-toggle', async () => {
+        act(w.enabled ? WEBHOOKS.disable : WEBHOOKS.enable, 'webhook-toggle', async () => {
           await api.update(site, w.id, { enabled: !w.enabled });
           void load();
         }),
-        act('Rotate secret', 'webhook-rotate', async () => {
-          if (!confirm('Rotate the signing secret? The receiver must switch to the new one.'))
-            return;
+        act(WEBHOOKS.rotateSecret, 'webhook-rotate', async () => {
+          if (!confirm(WEBHOOKS.rotateTheSigningSecret)) return;
           const { secret } = await api.rotate(site, w.id);
-          showSecret(secret, 'Secret rotated.');
+          showSecret(secret, WEBHOOKS.secretRotated);
         }),
-        act('Delete', 'webhook-delete', async () => {
-          if (!confirm(`Delete the endpoint ${w.url}?`)) return;
+        act(WEBHOOKS.delete, 'webhook-delete', async () => {
+          if (!confirm(WEBHOOKS.deleteConfirm(w.url))) return;
           await api.remove(site, w.id);
-          toast('Endpoint deleted.', { kind: 'success' });
+          toast(WEBHOOKS.endpointDeleted, { kind: 'success' });
           void load();
         }),
       ),
@@ -384,7 +397,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       mount(
         logWrap,
         deliveries.length === 0
-          ? h('p', { class: 'muted' }, 'No deliveries yet.')
+          ? h('p', { class: 'muted' }, WEBHOOKS.noDeliveriesYet)
           : h(
               'table',
               { class: 'table table-compact' },
@@ -394,9 +407,15 @@ export function mountWebhooksPage(main: HTMLElement): Page {
                 h(
                   'tr',
                   null,
-                  ['When', 'Event', 'Try', 'Status', 'Time', 'Error', ''].map((t) =>
-                    h('th', { scope: 'col' }, t),
-                  ),
+                  [
+                    WEBHOOKS.when,
+                    WEBHOOKS.event,
+                    WEBHOOKS.try,
+                    WEBHOOKS.status,
+                    WEBHOOKS.time,
+                    WEBHOOKS.error,
+                    '',
+                  ].map((t) => h('th', { scope: 'col' }, t)),
                 ),
               ),
               h(
@@ -414,14 +433,14 @@ export function mountWebhooksPage(main: HTMLElement): Page {
                       { 'data-testid': 'delivery-status' },
                       d.statusCode === null ? '—' : String(d.statusCode),
                     ),
-                    h('td', null, `${d.durationMs} ms`),
+                    h('td', null, WEBHOOKS.ms(d.durationMs)),
                     h('td', null, d.error ?? ''),
                     h(
                       'td',
                       null,
-                      act('Redeliver', 'delivery-redeliver', async () => {
+                      act(WEBHOOKS.redeliver, 'delivery-redeliver', async () => {
                         await api.redeliver(site, w.id, d.id);
-                        toast('Queued for redelivery.', { kind: 'success' });
+                        toast(WEBHOOKS.queuedForRedelivery, { kind: 'success' });
                         setTimeout(() => void showLog(), 800);
                       }),
                     ),
