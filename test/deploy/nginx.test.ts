@@ -228,7 +228,9 @@ describe.skipIf(!NGINX)('deploy/nginx.conf in front of two Parley processes', ()
         PARLEY_ADMIN_EMAIL: ADMIN.email,
         PARLEY_ADMIN_PASSWORD: ADMIN.password,
       }),
-      startChildServer({ ...shared, PORT: String(pb), SEED_DEMO: 'false' }),
+      // Every process of one deployment runs with the same settings: both serve the demo at /
+      // (seeding is idempotent and safe when both start at once).
+      startChildServer({ ...shared, PORT: String(pb), SEED_DEMO: 'true' }),
     ]);
     const conf = renderConfig(dir, ports);
     nginx = spawn(NGINX!, ['-p', dir, '-e', join(dir, 'error.log'), '-c', conf], {

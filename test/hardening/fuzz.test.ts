@@ -407,5 +407,5 @@ describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
       statuses: Object.fromEntries(statuses),
     });
     expect(failures.slice(0, 15)).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 });
