@@ -12,6 +12,8 @@ const adapterError = (cause: object) =>
 test('when the pool cannot connect, a query times out or the server is busy, then the database counts as unavailable', () => {
   expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
   expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+  // pg-pool's wait for a free connection, raised bare inside an interactive transaction
+  expect(isDatabaseUnavailable(new Error('timeout expired'))).toBe(true);
   expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P1001' }))).toBe(true);
   expect(isDatabaseUnavailable(adapterError({ kind: 'ConnectionClosed' }))).toBe(true);
   expect(isDatabaseUnavailable(adapterError({ kind: 'TooManyConnections' }))).toBe(true);

@@ -24,8 +24,10 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
   'ENOTFOUND',
   'SQLITE_BUSY',
 ]);
+// "timeout expired" is pg-pool's wait for a free connection running out, raised bare (not as a
+// Prisma error) when it happens inside an interactive transaction.
 const UNAVAILABLE_MESSAGES =
-  /Query read timeout|Server has closed the connection|timeout exceeded when trying to connect|Connection terminated|database connection went silent|Can't reach database|database is locked|Transaction already closed|Client has encountered a connection error/i;
+  /Query read timeout|Server has closed the connection|timeout exceeded when trying to connect|^timeout expired$|Connection terminated|database connection went silent|Can't reach database|database is locked|Transaction already closed|Client has encountered a connection error/i;
 
 interface ErrorLike {
   name?: unknown;
