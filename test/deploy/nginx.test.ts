@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHasher } from '../../src/privacy/hashing.js';
-import { signIn } from '../helpers/auth.js';
+import { createNewsSite } from '../helpers/auth.js';
 import { launchBrowser, newPage, waitForWidget } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { recordFigure } from '../helpers/figures.js';
@@ -245,21 +245,7 @@ describe.skipIf(!NGINX)('deploy/nginx.conf in front of two Parley processes', ()
     );
 
     // A site for the tests, created on process A: B must know it from the shared database.
-    const admin = await signIn(a.url, ADMIN);
-    const res = await fetch(`${a.url}/api/admin/sites`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        cookie: admin.cookie,
-        'X-CSRF-Token': admin.csrfToken,
-      },
-      body: JSON.stringify({
-        slug: 'news',
-        name: 'News',
-        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
-      }),
-    });
-    expect(res.status).toBe(201);
+    expect(await createNewsSite(a.url, ADMIN)).toBe(201);
   }, 180_000);
 
   afterAll(async () => {

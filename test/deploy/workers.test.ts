@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { signIn } from '../helpers/auth.js';
+import { createNewsSite } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { recordFigure } from '../helpers/figures.js';
 import { aComment } from '../helpers/parley.js';
@@ -86,21 +86,7 @@ describe('WORKERS=2 on SQLite and Redis', () => {
         childrenOf(server.child.pid!).length === 2 && listening(server) >= 2 ? true : undefined,
       60_000,
     );
-    const admin = await signIn(server.url, ADMIN);
-    const res = await fetch(`${server.url}/api/admin/sites`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        cookie: admin.cookie,
-        'X-CSRF-Token': admin.csrfToken,
-      },
-      body: JSON.stringify({
-        slug: 'news',
-        name: 'News',
-        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
-      }),
-    });
-    expect(res.status).toBe(201);
+    expect(await createNewsSite(server.url, ADMIN)).toBe(201);
   }, 120_000);
 
   afterAll(async () => {

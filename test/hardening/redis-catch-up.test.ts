@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signIn } from '../helpers/auth.js';
+import { createNewsSite } from '../helpers/auth.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { aComment } from '../helpers/parley.js';
 import { freePort, startChildServer, type ChildServer } from '../helpers/process.js';
@@ -46,21 +46,7 @@ describe('Redis outage across two processes', () => {
       PARLEY_ADMIN_PASSWORD: ADMIN.password,
     });
     b = await startChildServer(shared);
-    const admin = await signIn(a.url, ADMIN);
-    const res = await fetch(`${a.url}/api/admin/sites`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        cookie: admin.cookie,
-        'X-CSRF-Token': admin.csrfToken,
-      },
-      body: JSON.stringify({
-        slug: 'news',
-        name: 'News',
-        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
-      }),
-    });
-    expect(res.status).toBe(201);
+    expect(await createNewsSite(a.url, ADMIN)).toBe(201);
   }, 180_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { aComment } from '../helpers/parley.js';
 import { startChildServer, type ChildServer } from '../helpers/process.js';
 import { assertNoEmailsInPayloads, connect, connected, join, next } from '../helpers/sockets.js';
-import { signIn } from '../helpers/auth.js';
+import { createNewsSite, signIn } from '../helpers/auth.js';
 
 const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { email: 'admin@parley.test', password: 'correct horse battery' };
@@ -38,21 +38,7 @@ describe('two processes, one PostgreSQL, one Redis', () => {
       }),
       startChildServer(shared),
     ]);
-    const admin = await signIn(a.url, ADMIN);
-    const res = await fetch(`${a.url}/api/admin/sites`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        cookie: admin.cookie,
-        'X-CSRF-Token': admin.csrfToken,
-      },
-      body: JSON.stringify({
-        slug: 'news',
-        name: 'News',
-        settings: { autoCreatePosts: true, minSubmitSeconds: 0 },
-      }),
-    });
-    expect(res.status).toBe(201);
+    expect(await createNewsSite(a.url, ADMIN)).toBe(201);
   }, 180_000);
 
   afterAll(async () => {
