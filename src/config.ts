@@ -76,6 +76,9 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** A webhook receiver must answer within this (ms). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** block: webhooks may not target private, loopback or link-local addresses (SSRF); default
+   * block when PUBLIC_URL is https (a deployment), allow otherwise (a local install). */
+  WEBHOOK_PRIVATE_TARGETS: z.enum(['allow', 'block']).optional(),
   /** First admin account, created at start when it does not exist. */
   PARLEY_ADMIN_EMAIL: z.email().optional(),
   PARLEY_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -115,6 +118,8 @@ export interface Config {
     pollMs: number;
   };
   webhookTimeoutMs: number;
+  /** Whether webhooks may reach private addresses (see WEBHOOK_PRIVATE_TARGETS). */
+  webhookPrivateTargets: 'allow' | 'block';
 }
 
 export class ConfigError extends Error {
@@ -201,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       pollMs: e.OUTBOX_POLL_MS,
     },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    webhookPrivateTargets:
+      e.WEBHOOK_PRIVATE_TARGETS ?? (publicUrl.startsWith('https://') ? 'block' : 'allow'),
     admin:
       e.PARLEY_ADMIN_EMAIL && e.PARLEY_ADMIN_PASSWORD
         ? { email: e.PARLEY_ADMIN_EMAIL, password: e.PARLEY_ADMIN_PASSWORD }

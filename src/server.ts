@@ -227,6 +227,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     guard: auth.guard,
     publicUrl,
     timeoutMs: config.webhookTimeoutMs,
+    privateTargets: config.webhookPrivateTargets,
     nudge: () => nudgeWorker(),
   });
   const notifications = createNotificationsModule({

@@ -8,6 +8,7 @@ import type { EventBus } from '../events.js';
 import type { OutboxHandler, Outbox } from '../outbox/index.js';
 import type { SiteDirectory } from '../sites/index.js';
 import { webhookHandler } from './delivery.js';
+import type { PrivateTargets } from './target-guard.js';
 import { webhookRecorder } from './webhooks.recorder.js';
 import { webhooksRouter } from './webhooks.routes.js';
 
@@ -29,11 +30,16 @@ export function createWebhooksModule(deps: {
   guard: AuthGuard;
   publicUrl: string;
   timeoutMs: number;
+  privateTargets: PrivateTargets;
   nudge(): void;
 }): WebhooksModule {
   deps.events.onChange(webhookRecorder({ outbox: deps.outbox, publicUrl: deps.publicUrl }));
   return {
     router: webhooksRouter(deps),
-    handler: webhookHandler({ db: deps.db, timeoutMs: deps.timeoutMs }),
+    handler: webhookHandler({
+      db: deps.db,
+      timeoutMs: deps.timeoutMs,
+      privateTargets: deps.privateTargets,
+    }),
   };
 }

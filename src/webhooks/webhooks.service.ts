@@ -4,7 +4,9 @@ import type { Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
 import type { Outbox } from '../outbox/index.js';
 import type { SiteDirectory } from '../sites/index.js';
+import { ValidationError } from '../errors.js';
 import { newWebhookSecret } from './signature.js';
+import { literalPrivateHost, type PrivateTargets } from './target-guard.js';
 import {
   DeliveryBusyError,
   DeliveryNotFoundError,
@@ -24,6 +26,8 @@ export interface WebhooksDeps {
   sites: SiteDirectory;
   outbox: Outbox;
   publicUrl: string;
+  /** `block`: an endpoint URL naming a private address is refused here and at delivery. */
+  privateTargets: PrivateTargets;
   /** Wakes the outbox worker (a test event or a redelivery should not wait for the next tick). */
   nudge(): void;
 }
@@ -50,6 +54,17 @@ async function endpointOf(deps: WebhooksDeps, siteSlug: string, id: string) {
   return { site, endpoint };
 }
 
+/** A URL that names a private address outright is refused at once (DNS is checked at delivery). */
+function refusePrivateUrl(deps: WebhooksDeps, url: string): void {
+  if (deps.privateTargets !== 'block') return;
+  const host = literalPrivateHost(url);
+  if (host) {
+    throw new ValidationError({
+      url: `Webhooks cannot be sent to ${host}: it is a private or loopback address.`,
+    });
+  }
+}
+
 export async function listWebhooks(deps: WebhooksDeps, siteSlug: string) {
   const site = await deps.sites.get(siteSlug);
   return (await getEndpoints(deps.db, site.id)).map(view);
@@ -61,6 +76,7 @@ export async function createWebhook(
   siteSlug: string,
   input: CreateWebhookBody,
 ) {
+  refusePrivateUrl(deps, input.url);
   const site = await deps.sites.get(siteSlug);
   const secret = newWebhookSecret();
   const row = await insertEndpoint(deps.db, { siteId: site.id, ...input, secret });
@@ -73,6 +89,7 @@ export async function updateWebhook(
   id: string,
   input: UpdateWebhookBody,
 ) {
+  if (input.url !== undefined) refusePrivateUrl(deps, input.url);
   const { site } = await endpointOf(deps, siteSlug, id);
   await updateEndpoint(deps.db, site.id, id, input);
   return view((await endpointOf(deps, siteSlug, id)).endpoint);
