@@ -1,0 +1,63 @@
+// Russian. Same keys and {placeholders} as en.ts; the widget's terms (комментарий, ответ,
+// модератор) and its "вы".
+import type { MailStrings } from './en.js';
+
+export const ru: MailStrings = {
+  footerWhy: 'Вы получили это письмо, потому что попросили {site} присылать вам уведомления.',
+  unsubscribeThread: 'Больше не присылать письма об этом обсуждении',
+  unsubscribeAll: 'Больше не присылать письма от {site}',
+  preferencesHint: 'Выбрать, какие письма получать, можно в разделе «Уведомления» панели Parley.',
+
+  heldSubject: '[{site}] Комментарий к «{title}» ждёт модерации',
+  toxicSubject: '[{site}] Комментарий к «{title}» отмечен как токсичный',
+  reportedSubject: '[{site}] Читатели пожаловались на комментарий к «{title}»',
+  heldIntro: 'Комментарий от {name} к «{title}» задержан до модерации.',
+  toxicIntro: 'Комментарий от {name} к «{title}» отмечен как токсичный.',
+  reportedIntro: 'Читатели пожаловались на комментарий от {name} к «{title}» (жалоб: {n}).',
+  reasonsHeading: 'Причины',
+  scoresHeading: 'Оценки',
+  scoreToxicity: 'токсичность {value}',
+  scoreSpam: 'спам {value}',
+  approve: 'Одобрить',
+  reject: 'Отклонить',
+  spam: 'Отметить как спам',
+  linksHint: 'Каждая ссылка открывает страницу подтверждения и работает только один раз.',
+  openQueue: 'Открыть очередь модерации',
+
+  digestSubject: '[{site}] Комментарии, ждущие вашего внимания: {n}',
+  digestSubjectMany: '[Parley] Комментарии, ждущие вашего внимания: {n}',
+  digestIntro: 'С момента последней сводки:',
+  weeklySubject: '[Parley] Ваша еженедельная сводка модерации',
+  weeklyIntro: 'За последние семь дней на ваших сайтах:',
+  weeklyCounts: 'одобрено: {approved}, ожидают: {pending}, отклонено: {rejected}, спам: {spam}.',
+  weeklyTopReasons: 'Частые причины задержки комментариев:',
+
+  confirmSubject: '[{site}] Подтвердите адрес электронной почты',
+  confirmIntro:
+    'Кто-то (надеемся, что вы) попросил сообщать по электронной почте об ответах на комментарий к «{title}». Подтвердите адрес, чтобы начать получать их:',
+  confirmButton: 'Подтвердить мой адрес',
+  confirmIgnore: 'Если это были не вы, просто проигнорируйте это письмо: больше писем не будет.',
+
+  replySubject: '[{site}] {name} ответил(а) на ваш комментарий к «{title}»',
+  replyIntro: '{name} ответил(а) на ваш комментарий к «{title}»:',
+  readThread: 'Читать обсуждение',
+  approvedSubject: '[{site}] Ваш комментарий к «{title}» опубликован',
+  approvedIntro: 'Модератор одобрил ваш комментарий к «{title}».',
+
+  pageTitle: 'Parley',
+  pageModerateTitle: '{action} этот комментарий?',
+  pageModerateButton: '{action}',
+  pageModerateDone: 'Готово: комментарий теперь {status}.',
+  statusApproved: 'одобрен',
+  statusPending: 'ждёт модерации',
+  statusRejected: 'отклонён',
+  statusSpam: 'отмечен как спам',
+  pageLinkUsed: 'Эта ссылка уже использована или устарела. Откройте очередь модерации.',
+  pageLinkInvalid: 'Эта ссылка недействительна.',
+  pageConfirmTitle: 'Подтвердите адрес электронной почты',
+  pageConfirmDone: 'Спасибо: ваш адрес подтверждён. Мы будем сообщать вам об ответах.',
+  pageUnsubscribeThreadTitle: 'Больше не получать письма об этом обсуждении?',
+  pageUnsubscribeAllTitle: 'Больше не получать никаких писем?',
+  pageUnsubscribeButton: 'Отписаться',
+  pageUnsubscribed: 'Вы отписались.',
+};
