@@ -252,6 +252,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
         retry: { baseDelayMs: config.outbox.retryBaseMs, maxAttempts: config.outbox.maxAttempts },
         leaseMs: config.outbox.leaseMs,
         pollMs: config.outbox.pollMs,
+        retention: { keepMs: config.outbox.retentionDays * 86_400_000 },
       })
     : null;
   if (outboxWorker) {
