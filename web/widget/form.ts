@@ -295,7 +295,7 @@ export class CommentForm {
       ...(this.parentId ? { parentId: this.parentId } : {}),
       // Reply mail is written in the language this widget shows.
       ...(this.notify.checked
-        ? { notifyReplies: true, language: activeLang().split('-')[0]!.toLowerCase() }
+        ? { notifyReplies: true, language: activeLang().split('-')[0]?.toLowerCase() }
         : {}),
       ...(formToken ? { formToken } : {}),
       homepage: this.honeypot.value,

@@ -58,7 +58,7 @@ export function acceptedLanguage(header: string | undefined): LanguageCode | nul
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { code: tag.split('-')[0]!.toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
+      return { code: (tag.split('-')[0] ?? '').toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
     })
     .filter((l) => l.q > 0 && (LANGUAGE_CODES as readonly string[]).includes(l.code))
     .sort((a, b) => b.q - a.q || a.i - b.i);
