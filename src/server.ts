@@ -198,6 +198,8 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     posts: posts.lookup,
     guard: auth.guard,
     publicUrl,
+    // Bound late: the notifications module is built further down.
+    mailInvitation: (inviter, invited) => notifications.mailInvitation(inviter, invited),
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const apiDocs = createApiDocsModule({ publicUrl });

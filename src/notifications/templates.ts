@@ -222,6 +222,27 @@ export function approvedMail(
   };
 }
 
+/** An admin invited someone to moderate: the link to accept, in the inviter's language. */
+export function invitationMail(
+  v: { inviterName: string; role: 'admin' | 'moderator'; link: string; days: number },
+  lang?: string | null,
+): MailBody {
+  const s = mailStrings(lang);
+  const intro = t(v.role === 'admin' ? s.inviteIntroAdmin : s.inviteIntroModerator, {
+    inviter: v.inviterName,
+  });
+  const hint = t(s.inviteHint, { days: v.days });
+  return {
+    subject: t(s.inviteSubject, { inviter: v.inviterName }),
+    text: `${intro}\n\n${s.inviteButton}: ${v.link}\n\n${hint}\n${s.inviteIgnore}\n`,
+    language: mailLanguage(lang),
+    html: page(
+      lang,
+      `<p>${esc(intro)}</p><p><a href="${esc(v.link)}">${esc(s.inviteButton)}</a></p><p><small>${esc(hint)} ${esc(s.inviteIgnore)}</small></p>`,
+    ),
+  };
+}
+
 /** A small page of Parley's own (confirmation pages behind mail links). */
 export function htmlPage(title: string, inner: string, lang?: string | null): string {
   return `<!doctype html><html ${langAttributes(lang)}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${inner}</main></body></html>`;

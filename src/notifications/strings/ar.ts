@@ -61,4 +61,11 @@ export const ar: MailStrings = {
   pageUnsubscribeAllTitle: 'إيقاف كل الرسائل؟',
   pageUnsubscribeButton: 'إلغاء الاشتراك',
   pageUnsubscribed: 'تم إلغاء اشتراكك.',
+  inviteSubject: '[Parley] دعاك {inviter} إلى الإشراف على التعليقات',
+  inviteIntroModerator: 'دعاك {inviter} إلى الإشراف على التعليقات باستخدام Parley.',
+  inviteIntroAdmin: 'دعاك {inviter} إلى Parley بصفة مدير.',
+  inviteButton: 'قبول الدعوة',
+  inviteHint:
+    'يفتح الرابط صفحة تختار فيها اسمك وكلمة مرورك. ولا يعمل إلا مرة واحدة، لمدة {days} أيام.',
+  inviteIgnore: 'إن لم تكن تتوقع هذه الدعوة، فتجاهل هذه الرسالة.',
 };

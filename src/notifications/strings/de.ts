@@ -63,4 +63,11 @@ export const de: MailStrings = {
   pageUnsubscribeAllTitle: 'Keine E-Mails mehr?',
   pageUnsubscribeButton: 'Abmelden',
   pageUnsubscribed: 'Sie sind abgemeldet.',
+  inviteSubject: '[Parley] {inviter} hat Sie eingeladen, Kommentare zu moderieren',
+  inviteIntroModerator: '{inviter} hat Sie eingeladen, mit Parley Kommentare zu moderieren.',
+  inviteIntroAdmin: '{inviter} hat Sie als Administrator zu Parley eingeladen.',
+  inviteButton: 'Einladung annehmen',
+  inviteHint:
+    'Der Link öffnet eine Seite, auf der Sie Ihren Namen und Ihr Passwort wählen. Er funktioniert einmal, {days} Tage lang.',
+  inviteIgnore: 'Falls Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.',
 };

@@ -59,6 +59,13 @@ export const en = {
   pageUnsubscribeAllTitle: 'Stop all mail?',
   pageUnsubscribeButton: 'Unsubscribe',
   pageUnsubscribed: 'You are unsubscribed.',
+  inviteSubject: '[Parley] {inviter} invited you to moderate comments',
+  inviteIntroModerator: '{inviter} invited you to moderate comments with Parley.',
+  inviteIntroAdmin: '{inviter} invited you to Parley as an administrator.',
+  inviteButton: 'Accept the invitation',
+  inviteHint:
+    'The link opens a page where you choose your name and password. It works once, for {days} days.',
+  inviteIgnore: 'If you did not expect this invitation, ignore this mail.',
 };
 
 export type MailStrings = typeof en;

@@ -61,4 +61,11 @@ export const es: MailStrings = {
   pageUnsubscribeAllTitle: '¿Dejar de recibir todos los correos?',
   pageUnsubscribeButton: 'Darme de baja',
   pageUnsubscribed: 'Te has dado de baja.',
+  inviteSubject: '[Parley] {inviter} te invitó a moderar comentarios',
+  inviteIntroModerator: '{inviter} te invitó a moderar comentarios con Parley.',
+  inviteIntroAdmin: '{inviter} te invitó a Parley como administrador.',
+  inviteButton: 'Aceptar la invitación',
+  inviteHint:
+    'El enlace abre una página donde eliges tu nombre y tu contraseña. Funciona una sola vez, durante {days} días.',
+  inviteIgnore: 'Si no esperabas esta invitación, ignora este correo.',
 };

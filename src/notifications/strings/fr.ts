@@ -64,4 +64,11 @@ export const fr: MailStrings = {
   pageUnsubscribeAllTitle: 'Ne plus recevoir aucun e-mail ?',
   pageUnsubscribeButton: 'Se désabonner',
   pageUnsubscribed: 'Vous êtes désabonné.',
+  inviteSubject: '[Parley] {inviter} vous invite à modérer des commentaires',
+  inviteIntroModerator: '{inviter} vous invite à modérer des commentaires avec Parley.',
+  inviteIntroAdmin: '{inviter} vous invite sur Parley en tant qu’administrateur.',
+  inviteButton: 'Accepter l’invitation',
+  inviteHint:
+    'Le lien ouvre une page où vous choisissez votre nom et votre mot de passe. Il ne sert qu’une fois, pendant {days} jours.',
+  inviteIgnore: 'Si vous ne vous attendiez pas à cette invitation, ignorez ce message.',
 };

@@ -61,4 +61,11 @@ export const it: MailStrings = {
   pageUnsubscribeAllTitle: 'Non ricevere più nessuna email?',
   pageUnsubscribeButton: 'Annulla l’iscrizione',
   pageUnsubscribed: 'La tua iscrizione è stata annullata.',
+  inviteSubject: '[Parley] {inviter} ti ha invitato a moderare i commenti',
+  inviteIntroModerator: '{inviter} ti ha invitato a moderare i commenti con Parley.',
+  inviteIntroAdmin: '{inviter} ti ha invitato su Parley come amministratore.',
+  inviteButton: 'Accetta l’invito',
+  inviteHint:
+    'Il link apre una pagina in cui scegli il tuo nome e la tua password. Funziona una sola volta, per {days} giorni.',
+  inviteIgnore: 'Se non ti aspettavi questo invito, ignora questa email.',
 };

@@ -62,4 +62,12 @@ export const ja: MailStrings = {
   pageUnsubscribeAllTitle: 'すべてのメールを停止しますか？',
   pageUnsubscribeButton: '配信を停止',
   pageUnsubscribed: '配信を停止しました。',
+  inviteSubject: '[Parley] {inviter} さんからコメントのモデレーションへの招待が届きました',
+  inviteIntroModerator:
+    '{inviter} さんから、Parley でコメントをモデレーションするよう招待されました。',
+  inviteIntroAdmin: '{inviter} さんから、管理者として Parley に招待されました。',
+  inviteButton: '招待を受ける',
+  inviteHint:
+    'リンクを開くと、名前とパスワードを設定するページが表示されます。リンクは {days} 日間、一度だけ使えます。',
+  inviteIgnore: 'この招待にお心当たりがない場合は、このメールを無視してください。',
 };

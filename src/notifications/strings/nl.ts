@@ -62,4 +62,11 @@ export const nl: MailStrings = {
   pageUnsubscribeAllTitle: 'Helemaal geen e-mail meer?',
   pageUnsubscribeButton: 'Afmelden',
   pageUnsubscribed: 'Je bent afgemeld.',
+  inviteSubject: '[Parley] {inviter} nodigt je uit om reacties te modereren',
+  inviteIntroModerator: '{inviter} nodigt je uit om met Parley reacties te modereren.',
+  inviteIntroAdmin: '{inviter} nodigt je uit voor Parley als beheerder.',
+  inviteButton: 'Uitnodiging accepteren',
+  inviteHint:
+    'De link opent een pagina waarop je je naam en wachtwoord kiest. Hij werkt één keer, {days} dagen lang.',
+  inviteIgnore: 'Had je deze uitnodiging niet verwacht? Negeer dan deze e-mail.',
 };

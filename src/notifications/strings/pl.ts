@@ -62,4 +62,11 @@ export const pl: MailStrings = {
   pageUnsubscribeAllTitle: 'Nie otrzymywać więcej żadnych e-maili?',
   pageUnsubscribeButton: 'Wypisz mnie',
   pageUnsubscribed: 'Wypisano Cię.',
+  inviteSubject: '[Parley] {inviter} zaprasza Cię do moderowania komentarzy',
+  inviteIntroModerator: '{inviter} zaprasza Cię do moderowania komentarzy w Parley.',
+  inviteIntroAdmin: '{inviter} zaprasza Cię do Parley jako administratora.',
+  inviteButton: 'Przyjmij zaproszenie',
+  inviteHint:
+    'Link otwiera stronę, na której wybierasz swoją nazwę i hasło. Działa tylko raz, przez {days} dni.',
+  inviteIgnore: 'Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.',
 };

@@ -61,4 +61,11 @@ export const pt: MailStrings = {
   pageUnsubscribeAllTitle: 'Parar de receber todos os e-mails?',
   pageUnsubscribeButton: 'Cancelar inscrição',
   pageUnsubscribed: 'Sua inscrição foi cancelada.',
+  inviteSubject: '[Parley] {inviter} convidou você para moderar comentários',
+  inviteIntroModerator: '{inviter} convidou você para moderar comentários com o Parley.',
+  inviteIntroAdmin: '{inviter} convidou você para o Parley como administrador.',
+  inviteButton: 'Aceitar o convite',
+  inviteHint:
+    'O link abre uma página onde você escolhe seu nome e sua senha. Ele funciona uma única vez, durante {days} dias.',
+  inviteIgnore: 'Se você não esperava este convite, ignore este e-mail.',
 };

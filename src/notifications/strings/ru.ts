@@ -60,4 +60,11 @@ export const ru: MailStrings = {
   pageUnsubscribeAllTitle: 'Больше не получать никаких писем?',
   pageUnsubscribeButton: 'Отписаться',
   pageUnsubscribed: 'Вы отписались.',
+  inviteSubject: '[Parley] {inviter} приглашает вас модерировать комментарии',
+  inviteIntroModerator: '{inviter} приглашает вас модерировать комментарии в Parley.',
+  inviteIntroAdmin: '{inviter} приглашает вас в Parley в качестве администратора.',
+  inviteButton: 'Принять приглашение',
+  inviteHint:
+    'Ссылка откроет страницу, где вы выберете имя и пароль. Она работает один раз в течение {days} дней.',
+  inviteIgnore: 'Если вы не ждали этого приглашения, просто проигнорируйте письмо.',
 };

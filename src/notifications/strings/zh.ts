@@ -61,4 +61,11 @@ export const zh: MailStrings = {
   pageUnsubscribeAllTitle: '不再接收任何邮件？',
   pageUnsubscribeButton: '退订',
   pageUnsubscribed: '你已退订。',
+  inviteSubject: '[Parley] {inviter} 邀请你审核评论',
+  inviteIntroModerator: '{inviter} 邀请你使用 Parley 审核评论。',
+  inviteIntroAdmin: '{inviter} 邀请你以管理员身份加入 Parley。',
+  inviteButton: '接受邀请',
+  inviteHint:
+    '该链接会打开一个页面，你可以在其中设置姓名和密码。链接只能使用一次，有效期 {days} 天。',
+  inviteIgnore: '如果你没有预料到这封邀请，请忽略这封邮件。',
 };
