@@ -15,6 +15,7 @@ import {
   confirmMail,
   digestMail,
   htmlPage,
+  invitationMail,
   moderatorNoticeMail,
   replyMail,
   weeklyMail,
@@ -106,6 +107,7 @@ describe('mail HTML language', () => {
       lang,
     ),
     approvedMail({ site: 'Blog', title: 'Hello', threadUrl: 'http://x/p' }, unsub, lang),
+    invitationMail({ inviterName: 'Al', role: 'moderator', link: 'http://x/i', days: 7 }, lang),
   ];
 
   test.each(LANGUAGE_CODES)('when a mail is written in %s, then its HTML part says so', (lang) => {
