@@ -119,9 +119,10 @@ export function digestMail(
 ): MailBody {
   const s = mailStrings(lang);
   const sites = new Set(notices.map((n) => n.site));
+  const one = notices.length === 1 ? s.digestSubjectOne : s.digestSubject;
   const subject =
     sites.size === 1
-      ? t(s.digestSubject, { site: [...sites][0]!, n: notices.length })
+      ? t(one, { site: [...sites][0]!, n: notices.length })
       : t(s.digestSubjectMany, { n: notices.length });
   const parts = notices.map((n) => noticeParts(s, n));
   return {

@@ -25,6 +25,7 @@ export const ar: MailStrings = {
   openQueue: 'فتح قائمة الإشراف',
 
   digestSubject: '[{site}] تعليقات تحتاج إلى انتباهك: {n}',
+  digestSubjectOne: '[{site}] تعليق يحتاج إلى انتباهك',
   digestSubjectMany: '[Parley] تعليقات تحتاج إلى انتباهك: {n}',
   digestIntro: 'منذ آخر ملخص:',
   weeklySubject: '[Parley] ملخص الإشراف الأسبوعي',

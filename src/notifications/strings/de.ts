@@ -25,6 +25,7 @@ export const de: MailStrings = {
   openQueue: 'Moderationswarteschlange öffnen',
 
   digestSubject: '[{site}] {n} Kommentare brauchen Ihre Aufmerksamkeit',
+  digestSubjectOne: '[{site}] Ein Kommentar braucht Ihre Aufmerksamkeit',
   digestSubjectMany: '[Parley] {n} Kommentare brauchen Ihre Aufmerksamkeit',
   digestIntro: 'Seit Ihrer letzten Zusammenfassung:',
   weeklySubject: '[Parley] Ihre wöchentliche Moderationsübersicht',

@@ -24,6 +24,7 @@ export const en = {
   openQueue: 'Open the moderation queue',
 
   digestSubject: '[{site}] {n} comments need your attention',
+  digestSubjectOne: '[{site}] A comment needs your attention',
   digestSubjectMany: '[Parley] {n} comments need your attention',
   digestIntro: 'Since your last digest:',
   weeklySubject: '[Parley] Your weekly moderation summary',

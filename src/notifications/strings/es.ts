@@ -25,6 +25,7 @@ export const es: MailStrings = {
   openQueue: 'Abrir la cola de moderación',
 
   digestSubject: '[{site}] {n} comentarios necesitan tu atención',
+  digestSubjectOne: '[{site}] Un comentario necesita tu atención',
   digestSubjectMany: '[Parley] {n} comentarios necesitan tu atención',
   digestIntro: 'Desde tu último resumen:',
   weeklySubject: '[Parley] Tu resumen semanal de moderación',

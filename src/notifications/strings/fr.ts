@@ -27,6 +27,7 @@ export const fr: MailStrings = {
   openQueue: 'Ouvrir la file de modération',
 
   digestSubject: '[{site}] {n} commentaires demandent votre attention',
+  digestSubjectOne: '[{site}] Un commentaire demande votre attention',
   digestSubjectMany: '[Parley] {n} commentaires demandent votre attention',
   digestIntro: 'Depuis votre dernier récapitulatif :',
   weeklySubject: '[Parley] Votre bilan de modération de la semaine',

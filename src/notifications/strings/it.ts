@@ -25,6 +25,7 @@ export const it: MailStrings = {
   openQueue: 'Apri la coda di moderazione',
 
   digestSubject: '[{site}] {n} commenti richiedono la tua attenzione',
+  digestSubjectOne: '[{site}] Un commento richiede la tua attenzione',
   digestSubjectMany: '[Parley] {n} commenti richiedono la tua attenzione',
   digestIntro: 'Dal tuo ultimo riepilogo:',
   weeklySubject: '[Parley] Il tuo riepilogo settimanale di moderazione',

@@ -25,6 +25,7 @@ export const ja: MailStrings = {
   openQueue: 'モデレーションキューを開く',
 
   digestSubject: '[{site}] 対応が必要なコメントが {n} 件あります',
+  digestSubjectOne: '[{site}] 対応が必要なコメントが 1 件あります',
   digestSubjectMany: '[Parley] 対応が必要なコメントが {n} 件あります',
   digestIntro: '前回のまとめ以降：',
   weeklySubject: '[Parley] 週間モデレーションまとめ',

@@ -25,6 +25,7 @@ export const nl: MailStrings = {
   openQueue: 'Open de moderatiewachtrij',
 
   digestSubject: '[{site}] {n} reacties hebben je aandacht nodig',
+  digestSubjectOne: '[{site}] Een reactie heeft je aandacht nodig',
   digestSubjectMany: '[Parley] {n} reacties hebben je aandacht nodig',
   digestIntro: 'Sinds je laatste overzicht:',
   weeklySubject: '[Parley] Je wekelijkse moderatieoverzicht',

@@ -25,6 +25,7 @@ export const pl: MailStrings = {
   openQueue: 'Otwórz kolejkę moderacji',
 
   digestSubject: '[{site}] Komentarze wymagające Twojej uwagi: {n}',
+  digestSubjectOne: '[{site}] Komentarz wymaga Twojej uwagi',
   digestSubjectMany: '[Parley] Komentarze wymagające Twojej uwagi: {n}',
   digestIntro: 'Od Twojego ostatniego podsumowania:',
   weeklySubject: '[Parley] Twoje tygodniowe podsumowanie moderacji',

@@ -25,6 +25,7 @@ export const pt: MailStrings = {
   openQueue: 'Abrir a fila de moderação',
 
   digestSubject: '[{site}] {n} comentários precisam da sua atenção',
+  digestSubjectOne: '[{site}] Um comentário precisa da sua atenção',
   digestSubjectMany: '[Parley] {n} comentários precisam da sua atenção',
   digestIntro: 'Desde o seu último resumo:',
   weeklySubject: '[Parley] Seu resumo semanal de moderação',

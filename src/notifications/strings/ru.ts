@@ -25,6 +25,7 @@ export const ru: MailStrings = {
   openQueue: 'Открыть очередь модерации',
 
   digestSubject: '[{site}] Комментарии, ждущие вашего внимания: {n}',
+  digestSubjectOne: '[{site}] Комментарий ждёт вашего внимания',
   digestSubjectMany: '[Parley] Комментарии, ждущие вашего внимания: {n}',
   digestIntro: 'С момента последней сводки:',
   weeklySubject: '[Parley] Ваша еженедельная сводка модерации',

@@ -25,6 +25,7 @@ export const zh: MailStrings = {
   openQueue: '打开审核队列',
 
   digestSubject: '[{site}] 有 {n} 条评论需要你处理',
+  digestSubjectOne: '[{site}] 有 1 条评论需要你处理',
   digestSubjectMany: '[Parley] 有 {n} 条评论需要你处理',
   digestIntro: '自上次摘要以来：',
   weeklySubject: '[Parley] 你的每周审核摘要',
