@@ -81,6 +81,26 @@ describe.each(PROVIDERS)('mail languages on %s', (provider) => {
     expect(unsubscribe.text).toContain('Keine E-Mails mehr zu dieser Diskussion?');
   });
 
+  test('when a German reader’s held comment is approved, then the approval mail is German, whatever language the moderator’s mail is in', async () => {
+    const body = aComment({ notifyReplies: true, language: 'de' });
+    const res = await post('blog', body);
+    expect(res.status).toBe(202);
+    const [confirm] = await smtp.waitFor(1, to(body.email));
+    await t.api().post(linkTo(confirm!, 'confirm'));
+    expect(
+      (await admin.post(`/api/moderation/comments/${res.body.comment.id}/approve`)).status,
+    ).toBe(200);
+    const [approved] = await smtp.waitFor(
+      1,
+      (m) => to(body.email)(m) && m.parsed.subject!.includes('veröffentlicht'),
+    );
+    expect(approved!.parsed.subject).toBe(
+      '[Test Blog] Ihr Kommentar zu „Post hello“ wurde veröffentlicht',
+    );
+    expect(approved!.parsed.text).toContain('Ein Moderator hat Ihren Kommentar');
+    expect(headerOf(approved!, 'Content-Language')).toBe('de');
+  });
+
   test('when the widget’s language is unknown or not sent, then the comment is taken and its mail is English', async () => {
     for (const language of ['xx', undefined, 42]) {
       const body = aComment({ notifyReplies: true, ...(language !== undefined && { language }) });
@@ -126,10 +146,13 @@ describe.each(PROVIDERS)('mail languages on %s', (provider) => {
     await frenchMod.put('/api/notifications/settings', { moderation: 'immediate', weekly: false });
     expect((await frenchMod.get('/api/notifications/settings')).body.language).toBe('fr');
 
+    const mark = smtp.mails.length;
+    const fresh = (address: string) => (m: ReceivedMail) =>
+      smtp.mails.indexOf(m) >= mark && to(address)(m);
     const held = aComment();
     expect((await post('blog', held)).status).toBe(202);
-    const [fr] = await smtp.waitFor(1, to(frenchMod.user.email));
-    const [en] = await smtp.waitFor(1, to(admin.user.email));
+    const [fr] = await smtp.waitFor(1, fresh(frenchMod.user.email));
+    const [en] = await smtp.waitFor(1, fresh(admin.user.email));
     expect(fr!.parsed.subject).toBe(
       '[Test Blog] Un commentaire attend la modération sur « Post hello »',
     );
@@ -150,6 +173,29 @@ describe.each(PROVIDERS)('mail languages on %s', (provider) => {
     expect(done.text).toContain('le commentaire est maintenant approuvé');
     // The spent link's page is French too.
     expect((await t.api().post(approve)).text).toContain('Ce lien a déjà servi');
+  });
+
+  test('when a French moderator gets an hourly digest, then it is French too', async () => {
+    await frenchMod.put('/api/notifications/settings', {
+      moderation: 'hourly',
+      weekly: false,
+      language: 'fr',
+    });
+    const mark = smtp.mails.length;
+    expect((await post('blog', aComment())).status).toBe(202);
+    await t.parley.database.db.moderatorNotice.updateMany({
+      where: { userId: frenchMod.user.id, sentAt: null },
+      data: { createdAt: new Date(Date.now() - 3601_000) },
+    });
+    await t.parley.notifications.runDigests();
+    const [digest] = await smtp.waitFor(
+      1,
+      (m) => smtp.mails.indexOf(m) >= mark && to(frenchMod.user.email)(m),
+    );
+    expect(digest!.parsed.subject).toBe('[Test Blog] Un commentaire demande votre attention');
+    expect(digest!.parsed.text).toContain('Depuis votre dernier récapitulatif');
+    expect(headerOf(digest!, 'Content-Language')).toBe('fr');
+    await frenchMod.put('/api/notifications/settings', { moderation: 'immediate', weekly: false });
   });
 
   test('when a link names nobody, then its page follows Accept-Language, else English', async () => {
