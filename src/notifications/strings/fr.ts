@@ -60,11 +60,11 @@ export const fr: MailStrings = {
   pageLinkInvalid: 'Ce lien n’est pas valide.',
   pageConfirmTitle: 'Confirmez votre adresse e-mail',
   pageConfirmDone:
-    'Merci : votre adresse est confirmée. Vous serez averti par e-mail des réponses.',
+    'Merci : votre adresse est confirmée. Nous vous écrirons quand il y aura des réponses.',
   pageUnsubscribeThreadTitle: 'Ne plus recevoir d’e-mails sur cette discussion ?',
   pageUnsubscribeAllTitle: 'Ne plus recevoir aucun e-mail ?',
   pageUnsubscribeButton: 'Se désabonner',
-  pageUnsubscribed: 'Vous êtes désabonné.',
+  pageUnsubscribed: 'Votre désabonnement est enregistré.',
   inviteSubject: '[Parley] {inviter} vous invite à modérer des commentaires',
   inviteIntroModerator: '{inviter} vous invite à modérer des commentaires avec Parley.',
   inviteIntroAdmin: '{inviter} vous invite sur Parley en tant qu’administrateur.',

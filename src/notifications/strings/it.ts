@@ -37,7 +37,7 @@ export const it: MailStrings = {
   confirmIntro:
     'Qualcuno (speriamo tu) ha chiesto di ricevere un’email quando ci sono risposte a un commento su “{title}”. Conferma il tuo indirizzo per iniziare a riceverle:',
   confirmButton: 'Conferma il mio indirizzo',
-  confirmIgnore: 'Se non sei stato tu, ignora questa email: non riceverai nient’altro.',
+  confirmIgnore: 'Se la richiesta non è tua, ignora questa email: non riceverai nient’altro.',
 
   replySubject: '[{site}] {name} ha risposto al tuo commento su “{title}”',
   replyIntro: '{name} ha risposto al tuo commento su “{title}”:',

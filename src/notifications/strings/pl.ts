@@ -3,7 +3,7 @@
 import type { MailStrings } from './en.js';
 
 export const pl: MailStrings = {
-  footerWhy: 'Otrzymujesz tę wiadomość, ponieważ poprosiłeś {site} o powiadomienia e-mailem.',
+  footerWhy: 'Otrzymujesz tę wiadomość, ponieważ na ten adres zamówiono powiadomienia z {site}.',
   unsubscribeThread: 'Nie wysyłaj mi więcej e-maili o tej dyskusji',
   unsubscribeAll: 'Nie wysyłaj mi więcej e-maili z {site}',
   preferencesHint: 'Zmień to, co otrzymujesz, w sekcji Powiadomienia w panelu Parley.',
