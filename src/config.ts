@@ -74,6 +74,8 @@ const EnvSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   /** How often the worker looks for due messages (ms). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Delivered outbox rows (and their attempts) are deleted this many days after delivery. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A webhook receiver must answer within this (ms). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** block: webhooks may not target private, loopback or link-local addresses (SSRF); default
@@ -116,6 +118,8 @@ export interface Config {
     maxAttempts: number;
     leaseMs: number;
     pollMs: number;
+    /** Delivered rows are kept this long (days). */
+    retentionDays: number;
   };
   webhookTimeoutMs: number;
   /** Whether webhooks may reach private addresses (see WEBHOOK_PRIVATE_TARGETS). */
@@ -204,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       leaseMs: e.OUTBOX_LEASE_MS,
       pollMs: e.OUTBOX_POLL_MS,
+      retentionDays: e.OUTBOX_RETENTION_DAYS,
     },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     webhookPrivateTargets:

@@ -63,6 +63,8 @@ export interface CommentChange {
   to?: string;
   /** comment.created: the author ticked "Notify me of replies by email". */
   notifyReplies?: true;
+  /** comment.created: the widget's language then (src/schema.ts LANGUAGE_CODES). */
+  language?: string;
 }
 
 /**

@@ -91,3 +91,23 @@ export const limit = (max: number, fallback: number) =>
 /** Route parameters of everything under /sites/:site/posts/:post. */
 export const SitePostParams = z.object({ site: slug, post: slug });
 export type SitePostParams = z.infer<typeof SitePostParams>;
+
+/** The languages Parley speaks: the widget's (web/widget/i18n.ts LANGUAGES), and its mails'. */
+export const LANGUAGE_CODES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'ja',
+  'zh',
+  'ar',
+] as const;
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+/** An optional language code; one Parley does not speak counts as none sent (English). */
+export const optionalLanguage = z.enum(LANGUAGE_CODES).optional().catch(undefined);

@@ -198,6 +198,8 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     posts: posts.lookup,
     guard: auth.guard,
     publicUrl,
+    // Bound late: the notifications module is built further down.
+    mailInvitation: (inviter, invited) => notifications.mailInvitation(inviter, invited),
   });
   const perspectiveApi = createPerspectiveApiModule({ db, limits });
   const apiDocs = createApiDocsModule({ publicUrl });
@@ -252,6 +254,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
         retry: { baseDelayMs: config.outbox.retryBaseMs, maxAttempts: config.outbox.maxAttempts },
         leaseMs: config.outbox.leaseMs,
         pollMs: config.outbox.pollMs,
+        retention: { keepMs: config.outbox.retentionDays * 86_400_000 },
       })
     : null;
   if (outboxWorker) {

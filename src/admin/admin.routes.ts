@@ -4,6 +4,7 @@ import {
   actorOf,
   listInvitations,
   listUserAccounts,
+  type Actor,
   type AuthGuard,
   type InvitationView,
 } from '../auth/index.js';
@@ -52,7 +53,15 @@ import {
 import { type AdminPostView, listAdminPosts, putPost } from './posts.admin.service.js';
 
 export function adminRouter(
-  deps: AdminDeps & { posts: PostLookup; guard: AuthGuard; publicUrl: string },
+  deps: AdminDeps & {
+    posts: PostLookup;
+    guard: AuthGuard;
+    publicUrl: string;
+    mailInvitation?: (
+      inviter: Actor,
+      invited: { invitation: InvitationView; link: string },
+    ) => Promise<void>;
+  },
 ): Router {
   const router = Router();
   router.use(deps.guard.session, deps.guard.admin, deps.guard.csrf);
@@ -94,7 +103,10 @@ export function adminRouter(
 
   router.post('/invitations', requireJson, async (req, res) => {
     const input = parse(CreateInvitationBody, req.body);
-    res.status(201).json(await inviteUser(deps.db, actorOf(req), deps.publicUrl, input));
+    const invited = await inviteUser(deps.db, actorOf(req), deps.publicUrl, input);
+    // Mailed too when mail is on; the answer still carries the link, shown once.
+    await deps.mailInvitation?.(actorOf(req), invited);
+    res.status(201).json(invited);
   });
 
   router.delete('/invitations/:id', async (req, res) => {

@@ -1,6 +1,6 @@
 // Public face of the admin API: sites, their settings and API keys, posts, and accounts.
 import type { Router } from 'express';
-import type { AuthGuard } from '../auth/index.js';
+import type { Actor, AuthGuard, InvitationView } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { PostLookup } from '../posts/index.js';
@@ -22,6 +22,11 @@ export function createAdminModule(deps: {
   guard: AuthGuard;
   /** Where Parley is reached: invitation links start with it. */
   publicUrl: string;
+  /** Mails a new invitation's link to the invitee (when mail is on); never throws. */
+  mailInvitation?: (
+    inviter: Actor,
+    invited: { invitation: InvitationView; link: string },
+  ) => Promise<void>;
 }): AdminModule {
   return { router: adminRouter(deps) };
 }

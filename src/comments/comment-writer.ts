@@ -43,7 +43,7 @@ export class CommentWriter {
             type: 'comment.created',
             to: r.status,
             ...ref,
-            ...(r.notifyReplies && { notifyReplies: true as const }),
+            ...(r.notifyReplies && { notifyReplies: true as const, language: r.language }),
           });
           if (r.status === 'pending')
             changes.push({ id: uuidv7(), type: 'queue.entered', to: r.status, ...ref });

@@ -111,6 +111,8 @@ export interface NewCommentRow {
   idempotencyKey: string;
   /** Not a column: the author asked for reply mail (the change recorders hear it). */
   notifyReplies?: boolean;
+  /** Not a column: the widget's language, for that reply mail. */
+  language?: string;
   createdAt: Date;
   decidedAt: Date | null;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, emailAddress, limit, slug } from '../schema.js';
+import { cursor, emailAddress, limit, optionalLanguage, slug } from '../schema.js';
 
 export { SitePostParams } from '../schema.js';
 
@@ -51,6 +51,8 @@ export const CreateCommentBody = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   /** "Notify me of replies by email" (off unless sent as true). */
   notifyReplies: z.boolean({ error: 'Must be true or false.' }).optional(),
+  /** The widget's language: reply mail is written in it (one Parley lacks counts as English). */
+  language: optionalLanguage,
   /** Same key twice on the same post returns the first comment (double submits). */
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });

@@ -176,6 +176,7 @@ export async function createComment(
     createdAt: now,
     decidedAt: outcome.status === 'pending' ? null : now,
     notifyReplies: input.notifyReplies === true,
+    ...(input.language && { language: input.language }),
   };
   let written = await deps.writer.write(row);
   if (!written.stored) {

@@ -55,6 +55,8 @@ export interface CreateCommentInput {
   idempotencyKey: string;
   /** "Notify me of replies by email" (double opt-in on first use). */
   notifyReplies?: true;
+  /** The widget's language code (en, de, fr…): reply mail is written in it. */
+  language?: string;
 }
 
 export interface CreateCommentResult {

@@ -5,38 +5,47 @@
 import {
   claimConfirmation,
   countMailsToAddressSince,
-  createAddress,
   createSubscription,
   getAddress,
-  getAddressByEmail,
   getCommentForMail,
   getSubscriptionOfComment,
+  saveAddress,
   type MailComment,
 } from './notifications.repo.js';
+import type { LanguageCode } from './strings/index.js';
 import { apiUrl, normaliseEmail, type MailDeps } from './notify-deps.js';
 import { approvedMail, confirmMail, replyMail, type MailBody } from './templates.js';
 
 type Address = NonNullable<Awaited<ReturnType<typeof getAddress>>>;
 
-/** The author of a new comment ticked "Notify me of replies by email". */
-export async function subscribeToReplies(deps: MailDeps, commentId: string): Promise<void> {
+/**
+ * The author of a new comment ticked "Notify me of replies by email", in a widget showing
+ * `language` (the mails about this comment are in it).
+ */
+export async function subscribeToReplies(
+  deps: MailDeps,
+  commentId: string,
+  language?: LanguageCode,
+): Promise<void> {
   const comment = await getCommentForMail(deps.db, commentId);
   if (!comment) return;
   const email = normaliseEmail(comment.authorEmail);
-  const address =
-    (await getAddressByEmail(deps.db, email)) ??
-    (await createAddress(deps.db, email, comment.authorHash));
+  const address = await saveAddress(deps.db, email, comment.authorHash, language);
   await createSubscription(deps.db, {
     addressId: address.id,
     commentId: comment.id,
     rootId: comment.rootId,
+    language: language ?? null,
   });
   if (address.verifiedAt || address.unsubscribedAt) return;
   // Only one confirmation, ever, until the address is confirmed.
   if (!(await claimConfirmation(deps.db, address.id, new Date(deps.now())))) return;
   const confirmUrl = apiUrl(deps, `/mail/confirm/${deps.links.confirm(address.id, deps.now())}`);
   await queueCommenterMail(deps, address, `confirm:${address.id}`, 'confirm', comment, {
-    body: confirmMail({ site: comment.site.name, title: comment.post.title, confirmUrl }),
+    body: confirmMail(
+      { site: comment.site.name, title: comment.post.title, confirmUrl },
+      language ?? address.language,
+    ),
     unsubscribe: false,
   });
 }
@@ -67,6 +76,7 @@ export async function notifyVisibleComment(
         threadUrl: threadUrl(comment),
       },
       unsubscribeLinks(deps, address.id, sub.rootId),
+      sub.language ?? address.language,
     ),
     rootId: sub.rootId,
   });
@@ -81,6 +91,7 @@ async function notifyApproved(deps: MailDeps, comment: MailComment): Promise<voi
     body: approvedMail(
       { site: comment.site.name, title: comment.post.title, threadUrl: threadUrl(comment) },
       unsubscribeLinks(deps, address.id, sub.rootId),
+      sub.language ?? address.language,
     ),
     rootId: sub.rootId,
   });

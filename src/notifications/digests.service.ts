@@ -60,7 +60,7 @@ export async function runDigests(deps: NotifyDeps): Promise<void> {
       }
       if (views.length > 0)
         await queueStaffMail(deps, user, `digest:${userId}:${notices.at(-1)!.id}`, 'digest', {
-          ...digestMail(views, `${deps.publicUrl}/moderate`),
+          ...digestMail(views, `${deps.publicUrl}/moderate`, setting?.language),
           fromName: new Set(views.map((v) => v.site)).size === 1 ? site : 'Parley',
         });
       await setNoticesSent(
@@ -98,7 +98,7 @@ async function runWeekly(deps: NotifyDeps, now: number): Promise<void> {
       .slice(0, 5)
       .map(([reason, count]) => ({ reason, count }));
     await queueStaffMail(deps, user, `weekly:${user.id}:${Math.floor(now / WEEK_MS)}`, 'weekly', {
-      ...weeklyMail(counts, top, `${deps.publicUrl}/moderate`),
+      ...weeklyMail(counts, top, `${deps.publicUrl}/moderate`, s.language),
       fromName: 'Parley',
     });
     await setDigestSent(deps.db, user.id, 'lastWeeklyAt', new Date(now));

@@ -2,11 +2,12 @@
 // with double opt-in, the pages behind mail links, and each staff member's preferences. Mail is
 // off (nothing queued, the settings API says so) when no SMTP_URL is configured.
 import type { Router } from 'express';
-import type { AuthGuard } from '../auth/index.js';
+import type { Actor, AuthGuard, InvitationView } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import { runDigests } from './digests.service.js';
+import { mailInvitation } from './invitation-mail.service.js';
 import { createMailLinks } from './links.js';
 import { inTransaction } from '../db/database.js';
 import type { Outbox, OutboxHandler } from '../outbox/index.js';
@@ -38,6 +39,11 @@ export interface NotificationsModule {
   runDigests(at?: number): Promise<void>;
   /** Screening's and moderation's trust signal: the author confirmed their address. */
   isAuthorVerified(authorHash: string): Promise<boolean>;
+  /** Mails an invitation's link to the invitee, when mail is on (nothing otherwise). */
+  mailInvitation(
+    inviter: Actor,
+    invited: { invitation: InvitationView; link: string },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +124,9 @@ export function createNotificationsModule(deps: NotificationsModuleDeps): Notifi
       : async () => ({ ok: false, error: 'mail is off (no SMTP_URL)' }),
     runDigests: (at) => runDigests(at === undefined ? notify : { ...notify, now: () => at }),
     isAuthorVerified: (hash) => isAuthorVerified(deps.db, hash),
+    mailInvitation: async (inviter, invited) => {
+      if (transport) await mailInvitation(notify, inviter, invited);
+    },
     async close() {
       if (timer) clearInterval(timer);
       for (const off of unsubscribe) off();

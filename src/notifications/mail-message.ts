@@ -14,6 +14,11 @@ export const MailMessage = z.object({
   key: z.string().min(1).max(300),
   /** RFC 8058 one-click unsubscribe URL (POST), when the mail offers one. */
   unsubscribeUrl: z.url().optional(),
+  /** Content-Language (mails queued before it existed have none: English). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
 });
 export type MailMessage = z.infer<typeof MailMessage>;
 

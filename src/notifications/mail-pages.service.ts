@@ -94,3 +94,32 @@ export async function useUnsubscribeLink(deps: NotifyDeps, token: string): Promi
   if (scope.kind === 'all') await setAddressUnsubscribed(deps.db, addressId, now);
   else await setThreadUnsubscribed(deps.db, addressId, scope.rootId, now);
 }
+
+/**
+ * The language of whoever a link was mailed to (the moderator's setting, the commenter's
+ * widget), or null when the link says nobody Parley knows.
+ */
+export async function linkLanguage(
+  deps: NotifyDeps,
+  page: 'moderate' | 'confirm' | 'unsubscribe',
+  token: string,
+): Promise<string | null> {
+  const now = deps.now();
+  const staffLanguage = async (userId: string) =>
+    (await getSettings(deps.db, [userId]))[0]?.language ?? null;
+  const addressLanguage = async (id: string) => (await getAddress(deps.db, id))?.language ?? null;
+  if (page === 'moderate') {
+    const id = deps.links.readAction(token, now);
+    const row = id ? await getActionToken(deps.db, id) : null;
+    return row ? staffLanguage(row.userId) : null;
+  }
+  if (page === 'confirm') {
+    const id = deps.links.readConfirm(token, now);
+    return id ? addressLanguage(id) : null;
+  }
+  const link = deps.links.readUnsubscribe(token, now);
+  if (!link) return null;
+  return link.scope.kind === 'staff'
+    ? staffLanguage(link.addressId)
+    : addressLanguage(link.addressId);
+}

@@ -1,6 +1,7 @@
-// SMTP through nodemailer, from one SMTP_URL. Every mail gets a text and an HTML part, a
-// Message-ID derived from its key (a retried mail keeps its id), and, when it offers one,
-// List-Unsubscribe with List-Unsubscribe-Post: List-Unsubscribe=One-Click (RFC 8058).
+// SMTP through nodemailer, from one SMTP_URL. Every mail gets a text and an HTML part, the
+// Content-Language they are written in, a Message-ID derived from its key (a retried mail keeps
+// its id), and, when it offers one, List-Unsubscribe with List-Unsubscribe-Post:
+// List-Unsubscribe=One-Click (RFC 8058).
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { MailMessage } from './mail-message.js';
@@ -27,9 +28,10 @@ export function createMailTransport(options: {
         text: m.text,
         html: m.html,
         messageId: `<${id}@${options.domain}>`,
-        headers: m.unsubscribeUrl
-          ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-          : undefined,
+        headers: {
+          'Content-Language': m.language ?? 'en',
+          ...(m.unsubscribeUrl && { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+        },
         list: m.unsubscribeUrl ? { unsubscribe: m.unsubscribeUrl } : undefined,
       });
     },

@@ -9,6 +9,7 @@ import type { MailQueue } from './mail-message.js';
 import { notifyModerators } from './moderator-mail.service.js';
 import { getCommentForMail, insertMailLog, spendTokensOfComment } from './notifications.repo.js';
 import type { MailDeps, NotifyDeps } from './notify-deps.js';
+import { type LanguageCode, mailLanguage } from './strings/index.js';
 
 const DECISIONS = new Set([
   'comment.approved',
@@ -42,7 +43,8 @@ export function mailRecorder(notify: NotifyDeps, outbox: Outbox): ChangeRecorder
 async function recordOne(deps: MailDeps, change: CommentChange): Promise<void> {
   const { commentId } = change;
   if (change.type === 'comment.created') {
-    if (change.notifyReplies) await subscribeToReplies(deps, commentId);
+    if (change.notifyReplies)
+      await subscribeToReplies(deps, commentId, mailLanguageOf(change.language));
     if (change.to === 'approved')
       await notifyVisibleComment(deps, commentId, { approvedByModerator: false });
     else await notifyHeld(deps, commentId);
@@ -65,4 +67,9 @@ async function notifyHeld(deps: MailDeps, commentId: string): Promise<void> {
   if (!comment) return;
   if (comment.toxic && comment.status !== 'spam') await notifyModerators(deps, commentId, 'toxic');
   else if (comment.status === 'pending') await notifyModerators(deps, commentId, 'held');
+}
+
+/** The change's language, when it names one mails are written in. */
+function mailLanguageOf(code: string | undefined): LanguageCode | undefined {
+  return code ? mailLanguage(code) : undefined;
 }

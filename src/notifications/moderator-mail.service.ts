@@ -66,7 +66,7 @@ export async function notifyModerators(
     if (!fresh || !immediate) continue;
     const view = await noticeView(deps, user.id, comment, reason);
     await queueStaffMail(deps, user, `notice:${user.id}:${commentId}:${reason}`, 'notice', {
-      ...moderatorNoticeMail(view, `${deps.publicUrl}/moderate`),
+      ...moderatorNoticeMail(view, `${deps.publicUrl}/moderate`, settings.get(user.id)?.language),
       fromName: comment.site.name,
     });
   }
@@ -114,7 +114,7 @@ export async function queueStaffMail(
   user: StaffMember,
   key: string,
   kind: string,
-  mail: { subject: string; text: string; html: string; fromName: string },
+  mail: { subject: string; text: string; html: string; language: string; fromName: string },
 ): Promise<void> {
   const unsubscribe = deps.links.unsubscribe(user.id, { kind: 'staff' }, deps.now());
   await deps.queue.enqueue(

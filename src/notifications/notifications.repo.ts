@@ -26,7 +26,7 @@ export async function getSettings(db: DbClient, userIds: string[]) {
 export async function saveSetting(
   db: Db,
   userId: string,
-  data: { moderation: ModerationMode; weekly: boolean },
+  data: { moderation: ModerationMode; weekly: boolean; language?: string },
 ) {
   return db.notificationSetting.upsert({
     where: { userId },
@@ -153,10 +153,22 @@ export async function getAddress(db: DbClient, id: string) {
   return db.mailAddress.findUnique({ where: { id } });
 }
 
-export async function createAddress(db: DbClient, email: string, authorHash: string) {
+/** The address (created on first use), with the language of its latest subscription. */
+export async function saveAddress(
+  db: DbClient,
+  email: string,
+  authorHash: string,
+  language: string | undefined,
+) {
+  const found = await getAddressByEmail(db, email);
+  if (found && (!language || found.language === language)) return found;
   // An upsert (INSERT … ON CONFLICT on PostgreSQL): a concurrent first comment of the same
   // address does not abort the transaction it runs in.
-  return db.mailAddress.upsert({ where: { email }, create: { email, authorHash }, update: {} });
+  return db.mailAddress.upsert({
+    where: { email },
+    create: { email, authorHash, language: language ?? null },
+    update: language ? { language } : {},
+  });
 }
 
 /** True for the one caller that may send the (only) confirmation mail. */
@@ -189,7 +201,7 @@ export async function isAuthorVerified(db: Db, authorHash: string): Promise<bool
 
 export async function createSubscription(
   db: DbClient,
-  sub: { addressId: string; commentId: string; rootId: string },
+  sub: { addressId: string; commentId: string; rootId: string; language: string | null },
 ) {
   await db.replySubscription.upsert({
     where: { commentId: sub.commentId },

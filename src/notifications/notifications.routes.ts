@@ -6,7 +6,9 @@ import { AppError } from '../errors.js';
 import { parse } from '../http/index.js';
 import { apiDoc } from '../openapi/index.js';
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../schema.js';
 import {
+  linkLanguage,
   readConfirmLink,
   readDecisionLink,
   readUnsubscribeLink,
@@ -18,7 +20,13 @@ import { getSettings, saveSetting } from './notifications.repo.js';
 import { SettingsBody, TokenParams } from './notifications.schema.js';
 import type { NotifyDeps } from './notify-deps.js';
 import { DEFAULT_MODE } from './moderator-mail.service.js';
-import { mailStrings, t } from './strings/index.js';
+import {
+  acceptedLanguage,
+  mailLanguage,
+  mailStrings,
+  t,
+  type MailStrings,
+} from './strings/index.js';
 import { esc, htmlPage } from './templates.js';
 
 /** Pages behind mail links: no scripts, no styles from anywhere, no framing, forms to self. */
@@ -30,7 +38,6 @@ export function notificationsRouter(
   mailEnabled: boolean,
 ): Router {
   const router = Router();
-  const s = mailStrings();
 
   router.get('/notifications/settings', guard.session, async (req, res) => {
     const [row] = await getSettings(deps.db, [actorOf(req).id]);
@@ -38,16 +45,20 @@ export function notificationsRouter(
       mail: { enabled: mailEnabled },
       moderation: row?.moderation ?? DEFAULT_MODE,
       weekly: row?.weekly ?? false,
+      language: mailLanguage(row?.language),
     });
   });
 
   router.put('/notifications/settings', guard.session, guard.csrf, async (req, res) => {
     const body = parse(SettingsBody, req.body);
     const row = await saveSetting(deps.db, actorOf(req).id, body);
-    res.json({ mail: { enabled: mailEnabled }, moderation: row.moderation, weekly: row.weekly });
+    res.json({
+      mail: { enabled: mailEnabled },
+      moderation: row.moderation,
+      weekly: row.weekly,
+      language: mailLanguage(row.language),
+    });
   });
-
-  const ACTION_LABEL = { approve: s.approve, reject: s.reject, spam: s.spam };
 
   const doc = apiDoc(router);
   const Settings = z.object({
@@ -58,8 +69,14 @@ export function notificationsRouter(
       .enum(['immediate', 'hourly', 'daily', 'off'])
       .describe('Mail about comments waiting for moderation: each at once, in digests, or none.'),
     weekly: z.boolean().describe('A weekly summary mail.'),
+    language: z.enum(LANGUAGE_CODES).describe('The language of one’s mails.'),
   });
-  const settingsExample = { mail: { enabled: true }, moderation: 'hourly', weekly: false };
+  const settingsExample = {
+    mail: { enabled: true },
+    moderation: 'hourly',
+    weekly: false,
+    language: 'en',
+  };
   doc.get('/notifications/settings', {
     summary: 'One’s own mail preferences as a moderator or admin',
     access: 'moderator',
@@ -73,42 +90,42 @@ export function notificationsRouter(
     access: 'moderator',
     tag: 'Notifications',
     body: SettingsBody,
-    bodyExample: { moderation: 'hourly', weekly: false },
+    bodyExample: { moderation: 'hourly', weekly: false, language: 'de' },
     responses: {
       200: { description: 'The preferences.', body: Settings, example: settingsExample },
     },
   });
 
-  mailPage(router, 'moderate', {
-    async show(token) {
+  mailPage(router, 'moderate', (token) => linkLanguage(deps, 'moderate', token), {
+    async show(token, s) {
       const row = await readDecisionLink(deps, token);
-      const label = ACTION_LABEL[row.action as keyof typeof ACTION_LABEL] ?? row.action;
+      const label = actionLabel(s, row.action);
       return { title: t(s.pageModerateTitle, { action: label }), button: label };
     },
-    async act(token) {
+    async act(token, s) {
       const { status } = await useDecisionLink(deps, token);
-      return t(s.pageModerateDone, { status });
+      return t(s.pageModerateDone, { status: statusWord(s, status) });
     },
   });
-  mailPage(router, 'confirm', {
-    async show(token) {
+  mailPage(router, 'confirm', (token) => linkLanguage(deps, 'confirm', token), {
+    async show(token, s) {
       readConfirmLink(deps, token);
       return { title: s.pageConfirmTitle, button: s.confirmButton };
     },
-    async act(token) {
+    async act(token, s) {
       await useConfirmLink(deps, token);
       return s.pageConfirmDone;
     },
   });
-  mailPage(router, 'unsubscribe', {
-    async show(token) {
+  mailPage(router, 'unsubscribe', (token) => linkLanguage(deps, 'unsubscribe', token), {
+    async show(token, s) {
       const { scope } = readUnsubscribeLink(deps, token);
       return {
         title: scope.kind === 'thread' ? s.pageUnsubscribeThreadTitle : s.pageUnsubscribeAllTitle,
         button: s.pageUnsubscribeButton,
       };
     },
-    async act(token) {
+    async act(token, s) {
       await useUnsubscribeLink(deps, token);
       return s.pageUnsubscribed;
     },
@@ -175,28 +192,47 @@ function describeMailPages(doc: ReturnType<typeof apiDoc>): void {
   });
 }
 
+function actionLabel(s: MailStrings, action: string): string {
+  const labels: Record<string, string> = { approve: s.approve, reject: s.reject, spam: s.spam };
+  return labels[action] ?? action;
+}
+
+function statusWord(s: MailStrings, status: string): string {
+  const words: Record<string, string> = {
+    approved: s.statusApproved,
+    pending: s.statusPending,
+    rejected: s.statusRejected,
+    spam: s.statusSpam,
+  };
+  return words[status] ?? status;
+}
+
+type PageLanguage = (token: string) => Promise<string | null>;
+
 function mailPage(
   router: Router,
   name: string,
+  language: PageLanguage,
   handlers: {
-    show(token: string): Promise<{ title: string; button: string }>;
-    act(token: string): Promise<string>;
+    show(token: string, s: MailStrings): Promise<{ title: string; button: string }>;
+    act(token: string, s: MailStrings): Promise<string>;
   },
 ): void {
   const path = `/mail/${name}/:token`;
   router.get(path, async (req, res) => {
-    await answerPage(req, res, async (token) => {
-      const { title, button } = await handlers.show(token);
+    await answerPage(req, res, language, async (token, s, lang) => {
+      const { title, button } = await handlers.show(token, s);
       return htmlPage(
         title,
         `<form method="post"><button type="submit">${esc(button)}</button></form>`,
+        lang,
       );
     });
   });
   // Also RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click".
   router.post(path, async (req, res) => {
-    await answerPage(req, res, async (token) =>
-      htmlPage(mailStrings().pageTitle, `<p role="status">${esc(await handlers.act(token))}</p>`),
+    await answerPage(req, res, language, async (token, s, lang) =>
+      htmlPage(s.pageTitle, `<p role="status">${esc(await handlers.act(token, s))}</p>`, lang),
     );
   });
 }
@@ -204,15 +240,24 @@ function mailPage(
 async function answerPage(
   req: Request,
   res: Response,
-  render: (token: string) => Promise<string>,
+  language: PageLanguage,
+  render: (token: string, s: MailStrings, lang: string) => Promise<string>,
 ): Promise<void> {
   res.setHeader('Content-Security-Policy', PAGE_CSP);
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cache-Control', 'no-store');
-  const s = mailStrings();
+  res.setHeader('Vary', 'Accept-Language');
+  const token = TokenParams.safeParse(req.params);
+  // The language of whoever the link was mailed to; else the browser's; else English.
+  const lang = mailLanguage(
+    (token.success ? await language(token.data.token) : null) ??
+      acceptedLanguage(req.get('accept-language')),
+  );
+  const s = mailStrings(lang);
+  res.setHeader('Content-Language', lang);
   try {
     const { token } = parse(TokenParams, req.params);
-    res.type('html').send(await render(token));
+    res.type('html').send(await render(token, s, lang));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const message =
@@ -225,7 +270,11 @@ async function answerPage(
       .status(err.code === 'VALIDATION_FAILED' ? 404 : err.status)
       .type('html')
       .send(
-        htmlPage(s.pageTitle, `<p role="alert" data-code="${esc(err.code)}">${esc(message)}</p>`),
+        htmlPage(
+          s.pageTitle,
+          `<p role="alert" data-code="${esc(err.code)}">${esc(message)}</p>`,
+          lang,
+        ),
       );
   }
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { LANGUAGE_CODES } from '../schema.js';
 
 export const SettingsBody = z.object({
   moderation: z.enum(['immediate', 'hourly', 'daily', 'off'], {
     error: 'Choose immediately, hourly, daily or off.',
   }),
   weekly: z.boolean({ error: 'Weekly summary must be true or false.' }),
+  /** The language of one's mails; left as it is when not sent. */
+  language: z
+    .enum(LANGUAGE_CODES, { error: `Choose one of: ${LANGUAGE_CODES.join(', ')}.` })
+    .optional(),
 });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 

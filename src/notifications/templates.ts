@@ -1,11 +1,13 @@
 // Mail bodies: a text part and an HTML part from the same strings (strings/). A template gets
 // only what its recipient may see: a moderator mail shows the author's name, never the address.
-import { mailStrings, t, type MailStrings } from './strings/index.js';
+import { mailLanguage, mailStrings, t, textDirection, type MailStrings } from './strings/index.js';
 
 export interface MailBody {
   subject: string;
   text: string;
   html: string;
+  /** The language it is written in (Content-Language). */
+  language: string;
 }
 
 export type NoticeReason = 'held' | 'toxic' | 'reported';
@@ -35,8 +37,13 @@ function esc(s: string): string {
   );
 }
 
-function page(inner: string): string {
-  return `<!doctype html><html><body style="font-family:sans-serif;max-width:40em">${inner}</body></html>`;
+/** The language attributes of a mail's or page's <html>: its language, right-to-left for Arabic. */
+function langAttributes(lang: string | null | undefined): string {
+  return `lang="${mailLanguage(lang)}"${textDirection(lang) === 'rtl' ? ' dir="rtl"' : ''}`;
+}
+
+function page(lang: string | null | undefined, inner: string): string {
+  return `<!doctype html><html ${langAttributes(lang)}><body style="font-family:sans-serif;max-width:40em">${inner}</body></html>`;
 }
 
 function quote(body: string): { text: string; html: string } {
@@ -86,31 +93,44 @@ function noticeParts(s: MailStrings, n: NoticeView): { text: string; html: strin
   return { text, html };
 }
 
-export function moderatorNoticeMail(n: NoticeView, queueUrl: string, lang?: string): MailBody {
+export function moderatorNoticeMail(
+  n: NoticeView,
+  queueUrl: string,
+  lang?: string | null,
+): MailBody {
   const s = mailStrings(lang);
   const parts = noticeParts(s, n);
   const footer = `${s.linksHint}\n${s.openQueue}: ${queueUrl}\n${s.preferencesHint}`;
   return {
     subject: t(s[`${n.reason}Subject`], { site: n.site, title: n.title }),
     text: `${parts.text}\n\n${footer}\n`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `${parts.html}<p><small>${esc(s.linksHint)} <a href="${esc(queueUrl)}">${esc(s.openQueue)}</a>. ${esc(s.preferencesHint)}</small></p>`,
     ),
   };
 }
 
-export function digestMail(notices: NoticeView[], queueUrl: string, lang?: string): MailBody {
+export function digestMail(
+  notices: NoticeView[],
+  queueUrl: string,
+  lang?: string | null,
+): MailBody {
   const s = mailStrings(lang);
   const sites = new Set(notices.map((n) => n.site));
+  const one = notices.length === 1 ? s.digestSubjectOne : s.digestSubject;
   const subject =
     sites.size === 1
-      ? t(s.digestSubject, { site: [...sites][0]!, n: notices.length })
+      ? t(one, { site: [...sites][0]!, n: notices.length })
       : t(s.digestSubjectMany, { n: notices.length });
   const parts = notices.map((n) => noticeParts(s, n));
   return {
     subject,
     text: `${s.digestIntro}\n\n${parts.map((p) => p.text).join('\n\n---\n\n')}\n\n${s.linksHint}\n${s.openQueue}: ${queueUrl}\n`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `<p>${esc(s.digestIntro)}</p>${parts.map((p) => p.html).join('<hr>')}<p><small>${esc(s.linksHint)} <a href="${esc(queueUrl)}">${esc(s.openQueue)}</a></small></p>`,
     ),
   };
@@ -120,7 +140,7 @@ export function weeklyMail(
   counts: { approved: number; pending: number; rejected: number; spam: number },
   topReasons: { reason: string; count: number }[],
   queueUrl: string,
-  lang?: string,
+  lang?: string | null,
 ): MailBody {
   const s = mailStrings(lang);
   const line = t(s.weeklyCounts, counts);
@@ -128,7 +148,9 @@ export function weeklyMail(
   return {
     subject: s.weeklySubject,
     text: `${s.weeklyIntro}\n${line}\n\n${reasons.length ? `${s.weeklyTopReasons}\n${reasons.map((r) => `- ${r}`).join('\n')}\n\n` : ''}${s.openQueue}: ${queueUrl}\n`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `<p>${esc(s.weeklyIntro)}</p><p>${esc(line)}</p>${reasons.length ? `<p>${esc(s.weeklyTopReasons)}</p><ul>${reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''}<p><a href="${esc(queueUrl)}">${esc(s.openQueue)}</a></p>`,
     ),
   };
@@ -147,14 +169,16 @@ function unsubscribeFooter(s: MailStrings, site: string, u: UnsubscribeLinks) {
 
 export function confirmMail(
   v: { site: string; title: string; confirmUrl: string },
-  lang?: string,
+  lang?: string | null,
 ): MailBody {
   const s = mailStrings(lang);
   const intro = t(s.confirmIntro, { title: v.title });
   return {
     subject: t(s.confirmSubject, { site: v.site }),
     text: `${intro}\n\n${v.confirmUrl}\n\n${s.confirmIgnore}\n`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `<p>${esc(intro)}</p><p><a href="${esc(v.confirmUrl)}">${esc(s.confirmButton)}</a></p><p><small>${esc(s.confirmIgnore)}</small></p>`,
     ),
   };
@@ -163,7 +187,7 @@ export function confirmMail(
 export function replyMail(
   v: { site: string; title: string; replyName: string; body: string; threadUrl: string | null },
   unsubscribe: UnsubscribeLinks,
-  lang?: string,
+  lang?: string | null,
 ): MailBody {
   const s = mailStrings(lang);
   const intro = t(s.replyIntro, { name: v.replyName, title: v.title });
@@ -172,7 +196,9 @@ export function replyMail(
   return {
     subject: t(s.replySubject, { site: v.site, name: v.replyName, title: v.title }),
     text: `${intro}\n\n${q.text}\n\n${v.threadUrl ? `${s.readThread}: ${v.threadUrl}\n\n` : ''}${foot.text}`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `<p>${esc(intro)}</p>${q.html}${v.threadUrl ? `<p><a href="${esc(v.threadUrl)}">${esc(s.readThread)}</a></p>` : ''}${foot.html}`,
     ),
   };
@@ -181,7 +207,7 @@ export function replyMail(
 export function approvedMail(
   v: { site: string; title: string; threadUrl: string | null },
   unsubscribe: UnsubscribeLinks,
-  lang?: string,
+  lang?: string | null,
 ): MailBody {
   const s = mailStrings(lang);
   const intro = t(s.approvedIntro, { title: v.title });
@@ -189,15 +215,38 @@ export function approvedMail(
   return {
     subject: t(s.approvedSubject, { site: v.site, title: v.title }),
     text: `${intro}\n\n${v.threadUrl ? `${s.readThread}: ${v.threadUrl}\n\n` : ''}${foot.text}`,
+    language: mailLanguage(lang),
     html: page(
+      lang,
       `<p>${esc(intro)}</p>${v.threadUrl ? `<p><a href="${esc(v.threadUrl)}">${esc(s.readThread)}</a></p>` : ''}${foot.html}`,
     ),
   };
 }
 
+/** An admin invited someone to moderate: the link to accept, in the inviter's language. */
+export function invitationMail(
+  v: { inviterName: string; role: 'admin' | 'moderator'; link: string; days: number },
+  lang?: string | null,
+): MailBody {
+  const s = mailStrings(lang);
+  const intro = t(v.role === 'admin' ? s.inviteIntroAdmin : s.inviteIntroModerator, {
+    inviter: v.inviterName,
+  });
+  const hint = t(s.inviteHint, { days: v.days });
+  return {
+    subject: t(s.inviteSubject, { inviter: v.inviterName }),
+    text: `${intro}\n\n${s.inviteButton}: ${v.link}\n\n${hint}\n${s.inviteIgnore}\n`,
+    language: mailLanguage(lang),
+    html: page(
+      lang,
+      `<p>${esc(intro)}</p><p><a href="${esc(v.link)}">${esc(s.inviteButton)}</a></p><p><small>${esc(hint)} ${esc(s.inviteIgnore)}</small></p>`,
+    ),
+  };
+}
+
 /** A small page of Parley's own (confirmation pages behind mail links). */
-export function htmlPage(title: string, inner: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${inner}</main></body></html>`;
+export function htmlPage(title: string, inner: string, lang?: string | null): string {
+  return `<!doctype html><html ${langAttributes(lang)}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>${inner}</main></body></html>`;
 }
 
 export { esc };

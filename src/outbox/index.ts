@@ -10,7 +10,8 @@
 // A message commits or rolls back with the change; its key is unique, so enqueueing the same
 // key again is a no-op. The worker retries failures with exponential back-off (1 min → 6 h,
 // then `failed`), records every attempt, and leases what it claims so a crashed process's
-// rows are taken over once the lease runs out.
+// rows are taken over once the lease runs out. Its loop also drops delivered rows past their
+// retention (failed rows stay, and so do the attempts webhook delivery logs show).
 import type { Db, DbClient } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { RetryPolicy } from './backoff.js';
@@ -25,7 +26,12 @@ import {
   requeueMessage,
   type Store,
 } from './outbox.repo.js';
-import { createOutboxWorker, type OutboxHandler, type OutboxWorker } from './outbox.worker.js';
+import {
+  createOutboxWorker,
+  type OutboxHandler,
+  type OutboxWorker,
+  type RetentionOptions,
+} from './outbox.worker.js';
 
 export { DEFAULT_RETRY, nextDelayMs, type RetryPolicy } from './backoff.js';
 export type {
@@ -33,7 +39,9 @@ export type {
   OutboxHandler,
   OutboxMessage,
   OutboxWorker,
+  RetentionOptions,
 } from './outbox.worker.js';
+export { KEPT_ATTEMPTS_PER_ENDPOINT } from './outbox.repo.js';
 
 /** The delivery kinds; each has one handler in the worker. */
 export type OutboxKind = 'webhook' | 'email';
@@ -61,6 +69,8 @@ export interface Outbox {
     leaseMs?: number;
     pollMs?: number;
     batchSize?: number;
+    /** Delivered rows are pruned this long after delivery (failed rows are kept). */
+    retention?: RetentionOptions;
   }): OutboxWorker;
   /** pending / done / failed counts (of one kind, one site). */
   counts(where?: { kind?: OutboxKind; siteId?: string }): Promise<Record<string, number>>;

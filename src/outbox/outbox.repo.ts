@@ -183,12 +183,70 @@ export function getAttempt(db: Db, id: string) {
   });
 }
 
-/** Drops settled messages older than `before` (their attempts go with them). */
-export async function deleteDoneBefore(db: Db, before: Date): Promise<number> {
-  const r = await db.outboxMessage.deleteMany({
-    where: { status: 'done', doneAt: { lt: before } },
+/** A webhook endpoint's delivery log shows this many attempts; they outlive the retention. */
+export const KEPT_ATTEMPTS_PER_ENDPOINT = 100;
+
+/**
+ * One batch of housekeeping: drops up to `limit` messages delivered before `before` (with
+ * their attempts), in id order after `after`, except webhook messages with an attempt among
+ * their endpoint's last KEPT_ATTEMPTS_PER_ENDPOINT. Failed and pending rows are never touched.
+ * Returns how many went and the last id looked at (null when there is nothing after it).
+ */
+export async function pruneDoneBatch(
+  db: Db,
+  before: Date,
+  after: string,
+  limit: number,
+): Promise<{ deleted: number; last: string | null }> {
+  const rows = await db.outboxMessage.findMany({
+    where: { status: 'done', doneAt: { lt: before }, id: { gt: after } },
+    orderBy: { id: 'asc' },
+    take: limit,
+    select: {
+      id: true,
+      kind: true,
+      target: true,
+      deliveries: {
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        take: 1,
+        select: { id: true, startedAt: true },
+      },
+    },
   });
-  return r.count;
+  if (rows.length === 0) return { deleted: 0, last: null };
+  // Per endpoint, the oldest attempt its delivery log still shows (none: it shows them all).
+  const oldestShown = new Map<string, { id: string; startedAt: Date } | null>();
+  for (const r of rows)
+    if (r.kind === 'webhook' && r.target && !oldestShown.has(r.target)) {
+      const [edge] = await db.outboxAttempt.findMany({
+        where: { target: r.target },
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        skip: KEPT_ATTEMPTS_PER_ENDPOINT - 1,
+        take: 1,
+        select: { id: true, startedAt: true },
+      });
+      oldestShown.set(r.target, edge ?? null);
+    }
+  const shown = (r: (typeof rows)[number]) => {
+    if (r.kind !== 'webhook' || !r.target) return false;
+    const edge = oldestShown.get(r.target);
+    const newest = r.deliveries[0];
+    if (edge === null || edge === undefined) return true;
+    if (!newest) return false;
+    const t = newest.startedAt.getTime() - edge.startedAt.getTime();
+    return t > 0 || (t === 0 && newest.id >= edge.id);
+  };
+  const ids = rows.filter((r) => !shown(r)).map((r) => r.id);
+  let deleted = 0;
+  if (ids.length > 0) {
+    // Attempts first: SQLite enforces the cascade only with foreign keys switched on.
+    const [, gone] = await db.$transaction([
+      db.outboxAttempt.deleteMany({ where: { messageId: { in: ids } } }),
+      db.outboxMessage.deleteMany({ where: { id: { in: ids }, status: 'done' } }),
+    ]);
+    deleted = gone.count;
+  }
+  return { deleted, last: rows.length < limit ? null : (rows.at(-1)?.id ?? null) };
 }
 
 /** Drops the messages for `target` that wait for delivery (its endpoint was deleted). */

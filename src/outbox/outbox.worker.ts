@@ -7,7 +7,13 @@ import type { Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
 import { redactError, type Logger } from '../logger.js';
 import { DEFAULT_RETRY, nextDelayMs, type RetryPolicy } from './backoff.js';
-import { claimMessages, settleMessage, type ClaimedRow, type Store } from './outbox.repo.js';
+import {
+  claimMessages,
+  pruneDoneBatch,
+  settleMessage,
+  type ClaimedRow,
+  type Store,
+} from './outbox.repo.js';
 
 /** A claimed message as a handler sees it. */
 export interface OutboxMessage {
@@ -50,6 +56,18 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** Rows claimed at once. */
   batchSize?: number;
+  /** Housekeeping: delivered rows are dropped this long after delivery. */
+  retention?: RetentionOptions;
+}
+
+export interface RetentionOptions {
+  /** Delivered rows older than this go (ms; OUTBOX_RETENTION_DAYS). */
+  keepMs: number;
+  /** How often the worker's loop prunes (ms). */
+  everyMs?: number;
+  /** Rows looked at per batch, and batches per run: one run stays short. */
+  batchSize?: number;
+  maxBatches?: number;
 }
 
 export interface OutboxWorker {
@@ -60,6 +78,8 @@ export interface OutboxWorker {
   nudge(): void;
   /** Claims and delivers one batch; returns how many rows it handled. */
   runOnce(): Promise<number>;
+  /** Drops delivered rows past their retention now; returns how many went. */
+  prune(now?: Date): Promise<number>;
   /** Stops polling and waits for deliveries in flight. */
   stop(): Promise<void>;
 }
@@ -161,6 +181,40 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return rows.length;
   }
 
+  const retention = options.retention;
+  const pruneEveryMs = retention?.everyMs ?? 10 * 60_000;
+  let nextPruneAt = 0;
+  let pruneCursor = '';
+
+  /**
+   * A few batches of delivered rows past their retention, resuming where the last run stopped:
+   * each run is a handful of small indexed queries, so it can sit in the delivery loop.
+   */
+  async function prune(now = new Date()): Promise<number> {
+    if (!retention) return 0;
+    const before = new Date(now.getTime() - retention.keepMs);
+    let total = 0;
+    for (let i = 0; i < (retention.maxBatches ?? 5); i++) {
+      const { deleted, last } = await pruneDoneBatch(
+        db,
+        before,
+        pruneCursor,
+        retention.batchSize ?? 500,
+      );
+      total += deleted;
+      pruneCursor = last ?? '';
+      if (last === null) break;
+    }
+    if (total > 0) log.info({ deleted: total }, 'outbox: delivered rows past retention pruned');
+    return total;
+  }
+
+  async function pruneWhenDue(): Promise<void> {
+    if (!retention || Date.now() < nextPruneAt) return;
+    nextPruneAt = Date.now() + pruneEveryMs;
+    await prune();
+  }
+
   async function drainLoop(): Promise<void> {
     try {
       do {
@@ -168,6 +222,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         // A full batch means more may be due: go on without waiting for the next tick.
         while (running && (await runOnce()) === batchSize) {}
       } while (running && again);
+      // Housekeeping when nothing is due, never ahead of a delivery.
+      if (running) await pruneWhenDue();
     } catch (err) {
       log.error({ err: redactError(err) }, 'outbox worker failed; retrying on the next tick');
     } finally {
@@ -195,6 +251,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     nudge: kick,
     runOnce,
+    prune,
     async stop() {
       running = false;
       if (timer) clearInterval(timer);

@@ -229,6 +229,7 @@ describe.each(PROVIDERS)('email notifications on %s', (provider) => {
       mail: { enabled: true },
       moderation: 'immediate',
       weekly: false,
+      language: 'en',
     });
     const bad = await blogMod.put('/api/notifications/settings', {
       moderation: 'sometimes',

@@ -1,6 +1,6 @@
 // Notifications (every staff member, their own account): when to be mailed about held,
-// toxic and reported comments of their sites, and the optional weekly summary. Says so when
-// the server has no SMTP_URL (mail is off).
+// toxic and reported comments of their sites, the optional weekly summary, and the language
+// of those mails. Says so when the server has no SMTP_URL (mail is off).
 import { errorBlock, loadingBlock, pageHead } from './admin-common.js';
 import { request } from './api.js';
 import { h, mount } from './dom.js';
@@ -13,7 +13,11 @@ interface NotificationSettings {
   mail: { enabled: boolean };
   moderation: Mode;
   weekly: boolean;
+  language: Language;
 }
+
+type Language = keyof typeof NOTIFICATIONS.languageNames;
+const LANGUAGES = Object.keys(NOTIFICATIONS.languageNames) as Language[];
 
 const MODES: [Mode, string][] = [
   ['immediate', NOTIFICATIONS.immediatelyOneMailPer],
@@ -24,7 +28,7 @@ const MODES: [Mode, string][] = [
 
 const settingsApi = {
   get: () => request<NotificationSettings>('GET', '/api/notifications/settings'),
-  save: (s: { moderation: Mode; weekly: boolean }) =>
+  save: (s: { moderation: Mode; weekly: boolean; language: Language }) =>
     request<NotificationSettings>('PUT', '/api/notifications/settings', s),
 };
 
@@ -62,6 +66,17 @@ export function mountNotificationsPage(main: HTMLElement): Page {
       checked: s.weekly,
       'data-testid': 'notify-weekly',
     }) as HTMLInputElement;
+    const language = h(
+      'select',
+      { class: 'input', id: 'notify-language', name: 'language', 'data-testid': 'notify-language' },
+      LANGUAGES.map((code) =>
+        h(
+          'option',
+          { value: code, lang: code, selected: code === s.language },
+          NOTIFICATIONS.languageNames[code],
+        ),
+      ),
+    ) as HTMLSelectElement;
     const form = h(
       'form',
       { class: 'card', 'data-testid': 'notifications-form' },
@@ -74,6 +89,8 @@ export function mountNotificationsPage(main: HTMLElement): Page {
           ),
       h('fieldset', null, h('legend', null, NOTIFICATIONS.whenACommentNeeds), radios),
       h('label', { class: 'check' }, weekly, h('span', null, NOTIFICATIONS.weeklySummaryCountsAnd)),
+      h('label', { for: 'notify-language' }, NOTIFICATIONS.mailLanguage),
+      language,
       h(
         'button',
         { type: 'submit', class: 'btn', 'data-testid': 'notifications-save' },
@@ -87,6 +104,7 @@ export function mountNotificationsPage(main: HTMLElement): Page {
         await settingsApi.save({
           moderation: (chosen?.value as Mode | undefined) ?? 'immediate',
           weekly: weekly.checked,
+          language: (language.value as Language | undefined) ?? 'en',
         });
         toast(NOTIFICATIONS.notificationSettingsSaved);
       } catch (err) {

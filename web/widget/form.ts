@@ -293,7 +293,10 @@ export class CommentForm {
       ...(v.website ? { website: v.website } : {}),
       body: v.body,
       ...(this.parentId ? { parentId: this.parentId } : {}),
-      ...(this.notify.checked ? { notifyReplies: true } : {}),
+      // Reply mail is written in the language this widget shows.
+      ...(this.notify.checked
+        ? { notifyReplies: true, language: activeLang().split('-')[0]?.toLowerCase() }
+        : {}),
       ...(formToken ? { formToken } : {}),
       homepage: this.honeypot.value,
       ...(meta ?? {}),

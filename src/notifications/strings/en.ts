@@ -24,6 +24,7 @@ export const en = {
   openQueue: 'Open the moderation queue',
 
   digestSubject: '[{site}] {n} comments need your attention',
+  digestSubjectOne: '[{site}] A comment needs your attention',
   digestSubjectMany: '[Parley] {n} comments need your attention',
   digestIntro: 'Since your last digest:',
   weeklySubject: '[Parley] Your weekly moderation summary',
@@ -47,6 +48,10 @@ export const en = {
   pageModerateTitle: '{action} this comment?',
   pageModerateButton: '{action}',
   pageModerateDone: 'Done: the comment is now {status}.',
+  statusApproved: 'approved',
+  statusPending: 'waiting for moderation',
+  statusRejected: 'rejected',
+  statusSpam: 'marked as spam',
   pageLinkUsed: 'This link was used already or has expired. Open the moderation queue instead.',
   pageLinkInvalid: 'This link is not valid.',
   pageConfirmTitle: 'Confirm your email address',
@@ -55,6 +60,13 @@ export const en = {
   pageUnsubscribeAllTitle: 'Stop all mail?',
   pageUnsubscribeButton: 'Unsubscribe',
   pageUnsubscribed: 'You are unsubscribed.',
+  inviteSubject: '[Parley] {inviter} invited you to moderate comments',
+  inviteIntroModerator: '{inviter} invited you to moderate comments with Parley.',
+  inviteIntroAdmin: '{inviter} invited you to Parley as an administrator.',
+  inviteButton: 'Accept the invitation',
+  inviteHint:
+    'The link opens a page where you choose your name and password. It works once, for {days} days.',
+  inviteIgnore: 'If you did not expect this invitation, ignore this mail.',
 };
 
 export type MailStrings = typeof en;

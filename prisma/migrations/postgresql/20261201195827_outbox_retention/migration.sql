@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_status_doneAt_idx" ON "OutboxMessage"("status", "doneAt");
