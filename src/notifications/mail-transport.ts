@@ -17,7 +17,14 @@ export function createMailTransport(options: {
   /** Message-ID domain. */
   domain: string;
 }): MailTransport {
-  const transporter = nodemailer.createTransport(options.smtpUrl);
+  // nodemailer waits up to 10 minutes on a silent server by default, longer than the outbox's
+  // 5-minute lease: another process would then send the same mail again.
+  const transporter = nodemailer.createTransport({
+    url: options.smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(m) {
       const id = createHash('sha256').update(m.key).digest('hex').slice(0, 32);
