@@ -153,6 +153,20 @@ export interface AdminSiteView {
   updatedAt: string;
 }
 
+/** A post as its site's admins list it. */
+export interface AdminPostView {
+  slug: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  /** Published comments (what readers see counted). */
+  commentCount: number;
+  /** Every stored comment, held and spam included. */
+  totalComments: number;
+  lastCommentAt: string | null;
+  publishedAt: string;
+}
+
 /** Events a signed-in moderator's socket receives on the /moderation namespace. */
 export interface ModerationEvents {
   'queue:added': (e: { queue: Queue; item: ModerationItem }) => void;

@@ -3,6 +3,7 @@
 // Failures become ApiError with the server's code (NETWORK when no answer came back).
 import type {
   Action,
+  AdminPost,
   AdminSite,
   AuditEntry,
   BanView,
@@ -10,12 +11,14 @@ import type {
   ModerationStats,
   QueuePage,
   Session,
+  UserAccount,
 } from './types.js';
 
 import { ApiError } from '../shared/api-error.js';
 import { COMMON } from './strings.js';
 
 export { ApiError };
+export type { AdminPost, UserAccount };
 
 let csrfToken = '';
 let onUnauthenticated: () => void = () => {};
@@ -229,25 +232,6 @@ export interface SiteContents {
   comments: number;
   bans: number;
   apiKeys: number;
-}
-export interface AdminPost {
-  slug: string;
-  title: string;
-  url: string | null;
-  closed: boolean;
-  commentCount: number;
-  totalComments: number;
-  lastCommentAt: string | null;
-  publishedAt: string;
-}
-export interface UserAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'moderator';
-  sites: string[];
-  locked: boolean;
-  createdAt: string;
 }
 export interface Invitation {
   id: string;

@@ -3,11 +3,17 @@
 // values; everything else is type-only.
 import type { UserView } from '../../src/contracts/moderation-api.js';
 
-export { MODERATION_ACTIONS, QUEUES } from '../../src/contracts/moderation-api.js';
+export {
+  COMMENT_STATUSES,
+  MODERATION_ACTIONS,
+  QUEUES,
+} from '../../src/contracts/moderation-api.js';
 export type {
+  AdminPostView as AdminPost,
   AdminSiteView as AdminSite,
   AuditEntryView as AuditEntry,
   BanView,
+  CommentStatus,
   DayStats,
   ModerationAction as Action,
   ModerationItem,
@@ -15,10 +21,13 @@ export type {
   Queue,
   QueueCounts,
   QueuePage,
+  UserAccount,
 } from '../../src/contracts/moderation-api.js';
 export { TOXICITY_ATTRIBUTES } from '../../src/contracts/screening.js';
 export type { Reason as ScreeningReason, ToxicityAction } from '../../src/contracts/screening.js';
 export type { SiteSettings } from '../../src/contracts/site-settings.js';
+/** The event types a webhook endpoint can subscribe to (README "Webhooks"). */
+export { CHANGE_TYPES as WEBHOOK_EVENTS } from '../../src/contracts/webhooks-api.js';
 
 export type Sort = 'oldest' | 'newest' | 'priority';
 export type User = UserView;

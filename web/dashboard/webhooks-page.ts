@@ -7,20 +7,8 @@ import { fullDate, h, mount, timeAgo } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
 import { toast, toastError } from './toast.js';
+import { WEBHOOK_EVENTS } from './types.js';
 import { NAV, WEBHOOKS } from './strings.js';
-
-/** The event types an endpoint can subscribe to (README "Webhooks"). */
-const EVENTS = [
-  'comment.created',
-  'comment.approved',
-  'comment.rejected',
-  'comment.spam',
-  'comment.deleted',
-  'comment.reported',
-  'comment.edited',
-  'queue.entered',
-  'queue.left',
-] as const;
 
 interface Webhook {
   id: string;
@@ -120,7 +108,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       value: existing?.url ?? '',
       required: true,
     });
-    const boxes = EVENTS.map((ev) => {
+    const boxes = WEBHOOK_EVENTS.map((ev) => {
       const box = h('input', {
         type: 'checkbox',
         value: ev,
