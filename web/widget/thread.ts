@@ -69,7 +69,7 @@ export function updateEmpty(w: WidgetState): void {
   const empty = w.listEl.firstElementChild === null;
   w.emptyEl.hidden = !empty;
   // Nothing to sort: the switch would only be noise.
-  (w.shadow.querySelector('.sort') as HTMLElement).hidden = empty && w.sort === 'oldest';
+  w.sortEl.hidden = empty && w.sort === 'oldest';
 }
 
 /** Shows the author's stored pending comments that the list does not show yet. */

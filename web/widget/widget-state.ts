@@ -13,6 +13,8 @@ export interface WidgetState {
   readonly shadow: ShadowRoot;
   readonly listEl: HTMLOListElement;
   readonly emptyEl: HTMLElement;
+  /** The Oldest / Newest switch. */
+  readonly sortEl: HTMLElement;
   readonly moreBtn: HTMLButtonElement;
   readonly newBtn: HTMLButtonElement;
   readonly form: CommentForm;

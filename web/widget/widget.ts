@@ -99,6 +99,7 @@ export class Widget implements WidgetState {
   private readonly statusEl: HTMLElement;
   readonly listEl: HTMLOListElement;
   readonly emptyEl: HTMLElement;
+  readonly sortEl: HTMLElement;
   readonly moreBtn: HTMLButtonElement;
   readonly newBtn: HTMLButtonElement;
   private readonly formSlot: HTMLElement;
@@ -150,6 +151,7 @@ export class Widget implements WidgetState {
     this.statusEl = $('.status');
     this.listEl = $('.list');
     this.emptyEl = $('.empty');
+    this.sortEl = $('.sort');
     this.moreBtn = $('[data-act=more]');
     this.newBtn = $('.newbtn');
     this.formSlot = $('.formslot');
@@ -188,11 +190,11 @@ export class Widget implements WidgetState {
         this.api.getComments(this.sort, null, PAGE_SIZE),
       ]));
     if (seq !== this.loadSeq) return;
-    const failure = [postRes, pageRes].find((r) => r.status === 'rejected')?.reason as unknown;
-    if (failure !== undefined) return this.showLoadError(failure);
-    const page = (pageRes as PromiseFulfilledResult<ThreadPage>).value;
+    if (postRes.status === 'rejected') return this.showLoadError(postRes.reason);
+    if (pageRes.status === 'rejected') return this.showLoadError(pageRes.reason);
+    const page = pageRes.value;
     // null: nobody has commented yet, and the first comment creates the post.
-    this.post = (postRes as PromiseFulfilledResult<PostInfo | null>).value;
+    this.post = postRes.value;
     this.postExists = this.post !== null;
 
     if (!this.rendered) performance.mark('parley:data');
@@ -229,7 +231,7 @@ export class Widget implements WidgetState {
       console.error(`[parley] ${fix}`);
       this.statusEl.innerHTML = `<p data-testid="unavailable">${esc(t('unavailable'))}</p>`;
       this.formSlot.textContent = '';
-      (this.shadow.querySelector('.sort') as HTMLElement).hidden = true;
+      this.sortEl.hidden = true;
       return;
     }
     this.statusEl.innerHTML = `${esc(t('loadError'))}<button type="button" class="btn sm ghost" data-act="retry" data-testid="retry">${esc(t('retry'))}</button>`;
