@@ -13,6 +13,15 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
+/** The status each decision gives a comment (the dashboard moves its card by the same rule). */
+export const ACTION_STATUS: Readonly<Record<ModerationAction, CommentStatus>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+  'not-spam': 'approved',
+  delete: 'deleted',
+};
+
 export type BanKind = 'email' | 'ip' | 'domain';
 export type Role = 'admin' | 'moderator';
 

@@ -4,6 +4,7 @@
 import type { UserView } from '../../src/contracts/moderation-api.js';
 
 export {
+  ACTION_STATUS,
   COMMENT_STATUSES,
   MODERATION_ACTIONS,
   QUEUES,
