@@ -162,6 +162,32 @@ export interface AdminSiteView {
   updatedAt: string;
 }
 
+/** An invitation not yet taken up (admins). */
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: Role;
+  sites: string[];
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** A site's API key, never the key itself after creation. */
+export interface ApiKeyView {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** What deleting a site would remove. */
+export interface SiteContentsView {
+  posts: number;
+  comments: number;
+  bans: number;
+  apiKeys: number;
+}
+
 /** A post as its site's admins list it. */
 export interface AdminPostView {
   slug: string;

@@ -5,12 +5,15 @@ import type {
   Action,
   AdminPost,
   AdminSite,
+  ApiKey,
   AuditEntry,
   BanView,
+  Invitation,
   ModerationItem,
   ModerationStats,
   QueuePage,
   Session,
+  SiteContents,
   UserAccount,
 } from './types.js';
 
@@ -18,7 +21,7 @@ import { ApiError } from '../shared/api-error.js';
 import { COMMON } from './strings.js';
 
 export { ApiError };
-export type { AdminPost, UserAccount };
+export type { AdminPost, ApiKey, Invitation, SiteContents, UserAccount };
 
 let csrfToken = '';
 let onUnauthenticated: () => void = () => {};
@@ -226,26 +229,6 @@ export const admin = {
   revokeApiKey: (slug: string, id: string) =>
     request<void>('DELETE', `/api/admin/sites/${enc(slug)}/api-keys/${enc(id)}`),
 };
-
-export interface SiteContents {
-  posts: number;
-  comments: number;
-  bans: number;
-  apiKeys: number;
-}
-export interface Invitation {
-  id: string;
-  email: string;
-  role: string;
-  sites: string[];
-  expiresAt: string;
-}
-export interface ApiKey {
-  id: string;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 /** Exports and a commenter's data requests (Export page). */
 export const dataRequests = {

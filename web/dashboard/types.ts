@@ -12,16 +12,19 @@ export {
 export type {
   AdminPostView as AdminPost,
   AdminSiteView as AdminSite,
+  ApiKeyView as ApiKey,
   AuditEntryView as AuditEntry,
   BanView,
   CommentStatus,
   DayStats,
+  InvitationView as Invitation,
   ModerationAction as Action,
   ModerationItem,
   ModerationStats,
   Queue,
   QueueCounts,
   QueuePage,
+  SiteContentsView as SiteContents,
   UserAccount,
 } from '../../src/contracts/moderation-api.js';
 export { TOXICITY_ATTRIBUTES } from '../../src/contracts/screening.js';
@@ -29,6 +32,11 @@ export type { Reason as ScreeningReason, ToxicityAction } from '../../src/contra
 export type { SiteSettings } from '../../src/contracts/site-settings.js';
 /** The event types a webhook endpoint can subscribe to (README "Webhooks"). */
 export { CHANGE_TYPES as WEBHOOK_EVENTS } from '../../src/contracts/webhooks-api.js';
+export type {
+  DeliveryView,
+  OutboxStatusView,
+  WebhookView,
+} from '../../src/contracts/webhooks-api.js';
 
 export type Sort = 'oldest' | 'newest' | 'priority';
 export type User = UserView;

@@ -7,39 +7,16 @@ import { fullDate, h, mount, timeAgo } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
 import { toast, toastError } from './toast.js';
-import { WEBHOOK_EVENTS } from './types.js';
+import {
+  WEBHOOK_EVENTS,
+  type DeliveryView as Delivery,
+  type OutboxStatusView as OutboxStatus,
+  type WebhookView,
+} from './types.js';
 import { NAV, WEBHOOKS } from './strings.js';
 
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  private: boolean;
-  enabled: boolean;
-  createdAt: string;
-  secret?: string;
-}
-interface Delivery {
-  id: string;
-  eventKey: string;
-  attempt: number;
-  ok: boolean;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  at: string;
-}
-interface OutboxStatus {
-  counts: { pending: number; done: number; failed: number };
-  failed: {
-    id: string;
-    kind: string;
-    key: string;
-    attempts: number;
-    lastError: string | null;
-    failedAt: string;
-  }[];
-}
+/** An endpoint; its secret comes only when it is created or rotated. */
+type Webhook = WebhookView & { secret?: string };
 
 const enc = encodeURIComponent;
 const base = (site: string) => `/api/admin/sites/${enc(site)}/webhooks`;
