@@ -3,6 +3,7 @@
 // the request that published.
 import { EventEmitter } from 'node:events';
 import type { PublicComment } from './contracts/public-api.js';
+import type { ChangeType } from './contracts/webhooks-api.js';
 import type { Prisma } from './db/database.js';
 
 export interface CommentEventRef {
@@ -35,19 +36,7 @@ export interface DomainEvents {
   'user.access-changed': { userId: string };
 }
 
-/** What the outside world (webhooks, mail) hears about a comment. */
-export const CHANGE_TYPES = [
-  'comment.created',
-  'comment.approved',
-  'comment.rejected',
-  'comment.spam',
-  'comment.deleted',
-  'comment.reported',
-  'comment.edited',
-  'queue.entered',
-  'queue.left',
-] as const;
-export type ChangeType = (typeof CHANGE_TYPES)[number];
+export { CHANGE_TYPES, type ChangeType } from './contracts/webhooks-api.js';
 
 /** One change to a comment, recorded inside the transaction that makes it. */
 export interface CommentChange {

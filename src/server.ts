@@ -3,7 +3,7 @@
 // Nothing else builds a feature or wires one to another.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express, Request } from 'express';
+import type { Express } from 'express';
 import { createAdminModule } from './admin/index.js';
 import { createApiDocsModule } from './api-docs/index.js';
 import { createAuthModule, ensureFirstAdmin, needsSetup } from './auth/index.js';
@@ -316,9 +316,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
     fastPath: comments.fastPath,
     handle(req, res) {
       let fast = false;
-      requestLog.observe(req, res, () =>
-        fast ? THREAD_ROUTE : routeOf(req as unknown as Request),
-      );
+      requestLog.observe(req, res, () => (fast ? THREAD_ROUTE : routeOf(req)));
       fast = comments.fastPath(req, res);
       if (!fast) app(req, res);
     },

@@ -2,24 +2,14 @@
 import type { Actor } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import { insertAudit } from '../moderation/index.js';
+import type { AdminPostView } from '../contracts/moderation-api.js';
 import type { PublicPost } from '../contracts/public-api.js';
 import { getPost, toPublicPost, upsertPost, type PostLookup } from '../posts/index.js';
 import type { SiteDirectory } from '../sites/index.js';
 import type { PostListQuery, PutPostBody } from './admin.schema.js';
 import { getPostActivity, listSitePosts } from './admin-posts.repo.js';
 
-export interface AdminPostView {
-  slug: string;
-  title: string;
-  url: string | null;
-  closed: boolean;
-  /** Published comments (what readers see counted). */
-  commentCount: number;
-  /** Every stored comment, held and spam included. */
-  totalComments: number;
-  lastCommentAt: string | null;
-  publishedAt: string;
-}
+export type { AdminPostView };
 
 export async function listAdminPosts(
   deps: { db: Db; sites: SiteDirectory },

@@ -2,7 +2,7 @@
 // Each change drops the site from SiteDirectory's cache and writes an audit row.
 import { isUniqueViolation } from '../db/errors.js';
 import { randomBytes } from 'node:crypto';
-import type { AdminSiteView } from '../contracts/moderation-api.js';
+import type { AdminSiteView, ApiKeyView, SiteContentsView } from '../contracts/moderation-api.js';
 import type { Actor } from '../auth/index.js';
 import type { Db } from '../db/database.js';
 import { SiteNotFoundError } from '../errors.js';
@@ -128,7 +128,7 @@ export async function updateSite(
 }
 
 /** What deleting the site would remove, for the confirmation. */
-export async function getSiteContents(deps: AdminDeps, slug: string) {
+export async function getSiteContents(deps: AdminDeps, slug: string): Promise<SiteContentsView> {
   const site = await siteRowOrThrow(deps.db, slug);
   return countSiteContents(deps.db, site.id);
 }
@@ -168,7 +168,7 @@ export async function createApiKey(deps: AdminDeps, actor: Actor, slug: string, 
   return { id: row.id, key, label: row.label, createdAt: row.createdAt.toISOString() };
 }
 
-export async function listSiteApiKeys(deps: AdminDeps, slug: string) {
+export async function listSiteApiKeys(deps: AdminDeps, slug: string): Promise<ApiKeyView[]> {
   const site = await siteRowOrThrow(deps.db, slug);
   return (await listApiKeys(deps.db, site.id)).map((k) => ({
     id: k.id,

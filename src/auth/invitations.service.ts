@@ -2,6 +2,7 @@
 // the admin, or mailed) lets the invitee choose a name and password. Only the token's SHA-256
 // is stored; a link works once and for INVITATION_TTL_MS.
 import { randomBytes } from 'node:crypto';
+import type { InvitationView } from '../contracts/moderation-api.js';
 import type { Db } from '../db/database.js';
 import { sha256Hex } from '../privacy/hashing.js';
 import { siteIdsOf, type Actor, type Role } from './actor.js';
@@ -20,14 +21,7 @@ import { createUserAccount, type UserAccount } from './users.service.js';
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: Role;
-  sites: string[];
-  expiresAt: string;
-  createdAt: string;
-}
+export type { InvitationView };
 
 type Row = NonNullable<Awaited<ReturnType<typeof getInvitationByTokenHash>>>;
 

@@ -13,6 +13,15 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
+/** The status each decision gives a comment (the dashboard moves its card by the same rule). */
+export const ACTION_STATUS: Readonly<Record<ModerationAction, CommentStatus>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+  'not-spam': 'approved',
+  delete: 'deleted',
+};
+
 export type BanKind = 'email' | 'ip' | 'domain';
 export type Role = 'admin' | 'moderator';
 
@@ -151,6 +160,46 @@ export interface AdminSiteView {
   settings: SiteSettings;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An invitation not yet taken up (admins). */
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: Role;
+  sites: string[];
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** A site's API key, never the key itself after creation. */
+export interface ApiKeyView {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** What deleting a site would remove. */
+export interface SiteContentsView {
+  posts: number;
+  comments: number;
+  bans: number;
+  apiKeys: number;
+}
+
+/** A post as its site's admins list it. */
+export interface AdminPostView {
+  slug: string;
+  title: string;
+  url: string | null;
+  closed: boolean;
+  /** Published comments (what readers see counted). */
+  commentCount: number;
+  /** Every stored comment, held and spam included. */
+  totalComments: number;
+  lastCommentAt: string | null;
+  publishedAt: string;
 }
 
 /** Events a signed-in moderator's socket receives on the /moderation namespace. */

@@ -2,7 +2,7 @@
 // pattern, status, duration and request id. Never the raw URL (paths and query strings carry
 // slugs, tokens and cursors), headers, bodies, emails or addresses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { assignRequestId, routeOf } from './request-context.js';
 
@@ -59,7 +59,7 @@ export function createRequestLog(log: Logger, observers: RequestObserver[] = [])
   }
   return {
     middleware(req, res, next) {
-      follow(req, res, () => routeOf(req as Request));
+      follow(req, res, () => routeOf(req));
       next();
     },
     observe: follow,

@@ -2,6 +2,7 @@
 // (or, in a dry run, only planned). runImport picks a job up wherever it stopped: a job that
 // was reading reads the file again (nothing was written yet), one that was writing goes on
 // after its last committed thread without needing the file.
+import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { Hasher } from '../privacy/hashing.js';
@@ -173,6 +174,16 @@ export async function getImportJobView(db: Db, id: string): Promise<ImportJobVie
   return row ? toJobView(row) : null;
 }
 
+/** What a staged row says it is (a name that is not a string is not used). */
+const StagedNames = z.object({
+  entity: z.string().optional().catch(undefined),
+  type: z.string().optional().catch(undefined),
+  record: z
+    .object({ type: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
+});
+
 /** The skipped entries of a job, in file order. */
 export async function getSkippedEntries(
   db: Db,
@@ -184,11 +195,7 @@ export async function getSkippedEntries(
   return rows.map((r) => {
     let entity = 'record';
     try {
-      const data = JSON.parse(r.data) as {
-        entity?: string;
-        type?: string;
-        record?: { type?: string };
-      };
+      const data = StagedNames.parse(JSON.parse(r.data));
       // A restore record (Parley export) is named by what it is: report, ban, audit…
       entity = data.entity ?? data.record?.type ?? data.type ?? 'record';
     } catch {

@@ -1,6 +1,6 @@
 // Moderator decisions on one comment: approve, reject, spam, not-spam, delete, edit. Each goes
 // through comment-status.ts (post counts, events) and writes one audit row that undo can replay.
-import type { BulkResult, Decided } from '../contracts/moderation-api.js';
+import { ACTION_STATUS, type BulkResult, type Decided } from '../contracts/moderation-api.js';
 import { assertCanModerateSite, type Actor } from '../auth/index.js';
 import {
   publishStatusChange,
@@ -31,14 +31,6 @@ export interface ActionDeps {
   log: Logger;
 }
 
-const TARGET_STATUS: Record<ModerationAction, CommentStatus> = {
-  approve: 'approved',
-  reject: 'rejected',
-  spam: 'spam',
-  'not-spam': 'approved',
-  delete: 'deleted',
-};
-
 /** The state undo restores, stored as the audit row's `before`. */
 export interface CommentSnapshot {
   status?: CommentStatus;
@@ -57,7 +49,7 @@ export async function moderateComment(
   if (!current) throw new CommentNotFoundError(commentId);
   assertCanModerateSite(actor, current.siteId);
 
-  const to = TARGET_STATUS[action];
+  const to = ACTION_STATUS[action];
   const before: CommentSnapshot = {
     status: current.status,
     reportedAt: current.reportedAt?.toISOString() ?? null,

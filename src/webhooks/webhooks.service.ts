@@ -1,5 +1,6 @@
 // Admin use-cases for a site's webhook endpoints: CRUD, secret rotation, a test event,
 // redelivery and the delivery log; and the outbox's status for the dashboard.
+import type { DeliveryView, OutboxStatusView, WebhookView } from '../contracts/webhooks-api.js';
 import type { Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
 import type { Outbox } from '../outbox/index.js';
@@ -34,7 +35,7 @@ export interface WebhooksDeps {
 
 type EndpointRow = NonNullable<Awaited<ReturnType<typeof getEndpoint>>>;
 
-function view(e: EndpointRow) {
+function view(e: EndpointRow): WebhookView {
   return {
     id: e.id,
     url: e.url,
@@ -45,7 +46,7 @@ function view(e: EndpointRow) {
     updatedAt: e.updatedAt.toISOString(),
   };
 }
-export type WebhookView = ReturnType<typeof view>;
+export type { WebhookView };
 
 async function endpointOf(deps: WebhooksDeps, siteSlug: string, id: string) {
   const site = await deps.sites.get(siteSlug);
@@ -133,7 +134,11 @@ export async function sendTestEvent(deps: WebhooksDeps, siteSlug: string, id: st
   return { eventId };
 }
 
-export async function listDeliveries(deps: WebhooksDeps, siteSlug: string, id: string) {
+export async function listDeliveries(
+  deps: WebhooksDeps,
+  siteSlug: string,
+  id: string,
+): Promise<DeliveryView[]> {
   const { endpoint } = await endpointOf(deps, siteSlug, id);
   const attempts = await deps.outbox.attempts(endpoint.id, 100);
   return attempts.map((a) => ({
@@ -166,7 +171,10 @@ export async function redeliver(
 }
 
 /** Outbox status for the dashboard: counts by status and the rows given up, of one site or all. */
-export async function outboxStatus(deps: WebhooksDeps, siteSlug: string | undefined) {
+export async function outboxStatus(
+  deps: WebhooksDeps,
+  siteSlug: string | undefined,
+): Promise<OutboxStatusView> {
   const siteId = siteSlug ? (await deps.sites.get(siteSlug)).id : undefined;
   const where = siteId ? { siteId } : {};
   const [counts, failed] = await Promise.all([

@@ -3,19 +3,25 @@
 // Failures become ApiError with the server's code (NETWORK when no answer came back).
 import type {
   Action,
+  AdminPost,
   AdminSite,
+  ApiKey,
   AuditEntry,
   BanView,
+  Invitation,
   ModerationItem,
   ModerationStats,
   QueuePage,
   Session,
+  SiteContents,
+  UserAccount,
 } from './types.js';
 
 import { ApiError } from '../shared/api-error.js';
 import { COMMON } from './strings.js';
 
 export { ApiError };
+export type { AdminPost, ApiKey, Invitation, SiteContents, UserAccount };
 
 let csrfToken = '';
 let onUnauthenticated: () => void = () => {};
@@ -223,45 +229,6 @@ export const admin = {
   revokeApiKey: (slug: string, id: string) =>
     request<void>('DELETE', `/api/admin/sites/${enc(slug)}/api-keys/${enc(id)}`),
 };
-
-export interface SiteContents {
-  posts: number;
-  comments: number;
-  bans: number;
-  apiKeys: number;
-}
-export interface AdminPost {
-  slug: string;
-  title: string;
-  url: string | null;
-  closed: boolean;
-  commentCount: number;
-  totalComments: number;
-  lastCommentAt: string | null;
-  publishedAt: string;
-}
-export interface UserAccount {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'moderator';
-  sites: string[];
-  locked: boolean;
-  createdAt: string;
-}
-export interface Invitation {
-  id: string;
-  email: string;
-  role: string;
-  sites: string[];
-  expiresAt: string;
-}
-export interface ApiKey {
-  id: string;
-  label: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 /** Exports and a commenter's data requests (Export page). */
 export const dataRequests = {

@@ -3,6 +3,7 @@
 // (QUEUE_WHERE, filterWhere) and queue.service.ts (comparePriority).
 import type { Filters } from './store.js';
 import {
+  ACTION_STATUS,
   QUEUES,
   type Action,
   type ModerationItem,
@@ -54,17 +55,9 @@ export function staysOnTab(queue: Queue, to: string): boolean {
   );
 }
 
-export const TARGET_STATUS: Record<Action, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  spam: 'spam',
-  'not-spam': 'approved',
-  delete: 'deleted',
-};
-
 /** Count changes a decision makes (every decision also clears reportedAt). */
 export function countDelta(c: CommentFacts, action: Action): Partial<QueueCounts> {
-  const after = { ...c, status: TARGET_STATUS[action], reportedAt: null };
+  const after = { ...c, status: ACTION_STATUS[action], reportedAt: null };
   const delta: Partial<QueueCounts> = {};
   for (const q of QUEUES) {
     const d = Number(inQueue(q, after)) - Number(inQueue(q, c));

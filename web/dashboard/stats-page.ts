@@ -4,11 +4,10 @@ import { moderation } from './api.js';
 import { duration, h, mount } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
-import type { ModerationStats } from './types.js';
+import { COMMENT_STATUSES as STATUSES, type CommentStatus, type ModerationStats } from './types.js';
 import { STATS } from './strings.js';
 
-const STATUSES = ['approved', 'pending', 'spam', 'rejected', 'deleted'] as const;
-const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
+const STATUS_LABELS: Record<CommentStatus, string> = {
   approved: STATS.approved,
   pending: STATS.pending,
   spam: STATS.spam,

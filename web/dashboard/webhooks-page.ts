@@ -7,51 +7,16 @@ import { fullDate, h, mount, timeAgo } from './dom.js';
 import type { Page } from './router.js';
 import { store } from './store.js';
 import { toast, toastError } from './toast.js';
+import {
+  WEBHOOK_EVENTS,
+  type DeliveryView as Delivery,
+  type OutboxStatusView as OutboxStatus,
+  type WebhookView,
+} from './types.js';
 import { NAV, WEBHOOKS } from './strings.js';
 
-/** The event types an endpoint can subscribe to (README "Webhooks"). */
-const EVENTS = [
-  'comment.created',
-  'comment.approved',
-  'comment.rejected',
-  'comment.spam',
-  'comment.deleted',
-  'comment.reported',
-  'comment.edited',
-  'queue.entered',
-  'queue.left',
-] as const;
-
-interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  private: boolean;
-  enabled: boolean;
-  createdAt: string;
-  secret?: string;
-}
-interface Delivery {
-  id: string;
-  eventKey: string;
-  attempt: number;
-  ok: boolean;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  at: string;
-}
-interface OutboxStatus {
-  counts: { pending: number; done: number; failed: number };
-  failed: {
-    id: string;
-    kind: string;
-    key: string;
-    attempts: number;
-    lastError: string | null;
-    failedAt: string;
-  }[];
-}
+/** An endpoint; its secret comes only when it is created or rotated. */
+type Webhook = WebhookView & { secret?: string };
 
 const enc = encodeURIComponent;
 const base = (site: string) => `/api/admin/sites/${enc(site)}/webhooks`;
@@ -120,7 +85,7 @@ export function mountWebhooksPage(main: HTMLElement): Page {
       value: existing?.url ?? '',
       required: true,
     });
-    const boxes = EVENTS.map((ev) => {
+    const boxes = WEBHOOK_EVENTS.map((ev) => {
       const box = h('input', {
         type: 'checkbox',
         value: ev,

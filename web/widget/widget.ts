@@ -1,20 +1,21 @@
-// One comment section mounted in a shadow root: loads the thread, renders pages, hosts the
-// form, and applies live events without making the page jump.
+// One comment section mounted in a shadow root: builds it, loads the first page, places the
+// form, and hands the other jobs to their modules: the list and paging (thread.ts), live events
+// (live-queue.ts), the author's pending comments (pending-comments.ts) and own edits
+// (own-edits.ts). The state they share is this class's (see widget-state.ts).
 import type {
   CreateCommentResult,
-  EditCommentResult,
   PostInfo,
   PublicComment,
-  ThreadComment,
   ThreadPage,
 } from '../shared/api-types.js';
 import { ApiError, createApi, type Api, type Sort } from './api.js';
-import { removeEditButton } from './edit.js';
 import { loadExtras } from './extras-loader.js';
 import { CommentForm } from './form.js';
 import { createDateFormatter, esc, type DateFormatter } from './format.js';
 import type { Language } from './i18n.js';
-import { connectLive, type LiveHandlers } from './live-loader.js';
+import { connectLive } from './live-loader.js';
+import { flushQueue, liveHandlers, setQueue } from './live-queue.js';
+import { editHost, refreshEditButtons } from './own-edits.js';
 import {
   createEditStore,
   createPendingStore,
@@ -23,13 +24,8 @@ import {
 } from './storage.js';
 import { t, tn } from './strings.js';
 import css from './widget.css';
-import {
-  commentArticle,
-  commentItem,
-  editedMarker,
-  editWindowText,
-  type RenderContext,
-} from './templates.js';
+import { insertComment, loadMore, PAGE_SIZE, renderPage, showPending } from './thread.js';
+import { itemOf, type WidgetState } from './widget-state.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -50,8 +46,6 @@ export interface WidgetOptions {
   /** Skip socket.io (tests, or pages that do not want live updates). */
   live?: boolean;
 }
-
-const PAGE_SIZE = 50;
 
 export type FirstLoad = [
   post: PromiseSettledResult<PostInfo | null>,
@@ -97,32 +91,33 @@ function skeleton(): string {
   return s;
 }
 
-export class Widget {
+export class Widget implements WidgetState {
   readonly api: Api;
   readonly shadow: ShadowRoot;
   private readonly rootEl: HTMLElement;
   private readonly titleEl: HTMLElement;
   private readonly statusEl: HTMLElement;
-  private readonly listEl: HTMLOListElement;
-  private readonly emptyEl: HTMLElement;
-  private readonly moreBtn: HTMLButtonElement;
-  private readonly newBtn: HTMLButtonElement;
+  readonly listEl: HTMLOListElement;
+  readonly emptyEl: HTMLElement;
+  readonly sortEl: HTMLElement;
+  readonly moreBtn: HTMLButtonElement;
+  readonly newBtn: HTMLButtonElement;
   private readonly formSlot: HTMLElement;
   private readonly liveRegion: HTMLElement;
-  private readonly form: CommentForm;
-  private readonly dates: DateFormatter;
-  private readonly pending: PendingStore;
-  private readonly edits: EditStore;
-  /** Own comments with an edit on its way to the server. */
-  private readonly saving = new Set<string>();
-  private readonly shown = new Set<string>();
-  private readonly liveSeen = new Set<string>();
-  private sort: Sort = 'oldest';
-  private cursor: string | null = null;
+  readonly form: CommentForm;
+  readonly dates: DateFormatter;
+  readonly pending: PendingStore;
+  readonly edits: EditStore;
+  readonly liveOn: boolean;
+  readonly saving = new Set<string>();
+  readonly shown = new Set<string>();
+  readonly liveSeen = new Set<string>();
+  sort: Sort = 'oldest';
+  cursor: string | null = null;
   private post: PostInfo | null = null;
   private postExists = true;
-  private count = 0;
-  private queue: PublicComment[] = [];
+  count = 0;
+  queue: PublicComment[] = [];
   private rendered = false;
   private loadSeq = 0;
 
@@ -133,6 +128,7 @@ export class Widget {
     this.pending = createPendingStore(opts.site, opts.post);
     this.edits = createEditStore(opts.site, opts.post);
     this.edits.prune();
+    this.liveOn = opts.live !== false;
     this.shadow = opts.host.shadowRoot ?? opts.host.attachShadow({ mode: 'open' });
     this.shadow.innerHTML =
       adoptStyles(this.shadow) +
@@ -155,6 +151,7 @@ export class Widget {
     this.statusEl = $('.status');
     this.listEl = $('.list');
     this.emptyEl = $('.empty');
+    this.sortEl = $('.sort');
     this.moreBtn = $('[data-act=more]');
     this.newBtn = $('.newbtn');
     this.formSlot = $('.formslot');
@@ -183,7 +180,7 @@ export class Widget {
 
   // ---------- loading and rendering ----------
 
-  private async loadFirstPage(initial: boolean): Promise<void> {
+  async loadFirstPage(initial: boolean): Promise<void> {
     const seq = ++this.loadSeq;
     const first = initial ? this.opts.first : undefined;
     this.opts.first = undefined;
@@ -193,11 +190,11 @@ export class Widget {
         this.api.getComments(this.sort, null, PAGE_SIZE),
       ]));
     if (seq !== this.loadSeq) return;
-    const failure = [postRes, pageRes].find((r) => r.status === 'rejected')?.reason as unknown;
-    if (failure !== undefined) return this.showLoadError(failure);
-    const page = (pageRes as PromiseFulfilledResult<ThreadPage>).value;
+    if (postRes.status === 'rejected') return this.showLoadError(postRes.reason);
+    if (pageRes.status === 'rejected') return this.showLoadError(pageRes.reason);
+    const page = pageRes.value;
     // null: nobody has commented yet, and the first comment creates the post.
-    this.post = (postRes as PromiseFulfilledResult<PostInfo | null>).value;
+    this.post = postRes.value;
     this.postExists = this.post !== null;
 
     if (!this.rendered) performance.mark('parley:data');
@@ -209,9 +206,9 @@ export class Widget {
     this.moveFormHome(false);
     this.listEl.textContent = '';
     this.shown.clear();
-    this.setQueue([]);
-    this.renderPage(page);
-    this.showPending();
+    setQueue(this, []);
+    renderPage(this, page);
+    showPending(this);
     this.setHeader();
     if (!this.rendered) {
       this.rendered = true;
@@ -219,7 +216,9 @@ export class Widget {
       performance.mark('parley:rendered');
       this.opts.host.setAttribute('data-parley-ready', 'true');
       // Live updates only once the thread is there: a refused origin costs no socket.
-      if (this.opts.live !== false) this.startLive();
+      if (this.liveOn) {
+        connectLive(this.opts.apiBase, this.opts.site, this.opts.post, liveHandlers(this));
+      }
       void this.extras(true);
     }
   }
@@ -232,73 +231,11 @@ export class Widget {
       console.error(`[parley] ${fix}`);
       this.statusEl.innerHTML = `<p data-testid="unavailable">${esc(t('unavailable'))}</p>`;
       this.formSlot.textContent = '';
-      (this.shadow.querySelector('.sort') as HTMLElement).hidden = true;
+      this.sortEl.hidden = true;
       return;
     }
     this.statusEl.innerHTML = `${esc(t('loadError'))}<button type="button" class="btn sm ghost" data-act="retry" data-testid="retry">${esc(t('retry'))}</button>`;
     if (!this.rendered) this.moveFormHome(false);
-  }
-
-  private renderPage(page: ThreadPage): HTMLElement | null {
-    const ctx = this.ctx();
-    // A comment shown as pending that is now public: the public copy replaces it.
-    this.dropPendingCopies(page.comments);
-    let html = '';
-    let firstId: string | null = null;
-    for (const c of page.comments) {
-      if (this.shown.has(c.id)) continue;
-      firstId ??= c.id;
-      html += commentItem(c, 1, ctx);
-    }
-    this.listEl.insertAdjacentHTML('beforeend', html);
-    this.cursor = page.nextCursor;
-    this.moreBtn.parentElement!.hidden = !page.nextCursor;
-    this.updateEmpty();
-    return firstId ? this.itemOf(firstId) : null;
-  }
-
-  private async loadMore(): Promise<void> {
-    if (!this.cursor || this.moreBtn.getAttribute('aria-busy') === 'true') return;
-    this.moreBtn.setAttribute('aria-busy', 'true');
-    this.moreBtn.textContent = t('loadingMore');
-    try {
-      const page = await this.api.getComments(this.sort, this.cursor, PAGE_SIZE);
-      const first = this.renderPage(page);
-      // Focus lands on the first new comment so keyboard readers continue from there.
-      first?.querySelector<HTMLElement>('article')?.focus();
-    } catch {
-      this.announce(t('loadError'));
-    } finally {
-      this.moreBtn.removeAttribute('aria-busy');
-      this.moreBtn.textContent = t('loadMore');
-    }
-  }
-
-  private ctx(): RenderContext {
-    return { dates: this.dates, now: Date.now(), shown: this.shown, edits: this.edits.all() };
-  }
-
-  private itemOf(id: string): HTMLElement | null {
-    return this.shadow.getElementById('c-' + id);
-  }
-
-  /** Inserts one comment (own, live or pending) where it belongs; returns its <li>. */
-  private insertComment(c: PublicComment, pending = false): HTMLElement | null {
-    if (this.shown.has(c.id)) return this.itemOf(c.id);
-    const parent = c.parentId ? this.itemOf(c.parentId) : null;
-    const depth = parent ? Number(parent.getAttribute('data-depth')) + 1 : 1;
-    const html = commentItem({ ...c, replies: [] }, depth, this.ctx(), pending);
-    if (parent) parent.querySelector(':scope > .kids')!.insertAdjacentHTML('beforeend', html);
-    else this.listEl.insertAdjacentHTML(this.sort === 'newest' ? 'afterbegin' : 'beforeend', html);
-    this.updateEmpty();
-    return this.itemOf(c.id);
-  }
-
-  private updateEmpty(): void {
-    const empty = this.listEl.firstElementChild === null;
-    this.emptyEl.hidden = !empty;
-    // Nothing to sort: the switch would only be noise.
-    (this.shadow.querySelector('.sort') as HTMLElement).hidden = empty && this.sort === 'oldest';
   }
 
   // ---------- header, theme, state ----------
@@ -307,7 +244,7 @@ export class Widget {
     return this.post?.title || this.opts.title || document.title || '';
   }
 
-  private setHeader(): void {
+  setHeader(): void {
     const title = this.titleText();
     this.titleEl.textContent =
       this.count === 0 ? t('headerNone', { title }) : tn(this.count, 'header', { title });
@@ -335,7 +272,7 @@ export class Widget {
     if (theme === 'auto') media?.addEventListener?.('change', apply);
   }
 
-  private announce(text: string): void {
+  announce(text: string): void {
     // Clearing first makes screen readers repeat an identical message.
     this.liveRegion.textContent = '';
     setTimeout(() => (this.liveRegion.textContent = text), 50);
@@ -346,15 +283,7 @@ export class Widget {
     for (const el of this.shadow.querySelectorAll('time[datetime]')) {
       el.textContent = this.dates.relative(el.getAttribute('datetime')!, now);
     }
-    // Edit buttons count down their window and go when it closes (an open editor stays: its
-    // Save then explains that the window has closed).
-    const edits = this.edits.all();
-    for (const button of this.shadow.querySelectorAll<HTMLElement>('[data-act=edit]')) {
-      const article = button.closest<HTMLElement>('article')!;
-      const own = edits[article.getAttribute('data-comment-id')!];
-      if (own) button.title = editWindowText(own.editableUntil, now);
-      else if (!article.querySelector('.edit')) removeEditButton(article);
-    }
+    refreshEditButtons(this, now);
   }
 
   // ---------- interactions ----------
@@ -376,16 +305,16 @@ export class Widget {
         if (article) void this.extras().then((x) => x?.openReport(this.api, article, () => {}));
         break;
       case 'edit':
-        if (article) void this.extras().then((x) => x?.openEdit(this.editHost(), article));
+        if (article) void this.extras().then((x) => x?.openEdit(editHost(this), article));
         break;
       case 'cancel-reply':
         this.moveFormHome(true);
         break;
       case 'more':
-        void this.loadMore();
+        void loadMore(this);
         break;
       case 'show-new':
-        this.flushQueue();
+        flushQueue(this);
         break;
       case 'retry':
         this.statusEl.innerHTML = skeleton();
@@ -419,14 +348,14 @@ export class Widget {
   }
 
   /** Puts the form back at the bottom ("Leave a reply"). */
-  private moveFormHome(focus: boolean): void {
+  moveFormHome(focus: boolean): void {
     const from = this.form.replyingTo;
     if (!this.rootEl.classList.contains('closed') && this.form.el.parentElement !== this.formSlot) {
       this.formSlot.textContent = '';
       this.formSlot.appendChild(this.form.el);
     }
     this.form.setReplyTarget(null);
-    if (focus && from) this.itemOf(from)?.querySelector<HTMLElement>('[data-act=reply]')?.focus();
+    if (focus && from) itemOf(this, from)?.querySelector<HTMLElement>('[data-act=reply]')?.focus();
   }
 
   private onPosted(result: CreateCommentResult, parentId: string | null, body: string): void {
@@ -442,7 +371,7 @@ export class Widget {
     }
     this.postExists = true;
     this.queue = this.queue.filter((q) => q.id !== c.id);
-    this.setQueue(this.queue);
+    setQueue(this, this.queue);
     if (pending) this.pending.add(c);
     // Seen live already means post:count has (or will have) counted it.
     else if (!this.shown.has(c.id) && !this.liveSeen.has(c.id)) {
@@ -450,7 +379,7 @@ export class Widget {
       this.setHeader();
     }
     this.moveFormHome(false);
-    const li = this.insertComment(c, pending);
+    const li = insertComment(this, c, pending);
     const article = li?.querySelector<HTMLElement>('article');
     if (article) {
       article.classList.add('flash');
@@ -458,182 +387,5 @@ export class Widget {
       article.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     }
     this.announce(t(pending ? 'postedPending' : 'posted'));
-  }
-
-  // ---------- the author's own edits ----------
-
-  private editHost() {
-    return {
-      api: this.api,
-      edits: this.edits,
-      saving: this.saving,
-      saved: (article: HTMLElement, result: EditCommentResult) => this.onEdited(article, result),
-      announce: (text: string) => this.announce(text),
-    };
-  }
-
-  /** Re-renders an edited comment in place, keeping its slot (an open reply or report form). */
-  private onEdited(article: HTMLElement, result: EditCommentResult): HTMLElement | null {
-    const c = result.comment;
-    const pending = result.status === 'pending';
-    const wasPublic = !article.classList.contains('is-pending');
-    // Pending copies are what the author sees after a reload until a moderator decides.
-    if (pending) this.pending.add(c);
-    const slot = article.querySelector<HTMLElement>('.slot')!;
-    if (pending && slot.contains(this.form.el)) this.moveFormHome(false);
-    if (pending) slot.textContent = '';
-    const tpl = document.createElement('template');
-    tpl.innerHTML = commentArticle(c, this.ctx(), pending);
-    const next = tpl.content.firstElementChild as HTMLElement;
-    next.querySelector('.slot')!.replaceWith(slot);
-    article.replaceWith(next);
-    // Without live updates nothing else corrects the count of a comment that left the thread.
-    if (pending && wasPublic && this.opts.live === false) {
-      this.count = Math.max(0, this.count - 1);
-      this.setHeader();
-    }
-    return next;
-  }
-
-  // ---------- pending (own, unmoderated) comments ----------
-
-  private showPending(): void {
-    this.pending.prune();
-    for (const e of this.pending.list()) {
-      if (!this.shown.has(e.comment.id)) this.insertComment(e.comment, true);
-    }
-  }
-
-  private dropPendingCopies(comments: ThreadComment[]): void {
-    const mine = this.pending.list();
-    if (!mine.length) return;
-    const ids = new Set<string>();
-    const walk = (list: ThreadComment[]) => {
-      for (const c of list) {
-        ids.add(c.id);
-        if (c.replies?.length) walk(c.replies);
-      }
-    };
-    walk(comments);
-    for (const e of mine) {
-      if (ids.has(e.comment.id)) this.removePendingCopy(e.comment.id);
-    }
-  }
-
-  private removePendingCopy(id: string): void {
-    this.pending.remove(id);
-    const li = this.itemOf(id);
-    if (li?.querySelector(':scope > article.is-pending')) {
-      li.remove();
-      this.shown.delete(id);
-    }
-  }
-
-  // ---------- live updates ----------
-
-  private startLive(): void {
-    const handlers: LiveHandlers = {
-      created: (c) => this.onLiveCreated(c),
-      updated: (c) => this.onLiveUpdated(c),
-      removed: (id) => this.onLiveRemoved(id),
-      count: (n) => {
-        this.count = n;
-        this.setHeader();
-      },
-      resync: () => void this.loadFirstPage(false),
-    };
-    connectLive(this.opts.apiBase, this.opts.site, this.opts.post, handlers);
-  }
-
-  private onLiveCreated(c: PublicComment): void {
-    this.liveSeen.add(c.id);
-    const li = this.itemOf(c.id);
-    if (li?.querySelector(':scope > article.is-pending')) {
-      // Our own pending comment was approved: swap in the public copy, quietly.
-      this.pending.remove(c.id);
-      li.querySelector(':scope > article')!.outerHTML = commentArticle(c, this.ctx());
-      return;
-    }
-    if (this.shown.has(c.id) || this.queue.some((q) => q.id === c.id)) return;
-    // An empty thread has nothing to keep still: the first comment goes straight in, and no
-    // "1 new comment" pill sits over "No comments yet".
-    if (!c.parentId && this.listEl.firstElementChild === null && !this.queue.length) {
-      this.insertComment(c);
-      this.announce(t('announceNew', { name: c.author.name }));
-      return;
-    }
-    const parent = c.parentId ? this.itemOf(c.parentId) : null;
-    if (c.parentId && !parent) {
-      // A reply to a comment still waiting behind "N new comments" waits with it (the queue
-      // is inserted in order, parent first); one in a thread not loaded yet arrives with that page.
-      if (this.queue.some((q) => q.id === c.parentId)) this.setQueue([...this.queue, c]);
-      return;
-    }
-    // A reply whose thread ends below the fold cannot move anything the reader is looking at.
-    if (parent && parent.getBoundingClientRect().bottom > window.innerHeight) {
-      this.insertComment(c);
-      this.announce(t('announceNewReply', { name: c.author.name }));
-      return;
-    }
-    this.setQueue([...this.queue, c]);
-    this.announce(t(c.parentId ? 'announceNewReply' : 'announceNew', { name: c.author.name }));
-  }
-
-  private onLiveUpdated(c: PublicComment): void {
-    const i = this.queue.findIndex((q) => q.id === c.id);
-    if (i >= 0) this.queue[i] = c;
-    const article = this.itemOf(c.id)?.querySelector<HTMLElement>(':scope > article');
-    const txt = article?.querySelector('.txt');
-    if (txt) txt.innerHTML = c.html;
-    const meta = article?.querySelector('.meta');
-    if (meta && c.editedAt) {
-      meta.querySelector('.ed')?.remove();
-      meta.insertAdjacentHTML('beforeend', editedMarker(c.editedAt, this.dates));
-    }
-  }
-
-  private onLiveRemoved(id: string): void {
-    this.setQueue(this.queue.filter((q) => q.id !== id));
-    const li = this.itemOf(id);
-    if (!li) return;
-    // Our own edit sent the comment back to moderation: its author keeps seeing it, as pending.
-    if (this.saving.has(id) || li.querySelector(':scope > article.is-pending')) return;
-    if (this.form.el.parentElement && li.contains(this.form.el)) this.moveFormHome(false);
-    const kids = li.querySelector(':scope > .kids');
-    if (kids?.firstElementChild) {
-      // Keep the replies readable in context: blank the comment instead of dropping the branch.
-      const article = li.querySelector(':scope > article')!;
-      article.querySelector('.txt')!.innerHTML =
-        `<p class="removed">${esc(t('commentRemoved'))}</p>`;
-      article.querySelector('.acts')?.remove();
-    } else {
-      li.remove();
-      this.shown.delete(id);
-      this.updateEmpty();
-    }
-  }
-
-  private setQueue(queue: PublicComment[]): void {
-    this.queue = queue;
-    this.newBtn.hidden = queue.length === 0;
-    if (queue.length) {
-      this.newBtn.textContent = tn(queue.length, 'newComments');
-    }
-  }
-
-  private flushQueue(): void {
-    const queue = this.queue;
-    this.setQueue([]);
-    let first: HTMLElement | null = null;
-    for (const c of queue) {
-      const li = this.insertComment(c);
-      li?.firstElementChild?.classList.add('flash');
-      first ??= li;
-    }
-    const article = first?.querySelector<HTMLElement>('article');
-    if (article) {
-      article.focus({ preventScroll: true });
-      article.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
   }
 }
