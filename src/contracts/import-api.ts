@@ -42,3 +42,13 @@ export interface SkippedEntryJson {
   reason: string;
   line: number | null;
 }
+
+/** POST /api/admin/commenters/erase → { erased: ErasureResult }: what a GDPR erasure removed. */
+export interface ErasureResult {
+  comments: number;
+  sites: string[];
+  bansLifted: number;
+  lessonsDeleted: number;
+  auditEntriesScrubbed: number;
+  bodies: 'removed' | 'kept';
+}

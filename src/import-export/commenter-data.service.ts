@@ -25,6 +25,9 @@ import {
   setStagedText,
 } from './commenter-data.repo.js';
 import { paged } from './export.repo.js';
+import type { ErasureResult } from '../contracts/import-api.js';
+
+export type { ErasureResult };
 
 /** What an erased comment is signed with. */
 export const ERASED_NAME = 'Deleted user';
@@ -103,15 +106,6 @@ export interface ErasureOptions {
   actor: { id: string | null; name: string };
   /** Sites to erase on; null = every site. */
   siteIds: string[] | null;
-}
-
-export interface ErasureResult {
-  comments: number;
-  sites: string[];
-  bansLifted: number;
-  lessonsDeleted: number;
-  auditEntriesScrubbed: number;
-  bodies: 'removed' | 'kept';
 }
 
 function emailPattern(email: string): RegExp {

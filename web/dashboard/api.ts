@@ -270,11 +270,6 @@ interface ApiErrorBody {
   fields?: Record<string, string>;
 }
 
-export interface ErasureSummary {
-  comments: number;
-  sites: string[];
-  bansLifted: number;
-  lessonsDeleted: number;
-  auditEntriesScrubbed: number;
-  bodies: 'removed' | 'kept';
-}
+import type { ErasureResult as ErasureSummary } from '../../src/contracts/import-api.js';
+
+export type { ErasureSummary };
