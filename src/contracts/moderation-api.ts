@@ -211,3 +211,16 @@ export interface ModerationEvents {
   /** Events may have been lost between processes: reload what is shown. */
   'queue:resync': () => void;
 }
+
+/** How a staff member is mailed about comments waiting for moderation. */
+export const MODERATION_MAIL_MODES = ['immediate', 'hourly', 'daily', 'off'] as const;
+export type ModerationMailMode = (typeof MODERATION_MAIL_MODES)[number];
+
+/** GET and PUT /api/notifications/settings: one's own mail preferences. */
+export interface NotificationSettingsView {
+  mail: { enabled: boolean };
+  moderation: ModerationMailMode;
+  weekly: boolean;
+  /** A widget language code (en, de, fr, …). */
+  language: string;
+}

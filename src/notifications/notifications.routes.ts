@@ -18,6 +18,10 @@ import {
 } from './mail-pages.service.js';
 import { getSettings, saveSetting } from './notifications.repo.js';
 import { SettingsBody, TokenParams } from './notifications.schema.js';
+import {
+  MODERATION_MAIL_MODES,
+  type NotificationSettingsView,
+} from '../contracts/moderation-api.js';
 import type { NotifyDeps } from './notify-deps.js';
 import { DEFAULT_MODE } from './moderator-mail.service.js';
 import {
@@ -66,11 +70,11 @@ export function notificationsRouter(
       enabled: z.boolean().describe('False while this server has no SMTP_URL: nothing is sent.'),
     }),
     moderation: z
-      .enum(['immediate', 'hourly', 'daily', 'off'])
+      .enum(MODERATION_MAIL_MODES)
       .describe('Mail about comments waiting for moderation: each at once, in digests, or none.'),
     weekly: z.boolean().describe('A weekly summary mail.'),
     language: z.enum(LANGUAGE_CODES).describe('The language of one’s mails.'),
-  });
+  }) satisfies z.ZodType<NotificationSettingsView>;
   const settingsExample = {
     mail: { enabled: true },
     moderation: 'hourly',

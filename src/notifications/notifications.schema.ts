@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { MODERATION_MAIL_MODES } from '../contracts/moderation-api.js';
 import { LANGUAGE_CODES } from '../schema.js';
 
 export const SettingsBody = z.object({
-  moderation: z.enum(['immediate', 'hourly', 'daily', 'off'], {
+  moderation: z.enum(MODERATION_MAIL_MODES, {
     error: 'Choose immediately, hourly, daily or off.',
   }),
   weekly: z.boolean({ error: 'Weekly summary must be true or false.' }),

@@ -7,14 +7,13 @@ import { h, mount } from './dom.js';
 import type { Page } from './router.js';
 import { toast, toastError } from './toast.js';
 import { NOTIFICATIONS } from './strings.js';
+import type {
+  ModerationMailMode,
+  NotificationSettingsView,
+} from '../../src/contracts/moderation-api.js';
 
-type Mode = 'immediate' | 'hourly' | 'daily' | 'off';
-interface NotificationSettings {
-  mail: { enabled: boolean };
-  moderation: Mode;
-  weekly: boolean;
-  language: Language;
-}
+type Mode = ModerationMailMode;
+type NotificationSettings = NotificationSettingsView & { language: Language };
 
 type Language = keyof typeof NOTIFICATIONS.languageNames;
 const LANGUAGES = Object.keys(NOTIFICATIONS.languageNames) as Language[];
