@@ -5,6 +5,8 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { postgresDirect, sqliteDirect, type DirectSql } from './direct-sql.js';
 import { createPgPool } from './pg-pool.js';
 import { sqliteFilePath } from './sqlite-path.js';
 
@@ -29,6 +31,15 @@ const dialects = new WeakMap<object, 'sqlite' | 'postgresql'>();
 
 export function dialectOf(db: DbClient): 'sqlite' | 'postgresql' {
   return dialects.get(db) ?? 'sqlite';
+}
+
+const directs = new WeakMap<object, DirectSql>();
+
+/** The driver under a client opened here, for the hot path's plain SQL (see direct-sql.ts). */
+export function directSqlOf(db: Db): DirectSql {
+  const direct = directs.get(db);
+  if (!direct) throw new Error('This client was not opened by openDatabase.');
+  return direct;
 }
 
 /**
@@ -61,10 +72,16 @@ export async function openDatabase(
   url: string,
 ): Promise<Database> {
   if (provider === 'sqlite') {
-    const db = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    });
+    const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
+    // Direct SQL shares the adapter's connection (one writer, and Prisma's transactions).
+    let client: BetterSqlite3.Database | undefined;
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+      return adapter;
+    };
+    const db = new SqliteClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
     // WAL lets readers go on while a comment is written; NORMAL sync is safe under WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -72,6 +89,13 @@ export async function openDatabase(
     await db.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
     await db.$queryRawUnsafe('PRAGMA cache_size = -32000');
     dialects.set(db, 'sqlite');
+    directs.set(
+      db,
+      sqliteDirect(() => {
+        if (!client?.open) throw new Error('The SQLite connection is not open.');
+        return client;
+      }),
+    );
     return { db, provider, close: () => db.$disconnect() };
   }
   const pool = createPgPool(url);
@@ -80,6 +104,7 @@ export async function openDatabase(
     transactionOptions: TRANSACTION_OPTIONS,
   }) as unknown as Db;
   dialects.set(db, 'postgresql');
+  directs.set(db, postgresDirect(pool));
   return {
     db,
     provider,
