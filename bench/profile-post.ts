@@ -1,7 +1,8 @@
 // npm run bench:profile: where a screened comment POST spends its CPU. Starts Parley (dist/,
 // WORKERS=1) under `node --cpu-prof`, warms it up, posts for BENCH_DURATION seconds with 10
 // connections, stops it, and prints the server's CPU ms per POST and the busy time of the load
-// window by package and by function. STORE=postgresql profiles PostgreSQL.
+// window by package and by function. STORE=postgresql profiles PostgreSQL;
+// PROFILE_TOP=40 lists more lines.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { cpuMs, freshDatabase, load, seed, sentence, startParley } from './lib.j
 
 const STORE = process.env.STORE === 'postgresql' ? 'postgresql' : 'sqlite';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+/** How many packages and functions the report lists. */
+const TOP = Number(process.env.PROFILE_TOP ?? 15);
 
 const CpuProfile = z.object({
   nodes: z.array(
@@ -68,7 +71,7 @@ function report(file: string, windowUs: number): void {
       .map(([k, v]) => `  ${((v / busy) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
   console.log(`\nbusy CPU in the load window: ${Math.round(busy / 1000)} ms`);
-  console.log(`by package:\n${top(byPackage, 15)}\nby function:\n${top(byFunction, 15)}`);
+  console.log(`by package:\n${top(byPackage, TOP)}\nby function:\n${top(byFunction, TOP)}`);
 }
 
 const profiles = mkdtempSync(join(tmpdir(), 'parley-profile-'));
