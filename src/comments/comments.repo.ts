@@ -1,5 +1,5 @@
-import { directSqlOf, inTransaction, type Db, type Prisma } from '../db/database.js';
-import type { SqlParam } from '../db/direct-sql.js';
+import { directSqlIn, directSqlOf, inTransaction, type Db, type Prisma } from '../db/database.js';
+import type { DirectSql, SqlParam } from '../db/direct-sql.js';
 
 /** Columns the public shape needs; nothing private. */
 export const PUBLIC_COLUMNS = {
@@ -190,11 +190,11 @@ export async function insertComments(
     // Each post's count grows by its approved rows that really went in: counted by id after
     // the insert (a skipped double submit has no row under its new id), in the same
     // transaction. Direct SQL runs on the connection Prisma's transaction holds.
-    const countUpdate = () => {
+    const countUpdate = (inTx: DirectSql) => {
       const p: SqlParam[] = [new Date()];
       const ids = approved.map((r) => `$${p.push(r.id)}`).join(', ');
       const posts = postIds.map((id) => `$${p.push(id)}`).join(', ');
-      return direct.query<{ id: string; commentCount: number }>(
+      return inTx.query<{ id: string; commentCount: number }>(
         `UPDATE "Post" SET "updatedAt" = $1, "commentCount" = "commentCount" + (
           SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
         WHERE "id" IN (${posts})
@@ -203,10 +203,9 @@ export async function insertComments(
       );
     };
     return inTransaction(db, async (tx) => {
-      const inserted = new Set(
-        (await direct.query<{ id: string }>(insert, params)).map((r) => r.id),
-      );
-      const counts = approved.length > 0 ? await countUpdate() : [];
+      const inTx = directSqlIn(tx) ?? direct;
+      const inserted = new Set((await inTx.query<{ id: string }>(insert, params)).map((r) => r.id));
+      const counts = approved.length > 0 ? await countUpdate(inTx) : [];
       if (record) await record(tx, inserted);
       return outcomes(inserted, counted(counts));
     });
@@ -237,7 +236,10 @@ export async function insertComments(
   if (!record) return split(await direct.query<Row>(sql, params));
   // What the new comments cause (outbox rows) commits with them.
   return inTransaction(db, async (tx) => {
-    const result = split(await tx.$queryRawUnsafe<Row[]>(sql, ...params));
+    const inTx = directSqlIn(tx);
+    const result = split(
+      await (inTx ? inTx.query<Row>(sql, params) : tx.$queryRawUnsafe<Row[]>(sql, ...params)),
+    );
     await record(tx, new Set(rows.filter((_, i) => result[i]!.stored).map((r) => r.id)));
     return result;
   });

@@ -74,18 +74,23 @@ const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
-/** On the pool Prisma's PostgreSQL adapter uses (so its limits and timeouts hold here too). */
-export function postgresDirect(pool: pg.Pool): DirectSql {
-  const names = new Map<string, string>();
-  const nameOf = (sql: string): string => {
-    let name = names.get(sql);
-    if (!name) {
-      name = `parley_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
-      if (names.size >= MAX_STATEMENTS) names.clear();
-      names.set(sql, name);
-    }
-    return name;
-  };
+const names = new Map<string, string>();
+/** A statement's name: the same on every connection, which prepares it on first use. */
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `parley_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    if (names.size >= MAX_STATEMENTS) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * On the pool Prisma's PostgreSQL adapter uses (so its limits and timeouts hold here too), or
+ * on the one connection of an open transaction.
+ */
+export function postgresDirect(pool: pg.Pool | pg.PoolClient): DirectSql {
   const parsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === TIMESTAMP_OID) return (s: string) => new Date(`${s.replace(' ', 'T')}Z`);

@@ -1,5 +1,5 @@
 // Webhook endpoints, and the comment columns an event body shows.
-import { Prisma, type Db, type DbClient } from '../db/database.js';
+import { directSqlIn, Prisma, type Db, type DbClient } from '../db/database.js';
 
 const ENDPOINT_COLUMNS = {
   id: true,
@@ -41,10 +41,16 @@ export async function getEnabledEndpoints(
   siteIds: string[],
 ): Promise<{ id: string; siteId: string; events: unknown; private: boolean }[]> {
   if (siteIds.length === 0) return [];
-  const rows = await tx.$queryRaw<
-    { id: string; siteId: string; events: unknown; private: unknown }[]
-  >`SELECT "id", "siteId", "events", "private" FROM "WebhookEndpoint"
-    WHERE "siteId" IN (${Prisma.join(siteIds)}) AND "enabled" = ${true}`;
+  type Row = { id: string; siteId: string; events: unknown; private: unknown };
+  const direct = directSqlIn(tx);
+  const rows = direct
+    ? await direct.query<Row>(
+        `SELECT "id", "siteId", "events", "private" FROM "WebhookEndpoint"
+        WHERE "siteId" IN (${siteIds.map((_, i) => `$${i + 2}`).join(', ')}) AND "enabled" = $1`,
+        [true, ...siteIds],
+      )
+    : await tx.$queryRaw<Row[]>`SELECT "id", "siteId", "events", "private" FROM "WebhookEndpoint"
+        WHERE "siteId" IN (${Prisma.join(siteIds)}) AND "enabled" = ${true}`;
   // SQLite hands JSON back as text and booleans as 0/1.
   return rows.map((r) => ({
     id: r.id,
