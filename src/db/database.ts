@@ -5,10 +5,14 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
-import type pg from 'pg';
 import { postgresDirect, sqliteDirect, type DirectSql } from './direct-sql.js';
+import {
+  directSqlOfTransaction,
+  postgresTransactionNotes,
+  sqliteTransactionNotes,
+  type TransactionNotes,
+} from './direct-transactions.js';
 import { createPgPool } from './pg-pool.js';
 import { sqliteFilePath } from './sqlite-path.js';
 
@@ -25,57 +29,22 @@ export function inTransaction<T>(
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
-  const direct = directs.get(db);
-  if (!direct) return db.$transaction(fn, options);
-  // The adapter notes the transaction it opens in this context (see openDatabase), so direct
-  // SQL can run in it: on SQLite's one connection, on PostgreSQL's connection of the transaction.
-  const opened: OpenedTransaction = { closed: false };
-  return transactionContext.run(opened, () =>
-    db.$transaction((tx) => {
-      const inner =
-        direct.dialect === 'sqlite' ? direct : opened.conn && postgresDirect(opened.conn);
-      if (opened.began && inner) txDirects.set(tx, whileOpen(inner, opened));
-      return fn(tx);
-    }, options),
+  const notes = transactionNotes.get(db);
+  if (!notes) return db.$transaction(fn, options);
+  return notes.run(
+    (f) => db.$transaction((tx) => f(tx), options),
+    (tx) => fn(tx as Prisma.TransactionClient),
   );
 }
 
-interface OpenedTransaction {
-  began?: true;
-  /** Committed, rolled back or given up (a timeout): direct SQL must not run any more. */
-  closed: boolean;
-  conn?: pg.PoolClient;
-}
-
-const txDirects = new WeakMap<object, DirectSql>();
-const transactionContext = new AsyncLocalStorage<OpenedTransaction>();
-
-function whileOpen(direct: DirectSql, opened: OpenedTransaction): DirectSql {
-  return {
-    dialect: direct.dialect,
-    query(sql, params) {
-      if (opened.closed) return Promise.reject(new Error('Transaction already closed'));
-      return direct.query(sql, params);
-    },
-  };
-}
-
-/** Notes the transaction an adapter opens inside inTransaction, and when it ends. */
-function noteTransaction(onEnd: (end: () => void) => void): void {
-  const opened = transactionContext.getStore();
-  if (!opened || opened.began) return;
-  opened.began = true;
-  onEnd(() => {
-    opened.closed = true;
-  });
-}
+const transactionNotes = new WeakMap<object, TransactionNotes>();
 
 /**
- * Direct SQL inside a transaction opened by inTransaction (on its connection), or null: then
- * the caller goes through the transaction client.
+ * Direct SQL on the connection of a transaction opened by inTransaction, refused once it has
+ * ended; null for any other client (then go through the client).
  */
 export function directSqlIn(tx: DbClient): DirectSql | null {
-  return txDirects.get(tx) ?? null;
+  return directSqlOfTransaction(tx);
 }
 
 /** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
@@ -127,20 +96,16 @@ export async function openDatabase(
     const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
     // Direct SQL shares the adapter's connection (one writer, and Prisma's transactions).
     let client: BetterSqlite3.Database | undefined;
+    const direct = sqliteDirect(() => {
+      if (!client?.open) throw new Error('The SQLite connection is not open.');
+      return client;
+    });
+    const notes = sqliteTransactionNotes(direct);
     const connect = factory.connect.bind(factory);
     factory.connect = async () => {
       const adapter = await connect();
       client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-      const start = adapter.startTransaction.bind(adapter);
-      adapter.startTransaction = async (...args) => {
-        const tx = await start(...args);
-        noteTransaction((end) => {
-          const [commit, rollback] = [tx.commit.bind(tx), tx.rollback.bind(tx)];
-          tx.commit = () => (end(), commit());
-          tx.rollback = () => (end(), rollback());
-        });
-        return tx;
-      };
+      notes.watch(adapter);
       return adapter;
     };
     const db = new SqliteClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
@@ -151,37 +116,19 @@ export async function openDatabase(
     await db.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
     await db.$queryRawUnsafe('PRAGMA cache_size = -32000');
     dialects.set(db, 'sqlite');
-    directs.set(
-      db,
-      sqliteDirect(() => {
-        if (!client?.open) throw new Error('The SQLite connection is not open.');
-        return client;
-      }),
-    );
+    directs.set(db, direct);
+    transactionNotes.set(db, notes);
     return { db, provider, close: () => db.$disconnect() };
   }
   const pool = createPgPool(url);
-  // The first connection taken inside inTransaction's context is its transaction's (the
-  // adapter's startTransaction; pg-pool's own queries take theirs with a callback).
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  pool.connect = ((...args: unknown[]) => {
-    if (args.length > 0) return (connect as (...a: unknown[]) => unknown)(...args);
-    return connect().then((conn) => {
-      noteTransaction((end) => {
-        const opened = transactionContext.getStore();
-        if (opened) opened.conn = conn;
-        const release = conn.release.bind(conn);
-        conn.release = (err?: Error | boolean) => (end(), release(err));
-      });
-      return conn;
-    });
-  }) as typeof pool.connect;
+  const notes = postgresTransactionNotes(pool);
   const db = new PostgresClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
   }) as unknown as Db;
   dialects.set(db, 'postgresql');
   directs.set(db, postgresDirect(pool));
+  transactionNotes.set(db, notes);
   return {
     db,
     provider,
