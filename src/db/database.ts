@@ -3,9 +3,11 @@
 // schema, so the rest of the code types against one of them.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
-import type BetterSqlite3 from 'better-sqlite3';
+import { createPgPool } from './pg-pool.js';
+import { sqliteFilePath } from './sqlite-path.js';
 import { postgresDirect, sqliteDirect, type DirectSql } from './direct-sql.js';
 import {
   directSqlOfTransaction,
@@ -13,8 +15,6 @@ import {
   sqliteTransactionNotes,
   type TransactionNotes,
 } from './direct-transactions.js';
-import { createPgPool } from './pg-pool.js';
-import { sqliteFilePath } from './sqlite-path.js';
 
 export type Db = SqliteClient;
 // The namespace (types, and Prisma.sql / Prisma.join for raw queries in repos).
@@ -47,13 +47,6 @@ export function directSqlIn(tx: DbClient): DirectSql | null {
   return directSqlOfTransaction(tx);
 }
 
-/** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
-const dialects = new WeakMap<object, 'sqlite' | 'postgresql'>();
-
-export function dialectOf(db: DbClient): 'sqlite' | 'postgresql' {
-  return dialects.get(db) ?? 'sqlite';
-}
-
 const directs = new WeakMap<object, DirectSql>();
 
 /** The driver under a client opened here, for the hot path's plain SQL (see direct-sql.ts). */
@@ -61,6 +54,13 @@ export function directSqlOf(db: Db): DirectSql {
   const direct = directs.get(db);
   if (!direct) throw new Error('This client was not opened by openDatabase.');
   return direct;
+}
+
+/** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
+const dialects = new WeakMap<object, 'sqlite' | 'postgresql'>();
+
+export function dialectOf(db: DbClient): 'sqlite' | 'postgresql' {
+  return dialects.get(db) ?? 'sqlite';
 }
 
 /**
@@ -121,14 +121,13 @@ export async function openDatabase(
     return { db, provider, close: () => db.$disconnect() };
   }
   const pool = createPgPool(url);
-  const notes = postgresTransactionNotes(pool);
   const db = new PostgresClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
   }) as unknown as Db;
   dialects.set(db, 'postgresql');
   directs.set(db, postgresDirect(pool));
-  transactionNotes.set(db, notes);
+  transactionNotes.set(db, postgresTransactionNotes(pool));
   return {
     db,
     provider,
