@@ -52,6 +52,8 @@ import { createWebhooksModule } from './webhooks/index.js';
 
 /** Health answers within this, whatever the database does. */
 const HEALTH_DEADLINE_MS = 800;
+/** After a delivery is queued, changes kick the outbox worker for this long (> a transaction's timeout). */
+const QUEUED_NUDGE_WINDOW_MS = 30_000;
 /** The route the thread fast path answers, for request logs and metrics. */
 const THREAD_ROUTE = '/api/sites/:site/posts/:post/comments';
 
@@ -219,7 +221,18 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   });
 
   // Outbox: deliveries recorded in the transaction of the change that causes them.
-  const outbox = createOutboxModule({ db, store: database.provider });
+  const outboxStore = createOutboxModule({ db, store: database.provider });
+  // When a transaction last queued a delivery: a change that queued none (most new comments)
+  // then costs no claim query.
+  let queuedAt = Number.NEGATIVE_INFINITY;
+  const outbox: Outbox = {
+    ...outboxStore,
+    async enqueue(tx, messages) {
+      const added = await outboxStore.enqueue(tx, messages);
+      if (added > 0) queuedAt = Date.now();
+      return added;
+    },
+  };
   let nudgeWorker = () => {};
   const webhooks = createWebhooksModule({
     db,
@@ -260,13 +273,16 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (outboxWorker) {
     nudgeWorker = () => outboxWorker.nudge();
     // Changes that may have queued deliveries have committed: look now, not at the next tick.
+    // A transaction that queued commits within its timeout, and its event follows the commit.
     for (const name of [
       'comment.created',
       'comment.status-changed',
       'comment.edited',
       'comment.reported',
     ] as const)
-      events.subscribe(name, nudgeWorker);
+      events.subscribe(name, () => {
+        if (Date.now() - queuedAt < QUEUED_NUDGE_WINDOW_MS) nudgeWorker();
+      });
     outboxWorker.start();
   }
 

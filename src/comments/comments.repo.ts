@@ -1,4 +1,5 @@
-import { inTransaction, Prisma, type Db, type DbClient } from '../db/database.js';
+import { directSqlIn, directSqlOf, inTransaction, type Db, type Prisma } from '../db/database.js';
+import type { DirectSql, SqlParam } from '../db/direct-sql.js';
 
 /** Columns the public shape needs; nothing private. */
 export const PUBLIC_COLUMNS = {
@@ -122,10 +123,42 @@ export type WriteOutcome =
   | { stored: true; commentCount: number | null }
   | { stored: false; duplicate: true };
 
+const COMMENT_COLUMNS = `"id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId", "replyToName",
+  "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html", "status", "screening",
+  "toxicityScore", "spamScore", "toxic", "akismetParams", "ipHash", "userAgent", "referrer", "contentHash",
+  "idempotencyKey", "reportCount", "createdAt", "updatedAt", "decidedAt"`;
+
+/** The INSERT of `rows` in $n placeholders, and its parameters. */
+function insertStatement(
+  dialect: 'sqlite' | 'postgresql',
+  rows: NewCommentRow[],
+): { values: string; params: SqlParam[] } {
+  const pg = dialect === 'postgresql';
+  const params: SqlParam[] = [];
+  const $ = (v: SqlParam) => `$${params.push(v)}`;
+  const status = (v: string) => (pg ? `CAST(${$(v)} AS "CommentStatus")` : $(v));
+  const json = (v: object | null) => {
+    const p = $(v === null ? null : JSON.stringify(v));
+    return pg ? `CAST(${p} AS jsonb)` : p;
+  };
+  const values = rows
+    .map((c) => {
+      const created = $(c.createdAt);
+      return `(${$(c.id)}, ${$(c.siteId)}, ${$(c.postId)}, ${$(c.parentId)}, ${$(c.rootId)}, ${$(c.depth)}, ${$(c.replyToId)}, ${$(c.replyToName)},
+      ${$(c.authorName)}, ${$(c.authorEmail)}, ${$(c.authorHash)}, ${$(c.authorWebsite)}, ${$(c.body)}, ${$(c.html)}, ${status(c.status)}, ${json(c.screening)},
+      ${$(c.toxicityScore)}, ${$(c.spamScore)}, ${$(c.toxic)}, ${json(c.akismetParams)}, ${$(c.ipHash)}, ${$(c.userAgent)}, ${$(c.referrer)}, ${$(c.contentHash)},
+      ${$(c.idempotencyKey)}, 0, ${created}, ${created}, ${$(c.decidedAt)})`;
+    })
+    .join(',\n');
+  return { values, params };
+}
+
 /**
- * Stores comments in one multi-row INSERT (plain SQL: this is the hottest write, and compiling
- * an ORM query for it costs more than running it) and bumps each post's visible count by its
- * approved rows, in one transaction.
+ * Stores comments in one multi-row INSERT and bumps each post's visible count by its approved
+ * rows, in one transaction. Plain SQL straight to the driver where it can be (this is the
+ * hottest write: Prisma's client costs more per statement than the database): on SQLite on
+ * Prisma's own connection inside its transaction, on PostgreSQL as one statement (the count in
+ * a CTE), through the transaction client only when outbox rows must commit with it.
  */
 export async function insertComments(
   db: Db,
@@ -133,32 +166,15 @@ export async function insertComments(
   rows: NewCommentRow[],
   record?: (tx: Prisma.TransactionClient, inserted: ReadonlySet<string>) => Promise<void>,
 ): Promise<WriteOutcome[]> {
-  const status = (s: string) =>
-    dialect === 'postgresql' ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`;
-  const json = (v: object | null) => {
-    const text = v === null ? null : JSON.stringify(v);
-    return dialect === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
-  };
-  const values = rows.map(
-    (
-      c,
-    ) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth}, ${c.replyToId}, ${c.replyToName},
-      ${c.authorName}, ${c.authorEmail}, ${c.authorHash}, ${c.authorWebsite}, ${c.body}, ${c.html}, ${status(c.status)}, ${json(c.screening)},
-      ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${json(c.akismetParams)}, ${c.ipHash}, ${c.userAgent}, ${c.referrer}, ${c.contentHash},
-      ${c.idempotencyKey}, 0, ${c.createdAt}, ${c.createdAt}, ${c.decidedAt})`,
-  );
+  const { values, params } = insertStatement(dialect, rows);
+  const approved = rows.filter((r) => r.status === 'approved');
+  const postIds = [...new Set(approved.map((r) => r.postId))];
   // A double submit loses to the row already there (or earlier in this batch): ON CONFLICT
   // skips it, and RETURNING tells which rows went in.
-  const insert = Prisma.sql`
-    INSERT INTO "Comment" ("id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId", "replyToName",
-      "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html", "status", "screening",
-      "toxicityScore", "spamScore", "toxic", "akismetParams", "ipHash", "userAgent", "referrer", "contentHash",
-      "idempotencyKey", "reportCount", "createdAt", "updatedAt", "decidedAt")
-    VALUES ${Prisma.join(values)}
+  const insert = `INSERT INTO "Comment" (${COMMENT_COLUMNS})
+    VALUES ${values}
     ON CONFLICT ("postId", "idempotencyKey") DO NOTHING
-    RETURNING "id"`;
-
-  const approved = rows.filter((r) => r.status === 'approved');
+    RETURNING "id", "postId", "status"`;
   const outcomes = (inserted: Set<string>, counts: Map<string, number>): WriteOutcome[] =>
     rows.map((r) =>
       inserted.has(r.id)
@@ -168,38 +184,67 @@ export async function insertComments(
           }
         : { stored: false, duplicate: true },
     );
-  // Each post's count grows by its approved rows that really went in: counted by id after the
-  // insert (a skipped double submit has no row under its new id), in the same transaction.
-  const countUpdate = (tx: DbClient) => {
-    const ids = Prisma.join(approved.map((r) => r.id));
-    const postIds = Prisma.join([...new Set(approved.map((r) => r.postId))]);
-    return tx.$queryRaw<{ id: string; commentCount: number | bigint }[]>`
-      UPDATE "Post" SET "updatedAt" = ${new Date()}, "commentCount" = "commentCount" + (
-        SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
-      WHERE "id" IN (${postIds})
-      RETURNING "id", "commentCount"`;
-  };
   const counted = (counts: { id: string; commentCount: number | bigint }[]) =>
     new Map(counts.map((c) => [c.id, Number(c.commentCount)]));
+  const direct = directSqlOf(db);
 
-  if (record) {
-    // What the new comments cause (outbox rows) commits with them.
+  if (dialect === 'sqlite') {
+    // Each post's count grows by its approved rows that really went in: counted by id after
+    // the insert (a skipped double submit has no row under its new id), in the same
+    // transaction. Direct SQL runs on the connection Prisma's transaction holds.
+    const countUpdate = (inTx: DirectSql) => {
+      const p: SqlParam[] = [new Date()];
+      const ids = approved.map((r) => `$${p.push(r.id)}`).join(', ');
+      const posts = postIds.map((id) => `$${p.push(id)}`).join(', ');
+      return inTx.query<{ id: string; commentCount: number }>(
+        `UPDATE "Post" SET "updatedAt" = $1, "commentCount" = "commentCount" + (
+          SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."id" IN (${ids}) AND "Comment"."status" = 'approved')
+        WHERE "id" IN (${posts})
+        RETURNING "id", "commentCount"`,
+        p,
+      );
+    };
     return inTransaction(db, async (tx) => {
-      const inserted = new Set((await tx.$queryRaw<{ id: string }[]>(insert)).map((r) => r.id));
-      const counts = approved.length > 0 ? await countUpdate(tx) : [];
-      await record(tx, inserted);
+      const inTx = directSqlIn(tx) ?? direct;
+      const inserted = new Set((await inTx.query<{ id: string }>(insert, params)).map((r) => r.id));
+      const counts = approved.length > 0 ? await countUpdate(inTx) : [];
+      if (record) await record(tx, inserted);
       return outcomes(inserted, counted(counts));
     });
   }
-  if (approved.length === 0) {
-    const inserted = await db.$queryRaw<{ id: string }[]>(insert);
-    return outcomes(new Set(inserted.map((r) => r.id)), new Map());
+
+  // PostgreSQL: the count update reads the inserted rows from the INSERT's own RETURNING (a
+  // CTE's statements share one snapshot), so one statement, atomic by itself, does both.
+  let sql = `WITH ins AS (${insert})
+    SELECT "id", NULL::int AS "commentCount", true AS "isComment" FROM ins`;
+  if (approved.length > 0) {
+    const now = `$${params.push(new Date())}`;
+    const posts = postIds.map((id) => `$${params.push(id)}`).join(', ');
+    sql = `WITH ins AS (${insert}),
+      bump AS (
+        UPDATE "Post" SET "updatedAt" = ${now}, "commentCount" = "commentCount" + (
+          SELECT COUNT(*) FROM ins WHERE ins."postId" = "Post"."id" AND ins."status" = 'approved')
+        WHERE "id" IN (${posts})
+        RETURNING "id", "commentCount")
+      SELECT "id", NULL::int AS "commentCount", true AS "isComment" FROM ins
+      UNION ALL SELECT "id", "commentCount", false FROM bump`;
   }
-  const [inserted, counts] = await db.$transaction([
-    db.$queryRaw<{ id: string }[]>(insert),
-    countUpdate(db),
-  ]);
-  return outcomes(new Set(inserted.map((r) => r.id)), counted(counts));
+  type Row = { id: string; commentCount: number | null; isComment: boolean };
+  const split = (result: Row[]) =>
+    outcomes(
+      new Set(result.filter((r) => r.isComment).map((r) => r.id)),
+      new Map(result.filter((r) => !r.isComment).map((r) => [r.id, Number(r.commentCount)])),
+    );
+  if (!record) return split(await direct.query<Row>(sql, params));
+  // What the new comments cause (outbox rows) commits with them.
+  return inTransaction(db, async (tx) => {
+    const inTx = directSqlIn(tx);
+    const result = split(
+      await (inTx ? inTx.query<Row>(sql, params) : tx.$queryRawUnsafe<Row[]>(sql, ...params)),
+    );
+    await record(tx, new Set(rows.filter((_, i) => result[i]!.stored).map((r) => r.id)));
+    return result;
+  });
 }
 
 /** A new screening verdict on a comment whose status stays as it is. */

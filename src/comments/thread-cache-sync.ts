@@ -19,6 +19,8 @@ export interface ClusterHealth {
 export class ThreadCacheSync {
   #channel: ClusterChannel<ThreadInvalidation> | null = null;
   readonly #unsubscribe: (() => void)[];
+  /** Posts whose invalidation the other processes are yet to hear, sent once per tick. */
+  #unsent = new Set<string>();
 
   constructor(
     private readonly cache: ThreadCache,
@@ -36,7 +38,17 @@ export class ThreadCacheSync {
 
   invalidate(post: string): void {
     this.cache.invalidate(post);
-    this.#channel?.publish({ post });
+    if (!this.#channel) return;
+    // A new comment changes its post twice (comment.created, post.count-changed), and a burst
+    // more often: the other processes hear each post once per tick, this one at once.
+    if (this.#unsent.size === 0) queueMicrotask(() => this.#send());
+    this.#unsent.add(post);
+  }
+
+  #send(): void {
+    const posts = [...this.#unsent];
+    this.#unsent.clear();
+    for (const post of posts) this.#channel?.publish({ post });
   }
 
   /** Shares invalidations with the other processes on this channel. */
@@ -49,6 +61,7 @@ export class ThreadCacheSync {
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe) off();
+    this.#send();
     await this.#channel?.close();
   }
 }

@@ -3,6 +3,7 @@
 // schema, so the rest of the code types against one of them.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import {
   PrismaClient as PostgresClient,
@@ -10,6 +11,13 @@ import {
 } from '../generated/postgresql/client.js';
 import { createPgPool } from './pg-pool.js';
 import { sqliteFilePath } from './sqlite-path.js';
+import { postgresDirect, sqliteDirect, type DirectSql } from './direct-sql.js';
+import {
+  directSqlOfTransaction,
+  postgresTransactionNotes,
+  sqliteTransactionNotes,
+  type TransactionNotes,
+} from './direct-transactions.js';
 
 export type Db = SqliteClient;
 // The namespace (types, and Prisma.sql / Prisma.join for raw queries in repos).
@@ -24,7 +32,31 @@ export function inTransaction<T>(
   fn: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { timeout?: number; maxWait?: number },
 ): Promise<T> {
-  return db.$transaction(fn, options);
+  const notes = transactionNotes.get(db);
+  if (!notes) return db.$transaction(fn, options);
+  return notes.run(
+    (f) => db.$transaction((tx) => f(tx), options),
+    (tx) => fn(tx as Prisma.TransactionClient),
+  );
+}
+
+const transactionNotes = new WeakMap<object, TransactionNotes>();
+
+/**
+ * Direct SQL on the connection of a transaction opened by inTransaction, refused once it has
+ * ended; null for any other client (then go through the client).
+ */
+export function directSqlIn(tx: DbClient): DirectSql | null {
+  return directSqlOfTransaction(tx);
+}
+
+const directs = new WeakMap<object, DirectSql>();
+
+/** The driver under a client opened here, for the hot path's plain SQL (see direct-sql.ts). */
+export function directSqlOf(db: Db): DirectSql {
+  const direct = directs.get(db);
+  if (!direct) throw new Error('This client was not opened by openDatabase.');
+  return direct;
 }
 
 /** Which store a client talks to: the few queries that differ by dialect ask (see text filters). */
@@ -94,10 +126,22 @@ export async function openDatabase(
   url: string,
 ): Promise<Database> {
   if (provider === 'sqlite') {
-    const db = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 }),
-      transactionOptions: TRANSACTION_OPTIONS,
+    const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
+    // Direct SQL shares the adapter's connection (one writer, and Prisma's transactions).
+    let client: BetterSqlite3.Database | undefined;
+    const direct = sqliteDirect(() => {
+      if (!client?.open) throw new Error('The SQLite connection is not open.');
+      return client;
     });
+    const notes = sqliteTransactionNotes(direct);
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+      notes.watch(adapter);
+      return adapter;
+    };
+    const db = new SqliteClient({ adapter: factory, transactionOptions: TRANSACTION_OPTIONS });
     // WAL lets readers go on while a comment is written; NORMAL sync is safe under WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -105,6 +149,8 @@ export async function openDatabase(
     await db.$queryRawUnsafe('PRAGMA temp_store = MEMORY');
     await db.$queryRawUnsafe('PRAGMA cache_size = -32000');
     dialects.set(db, 'sqlite');
+    directs.set(db, direct);
+    transactionNotes.set(db, notes);
     return { db, provider, close: () => db.$disconnect() };
   }
   const pool = createPgPool(url);
@@ -115,6 +161,8 @@ export async function openDatabase(
     }),
   );
   dialects.set(db, 'postgresql');
+  directs.set(db, postgresDirect(pool));
+  transactionNotes.set(db, postgresTransactionNotes(pool));
   return {
     db,
     provider,

@@ -19,12 +19,16 @@ test('when the pool cannot connect, a query times out or the server is busy, the
   expect(isDatabaseUnavailable(adapterError({ kind: 'TooManyConnections' }))).toBe(true);
   expect(isDatabaseUnavailable(adapterError({ kind: 'postgres', code: '57014' }))).toBe(true); // statement timeout
   expect(isDatabaseUnavailable(adapterError({ kind: 'postgres', code: '40P01' }))).toBe(true); // deadlock
+  // node-postgres's own errors (the hot path's direct SQL)
+  expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '57014' }))).toBe(true);
+  expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '57P01' }))).toBe(true);
 });
 
 test("when the error is the request's own (a constraint, bad input), then it is not an outage", () => {
   expect(isDatabaseUnavailable(adapterError({ kind: 'UniqueConstraintViolation' }))).toBe(false);
   expect(isDatabaseUnavailable(adapterError({ kind: 'postgres', code: '22P05' }))).toBe(false);
   expect(isDatabaseUnavailable(new TypeError('undefined is not a function'))).toBe(false);
+  expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '23505' }))).toBe(false);
   expect(isUniqueViolation(adapterError({ kind: 'UniqueConstraintViolation' }))).toBe(true);
   expect(isUniqueViolation(Object.assign(new Error('x'), { code: 'P2002' }))).toBe(true);
 });

@@ -47,6 +47,13 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
     (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_SOCKET_CODES.has(e.code))
   )
     return true;
+  // node-postgres's own error (direct SQL): a five-character SQLSTATE.
+  if (
+    typeof e.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(e.code) &&
+    UNAVAILABLE_PG_CODE.test(e.code)
+  )
+    return true;
   const adapterCause = e.meta?.driverAdapterError?.cause;
   if (typeof adapterCause?.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(adapterCause.kind))
     return true;

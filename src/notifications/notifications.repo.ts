@@ -1,6 +1,6 @@
 // Storage of notifications: staff preferences and notices, one-click tokens, commenter
 // addresses and their reply subscriptions, and the log of queued mails.
-import type { Db, DbClient } from '../db/database.js';
+import { directSqlOf, type Db, type DbClient } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 
 export type ModerationMode = 'immediate' | 'hourly' | 'daily' | 'off';
@@ -191,12 +191,13 @@ export async function setAddressUnsubscribed(db: Db, id: string, now: Date) {
   });
 }
 
+/** Asked for every new comment (screening trusts verified authors): straight to the driver. */
 export async function isAuthorVerified(db: Db, authorHash: string): Promise<boolean> {
-  const row = await db.mailAddress.findUnique({
-    where: { authorHash },
-    select: { verifiedAt: true },
-  });
-  return Boolean(row?.verifiedAt);
+  const rows = await directSqlOf(db).query<{ verifiedAt: unknown }>(
+    'SELECT "verifiedAt" FROM "MailAddress" WHERE "authorHash" = $1',
+    [authorHash],
+  );
+  return Boolean(rows[0]?.verifiedAt);
 }
 
 export async function createSubscription(

@@ -1,5 +1,5 @@
 // Webhook endpoints, and the comment columns an event body shows.
-import type { Db, DbClient } from '../db/database.js';
+import { directSqlIn, Prisma, type Db, type DbClient } from '../db/database.js';
 
 const ENDPOINT_COLUMNS = {
   id: true,
@@ -32,12 +32,32 @@ export function getEndpointForDelivery(db: Db, id: string) {
   });
 }
 
-/** The enabled endpoints of these sites (inside the transaction of a change). */
-export function getEnabledEndpoints(tx: DbClient, siteIds: string[]) {
-  return tx.webhookEndpoint.findMany({
-    where: { siteId: { in: siteIds }, enabled: true },
-    select: { id: true, siteId: true, events: true, private: true },
-  });
+/**
+ * The enabled endpoints of these sites (inside the transaction of a change). Plain SQL: it runs
+ * in the transaction of every new comment, where Prisma's findMany costs five times as much.
+ */
+export async function getEnabledEndpoints(
+  tx: DbClient,
+  siteIds: string[],
+): Promise<{ id: string; siteId: string; events: unknown; private: boolean }[]> {
+  if (siteIds.length === 0) return [];
+  type Row = { id: string; siteId: string; events: unknown; private: unknown };
+  const direct = directSqlIn(tx);
+  const rows = direct
+    ? await direct.query<Row>(
+        `SELECT "id", "siteId", "events", "private" FROM "WebhookEndpoint"
+        WHERE "siteId" IN (${siteIds.map((_, i) => `$${i + 2}`).join(', ')}) AND "enabled" = $1`,
+        [true, ...siteIds],
+      )
+    : await tx.$queryRaw<Row[]>`SELECT "id", "siteId", "events", "private" FROM "WebhookEndpoint"
+        WHERE "siteId" IN (${Prisma.join(siteIds)}) AND "enabled" = ${true}`;
+  // SQLite hands JSON back as text and booleans as 0/1.
+  return rows.map((r) => ({
+    id: r.id,
+    siteId: r.siteId,
+    events: typeof r.events === 'string' ? JSON.parse(r.events) : r.events,
+    private: r.private === true || Number(r.private) === 1,
+  }));
 }
 
 export function insertEndpoint(
