@@ -141,6 +141,9 @@ export async function writeImport(
     const page = await loadThreads(ctx.db, ctx.jobId, ctx.resumeAfter);
     if (page.length === 0) break;
     for (const group of groupThreads(page, ctx.groupComments ?? GROUP_COMMENTS)) {
+      // The store answers synchronously (SQLite): without this a whole import is one chain of
+      // microtasks, and the server's requests, timers and sockets wait for its end.
+      await new Promise((resolve) => setImmediate(resolve));
       // Looked up after the previous group committed: what it wrote is found, not claimed.
       const known = await lookUp(ctx, group);
       const prepared: PreparedThread[] = [];
