@@ -43,7 +43,12 @@ async function importFile(
   siteSlug: string,
   format: ImportFormat,
   file: string,
-  opts: { dryRun?: boolean; options?: Partial<ImportOptions>; faultAfterThreads?: number } = {},
+  opts: {
+    dryRun?: boolean;
+    options?: Partial<ImportOptions>;
+    faultAfterThreads?: number;
+    groupComments?: number;
+  } = {},
 ) {
   const site = await t.parley.sites.get(siteSlug);
   const job = await createImport(t.parley.importer, {
@@ -55,11 +60,11 @@ async function importFile(
     fileBytes: null,
     createdById: null,
   });
-  // One thread per transaction, so an interruption falls between two threads' commits.
+  // One thread per transaction unless asked, so an interruption falls between two threads' commits.
   const hooks =
     opts.faultAfterThreads === undefined
       ? {}
-      : { faultAfterThreads: opts.faultAfterThreads, groupComments: 1 };
+      : { faultAfterThreads: opts.faultAfterThreads, groupComments: opts.groupComments ?? 1 };
   return runImport(
     t.parley.importer,
     job.id,
@@ -205,6 +210,35 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     expect(resumed.status, resumed.error ?? '').toBe('done');
     expect(resumed.counts.commentsCreated).toBe(9);
     expect(Object.keys(await treeOf(t, site.id))).toHaveLength(9);
+  });
+
+  test('when an import is interrupted inside a group of several threads, then none of the group is written and the resumed run writes it whole', async () => {
+    const site = await seedSite(t.parley, { slug: 'resume-group', posts: [] });
+    // One transaction holds every thread of the file; the fault comes after its rows are sent.
+    const first = await importFile(t, 'resume-group', 'disqus', 'disqus.xml', {
+      faultAfterThreads: 1,
+      groupComments: 1_000,
+    });
+    expect(first.status).toBe('failed');
+    expect(first.progress.threadsDone).toBe(0);
+    expect(await treeOf(t, site.id)).toEqual({});
+    const db = t.parley.database.db;
+    expect(await db.post.count({ where: { siteId: site.id } })).toBe(0);
+    expect(await db.importSource.count({ where: { siteId: site.id } })).toBe(0);
+    const resumed = await runImport(t.parley.importer, first.id, () => {
+      throw new Error('a job that was writing does not read the file again');
+    });
+    expect(resumed.status, resumed.error ?? '').toBe('done');
+    expect(resumed.counts.commentsCreated).toBe(9);
+    expect(Object.keys(await treeOf(t, site.id))).toHaveLength(9);
+    const posts = await db.post.findMany({ where: { siteId: site.id } });
+    const approved = await db.comment.groupBy({
+      by: ['postId'],
+      where: { siteId: site.id, status: 'approved' },
+      _count: true,
+    });
+    for (const post of posts)
+      expect(post.commentCount).toBe(approved.find((a) => a.postId === post.id)?._count ?? 0);
   });
 
   test('when remap rules are given, then threads match the posts at their new URLs', async () => {
