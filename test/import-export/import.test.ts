@@ -184,7 +184,8 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
   });
 
   test('when a file repeats an id or names a thread it lacks, then the first record wins and the others are skipped with their reason', async () => {
-    const site = await seedSite(t.parley, { slug: 'repeats', posts: [] });
+    const seeded = await seedSite(t.parley, { slug: 'repeats', posts: [] });
+    const site = await t.parley.sites.get('repeats');
     const thread = (id: string, link: string) =>
       `<thread dsq:id="${id}"><id/><link>${link}</link><title>T</title><createdAt>2020-01-01T00:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>`;
     const post = (id: string, threadId: string, text: string) =>
@@ -220,7 +221,7 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
       { sourceId: '3', reason: 'its thread (t9) is not in the file' },
     ]);
     const bodies = await t.parley.database.db.comment.findMany({
-      where: { siteId: site.id },
+      where: { siteId: seeded.id },
       select: { body: true, post: { select: { url: true } } },
       orderBy: { body: 'asc' },
     });
