@@ -1,9 +1,9 @@
 // Second half of an import: the staged threads are written in file order, each whole. Reads
-// (which post, which comments an earlier run wrote, where each reply goes) happen first; then
-// one transaction writes a group of complete threads, the posts' counts and the job's resume
-// point together, so a failure leaves no thread half-written and a resumed run starts after the
-// last group that committed. A group that fails is retried thread by thread: only the bad
-// thread is skipped, with its reason.
+// (which post, which comments an earlier run wrote, where each reply goes) happen first, a few
+// queries for a whole group of threads; then one transaction writes the group's complete
+// threads in bulk, the posts' counts and the job's resume point together, so a failure leaves
+// no thread half-written and a resumed run starts after the last group that committed. A group
+// that fails is retried thread by thread: only the bad thread is skipped, with its reason.
 import { renderCommentBody } from '../comments/index.js';
 import { inTransaction, type Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
@@ -19,30 +19,34 @@ import {
 } from './formats/index.js';
 import { PLAN_LIMIT, type ImportCounts, type ImportPlan, type PlannedPost } from './import-job.js';
 import {
-  closePost,
-  createImportedPost,
+  closePosts,
+  createImportedPosts,
   getImportedComments,
-  getImportSource,
+  getImportSources,
   getPlacedComment,
-  getPostById,
-  getPostBySlug,
-  getPostByUrl,
+  getPostsByIds,
+  getPostsBySlugs,
+  getPostsByUrls,
   getStagedComments,
   getStagedThreads,
   insertImportedComments,
   markStagedSkipped,
   recountPosts,
-  saveImportSource,
+  saveImportSources,
   updateImportJob,
   type ImportedCommentRow,
+  type PostRow,
 } from './import.repo.js';
 import { remapUrl, slugForThread, type RemapRule } from './remap.js';
 import { z } from 'zod';
 
 /** Threads read per page of the staging table. */
-const THREAD_PAGE = 200;
-/** A write transaction takes whole threads until it holds about this many comments. */
-const GROUP_COMMENTS = 2_000;
+const THREAD_PAGE = 500;
+/**
+ * A write transaction takes whole threads until it holds about this many comments: SQLite
+ * wants few large transactions; this many still commit in well under a second.
+ */
+const GROUP_COMMENTS = 5_000;
 
 /** How an imported comment is screened when the run asks for it (the site's screener). */
 export type ScreenImported = (input: {
@@ -137,8 +141,13 @@ export async function writeImport(
     const page = await loadThreads(ctx.db, ctx.jobId, ctx.resumeAfter);
     if (page.length === 0) break;
     for (const group of groupThreads(page, ctx.groupComments ?? GROUP_COMMENTS)) {
+      // The store answers synchronously (SQLite): without this a whole import is one chain of
+      // microtasks, and the server's requests, timers and sockets wait for its end.
+      await new Promise((resolve) => setImmediate(resolve));
+      // Looked up after the previous group committed: what it wrote is found, not claimed.
+      const known = await lookUp(ctx, group);
       const prepared: PreparedThread[] = [];
-      for (const thread of group) prepared.push(await prepareThread(ctx, thread, claimed));
+      for (const thread of group) prepared.push(await prepareThread(ctx, thread, known, claimed));
       if (ctx.dryRun) {
         for (const p of prepared) {
           if (plan.length < PLAN_LIMIT)
@@ -227,11 +236,11 @@ async function commit(ctx: WriteContext, prepared: PreparedThread[]): Promise<vo
   const last = prepared.at(-1)!;
   const threadsDone = ctx.threadsDone + prepared.length;
   await inTransaction(ctx.db, async (tx) => {
-    for (const [i, p] of prepared.entries()) {
-      if (ctx.faultAfterThreads !== undefined && ctx.threadsDone + i >= ctx.faultAfterThreads)
-        throw new ImportInterruptedError(`interrupted after ${ctx.faultAfterThreads} threads`);
-      if (p.post.created)
-        await createImportedPost(tx, {
+    await createImportedPosts(
+      tx,
+      prepared
+        .filter((p) => p.post.created)
+        .map((p) => ({
           id: p.post.id,
           siteId: ctx.site.id,
           slug: p.post.slug,
@@ -240,12 +249,25 @@ async function commit(ctx: WriteContext, prepared: PreparedThread[]): Promise<vo
           closed: p.close,
           publishedAt: p.post.publishedAt,
           author: p.post.author,
-          ...(p.post.createdAt && { createdAt: p.post.createdAt }),
-        });
-      else if (p.close) await closePost(tx, p.post.id);
-      await saveImportSource(tx, ctx.site.id, p.sourceKey, p.post.id);
-      await insertImportedComments(tx, p.rows);
-    }
+          createdAt: p.post.createdAt ?? new Date(),
+        })),
+    );
+    await closePosts(
+      tx,
+      prepared.filter((p) => !p.post.created && p.close).map((p) => p.post.id),
+    );
+    await saveImportSources(
+      tx,
+      ctx.site.id,
+      prepared.map((p) => ({ key: p.sourceKey, postId: p.post.id })),
+    );
+    await insertImportedComments(
+      tx,
+      prepared.flatMap((p) => p.rows),
+    );
+    // A crash stand-in once the group's rows are written: all of them must roll back.
+    if (ctx.faultAfterThreads !== undefined && threadsDone > ctx.faultAfterThreads)
+      throw new ImportInterruptedError(`interrupted after ${ctx.faultAfterThreads} threads`);
     await recountPosts(tx, [...new Set(prepared.map((p) => p.post.id))]);
     await updateImportJob(tx, ctx.jobId, { resumeAfter: last.seq, threadsDone, counts });
   });
@@ -276,20 +298,79 @@ function addCounts(into: ImportCounts, delta: Partial<ImportCounts>): void {
   for (const [k, v] of Object.entries(delta) as [keyof ImportCounts, number][]) into[k] += v;
 }
 
+/** What the store already holds for a group of threads, fetched in a few queries. */
+interface Known {
+  /** Thread key → the post an earlier run chose. */
+  sources: Map<string, PostRow>;
+  /** URL → the oldest post with it. */
+  byUrl: Map<string, PostRow & { rank: number }>;
+  bySlug: Map<string, PostRow>;
+  /** Import key → a comment an earlier run wrote. */
+  comments: Map<string, Placed>;
+}
+
+function threadKeys(ctx: WriteContext, thread: StagedThread) {
+  const { record } = thread;
+  const url = remapUrl(record.url, ctx.rules, record.identifier);
+  return {
+    url,
+    sourceKey: `${ctx.format}:${record.sourceId}`,
+    slug: slugForThread(url, record.identifier),
+  };
+}
+
+async function lookUp(ctx: WriteContext, group: StagedThread[]): Promise<Known> {
+  const { db, site, format } = ctx;
+  const keys = group.map((t) => threadKeys(ctx, t));
+  const mapped = await getImportSources(
+    db,
+    site.id,
+    keys.map((k) => k.sourceKey),
+  );
+  const mappedPosts = new Map(
+    (await getPostsByIds(db, [...new Set(mapped.values())])).map((p) => [p.id, p]),
+  );
+  const sources = new Map<string, PostRow>();
+  for (const [key, postId] of mapped) {
+    const post = mappedPosts.get(postId);
+    if (post) sources.set(key, post);
+  }
+  const byUrl = new Map<string, PostRow & { rank: number }>();
+  const urls = [...new Set(keys.flatMap((k) => urlVariants(k.url)))];
+  for (const [rank, post] of (await getPostsByUrls(db, site.id, urls)).entries())
+    if (post.url !== null && !byUrl.has(post.url)) byUrl.set(post.url, { ...post, rank });
+  const bySlug = new Map(
+    (await getPostsBySlugs(db, site.id, [...new Set(keys.map((k) => k.slug))])).map((p) => [
+      p.slug,
+      p,
+    ]),
+  );
+  const commentKeys = new Set<string>();
+  for (const t of group)
+    for (const c of t.comments) {
+      commentKeys.add(`${format}:${c.record.sourceId}`);
+      if (c.record.parentSourceId) commentKeys.add(`${format}:${c.record.parentSourceId}`);
+    }
+  const comments = new Map<string, Placed>();
+  for (const c of await getImportedComments(db, site.id, [...commentKeys]))
+    comments.set(c.importKey!, c);
+  return { sources, byUrl, bySlug, comments };
+}
+
 async function prepareThread(
   ctx: WriteContext,
   thread: StagedThread,
+  known: Known,
   claimed: Map<string, PostTarget>,
 ): Promise<PreparedThread> {
   const { record } = thread;
-  const url = remapUrl(record.url, ctx.rules, record.identifier);
-  const sourceKey = `${ctx.format}:${record.sourceId}`;
-  const post = await resolvePost(ctx, sourceKey, url, record, claimed);
+  const { url, sourceKey, slug } = threadKeys(ctx, thread);
+  const post = await resolvePost(ctx, sourceKey, url, slug, known, claimed);
   const delta: Partial<ImportCounts> = {
     threads: 1,
     [post.created ? 'postsCreated' : 'postsMatched']: 1,
   };
-  const rows = await placeComments(ctx, post, thread.comments, delta);
+  const rows = await placeComments(ctx, post, thread.comments, known, delta);
   return {
     seq: thread.seq,
     commentSeqs: thread.comments.map((c) => c.seq),
@@ -312,22 +393,26 @@ async function resolvePost(
   ctx: WriteContext,
   sourceKey: string,
   url: string,
-  record: ThreadRecord,
+  base: string,
+  known: Known,
   claimed: Map<string, PostTarget>,
 ): Promise<PostTarget> {
   const { db, site } = ctx;
-  const mapped = await getImportSource(db, site.id, sourceKey);
-  const earlier = mapped && (await getPostById(db, mapped.postId));
+  const earlier = known.sources.get(sourceKey);
   if (earlier) return { ...earlier, created: false };
   const pending = claimed.get(`url:${url}`);
   if (pending) return { ...pending, created: false };
-  const byUrl = await getPostByUrl(db, site.id, urlVariants(url));
+  const byUrl = urlVariants(url)
+    .map((u) => known.byUrl.get(u))
+    .filter((p) => p !== undefined)
+    .sort((a, b) => a.rank - b.rank)[0];
   if (byUrl) return { ...byUrl, created: false };
-  const base = slugForThread(url, record.identifier);
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base.slice(0, 190)}-${n}`;
     if (claimed.has(`slug:${slug}`)) continue;
-    const existing = await getPostBySlug(db, site.id, slug);
+    // Taken slugs past the first are rare: those are asked for one by one.
+    const existing =
+      n === 1 ? known.bySlug.get(slug) : (await getPostsBySlugs(db, site.id, [slug]))[0];
     // A post with the slug and no URL is the same page, registered before the import.
     if (existing && !existing.url) return { ...existing, created: false };
     if (existing) continue;
@@ -369,18 +454,20 @@ async function placeComments(
   ctx: WriteContext,
   post: PostTarget,
   staged: StagedThread['comments'],
+  known: Known,
   delta: Partial<ImportCounts>,
 ): Promise<ImportedCommentRow[]> {
   const { site, format } = ctx;
   const key = (sourceId: string) => `${format}:${sourceId}`;
   const records = parentsFirst(staged.map((s) => s.record));
-  const parentKeys = records.flatMap((r) => (r.parentSourceId ? [key(r.parentSourceId)] : []));
-  const earlier = new Map<string, Placed>();
-  const known = await getImportedComments(ctx.db, site.id, [
-    ...new Set([...records.map((r) => key(r.sourceId)), ...parentKeys]),
-  ]);
-  for (const k of known) earlier.set(k.importKey!, k);
-  const byId = new Map<string, Placed>(known.map((k) => [k.id, k]));
+  const earlier = known.comments;
+  const byId = new Map<string, Placed>();
+  for (const r of records) {
+    for (const k of [r.sourceId, r.parentSourceId]) {
+      const placed = k ? earlier.get(key(k)) : undefined;
+      if (placed) byId.set(placed.id, placed);
+    }
+  }
   const placedBySource = new Map<string, Placed>();
   const maxDepth = site.settings.maxDepth;
   const rows: ImportedCommentRow[] = [];

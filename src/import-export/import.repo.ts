@@ -1,6 +1,93 @@
 // Storage of imports: jobs, the staged records of a file, thread → post mappings, and the
-// imported comments themselves (plain multi-row SQL: the hottest write of a large import).
+// imported comments themselves. The hot path of a large import is plain SQL: every bulk write
+// sends its rows as one JSON parameter that the store unpacks (json_each / json_array_elements),
+// and every lookup takes a whole batch of keys, because each Prisma query costs about a
+// millisecond of planning whatever it does, and each bound parameter costs marshalling.
 import { dialectOf, Prisma, type Db, type DbClient } from '../db/database.js';
+
+/** A column's type in a bulk write; 'json!' writes a null as JSON null (a NOT NULL column). */
+type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'date' | 'json' | 'json!' | 'status';
+type Cell = string | number | boolean | null;
+
+/**
+ * The store behind a client or a transaction: dialectOf knows only the clients it opened, so a
+ * transaction's client (where the bulk writes run) is asked for its provider.
+ */
+function dialect(db: DbClient): 'sqlite' | 'postgresql' {
+  const provider = (db as { _activeProvider?: string })._activeProvider;
+  return provider === 'postgresql' ? 'postgresql' : dialectOf(db);
+}
+
+/** A value as a JSON cell: dates in the text form each store keeps, JSON columns as their text. */
+function cell(db: DbClient, type: ColumnType, v: unknown): Cell {
+  if (type === 'json!') return JSON.stringify(v ?? null);
+  if (v === null || v === undefined) return null;
+  if (type === 'date') {
+    const iso = (v as Date).toISOString();
+    // The SQLite adapter stores "…+00:00"; PostgreSQL casts either form.
+    return dialect(db) === 'postgresql' ? iso : iso.replace('Z', '+00:00');
+  }
+  if (type === 'json') return JSON.stringify(v);
+  return v as Cell;
+}
+
+const PG_TYPES: Record<ColumnType, string> = {
+  text: 'text',
+  int: 'integer',
+  real: 'double precision',
+  bool: 'boolean',
+  date: 'timestamp(3)',
+  json: 'jsonb',
+  'json!': 'jsonb',
+  status: '"CommentStatus"',
+};
+
+/**
+ * `SELECT <columns> FROM <rows>` for an INSERT: the rows travel as one JSON array of arrays
+ * (`json`), in order (parents before their replies, so foreign keys hold row by row).
+ */
+function jsonRows(db: DbClient, columns: ColumnType[], json: string): Prisma.Sql {
+  if (dialect(db) === 'postgresql') {
+    const exprs = columns.map((t, i) => `CAST(value->>${i} AS ${PG_TYPES[t]})`).join(', ');
+    return Prisma.sql`SELECT ${Prisma.raw(exprs)}
+      FROM json_array_elements(CAST(${json} AS json)) WITH ORDINALITY AS j(value, n) ORDER BY n`;
+  }
+  const exprs = columns.map((_, i) => `value->>${i}`).join(', ');
+  // "WHERE true": SQLite would otherwise read a following ON CONFLICT as a join's ON.
+  return Prisma.sql`SELECT ${Prisma.raw(exprs)} FROM json_each(${json}) WHERE true ORDER BY key`;
+}
+
+/**
+ * JSON characters per bulk statement. The client copies a parameter several times on its way
+ * to the store, and the memory it takes is slow to come back: a quarter of a megabyte is as
+ * fast per row as larger ones and keeps the importer's footprint flat.
+ */
+const BULK_CHARS = 256 * 1024;
+
+async function bulkInsert(
+  db: DbClient,
+  head: Prisma.Sql,
+  columns: ColumnType[],
+  rows: unknown[][],
+  tail: Prisma.Sql = Prisma.empty,
+): Promise<void> {
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const json = `[${batch.join(',')}]`;
+    batch = [];
+    chars = 0;
+    await db.$executeRaw`${head} ${jsonRows(db, columns, json)} ${tail}`;
+  };
+  for (const row of rows) {
+    const text = JSON.stringify(row.map((v, i) => cell(db, columns[i]!, v)));
+    batch.push(text);
+    chars += text.length + 1;
+    if (chars >= BULK_CHARS) await flush();
+  }
+  await flush();
+}
 
 export type JobRow = NonNullable<Awaited<ReturnType<typeof getImportJob>>>;
 
@@ -56,8 +143,26 @@ export interface StagedRow {
   line: number | null;
 }
 
+const STAGED_INSERT = Prisma.sql`INSERT INTO "ImportStaged"
+  ("jobId", "seq", "kind", "sourceId", "threadSourceId", "data", "reason", "line")`;
+const STAGED_TYPES: ColumnType[] = ['text', 'int', 'text', 'text', 'text', 'text', 'text', 'int'];
+
 export async function stageRecords(db: Db, rows: StagedRow[]): Promise<void> {
-  if (rows.length > 0) await db.importStaged.createMany({ data: rows });
+  await bulkInsert(
+    db,
+    STAGED_INSERT,
+    STAGED_TYPES,
+    rows.map((r) => [
+      r.jobId,
+      r.seq,
+      r.kind,
+      r.sourceId,
+      r.threadSourceId,
+      r.data,
+      r.reason,
+      r.line,
+    ]),
+  );
 }
 
 /** Forgets what a job staged (all of it, or everything but the skipped entries of its report). */
@@ -67,37 +172,67 @@ export async function clearStaged(db: Db, jobId: string, keepSkipped: boolean): 
   });
 }
 
-export function getStagedThreads(db: Db, jobId: string, afterSeq: number, take: number) {
-  return db.importStaged.findMany({
-    where: { jobId, kind: 'thread', seq: { gt: afterSeq } },
-    orderBy: { seq: 'asc' },
-    take,
-    select: { seq: true, sourceId: true, data: true },
-  });
+export interface StagedRecordRow {
+  seq: number;
+  sourceId: string;
+  threadSourceId: string;
+  data: string;
+}
+
+export async function getStagedThreads(
+  db: Db,
+  jobId: string,
+  afterSeq: number,
+  take: number,
+): Promise<StagedRecordRow[]> {
+  const rows = await db.$queryRaw<StagedRecordRow[]>`
+    SELECT "seq", "sourceId", "sourceId" AS "threadSourceId", "data" FROM "ImportStaged"
+    WHERE "jobId" = ${jobId} AND "kind" = 'thread' AND "seq" > ${afterSeq}
+    ORDER BY "seq" LIMIT ${take}`;
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
 export function countStaged(db: Db, jobId: string, kind: StagedRow['kind']) {
   return db.importStaged.count({ where: { jobId, kind } });
 }
 
-export function getStagedComments(db: Db, jobId: string, threadSourceIds: string[]) {
-  return db.importStaged.findMany({
-    where: { jobId, kind: 'comment', threadSourceId: { in: threadSourceIds } },
-    orderBy: { seq: 'asc' },
-    select: { seq: true, threadSourceId: true, data: true },
-  });
+/** Keys per IN list: far below both stores' parameter limits. */
+const IN_KEYS = 500;
+
+async function inChunks<T, K>(keys: K[], query: (chunk: K[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < keys.length; i += IN_KEYS)
+    out.push(...(await query(keys.slice(i, i + IN_KEYS))));
+  return out;
+}
+
+/** The staged comments of these threads, in file order. */
+export async function getStagedComments(
+  db: Db,
+  jobId: string,
+  threadSourceIds: string[],
+): Promise<StagedRecordRow[]> {
+  const rows = await inChunks(
+    threadSourceIds,
+    (ids) => db.$queryRaw<StagedRecordRow[]>`
+      SELECT "seq", "sourceId", "threadSourceId", "data" FROM "ImportStaged"
+      WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND "threadSourceId" IN (${Prisma.join(ids)})`,
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) })).sort((a, b) => a.seq - b.seq);
 }
 
 /** A second record with a source id already staged: the first one wins, the others are skipped. */
 export async function skipDuplicateStaged(db: Db, jobId: string): Promise<number> {
-  // Uncorrelated subqueries: each is computed once, not per row (a million rows stay linear).
+  // EXISTS, not NOT IN (subquery): PostgreSQL runs a NOT IN whose list outgrows work_mem once
+  // per row (hours at a million); this is a hash semi join there. "+ 0" keeps SQLite off the
+  // primary key's range on seq (every earlier row, per row) and on the (kind, sourceId) index.
   return db.$executeRaw`
     UPDATE "ImportStaged" SET "kind" = 'skipped',
       "reason" = 'the file has an earlier ' || "kind" || ' with this id'
-    WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment') AND "seq" NOT IN (
-      SELECT MIN("seq") FROM "ImportStaged"
-      WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment')
-      GROUP BY "kind", "sourceId")`;
+    WHERE "jobId" = ${jobId} AND "kind" IN ('thread', 'comment') AND EXISTS (
+      SELECT 1 FROM "ImportStaged" AS e
+      WHERE e."jobId" = "ImportStaged"."jobId" AND e."kind" = "ImportStaged"."kind"
+        AND e."sourceId" = "ImportStaged"."sourceId" AND e."seq" + 0 < "ImportStaged"."seq")`;
 }
 
 /** Comments whose thread is not in the file become skipped entries; returns how many. */
@@ -105,8 +240,10 @@ export async function skipOrphanComments(db: Db, jobId: string): Promise<number>
   return db.$executeRaw`
     UPDATE "ImportStaged" SET "kind" = 'skipped',
       "reason" = 'its thread (' || "threadSourceId" || ') is not in the file'
-    WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND "threadSourceId" NOT IN (
-      SELECT "sourceId" FROM "ImportStaged" WHERE "jobId" = ${jobId} AND "kind" = 'thread')`;
+    WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND NOT EXISTS (
+      SELECT 1 FROM "ImportStaged" AS t
+      WHERE t."jobId" = "ImportStaged"."jobId" AND t."kind" = 'thread'
+        AND t."sourceId" = "ImportStaged"."threadSourceId")`;
 }
 
 export async function markStagedSkipped(
@@ -131,81 +268,159 @@ export function getSkipped(db: Db, jobId: string, take: number, skip = 0) {
   });
 }
 
-export function getImportSource(db: DbClient, siteId: string, key: string) {
-  return db.importSource.findUnique({ where: { siteId_key: { siteId, key } } });
-}
-
-export async function saveImportSource(
+/** Which post each thread key went to in an earlier run (key → post id). */
+export async function getImportSources(
   db: DbClient,
   siteId: string,
-  key: string,
-  postId: string,
-): Promise<void> {
-  await db.importSource.upsert({
-    where: { siteId_key: { siteId, key } },
-    create: { siteId, key, postId },
-    update: { postId },
-  });
+  keys: string[],
+): Promise<Map<string, string>> {
+  const rows = await inChunks(
+    keys,
+    (chunk) => db.$queryRaw<{ key: string; postId: string }[]>`
+      SELECT "key", "postId" FROM "ImportSource"
+      WHERE "siteId" = ${siteId} AND "key" IN (${Prisma.join(chunk)})`,
+  );
+  return new Map(rows.map((r) => [r.key, r.postId]));
 }
 
-const POST_COLUMNS = { id: true, slug: true, url: true, title: true, closed: true } as const;
-
-export function getPostById(db: DbClient, id: string) {
-  return db.post.findUnique({ where: { id }, select: POST_COLUMNS });
-}
-
-export function getPostByUrl(db: DbClient, siteId: string, urls: string[]) {
-  return db.post.findFirst({
-    where: { siteId, url: { in: urls } },
-    orderBy: { createdAt: 'asc' },
-    select: POST_COLUMNS,
-  });
-}
-
-export function getPostBySlug(db: DbClient, siteId: string, slug: string) {
-  return db.post.findUnique({ where: { siteId_slug: { siteId, slug } }, select: POST_COLUMNS });
-}
-
-export function createImportedPost(
+export async function saveImportSources(
   db: DbClient,
-  data: {
-    id: string;
-    siteId: string;
-    slug: string;
-    title: string;
-    url: string;
-    closed: boolean;
-    publishedAt: Date;
-    author?: string | null;
-    createdAt?: Date;
-  },
-) {
-  return db.post.create({ data, select: POST_COLUMNS });
+  siteId: string,
+  entries: { key: string; postId: string }[],
+): Promise<void> {
+  await bulkInsert(
+    db,
+    Prisma.sql`INSERT INTO "ImportSource" ("siteId", "key", "postId")`,
+    ['text', 'text', 'text'],
+    entries.map((e) => [siteId, e.key, e.postId]),
+    Prisma.sql`ON CONFLICT ("siteId", "key") DO UPDATE SET "postId" = excluded."postId"`,
+  );
 }
 
-export async function closePost(db: DbClient, id: string): Promise<void> {
-  await db.post.update({ where: { id }, data: { closed: true }, select: { id: true } });
+export interface PostRow {
+  id: string;
+  slug: string;
+  url: string | null;
+  title: string;
+  closed: boolean;
 }
 
-export const PLACED_COLUMNS = {
-  id: true,
-  importKey: true,
-  parentId: true,
-  rootId: true,
-  depth: true,
-  authorName: true,
-} as const;
+function posts(rows: (Omit<PostRow, 'closed'> & { closed: unknown })[]): PostRow[] {
+  // SQLite answers a boolean column with 0/1.
+  return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
+}
+
+export async function getPostsByIds(db: DbClient, ids: string[]): Promise<PostRow[]> {
+  return posts(
+    await inChunks(
+      ids,
+      (chunk) => db.$queryRaw<PostRow[]>`
+        SELECT "id", "slug", "url", "title", "closed" FROM "Post" WHERE "id" IN (${Prisma.join(chunk)})`,
+    ),
+  );
+}
+
+/** The site's posts with any of these URLs, oldest first. */
+export async function getPostsByUrls(
+  db: DbClient,
+  siteId: string,
+  urls: string[],
+): Promise<PostRow[]> {
+  const rows = await inChunks(
+    urls,
+    (chunk) => db.$queryRaw<(PostRow & { createdAt: Date })[]>`
+      SELECT "id", "slug", "url", "title", "closed", "createdAt" FROM "Post"
+      WHERE "siteId" = ${siteId} AND "url" IN (${Prisma.join(chunk)})`,
+  );
+  rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+  return posts(rows.map(({ createdAt: _, ...r }) => r));
+}
+
+export async function getPostsBySlugs(
+  db: DbClient,
+  siteId: string,
+  slugs: string[],
+): Promise<PostRow[]> {
+  return posts(
+    await inChunks(
+      slugs,
+      (chunk) => db.$queryRaw<PostRow[]>`
+        SELECT "id", "slug", "url", "title", "closed" FROM "Post"
+        WHERE "siteId" = ${siteId} AND "slug" IN (${Prisma.join(chunk)})`,
+    ),
+  );
+}
+
+export interface ImportedPostRow {
+  id: string;
+  siteId: string;
+  slug: string;
+  title: string;
+  url: string;
+  closed: boolean;
+  publishedAt: Date;
+  author: string | null;
+  createdAt: Date;
+}
+
+export async function createImportedPosts(db: DbClient, rows: ImportedPostRow[]): Promise<void> {
+  const now = new Date();
+  await bulkInsert(
+    db,
+    Prisma.sql`INSERT INTO "Post" ("id", "siteId", "slug", "title", "url", "closed", "publishedAt",
+      "author", "createdAt", "updatedAt")`,
+    ['text', 'text', 'text', 'text', 'text', 'bool', 'date', 'text', 'date', 'date'],
+    rows.map((p) => [
+      p.id,
+      p.siteId,
+      p.slug,
+      p.title,
+      p.url,
+      p.closed,
+      p.publishedAt,
+      p.author,
+      p.createdAt,
+      now,
+    ]),
+  );
+}
+
+export async function closePosts(db: DbClient, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.post.updateMany({ where: { id: { in: ids } }, data: { closed: true } });
+}
+
+export interface PlacedRow {
+  id: string;
+  importKey: string | null;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+}
 
 /** Comments an earlier run imported, by import key. */
-export function getImportedComments(db: DbClient, siteId: string, importKeys: string[]) {
-  return db.comment.findMany({
-    where: { siteId, importKey: { in: importKeys } },
-    select: PLACED_COLUMNS,
-  });
+export async function getImportedComments(
+  db: DbClient,
+  siteId: string,
+  importKeys: string[],
+): Promise<(PlacedRow & { authorName: string })[]> {
+  const rows = await inChunks(
+    importKeys,
+    (chunk) => db.$queryRaw<(PlacedRow & { authorName: string })[]>`
+      SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
+      WHERE "siteId" = ${siteId} AND "importKey" IN (${Prisma.join(chunk)})`,
+  );
+  return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
 }
 
-export function getPlacedComment(db: DbClient, id: string) {
-  return db.comment.findUnique({ where: { id }, select: PLACED_COLUMNS });
+export async function getPlacedComment(
+  db: DbClient,
+  id: string,
+): Promise<(PlacedRow & { authorName: string }) | null> {
+  const [row] = await db.$queryRaw<(PlacedRow & { authorName: string })[]>`
+    SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
+    WHERE "id" = ${id}`;
+  return row ? { ...row, depth: Number(row.depth) } : null;
 }
 
 export interface ImportedCommentRow {
@@ -241,38 +456,62 @@ export interface ImportedCommentRow {
   decidedAt: Date | null;
 }
 
-/** Rows per INSERT: 31 parameters each stays far below both stores' parameter limits. */
-const ROWS_PER_INSERT = 300;
+const COMMENT_INSERT = Prisma.sql`INSERT INTO "Comment" ("id", "siteId", "postId", "parentId",
+  "rootId", "depth", "replyToId", "replyToName", "authorName", "authorEmail", "authorHash",
+  "authorWebsite", "body", "html", "status", "screening", "toxicityScore", "spamScore", "toxic",
+  "ipHash", "contentHash", "importKey", "userAgent", "referrer", "akismetParams", "reportCount",
+  "reportedAt", "createdAt", "updatedAt", "editedAt", "decidedAt")`;
+const COMMENT_TYPES: ColumnType[] = [
+  ...(['text', 'text', 'text', 'text', 'text', 'int', 'text', 'text'] as const),
+  ...(['text', 'text', 'text', 'text', 'text', 'text', 'status', 'json!', 'real', 'real'] as const),
+  ...(['bool', 'text', 'text', 'text', 'text', 'text', 'json', 'int', 'date', 'date'] as const),
+  ...(['date', 'date', 'date'] as const),
+];
 
-/** Inserts imported comments; a key already there (an earlier run) is left alone. */
+/** Inserts imported comments (parents before replies); a key already there is left alone. */
 export async function insertImportedComments(
   db: DbClient,
   rows: ImportedCommentRow[],
 ): Promise<void> {
-  const pg = dialectOf(db) === 'postgresql';
-  const status = (s: string) => (pg ? Prisma.sql`CAST(${s} AS "CommentStatus")` : Prisma.sql`${s}`);
-  const json = (v: Prisma.InputJsonValue | null) =>
-    pg ? Prisma.sql`CAST(${JSON.stringify(v)} AS jsonb)` : Prisma.sql`${JSON.stringify(v)}`;
-  const optionalJson = (v: Prisma.InputJsonValue | null) =>
-    v === null ? Prisma.sql`NULL` : json(v);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = rows.slice(i, i + ROWS_PER_INSERT).map(
-      (c) => Prisma.sql`(${c.id}, ${c.siteId}, ${c.postId}, ${c.parentId}, ${c.rootId}, ${c.depth},
-        ${c.replyToId}, ${c.replyToName}, ${c.authorName}, ${c.authorEmail}, ${c.authorHash},
-        ${c.authorWebsite}, ${c.body}, ${c.html}, ${status(c.status)}, ${json(c.screening)},
-        ${c.toxicityScore}, ${c.spamScore}, ${c.toxic}, ${c.ipHash}, ${c.contentHash}, ${c.importKey},
-        ${c.userAgent}, ${c.referrer}, ${optionalJson(c.akismetParams)}, ${c.reportCount},
-        ${c.reportedAt}, ${c.createdAt}, ${c.createdAt}, ${c.editedAt}, ${c.decidedAt})`,
-    );
-    await db.$executeRaw`
-      INSERT INTO "Comment" ("id", "siteId", "postId", "parentId", "rootId", "depth", "replyToId",
-        "replyToName", "authorName", "authorEmail", "authorHash", "authorWebsite", "body", "html",
-        "status", "screening", "toxicityScore", "spamScore", "toxic", "ipHash", "contentHash",
-        "importKey", "userAgent", "referrer", "akismetParams", "reportCount", "reportedAt",
-        "createdAt", "updatedAt", "editedAt", "decidedAt")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("siteId", "importKey") DO NOTHING`;
-  }
+  await bulkInsert(
+    db,
+    COMMENT_INSERT,
+    COMMENT_TYPES,
+    rows.map((c) => [
+      c.id,
+      c.siteId,
+      c.postId,
+      c.parentId,
+      c.rootId,
+      c.depth,
+      c.replyToId,
+      c.replyToName,
+      c.authorName,
+      c.authorEmail,
+      c.authorHash,
+      c.authorWebsite,
+      c.body,
+      c.html,
+      c.status,
+      c.screening,
+      c.toxicityScore,
+      c.spamScore,
+      c.toxic,
+      c.ipHash,
+      c.contentHash,
+      c.importKey,
+      c.userAgent,
+      c.referrer,
+      c.akismetParams,
+      c.reportCount,
+      c.reportedAt,
+      c.createdAt,
+      c.createdAt,
+      c.editedAt,
+      c.decidedAt,
+    ]),
+    Prisma.sql`ON CONFLICT ("siteId", "importKey") DO NOTHING`,
+  );
 }
 
 /** Sets each post's visible count from its approved comments (imports change many at once). */

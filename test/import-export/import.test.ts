@@ -1,6 +1,8 @@
 // Importing each fixture into a real database (SQLite and PostgreSQL): the exact tree, what
 // re-imports, interruptions, remap rules and dry runs do, and the skipped entries' reasons.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createImport,
@@ -43,7 +45,12 @@ async function importFile(
   siteSlug: string,
   format: ImportFormat,
   file: string,
-  opts: { dryRun?: boolean; options?: Partial<ImportOptions>; faultAfterThreads?: number } = {},
+  opts: {
+    dryRun?: boolean;
+    options?: Partial<ImportOptions>;
+    faultAfterThreads?: number;
+    groupComments?: number;
+  } = {},
 ) {
   const site = await t.parley.sites.get(siteSlug);
   const job = await createImport(t.parley.importer, {
@@ -55,11 +62,11 @@ async function importFile(
     fileBytes: null,
     createdById: null,
   });
-  // One thread per transaction, so an interruption falls between two threads' commits.
+  // One thread per transaction unless asked, so an interruption falls between two threads' commits.
   const hooks =
     opts.faultAfterThreads === undefined
       ? {}
-      : { faultAfterThreads: opts.faultAfterThreads, groupComments: 1 };
+      : { faultAfterThreads: opts.faultAfterThreads, groupComments: opts.groupComments ?? 1 };
   return runImport(
     t.parley.importer,
     job.id,
@@ -176,6 +183,54 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     expect(job.counts.skipped).toBe(skipped.length);
   });
 
+  test('when a file repeats an id or names a thread it lacks, then the first record wins and the others are skipped with their reason', async () => {
+    const seeded = await seedSite(t.parley, { slug: 'repeats', posts: [] });
+    const site = await t.parley.sites.get('repeats');
+    const thread = (id: string, link: string) =>
+      `<thread dsq:id="${id}"><id/><link>${link}</link><title>T</title><createdAt>2020-01-01T00:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>`;
+    const post = (id: string, threadId: string, text: string) =>
+      `<post dsq:id="${id}"><message><![CDATA[<p>${text}</p>]]></message><createdAt>2020-01-02T00:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam><author><email>a@example.net</email><name>A</name><isAnonymous>false</isAnonymous></author><thread dsq:id="${threadId}"/></post>`;
+    const file = join(mkdtempSync(join(tmpdir(), 'parley-import-')), 'repeats.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="utf-8"?>\n<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">${[
+        thread('t1', 'https://repeats.example/one/'),
+        thread('t1', 'https://repeats.example/other/'),
+        post('1', 't1', 'first'),
+        post('2', 't1', 'second'),
+        post('1', 't1', 'again'),
+        post('3', 't9', 'lost'),
+      ].join('')}</disqus>`,
+    );
+    const job = await createImport(t.parley.importer, {
+      site,
+      format: 'disqus',
+      dryRun: false,
+      options: { remap: [], includePingbacks: false, screen: false },
+      fileName: 'repeats.xml',
+      fileBytes: null,
+      createdById: null,
+    });
+    const done = await runImport(t.parley.importer, job.id, () => openImportFile('disqus', file));
+    expect(done.status, done.error ?? '').toBe('done');
+    expect(done.counts.commentsCreated).toBe(2);
+    const skipped = await getSkippedEntries(t.parley.database.db, job.id, 100);
+    expect(skipped.map(({ sourceId, reason }) => ({ sourceId, reason }))).toEqual([
+      { sourceId: 't1', reason: 'the file has an earlier thread with this id' },
+      { sourceId: '1', reason: 'the file has an earlier comment with this id' },
+      { sourceId: '3', reason: 'its thread (t9) is not in the file' },
+    ]);
+    const bodies = await t.parley.database.db.comment.findMany({
+      where: { siteId: seeded.id },
+      select: { body: true, post: { select: { url: true } } },
+      orderBy: { body: 'asc' },
+    });
+    expect(bodies).toEqual([
+      { body: 'first', post: { url: 'https://repeats.example/one/' } },
+      { body: 'second', post: { url: 'https://repeats.example/one/' } },
+    ]);
+  });
+
   test('when WXR pingbacks are asked for, then they are imported; otherwise they are skipped with the reason', async () => {
     await seedSite(t.parley, { slug: 'pings', posts: [] });
     const without = await importFile(t, 'pings', 'wxr', 'wxr.xml');
@@ -205,6 +260,35 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     expect(resumed.status, resumed.error ?? '').toBe('done');
     expect(resumed.counts.commentsCreated).toBe(9);
     expect(Object.keys(await treeOf(t, site.id))).toHaveLength(9);
+  });
+
+  test('when an import is interrupted inside a group of several threads, then none of the group is written and the resumed run writes it whole', async () => {
+    const site = await seedSite(t.parley, { slug: 'resume-group', posts: [] });
+    // One transaction holds every thread of the file; the fault comes after its rows are sent.
+    const first = await importFile(t, 'resume-group', 'disqus', 'disqus.xml', {
+      faultAfterThreads: 1,
+      groupComments: 1_000,
+    });
+    expect(first.status).toBe('failed');
+    expect(first.progress.threadsDone).toBe(0);
+    expect(await treeOf(t, site.id)).toEqual({});
+    const db = t.parley.database.db;
+    expect(await db.post.count({ where: { siteId: site.id } })).toBe(0);
+    expect(await db.importSource.count({ where: { siteId: site.id } })).toBe(0);
+    const resumed = await runImport(t.parley.importer, first.id, () => {
+      throw new Error('a job that was writing does not read the file again');
+    });
+    expect(resumed.status, resumed.error ?? '').toBe('done');
+    expect(resumed.counts.commentsCreated).toBe(9);
+    expect(Object.keys(await treeOf(t, site.id))).toHaveLength(9);
+    const posts = await db.post.findMany({ where: { siteId: site.id } });
+    const approved = await db.comment.groupBy({
+      by: ['postId'],
+      where: { siteId: site.id, status: 'approved' },
+      _count: true,
+    });
+    for (const post of posts)
+      expect(post.commentCount).toBe(approved.find((a) => a.postId === post.id)?._count ?? 0);
   });
 
   test('when remap rules are given, then threads match the posts at their new URLs', async () => {

@@ -156,10 +156,25 @@ function fence(code: string): string {
   return `\n\n${marks}\n${text}\n${marks}\n\n`;
 }
 
+/** Services by base URL: building one (rules and all) costs more than a short comment's conversion. */
+const services = new Map<string, TurndownService>();
+const SERVICES_KEPT = 64;
+
+function serviceFor(options: BodyOptions): TurndownService {
+  const key = options.baseUrl ?? '';
+  let service = services.get(key);
+  if (!service) {
+    if (services.size >= SERVICES_KEPT) services.clear();
+    service = createService({ baseUrl: options.baseUrl ?? null });
+    services.set(key, service);
+  }
+  return service;
+}
+
 export function htmlToMarkdown(html: string, options: BodyOptions = {}): string {
   if (html.trim() === '') return '';
   // Event handlers and styles live in attributes, which no rule copies; only the rules above emit syntax.
-  const markdown = createService(options).turndown(html);
+  const markdown = serviceFor(options).turndown(html);
   return tidy(markdown);
 }
 
