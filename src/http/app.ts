@@ -37,6 +37,10 @@ export interface AppDeps {
   demoAtRoot?: boolean;
 }
 
+const IMPORT_UPLOAD = /^\/admin\/sites\/[^/]+\/imports\/?$/;
+const isImportUpload = (req: express.Request) =>
+  req.method === 'POST' && IMPORT_UPLOAD.test(req.path);
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -49,9 +53,13 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(markRouteBase);
   const json = express.json({ limit: '64kb' });
-  // Only requests that carry a body are parsed; reads skip the parser entirely.
+  // Only requests that carry a body are parsed; reads skip the parser entirely, and so does an
+  // import upload, which streams its file to disk whatever its type (a Commento export is sent
+  // as application/json and may be gigabytes).
   api.use((req, res, next) =>
-    req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next),
+    req.method === 'GET' || req.method === 'HEAD' || isImportUpload(req)
+      ? next()
+      : json(req, res, next),
   );
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');

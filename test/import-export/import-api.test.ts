@@ -69,6 +69,24 @@ describe.each(PROVIDERS)('admin import API on %s', (provider) => {
     expect(JSON.stringify(job)).not.toContain('@example.net');
   });
 
+  test('when a Commento export is sent as application/json bigger than any JSON body, then it is streamed and imported', async () => {
+    // A JSON file a user uploads with its own type must reach the importer, not the JSON
+    // body parser (which would take it whole, and refuse it over 64 kB).
+    const file = JSON.parse(readFileSync(fixturePath('commento-export.json'), 'utf8'));
+    const padded = `${JSON.stringify(file, null, 2)}\n${' '.repeat(100_000)}`;
+    const res = await t
+      .api()
+      .post('/api/admin/sites/blog/imports?format=commento&dryRun=true')
+      .set('Cookie', admin.cookie)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .set('Content-Type', 'application/json')
+      .send(padded);
+    expect(res.status).toBe(202);
+    const { job } = await waitForJob(admin, 'blog', res.body.job.id);
+    expect(job.status).toBe('done');
+    expect(job.counts.commentsCreated).toBeGreaterThan(0);
+  });
+
   test('when the format is unknown, then the upload is refused with a field message', async () => {
     const res = await upload('format=blogger', 'disqus.xml');
     expect(res.status).toBe(400);
