@@ -11,6 +11,7 @@ import {
   type Artifact,
 } from './artifact.js';
 import { augmentText } from './augment.js';
+import { alignShifts } from './align.js';
 import { fitPlatt, fitStack } from './calibration.js';
 import { extractFeatures, type CommentInput, type FeatureConfig } from './features.js';
 import { hashString, prng } from './hash.js';
@@ -47,6 +48,14 @@ export interface TrainConfig {
   stackRidge?: number;
   /** suggested thresholds on the calibrated scores */
   thresholds: Record<Label, number>;
+  /**
+   * Move the calibrated scores so that `thresholds` (a new site's defaults) are the operating
+   * point on dev: one log-odds shift for the toxicity attributes and one for spam, chosen to hold
+   * the most toxic plus spam comments while at least `minClean` of the clean ones are published.
+   * A site then gets the product's target trade-off without tuning; scores stay monotone in the
+   * calibrated probabilities, so ranking (ROC-AUC) is unchanged.
+   */
+  align?: { minClean: number };
 }
 
 /**
@@ -383,6 +392,7 @@ export function trainScreeningModel(
     return { ...q, bias };
   });
 
+  let alignment: { minClean: number; toxicity: number; spam: number } | null = null;
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
   const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
     format: ARTIFACT_FORMAT,
@@ -403,6 +413,7 @@ export function trainScreeningModel(
       augmentWeight: cfg.augmentWeight,
       seed: cfg.seed,
       ...(cfg.stackRidge ? { stackRidge: cfg.stackRidge } : {}),
+      ...(alignment ? { align: alignment } : {}),
     },
     labels: Object.fromEntries(
       LABELS.map((label, l) => {
@@ -445,6 +456,19 @@ export function trainScreeningModel(
     );
     return { a: platt.a, b: st.b, stack: st.w };
   });
+  if (cfg.align) {
+    const shift = alignShifts(
+      dev,
+      devLogits.map((z) => calibrateLogits(calibration, z)),
+      cfg.thresholds,
+      cfg.align.minClean,
+    );
+    log(`aligned to the thresholds: toxicity ${shift.toxicity}, spam ${shift.spam} log-odds`);
+    alignment = { minClean: cfg.align.minClean, ...shift };
+    LABELS.forEach((label, l) => {
+      calibration[l]!.b += label === 'spam' ? shift.spam : shift.toxicity;
+    });
+  }
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
   return {
@@ -453,6 +477,20 @@ export function trainScreeningModel(
     model: loadScreeningModel(artifact),
     counts: { train: base.length, augmented: augmented.length, dev: dev.length },
   };
+}
+
+/** Calibrated log-odds per label (before the sigmoid), as the scorer computes them. */
+function calibrateLogits(
+  calibration: ReadonlyArray<{ a: number; b: number; stack?: number[] }>,
+  z: Float64Array,
+): Float64Array {
+  return Float64Array.from(LABELS, (_, l) => {
+    const c = calibration[l]!;
+    if (!c.stack) return c.b + c.a * z[l]!;
+    let v = c.b;
+    for (let k = 0; k < z.length; k++) v += c.stack[k]! * z[k]!;
+    return v;
+  });
 }
 
 /** A digest of the training texts and labels, so the artifact says what it was trained on. */

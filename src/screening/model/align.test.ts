@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest';
+import { alignShifts } from './align.js';
+import { LABELS, type Label } from './labels.js';
+
+const thresholds = Object.fromEntries(LABELS.map((l) => [l, l === 'spam' ? 0.6 : 0.8])) as Record<
+  Label,
+  number
+>;
+const row = (group: 'toxic' | 'clean' | 'spam') => ({
+  labels: Object.fromEntries(
+    LABELS.map((l) => [
+      l,
+      l === 'spam' ? (group === 'spam' ? 1 : 0) : l === 'toxicity' && group === 'toxic' ? 1 : 0,
+    ]),
+  ) as Record<Label, 0 | 1>,
+});
+// calibrated log-odds: every label at `tox`, spam at `spam`
+const scores = (tox: number, spam: number) =>
+  Float64Array.from(LABELS, (l) => (l === 'spam' ? spam : tox));
+
+test('when toxic comments score below the default threshold, then the scores move up until just before clean ones would be held', () => {
+  // toxic at log-odds 0 (p = 0.5, under 0.8), clean at -2 and one clean at -1
+  const dev = [
+    ...Array.from({ length: 10 }, () => row('toxic')),
+    ...Array.from({ length: 99 }, () => row('clean')),
+    row('clean'),
+  ];
+  const cal = [
+    ...Array.from({ length: 10 }, () => scores(0, -5)),
+    ...Array.from({ length: 99 }, () => scores(-2, -5)),
+    scores(-1, -5),
+  ];
+  const shift = alignShifts(dev, cal, thresholds, 0.99);
+  const need = Math.log(0.8 / 0.2);
+  // toxic rows now reach 0.8 (a shift of at least logit(0.8)); the 99 clean ones stay under it
+  expect(shift.toxicity).toBeGreaterThanOrEqual(need - 1e-9);
+  expect(shift.toxicity).toBeLessThan(need + 2);
+  // nothing asks spam to move
+  expect(shift.spam).toBe(0);
+  // with every clean row required published, the one at -1 must stay under 0.8 too
+  expect(alignShifts(dev, cal, thresholds, 1).toxicity).toBeLessThan(need + 1);
+});
