@@ -60,14 +60,16 @@ export interface TrainConfig {
 
 /**
  * Chosen on the dev split by scripts/tune-screening.ts (coordinate search, mean dev ROC-AUC over
- * the labels): NB scaling +0.008, alpha 1 over 0.3 +0.002, 2^19 buckets over 2^18 +0.002,
- * word bigrams +0.002, half the rows augmented +0.002 over none; epochs, L1 and L2 changed it by
- * under 0.001 (the cheaper value kept). Character 1-6-grams scored +0.001 over 2-5, within noise,
- * at 35% more scoring time, so 2-5. The test split is never read.
+ * the labels): NB scaling +0.008, alpha 1 over 0.3 +0.002, word bigrams +0.002, half the rows
+ * augmented +0.002 over none; epochs, L1 and L2 changed it by under 0.001 (the cheaper value
+ * kept). Character 1-6-grams scored +0.001 over 2-5, within noise, at 35% more scoring time, so
+ * 2-5. Then (issue 12, dev toxic-vs-clean ROC-AUC 0.9746 before): 2^20 buckets over 2^18 +0.004
+ * (fewer collisions; 2.6 MB), word stems +0.5 points of toxic held at 98% clean published; L2 3,
+ * class weight power 0.75, two bags and 8 epochs changed nothing. The test split is never read.
  */
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   features: {
-    hashBits: 18,
+    hashBits: 20,
     charMin: 2,
     charMax: 5,
     wordBigrams: true,
@@ -77,6 +79,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
     wordTrigrams: true,
     skipBigrams: true,
     targetWindow: 3,
+    stemWords: true,
   },
   epochs: 5,
   alpha: 1,
@@ -90,17 +93,19 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   augmentWeight: 1,
   seed: 20261201,
   stackRidge: 1,
-  // the product objective on dev (scripts/tune-screening.ts --thresholds): the most toxic plus
-  // spam comments held while 98% of clean ones are published; one threshold for the attributes
+  // a new site's defaults (src/contracts/site-settings.ts; spam: spamHoldThreshold), which the
+  // scores are aligned to: on dev the whole pipeline adds a few holds of clean comments of its
+  // own (links, rules: 0.3 points), so the model alone is held to 98.3% clean published
   thresholds: {
-    toxicity: 0.83,
-    severe_toxicity: 0.83,
-    insult: 0.83,
-    profanity: 0.83,
-    threat: 0.83,
-    identity_attack: 0.83,
-    spam: 0.7,
+    toxicity: 0.8,
+    severe_toxicity: 0.9,
+    insult: 0.8,
+    profanity: 0.95,
+    threat: 0.8,
+    identity_attack: 0.8,
+    spam: 0.6,
   },
+  align: { minClean: 0.983 },
 };
 
 export interface TrainingRow extends CommentInput {
