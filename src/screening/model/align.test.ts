@@ -40,3 +40,25 @@ test('when toxic comments score below the default threshold, then the scores mov
   // with every clean row required published, the one at -1 must stay under 0.8 too
   expect(alignShifts(dev, cal, thresholds, 1).toxicity).toBeLessThan(need + 1);
 });
+
+test('when one attribute never misfires on clean comments, then it may move further than the others', () => {
+  const only = (insult: number, threat: number) =>
+    Float64Array.from(LABELS, (l) => (l === 'insult' ? insult : l === 'threat' ? threat : -5));
+  // insults at 0 and threats at -0.5 (both under 0.8); clean comments close to the insult threshold
+  const dev = [
+    ...Array.from({ length: 5 }, () => row('toxic')),
+    ...Array.from({ length: 5 }, () => row('toxic')),
+    ...Array.from({ length: 20 }, () => row('clean')),
+  ];
+  const cal = [
+    ...Array.from({ length: 5 }, () => only(0, -5)),
+    ...Array.from({ length: 5 }, () => only(-5, -0.5)),
+    ...Array.from({ length: 20 }, () => only(-0.2, -5)),
+  ];
+  const shift = alignShifts(dev, cal, thresholds, 1);
+  const need = Math.log(0.8 / 0.2);
+  // every toxic row is held and no clean one
+  expect(shift.insult).toBeGreaterThanOrEqual(need - 1e-9);
+  expect(shift.insult - 0.2).toBeLessThan(need);
+  expect(shift.threat - 0.5).toBeGreaterThanOrEqual(need - 1e-9);
+});

@@ -397,7 +397,7 @@ export function trainScreeningModel(
     return { ...q, bias };
   });
 
-  let alignment: { minClean: number; toxicity: number; spam: number } | null = null;
+  let alignment: { minClean: number; shift: Record<Label, number> } | null = null;
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
   const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
     format: ARTIFACT_FORMAT,
@@ -468,11 +468,11 @@ export function trainScreeningModel(
       cfg.thresholds,
       cfg.align.minClean,
     );
-    log(`aligned to the thresholds: toxicity ${shift.toxicity}, spam ${shift.spam} log-odds`);
-    alignment = { minClean: cfg.align.minClean, ...shift };
+    log(`aligned to the thresholds (log-odds): ${JSON.stringify(shift)}`);
     LABELS.forEach((label, l) => {
-      calibration[l]!.b += label === 'spam' ? shift.spam : shift.toxicity;
+      calibration[l]!.b += shift[label];
     });
+    alignment = { minClean: cfg.align.minClean, shift };
   }
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
