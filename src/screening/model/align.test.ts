@@ -62,3 +62,21 @@ test('when one attribute never misfires on clean comments, then it may move furt
   expect(shift.insult - 0.2).toBeLessThan(need);
   expect(shift.threat - 0.5).toBeGreaterThanOrEqual(need - 1e-9);
 });
+
+test('when spam is not to move, then its shift stays 0 even where moving it would hold more spam', () => {
+  const dev = [row('spam'), row('clean')];
+  const cal = [scores(-5, 0), scores(-5, -5)];
+  expect(alignShifts(dev, cal, thresholds, 1).spam).toBeGreaterThan(0);
+  expect(alignShifts(dev, cal, thresholds, 1, false).spam).toBe(0);
+});
+
+test('when spam has its own clean budget, then it moves up to just under the clean comment nearest its threshold', () => {
+  const dev = [row('spam'), row('clean'), row('clean')];
+  const cal = [scores(-5, -2), scores(-5, -1), scores(-5, -4)];
+  // spam threshold 0.6: logit 0.405; the clean row at -1 must stay under it, the one at -4 too
+  const shift = alignShifts(dev, cal, thresholds, 0, 1).spam;
+  expect(-1 + shift).toBeLessThan(Math.log(0.6 / 0.4));
+  expect(-1 + shift + 0.05).toBeGreaterThanOrEqual(Math.log(0.6 / 0.4) - 1e-9);
+  // half the clean rows may be held: it moves on up to the one at -4
+  expect(alignShifts(dev, cal, thresholds, 0, 0.5).spam).toBeGreaterThan(shift);
+});

@@ -18,6 +18,12 @@ export function alignShifts(
   calibrated: readonly Float64Array[],
   thresholds: Record<Label, number>,
   minClean: number,
+  /**
+   * true: spam moves with the attributes, for the joint objective. A number: spam moves first
+   * and on its own, as far up as keeps this share of clean comments clear of spam holds; the
+   * attributes then get what is left of the clean budget.
+   */
+  moveSpam: boolean | number = true,
 ): Record<Label, number> {
   const steps = Math.round((2 * ALIGN_RANGE) / ALIGN_STEP);
   const grid = Array.from(
@@ -33,6 +39,13 @@ export function alignShifts(
   );
   const groups = dev.map(groupOf);
   const shift = new Float64Array(LABELS.length);
+  let spamFixed = 0;
+  if (typeof moveSpam === 'number') {
+    const clean = margin.filter((_, i) => groups[i] === 'clean');
+    for (const v of grid)
+      if (clean.filter((m) => m[spamAt]! + v < 0).length >= moveSpam * clean.length) spamFixed = v;
+  }
+  const jointSpam = moveSpam === true;
   /** toxic share + spam share held, or -1 when too few clean rows are published */
   const objective = (): number => {
     const c = { toxic: [0, 0], clean: [0, 0], spam: [0, 0] };
@@ -51,7 +64,7 @@ export function alignShifts(
   // one shift for the attributes, one for spam; ties: the smaller move
   let best = { t: 0, s: 0, value: -1 };
   for (const t of grid)
-    for (const s of grid) {
+    for (const s of jointSpam ? grid : [spamFixed]) {
       shift.fill(t);
       shift[spamAt] = s;
       const value = objective();
@@ -67,7 +80,7 @@ export function alignShifts(
   // then each held label and spam on its own, kept only where that strictly does better
   let value = best.value;
   for (let round = 0; round < ROUNDS; round++)
-    for (const l of [...holdIdx, spamAt]) {
+    for (const l of jointSpam ? [...holdIdx, spamAt] : holdIdx) {
       const keep = shift[l]!;
       let pick = keep;
       for (const v of grid) {

@@ -55,7 +55,15 @@ export interface TrainConfig {
    * A site then gets the product's target trade-off without tuning; scores stay monotone in the
    * calibrated probabilities, so ranking (ROC-AUC) is unchanged.
    */
-  align?: { minClean: number };
+  align?: {
+    minClean: number;
+    /**
+     * Spam moves first and on its own, as far up as keeps this share of clean dev comments clear
+     * of spam holds (the spam phase reasons about the spam probability itself, trust and history
+     * move it, so it is not traded against toxicity); absent, spam keeps its calibration.
+     */
+    spamMinClean?: number;
+  };
 }
 
 /**
@@ -105,7 +113,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
     identity_attack: 0.8,
     spam: 0.6,
   },
-  align: { minClean: 0.983 },
+  align: { minClean: 0.983, spamMinClean: 0.993 },
 };
 
 export interface TrainingRow extends CommentInput {
@@ -397,7 +405,8 @@ export function trainScreeningModel(
     return { ...q, bias };
   });
 
-  let alignment: { minClean: number; shift: Record<Label, number> } | null = null;
+  let alignment: { minClean: number; spamMinClean?: number; shift: Record<Label, number> } | null =
+    null;
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
   const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
     format: ARTIFACT_FORMAT,
@@ -467,12 +476,13 @@ export function trainScreeningModel(
       devLogits.map((z) => calibrateLogits(calibration, z)),
       cfg.thresholds,
       cfg.align.minClean,
+      cfg.align.spamMinClean ?? false,
     );
     log(`aligned to the thresholds (log-odds): ${JSON.stringify(shift)}`);
     LABELS.forEach((label, l) => {
       calibration[l]!.b += shift[label];
     });
-    alignment = { minClean: cfg.align.minClean, shift };
+    alignment = { ...cfg.align, shift };
   }
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
