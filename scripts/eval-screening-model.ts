@@ -13,6 +13,8 @@
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
 //                                         other files (train split, calibrated on their dev split)
 //                                         and evaluate on every row of the file left out
+//   npm run eval:model -- --by-file --shard 0/3   only every third file from the first (run the
+//                                         three shards at once), then --by-file --merge pools them
 //
 // Prints tables; writes JSON to bench/results/eval-screening-model-<mode>.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -257,28 +259,52 @@ if (process.argv.includes('--curve')) {
   write('curve', curve);
 } else if (process.argv.includes('--by-file')) {
   const files = [...new Set(rows.map((r) => r.file))];
-  const reports: Report[] = [];
+  // --shard i/n: leave out only every n-th file from the i-th (0-based), to run folds in parallel;
+  // --merge then pools the shards' scores
+  const shard = arg('--shard')?.split('/').map(Number);
   const pooled: { rows: Row[]; scores: Scores[] } = { rows: [], scores: [] };
-  for (const file of files) {
-    const others = rows.filter((r) => r.file !== file);
-    const held = rows.filter((r) => r.file === file);
-    const { model } = trainScreeningModel(
-      others.filter((r) => r.split === 'train'),
-      others.filter((r) => r.split === 'dev'),
-      DEFAULT_TRAIN_CONFIG,
-      { explain: false },
-    );
-    const scores = new Map(held.map((r) => [r, scoreComment(model, r, { top: 0 }).scores]));
-    pooled.rows.push(...held);
-    pooled.scores.push(...held.map((r) => scores.get(r)!));
-    const rep = evaluate(`leave out ${file}`, held, (r) => scores.get(r)!);
-    print(rep, false);
-    reports.push(rep);
+  const reports: Report[] = [];
+  if (process.argv.includes('--merge')) {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const dir = join(import.meta.dirname, '../bench/results');
+    for (const f of readdirSync(dir).filter((f) =>
+      /^eval-screening-model-by-file-\d+of\d+\.json$/.test(f),
+    )) {
+      const part = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        files: Report[];
+        scores: Array<{ id: string; scores: Scores }>;
+      };
+      reports.push(...part.files);
+      for (const x of part.scores) {
+        pooled.rows.push(byId.get(x.id)!);
+        pooled.scores.push(x.scores);
+      }
+    }
+  } else {
+    for (const [k, file] of files.entries()) {
+      if (shard && k % shard[1]! !== shard[0]) continue;
+      const others = rows.filter((r) => r.file !== file);
+      const held = rows.filter((r) => r.file === file);
+      const { model } = trainScreeningModel(
+        others.filter((r) => r.split === 'train'),
+        others.filter((r) => r.split === 'dev'),
+        DEFAULT_TRAIN_CONFIG,
+        { explain: false },
+      );
+      const scores = new Map(held.map((r) => [r, scoreComment(model, r, { top: 0 }).scores]));
+      pooled.rows.push(...held);
+      pooled.scores.push(...held.map((r) => scores.get(r)!));
+      const rep = evaluate(`leave out ${file}`, held, (r) => scores.get(r)!);
+      print(rep, false);
+      reports.push(rep);
+    }
   }
   const all = new Map(pooled.rows.map((r, i) => [r, pooled.scores[i]!]));
   const total = evaluate('leave one writer out, pooled', pooled.rows, (r) => all.get(r)!);
   print(total);
-  write('by-file', { files: reports, pooled: total });
+  const scores = pooled.rows.map((r, i) => ({ id: r.id, scores: pooled.scores[i]! }));
+  if (shard) write(`by-file-${shard[0]}of${shard[1]}`, { files: reports, pooled: total, scores });
+  else write('by-file', { files: reports, pooled: total });
 } else {
   const split = arg('--split') ?? 'dev';
   if (split !== 'dev' && split !== 'test') {

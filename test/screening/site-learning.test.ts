@@ -10,8 +10,12 @@ import { PROVIDERS } from '../helpers/databases.js';
 
 const logit = (p: number) => Math.log(p / (1 - p));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-/** The highest score a layer capped at CAP can give a comment the shipped model scored p (scores are rounded to 0.001). */
-const capped = (p: number) => sigmoid(logit(Math.max(p, 1e-6)) + CAP) + 0.001;
+/**
+ * The highest score a layer capped at CAP can give a comment the shipped model scored p. Scores
+ * are rounded to 0.001, both p (the true score may be 0.0005 higher, and the cap multiplies that
+ * by up to e^CAP) and the result (0.0005 more).
+ */
+const capped = (p: number) => sigmoid(logit(Math.max(p, 1e-6) + 0.0005) + CAP) + 0.0005;
 
 // A local shop's promotion: no link, nothing the shipped model takes for spam, but this site's
 // moderators do not want it.

@@ -18,6 +18,8 @@ export const FeatureConfigSchema = z.object({
   wordTrigrams: z.boolean().optional(),
   skipBigrams: z.boolean().optional(),
   targetWindow: z.number().int().min(0).max(10).optional(),
+  stemWords: z.boolean().optional(),
+  stemContext: z.boolean().optional(),
 });
 
 const TopFeature = z.object({ feature: z.string(), weight: z.number() });

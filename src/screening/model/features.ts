@@ -12,6 +12,7 @@ import {
   URL_TOKEN,
   type Canonical,
 } from './canonicalize.js';
+import { stemWord } from './stem.js';
 import { finish, hashRange, hashString, mix } from './hash.js';
 
 export interface FeatureConfig {
@@ -40,6 +41,10 @@ export interface FeatureConfig {
    * with that class ("2p>idiot", "idiot<2p"); plus the class a sentence opens with. 0 = off.
    */
   targetWindow?: number;
+  /** each word's stem too ("idiots" -> "idiot"; see stem.ts), as a word feature of its own */
+  stemWords?: boolean;
+  /** word bigrams, trigrams, skip-bigrams and target pairs read stems, not word forms */
+  stemContext?: boolean;
 }
 
 export interface CommentInput {
@@ -86,6 +91,7 @@ const SEED_META = 0x4a09e667;
 const SEED_TRIGRAM = 0x510e527f;
 const SEED_SKIP = 0x5be0cd19;
 const SEED_TARGET = 0x6a09e667;
+const SEED_STEM = 0x7f3c9e2b;
 
 /** Person classes of words, for the target features: 1 second person, 2 third person. */
 const PERSON = new Map<string, number>();
@@ -385,6 +391,7 @@ export function extractFeatures(
   let prevName = '';
   let ci = 0;
   const context = !!(cfg.wordTrigrams || cfg.skipBigrams || cfg.targetWindow);
+  const stems = !!(cfg.stemWords || cfg.stemContext);
   const wHash: number[] = [];
   const wStart: number[] = [];
   const wEnd: number[] = [];
@@ -412,6 +419,17 @@ export function extractFeatures(
     if (en - st <= MAX_WORD) {
       push(h, GROUP_WORD, src);
       if (names) names.push(readable(key ?? raw));
+    }
+    if (stems) {
+      const lk = leet.slice(st, en).replace(/'/g, '');
+      const stem = stemWord(lk);
+      if (stem !== lk) {
+        if (cfg.stemWords && en - st <= MAX_WORD) {
+          push(hashString(stem, SEED_STEM), GROUP_WORD, src);
+          if (names) names.push(`~${readable(stem)}`);
+        }
+        if (cfg.stemContext) hl = hashString(stem, SEED_WORD);
+      }
     }
     if (cfg.wordBigrams && prevStart >= 0) {
       push(

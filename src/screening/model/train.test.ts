@@ -16,7 +16,7 @@ test('when the model is trained again on the corpus, then the artifact is byte-i
   const committed = readFileSync(SCREENING_MODEL_PATH, 'utf8');
   // on a mismatch: the corpus or the code changed, run `npm run train:screening` and commit the result
   expect(json === committed).toBe(true);
-  expect(Buffer.byteLength(committed)).toBeLessThanOrEqual(2_000_000);
+  expect(Buffer.byteLength(committed)).toBeLessThanOrEqual(5_000_000);
 });
 
 test('when training rows are augmented, then the copies are marked augmented, keep their labels and come only from the rows given', () => {
