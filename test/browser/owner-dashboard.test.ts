@@ -293,6 +293,33 @@ ${snippet.replace('POST-ID', 'hello-world')}
     expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
   });
 
+  test('when the owner presses u before the approval has been answered, then that approval is undone', async () => {
+    const id = await insertTestComment(server.parley, {
+      site: 'olives-blog',
+      post: 'hello-world',
+      status: 'pending',
+      body: 'Held for a quick change of mind.',
+    });
+    await openDashboardPage(owner, `${server.url}/moderate?queue=pending`);
+    const card = owner.locator(`[data-testid=queue-item][data-comment-id="${id}"]`);
+    await card.waitFor();
+    for (let i = 0; i < 5 && (await card.getAttribute('aria-current')) !== 'true'; i++)
+      await owner.keyboard.press('j');
+    // The server's answer to the approval is held back a second: "u" comes before it.
+    const slow = `**/api/moderation/comments/${id}/approve`;
+    await owner.route(slow, async (route) => {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await route.continue();
+    });
+    await owner.keyboard.press('a');
+    await card.waitFor({ state: 'detached' });
+    await owner.keyboard.press('u');
+    await card.waitFor();
+    const db = server.parley.database.db;
+    expect((await db.comment.findUniqueOrThrow({ where: { id } })).status).toBe('pending');
+    await owner.unroute(slow);
+  });
+
   test('when the owner invites a moderator, then the one-time link opens a form that creates their account and shows them the queue', async () => {
     await openDashboardPage(owner, `${server.url}/moderate/people`);
     await owner.fill('[data-testid=invite-email]', 'mo@blog.example');

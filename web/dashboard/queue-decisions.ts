@@ -48,6 +48,13 @@ export interface Decisions {
 export function queueDecisions({ list, take, place }: DecisionsHost): Decisions {
   const inFlight = new Map<string, boolean>();
   const restoredAt = new Map<string, number>();
+  // Decisions still waiting for their answer: "u" pressed right after "a" means that decision,
+  // whose undo step exists only once the server has answered.
+  const settling = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    settling.add(p);
+    void p.finally(() => settling.delete(p));
+  };
 
   /** Optimistic counts; the next queue:counts from the server replaces them. */
   function applyCounts(item: ModerationItem, action: Action, sign: 1 | -1): void {
@@ -81,7 +88,7 @@ export function queueDecisions({ list, take, place }: DecisionsHost): Decisions 
     const { index } = take(id)!;
     applyCounts(item, action, 1);
     const who = item.comment.authorName;
-    moderation
+    const answered = moderation
       .act(id, action)
       .then(({ auditId }) =>
         pushUndo(
@@ -101,6 +108,7 @@ export function queueDecisions({ list, take, place }: DecisionsHost): Decisions 
         toastError(err, QUEUE.actFailed(action));
       })
       .finally(() => inFlight.delete(id));
+    track(answered);
   }
 
   function ban(item: ModerationItem): void {
@@ -121,6 +129,8 @@ export function queueDecisions({ list, take, place }: DecisionsHost): Decisions 
       .filter(({ item }) => list.checked.has(item.comment.id));
     if (chosen.length === 0) return;
     const ids = chosen.map((c) => c.item.comment.id);
+    let answered = () => {};
+    track(new Promise<void>((resolve) => (answered = resolve)));
     for (const { item } of chosen) {
       inFlight.set(item.comment.id, false);
       take(item.comment.id);
@@ -159,10 +169,12 @@ export function queueDecisions({ list, take, place }: DecisionsHost): Decisions 
       toastError(err, QUEUE.bulkFailed);
     } finally {
       for (const id of ids) inFlight.delete(id);
+      answered();
     }
   }
 
   async function undo(step?: UndoStep): Promise<void> {
+    if (!step && settling.size > 0) await Promise.allSettled([...settling]);
     const target = step ?? undoStack.at(-1);
     if (!target) return void toast(QUEUE.nothingToUndo);
     const at = undoStack.indexOf(target);
