@@ -342,9 +342,19 @@ describe('XSS payloads through every field, shown everywhere', () => {
       await page.waitForSelector('body[data-ready=true]');
       await page.waitForLoadState('networkidle');
       const more = page.locator('[data-testid=load-more]');
-      for (let i = 0; i < 10 && (await more.isVisible()); i++) {
+      const items = page.locator('[data-testid=queue-item]');
+      for (let i = 0; i < 20 && (await more.isVisible()); i++) {
+        const before = await items.count();
         await more.click();
-        await page.waitForLoadState('networkidle');
+        // While a page loads the button is gone: wait for its cards (or the end), not for the
+        // network to look idle, which a loaded machine can report before the page is placed.
+        await page.waitForFunction(
+          (n) =>
+            document.querySelectorAll('[data-testid=queue-item]').length > n ||
+            Boolean(document.body.textContent?.includes('End of the queue')),
+          before,
+          { timeout: 20_000 },
+        );
       }
       cards += await page.locator('[data-testid=queue-item]').count();
       await provoke(page);
