@@ -5,14 +5,24 @@ import { join } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '../..');
 
+/**
+ * A port free right now, for a server that must be told its port before it listens. It is
+ * drawn below the kernel's ephemeral range (32768+), where the outgoing connections of every
+ * parallel test (to PostgreSQL, Redis, SMTP) take theirs: a port handed out by `listen(0)` is
+ * in that range and was taken by such a connection before the server listened on it, in CI.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * 22_000);
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 

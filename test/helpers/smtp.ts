@@ -28,7 +28,9 @@ export interface TestSmtp {
 }
 
 export async function startTestSmtp(): Promise<TestSmtp> {
-  const port = await freePort();
+  // A port below the ephemeral range, so that it is still free when the server starts again
+  // after an outage; another test may still take it first, so the first start retries.
+  let port = await freePort();
   const mails: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let server: SMTPServer | null = null;
@@ -55,12 +57,21 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     });
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      server = make();
-      server.on('error', () => {});
-      server.listen(port, '127.0.0.1', () => resolve());
-      server.server.once('error', reject);
+      const s = make();
+      server = s;
+      s.on('error', () => {});
+      s.server.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve());
     });
-  await start();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw err;
+      port = await freePort();
+    }
+  }
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
