@@ -9,6 +9,9 @@ import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/dat
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// Each step starts the CLI in a new process (tsx compiles it first): on a loaded 2-core CI
+// machine two starts took over 30 s.
+const CHILD_TIMEOUT = 120_000;
 
 describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
   let database: TestDatabase;
@@ -42,7 +45,7 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
     const user = await opened.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
     expect(user).toMatchObject({ name: 'Boss', role: 'admin' });
     expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
-  });
+  }, CHILD_TIMEOUT);
 
   test('when the account exists or a site is unknown, then it exits non-zero without changing anything', async () => {
     await expect(
@@ -68,7 +71,7 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
     });
     const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
     expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
-  });
+  }, CHILD_TIMEOUT);
 
   test('when set-password runs, then the new password is stored', async () => {
     const out = await admin(
@@ -81,5 +84,5 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
     expect(out.stdout).toContain('Password changed');
     const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
     expect(await verifyPassword(user.passwordHash, 'a new long password')).toBe(true);
-  });
+  }, CHILD_TIMEOUT);
 });
