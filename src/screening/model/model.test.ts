@@ -37,6 +37,10 @@ test('when the artifact is loaded, then every label has weights and a calibratio
   ]);
 });
 
+test('when the committed artifact is read, then it is within its 2 MB budget', () => {
+  expect(Buffer.byteLength(json)).toBeLessThanOrEqual(2_000_000);
+});
+
 test('when the artifact is malformed, then loading refuses it', () => {
   const bad = JSON.parse(json) as { labels: { spam: { scale: number } } };
   bad.labels.spam.scale = -1;

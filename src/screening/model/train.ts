@@ -46,6 +46,12 @@ export interface TrainConfig {
    * logit, with this L2 penalty; 0 = plain Platt per label.
    */
   stackRidge?: number;
+  /**
+   * Quantised weights smaller than this many steps (of the label's 1/127 of its largest weight)
+   * are dropped: nearly half the weights are one step, they move a score by little, and dropping
+   * them keeps the committed file under its 2 MB budget. Calibration is fitted after the drop.
+   */
+  minSteps?: number;
   /** suggested thresholds on the calibrated scores */
   thresholds: Record<Label, number>;
   /**
@@ -325,8 +331,8 @@ export interface Quantised {
   scale: number;
 }
 
-/** int8 weights with one scale per label; weights that round to zero are dropped. */
-export function quantise(weights: Float64Array): Quantised {
+/** int8 weights with one scale per label; weights that round below `minSteps` are dropped. */
+export function quantise(weights: Float64Array, minSteps = 1): Quantised {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
   const scale = max > 0 ? max / 127 : 1;
@@ -334,7 +340,7 @@ export function quantise(weights: Float64Array): Quantised {
   const values: number[] = [];
   for (let i = 0; i < weights.length; i++) {
     const q = Math.round(weights[i]! / scale);
-    if (q === 0) continue;
+    if (Math.abs(q) < minSteps) continue;
     buckets.push(i);
     values.push(q);
   }
@@ -400,7 +406,7 @@ export function trainScreeningModel(
       for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + fit.weights[i]! / bags;
       bias += fit.bias / bags;
     }
-    const q = quantise(weights);
+    const q = quantise(weights, cfg.minSteps);
     log(`${label}: ${q.buckets.length} non-zero weights`);
     return { ...q, bias };
   });
@@ -427,6 +433,7 @@ export function trainScreeningModel(
       augmentWeight: cfg.augmentWeight,
       seed: cfg.seed,
       ...(cfg.stackRidge ? { stackRidge: cfg.stackRidge } : {}),
+      ...(cfg.minSteps ? { minSteps: cfg.minSteps } : {}),
       ...(alignment ? { align: alignment } : {}),
     },
     labels: Object.fromEntries(
