@@ -30,59 +30,75 @@ describe.each(PROVIDERS)('npm run admin on %s', (provider) => {
     await database.drop();
   });
 
-  test('when create runs on an empty database, then it migrates and stores an argon2id admin', async () => {
-    const out = await admin(
-      'create',
-      '--email',
-      'Boss@Example.com',
-      '--password',
-      'long enough password',
-      '--name',
-      'Boss',
-    );
-    expect(out.stdout).toContain('Created admin boss@example.com');
-    opened = await openDatabase(provider, database.url);
-    const user = await opened.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
-    expect(user).toMatchObject({ name: 'Boss', role: 'admin' });
-    expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
-  }, CHILD_TIMEOUT);
-
-  test('when the account exists or a site is unknown, then it exits non-zero without changing anything', async () => {
-    await expect(
-      admin('create', '--email', 'boss@example.com', '--password', 'other long password'),
-    ).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('already exists'),
-    });
-    await expect(
-      admin(
+  test(
+    'when create runs on an empty database, then it migrates and stores an argon2id admin',
+    async () => {
+      const out = await admin(
         'create',
         '--email',
-        'm@example.com',
+        'Boss@Example.com',
         '--password',
         'long enough password',
-        '--role',
-        'moderator',
-        '--sites',
-        'nope',
-      ),
-    ).rejects.toMatchObject({
-      stderr: expect.stringContaining('No site called "nope"'),
-    });
-    const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
-    expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
-  }, CHILD_TIMEOUT);
+        '--name',
+        'Boss',
+      );
+      expect(out.stdout).toContain('Created admin boss@example.com');
+      opened = await openDatabase(provider, database.url);
+      const user = await opened.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
+      expect(user).toMatchObject({ name: 'Boss', role: 'admin' });
+      expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
+    },
+    CHILD_TIMEOUT,
+  );
 
-  test('when set-password runs, then the new password is stored', async () => {
-    const out = await admin(
-      'set-password',
-      '--email',
-      'BOSS@example.com',
-      '--password',
-      'a new long password',
-    );
-    expect(out.stdout).toContain('Password changed');
-    const user = await opened!.db.user.findUniqueOrThrow({ where: { email: 'boss@example.com' } });
-    expect(await verifyPassword(user.passwordHash, 'a new long password')).toBe(true);
-  }, CHILD_TIMEOUT);
+  test(
+    'when the account exists or a site is unknown, then it exits non-zero without changing anything',
+    async () => {
+      await expect(
+        admin('create', '--email', 'boss@example.com', '--password', 'other long password'),
+      ).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining('already exists'),
+      });
+      await expect(
+        admin(
+          'create',
+          '--email',
+          'm@example.com',
+          '--password',
+          'long enough password',
+          '--role',
+          'moderator',
+          '--sites',
+          'nope',
+        ),
+      ).rejects.toMatchObject({
+        stderr: expect.stringContaining('No site called "nope"'),
+      });
+      const user = await opened!.db.user.findUniqueOrThrow({
+        where: { email: 'boss@example.com' },
+      });
+      expect(await verifyPassword(user.passwordHash, 'long enough password')).toBe(true);
+    },
+    CHILD_TIMEOUT,
+  );
+
+  test(
+    'when set-password runs, then the new password is stored',
+    async () => {
+      const out = await admin(
+        'set-password',
+        '--email',
+        'BOSS@example.com',
+        '--password',
+        'a new long password',
+      );
+      expect(out.stdout).toContain('Password changed');
+      const user = await opened!.db.user.findUniqueOrThrow({
+        where: { email: 'boss@example.com' },
+      });
+      expect(await verifyPassword(user.passwordHash, 'a new long password')).toBe(true);
+    },
+    CHILD_TIMEOUT,
+  );
 });
