@@ -117,6 +117,7 @@ export class ScreeningModels {
       const lessons = await getLessons(this.db, siteId, task, MAX_LESSONS);
       if (lessons.length < MIN_DECISIONS) continue;
       const examples: LayerExample[] = [];
+      const decidedTexts = new Set(lessons.map((l) => l.text));
       const all = [
         ...lessons.map((l) => ({
           text: l.text,
@@ -125,13 +126,17 @@ export class ScreeningModels {
           label: l.label === 1 ? (1 as const) : (0 as const),
           background: false,
         })),
-        ...background.map((c) => ({
-          text: c.body,
-          name: c.authorName,
-          website: c.authorWebsite,
-          label: 0 as const,
-          background: true,
-        })),
+        // a decided comment can still be published (a lesson is recorded before, or without,
+        // a change of status): it teaches once, as its decision, not also as "fine here"
+        ...background
+          .filter((c) => !decidedTexts.has(c.body))
+          .map((c) => ({
+            text: c.body,
+            name: c.authorName,
+            website: c.authorWebsite,
+            label: 0 as const,
+            background: true,
+          })),
       ];
       for (let i = 0; i < all.length; i++) {
         if (i > 0 && i % CHUNK === 0) await yieldToLoop();
