@@ -38,6 +38,8 @@ export const LabelModelSchema = z.object({
     b: z.number(),
     /** stacked: p = 1 / (1 + exp(-(b + sum_k stack[k] * logit_k))) over every label's logit, in LABELS order (then `a` is unused) */
     stack: z.array(z.number()).length(LABELS.length).optional(),
+    /** `b` for a comment that does not read as English (segment.ts); absent: `b` for all */
+    otherB: z.number().optional(),
   }),
   /** the suggested site threshold on the calibrated score */
   threshold: z.number().min(0).max(1),

@@ -9,6 +9,7 @@ import {
   type FeatureVector,
 } from './features.js';
 import { LABELS, type Label } from './labels.js';
+import { looksEnglish } from './segment.js';
 
 /** One per bucket and label, in LABELS order; stride 8 keeps a bucket's weights in one cache line. */
 const STRIDE = 8;
@@ -24,6 +25,8 @@ export interface ScreeningModel {
   readonly bias: Float64Array;
   readonly calibA: Float64Array;
   readonly calibB: Float64Array;
+  /** calibB for comments that do not read as English (see segment.ts) */
+  readonly calibBOther: Float64Array;
   /** stacked calibration weights, label * L + k, or null (plain Platt) */
   readonly calibStack: Float64Array | null;
   /** suggested thresholds on the calibrated scores */
@@ -58,6 +61,7 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
   const bias = new Float64Array(L);
   const calibA = new Float64Array(L);
   const calibB = new Float64Array(L);
+  const calibBOther = new Float64Array(L);
   const stacked = LABELS.some((label) => artifact.labels[label].calibration.stack);
   const calibStack = stacked ? new Float64Array(L * L) : null;
   LABELS.forEach((label, l) => {
@@ -73,6 +77,7 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     bias[l] = m.bias;
     calibA[l] = m.calibration.a;
     calibB[l] = m.calibration.b;
+    calibBOther[l] = m.calibration.otherB ?? m.calibration.b;
     if (calibStack) {
       const w = m.calibration.stack;
       // a label without stack weights keeps its own Platt slope
@@ -89,6 +94,7 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     bias,
     calibA,
     calibB,
+    calibBOther,
     calibStack,
     thresholds: Object.freeze(per((l) => artifact.labels[l].threshold)),
     topFeatures: Object.freeze(per((l) => artifact.labels[l].top)),
@@ -134,12 +140,17 @@ export function logitsOf(
   return acc;
 }
 
-/** Calibrated probabilities per label, in LABELS order. */
-export function calibrate(model: ScreeningModel, logits: Float64Array): Float64Array {
+/** Calibrated probabilities per label, in LABELS order; `english`: the comment reads as English. */
+export function calibrate(
+  model: ScreeningModel,
+  logits: Float64Array,
+  english = true,
+): Float64Array {
   const out = new Float64Array(L);
   const S = model.calibStack;
+  const B = english ? model.calibB : model.calibBOther;
   for (let l = 0; l < L; l++) {
-    let z = model.calibB[l]!;
+    let z = B[l]!;
     if (S) for (let k = 0; k < L; k++) z += S[l * L + k]! * logits[k]!;
     else z += model.calibA[l]! * logits[l]!;
     out[l] = sigmoid(z);
@@ -160,7 +171,7 @@ export function scoreComment(
   const k = options.top ?? 5;
   const fv = extractFeatures(input, model.features);
   const contrib = k > 0 ? new Float64Array(fv.sourceCount * L) : undefined;
-  const probs = calibrate(model, logitsOf(model, fv, contrib));
+  const probs = calibrate(model, logitsOf(model, fv, contrib), looksEnglish(fv.canonical.text));
   const scores = {} as Record<Label, number>;
   const top = {} as Record<Label, TopFeature[]>;
   LABELS.forEach((label, l) => {

@@ -12,6 +12,7 @@ import {
 } from './artifact.js';
 import { augmentText } from './augment.js';
 import { alignShifts } from './align.js';
+import { looksEnglish } from './segment.js';
 import { fitPlatt, fitStack } from './calibration.js';
 import { extractFeatures, type CommentInput, type FeatureConfig } from './features.js';
 import { hashString, prng } from './hash.js';
@@ -69,6 +70,12 @@ export interface TrainConfig {
      * move it, so it is not traded against toxicity); absent, spam keeps its calibration.
      */
     spamMinClean?: number;
+    /**
+     * The toxicity attributes get one shift for comments that read as English and another for
+     * the rest (segment.ts), each keeping `minClean` of its own clean dev comments published;
+     * spam keeps one shift for both (spam detection is language-independent).
+     */
+    byLanguage?: boolean;
   };
 }
 
@@ -119,7 +126,8 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
     identity_attack: 0.8,
     spam: 0.6,
   },
-  align: { minClean: 0.983, spamMinClean: 0.993 },
+  align: { minClean: 0.983, spamMinClean: 0.993, byLanguage: true },
+  minSteps: 2,
 };
 
 export interface TrainingRow extends CommentInput {
@@ -411,8 +419,13 @@ export function trainScreeningModel(
     return { ...q, bias };
   });
 
-  let alignment: { minClean: number; spamMinClean?: number; shift: Record<Label, number> } | null =
-    null;
+  let alignment: {
+    minClean: number;
+    spamMinClean?: number;
+    byLanguage?: boolean;
+    shift: Record<Label, number>;
+    shiftOther?: Record<Label, number>;
+  } | null = null;
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
   const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
     format: ARTIFACT_FORMAT,
@@ -458,38 +471,58 @@ export function trainScreeningModel(
 
   // calibrate the quantised model itself, on dev rows, through the scorer's own code path
   const uncalibrated = loadScreeningModel(draft(LABELS.map(() => ({ a: 1, b: 0 }))));
-  const devLogits = dev.map((r) => logitsOf(uncalibrated, extractFeatures(r, cfg.features)));
-  const calibration = LABELS.map((label, l) => {
-    const known = dev
-      .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
-      .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
-    const platt = fitPlatt(
-      known.map((x) => x.z),
-      known.map((x) => x.y),
-    );
-    if (!cfg.stackRidge) return platt;
-    const rowsKnown = dev.map((r, i) => ({ y: r.labels[label], x: devLogits[i]! }));
-    const k = rowsKnown.filter((x): x is { y: 0 | 1; x: Float64Array } => x.y !== null);
-    const st = fitStack(
-      k.map((x) => x.x),
-      k.map((x) => x.y),
-      cfg.stackRidge,
-    );
-    return { a: platt.a, b: st.b, stack: st.w };
-  });
+  const devFeatures = dev.map((r) => extractFeatures(r, cfg.features));
+  const devLogits = devFeatures.map((fv) => logitsOf(uncalibrated, fv));
+  const devEnglish = devFeatures.map((fv) => looksEnglish(fv.canonical.text));
+  const calibration = LABELS.map(
+    (label, l): { a: number; b: number; stack?: number[]; otherB?: number } => {
+      const known = dev
+        .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
+        .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
+      const platt = fitPlatt(
+        known.map((x) => x.z),
+        known.map((x) => x.y),
+      );
+      if (!cfg.stackRidge) return platt;
+      const rowsKnown = dev.map((r, i) => ({ y: r.labels[label], x: devLogits[i]! }));
+      const k = rowsKnown.filter((x): x is { y: 0 | 1; x: Float64Array } => x.y !== null);
+      const st = fitStack(
+        k.map((x) => x.x),
+        k.map((x) => x.y),
+        cfg.stackRidge,
+      );
+      return { a: platt.a, b: st.b, stack: st.w };
+    },
+  );
   if (cfg.align) {
-    const shift = alignShifts(
-      dev,
-      devLogits.map((z) => calibrateLogits(calibration, z)),
-      cfg.thresholds,
-      cfg.align.minClean,
-      cfg.align.spamMinClean ?? false,
-    );
+    const { minClean, spamMinClean, byLanguage } = cfg.align;
+    const devCalibrated = devLogits.map((z) => calibrateLogits(calibration, z));
+    const align = (keep: (english: boolean) => boolean) => {
+      const at = dev.flatMap((r, i) => (keep(devEnglish[i]!) ? [i] : []));
+      return alignShifts(
+        at.map((i) => dev[i]!),
+        at.map((i) => devCalibrated[i]!),
+        cfg.thresholds,
+        minClean,
+        spamMinClean ?? false,
+      );
+    };
+    const shift = align(byLanguage ? (english) => english : () => true);
+    let shiftOther: Record<Label, number> | undefined;
+    if (byLanguage) {
+      const other = align((english) => !english);
+      const spamShift = align(() => true).spam;
+      shift.spam = spamShift;
+      shiftOther = { ...other, spam: spamShift };
+    }
     log(`aligned to the thresholds (log-odds): ${JSON.stringify(shift)}`);
+    if (shiftOther) log(`not English (log-odds): ${JSON.stringify(shiftOther)}`);
     LABELS.forEach((label, l) => {
-      calibration[l]!.b += shift[label];
+      const c = calibration[l]!;
+      if (shiftOther) c.otherB = c.b + shiftOther[label];
+      c.b += shift[label];
     });
-    alignment = { ...cfg.align, shift };
+    alignment = { ...cfg.align, shift, ...(shiftOther ? { shiftOther } : {}) };
   }
   const artifact = ArtifactSchema.parse(draft(calibration));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
@@ -503,7 +536,7 @@ export function trainScreeningModel(
 
 /** Calibrated log-odds per label (before the sigmoid), as the scorer computes them. */
 function calibrateLogits(
-  calibration: ReadonlyArray<{ a: number; b: number; stack?: number[] }>,
+  calibration: ReadonlyArray<{ a: number; b: number; stack?: number[]; otherB?: number }>,
   z: Float64Array,
 ): Float64Array {
   return Float64Array.from(LABELS, (_, l) => {
