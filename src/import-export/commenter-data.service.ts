@@ -136,6 +136,31 @@ export function scrubJson(value: unknown, email: string, dropBodies: boolean): u
   return walk(value);
 }
 
+const QUOTE_REMOVED = 'Removed with the comment’s text.';
+
+/**
+ * Screening details without the parts that quote the comment: the model's drivers (its
+ * n-grams), and each reason's matched words and message ("insult aimed at a person: 'idiot'").
+ * The decision, the codes and the scores stay, so the moderation history still reads.
+ */
+export function withoutQuotedText(screening: unknown): unknown {
+  if (!screening || typeof screening !== 'object' || Array.isArray(screening)) return screening;
+  const { drivers: _drivers, ...rest } = screening as Record<string, unknown>;
+  const scrubReasons = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((r) => {
+          if (!r || typeof r !== 'object') return r;
+          const { matches: _matches, ...reason } = r as Record<string, unknown>;
+          return { ...reason, message: QUOTE_REMOVED };
+        })
+      : list;
+  return {
+    ...rest,
+    ...('reasons' in rest && { reasons: scrubReasons(rest.reasons) }),
+    ...('warnings' in rest && { warnings: scrubReasons(rest.warnings) }),
+  };
+}
+
 export async function eraseCommenter(
   deps: CommenterDataDeps,
   email: string,
@@ -154,7 +179,9 @@ export async function eraseCommenter(
         await anonymiseComment(tx, {
           id: c.id,
           authorName: ERASED_NAME,
-          screening: scrubJson(c.screening, who.email, false),
+          screening: options.removeBodies
+            ? withoutQuotedText(scrubJson(c.screening, who.email, false))
+            : scrubJson(c.screening, who.email, false),
           ...(erasedBody && { body: erasedBody }),
         });
       }
