@@ -33,24 +33,43 @@ const OTHER_WORDS = new Set(
 const MIN_WORDS = 3;
 const MIN_SHARE = 0.08;
 
-/** True when `text` (canonical: lower case, folded) reads as English, or is too short to tell. */
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+const ASCII_WORD = /[a-z]+(?:'[a-z]+)?/g;
+
+/**
+ * True when `text` (canonical: lower case, accents folded) reads as English, or is too short to
+ * tell. One pass over the characters (a regex only for those outside ASCII), then the ASCII
+ * words: scoring calls this for every comment.
+ */
 export function looksEnglish(text: string): boolean {
   let letters = 0;
   let latin = 0;
-  for (const ch of text) {
-    if (!/\p{L}/u.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const ch = text[i]!;
+    if (!LETTER.test(ch)) continue;
     letters++;
-    if (/\p{Script=Latin}/u.test(ch)) latin++;
+    if (LATIN.test(ch)) latin++;
   }
   if (letters > 0 && latin < letters / 2) return false;
-  const words = text.match(/\p{L}+(?:'\p{L}+)?/gu) ?? [];
-  if (words.length < MIN_WORDS) return true;
+  let words = 0;
   let english = 0;
   let other = 0;
-  for (const w of words) {
-    const bare = w.replace(/'/g, '');
-    if (ENGLISH_WORDS.has(bare)) english++;
-    else if (OTHER_WORDS.has(bare)) other++;
+  ASCII_WORD.lastIndex = 0;
+  for (let m = ASCII_WORD.exec(text); m !== null; m = ASCII_WORD.exec(text)) {
+    words++;
+    const w = m[0].includes("'") ? m[0].replace(/'/g, '') : m[0];
+    if (ENGLISH_WORDS.has(w)) english++;
+    else if (OTHER_WORDS.has(w)) other++;
   }
-  return english > other && english / words.length >= MIN_SHARE;
+  if (words < MIN_WORDS) return true;
+  return english > other && english / words >= MIN_SHARE;
 }
