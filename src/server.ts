@@ -111,17 +111,8 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       'TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses',
     );
   }
-  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR, {
-    onUnknown: (migrations) =>
-      log.warn(
-        { migrations },
-        'the database has migrations this version of Parley does not know: it was upgraded by a newer version',
-      ),
-  });
-  if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
-
   // Kernel: the store, secrets, events, Redis, rate limits.
-  const database = await openDatabase(config.database.provider, config.database.url);
+  const database = await openStore(config, log);
   const { db } = database;
   const secret = resolveSecret(config.secret);
   const hasher = createHasher(secret);
@@ -129,9 +120,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (seeded) log.info('seeded the demo site and article');
   await ensureFirstAdmin(db, config.admin, log);
   const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(db) : null;
-  const events = new EventBus((err, name) =>
-    log.error({ err: redactError(err), event: name }, 'event listener failed'),
-  );
+  const events = createEvents(log);
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, config.redisPrefix, log)
     : null;
@@ -149,20 +138,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   // Features, lowest first.
   const sites = createSitesModule({ db, publicUrl });
   const posts = createPostsModule({ db, sites: sites.directory });
-  const screening = createScreeningModule({
-    config,
-    db,
-    log,
-    secret,
-    bans: banLookup(db),
-    observer: metrics
-      ? {
-          phase: (name, seconds) => metrics.screeningPhase(name, seconds),
-          screened: (decision, reasons) => metrics.screened(decision, reasons),
-        }
-      : undefined,
-    verifiedAuthors: verifiedAuthorLookup(db),
-  });
+  const screening = createScreening(config, db, log, secret, metrics);
   const comments = await createCommentsModule({
     db,
     store: database.provider,
@@ -354,6 +330,48 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       await database.close();
     },
   };
+}
+
+/** Migrations applied (as the running version knows them), then the store opened. */
+async function openStore(config: Config, log: Logger): Promise<Database> {
+  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR, {
+    onUnknown: (migrations) =>
+      log.warn(
+        { migrations },
+        'the database has migrations this version of Parley does not know: it was upgraded by a newer version',
+      ),
+  });
+  if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
+  return openDatabase(config.database.provider, config.database.url);
+}
+
+function createEvents(log: Logger): EventBus {
+  return new EventBus((err, name) =>
+    log.error({ err: redactError(err), event: name }, 'event listener failed'),
+  );
+}
+
+function createScreening(
+  config: Config,
+  db: Database['db'],
+  log: Logger,
+  secret: string,
+  metrics: Metrics | null,
+) {
+  return createScreeningModule({
+    config,
+    db,
+    log,
+    secret,
+    bans: banLookup(db),
+    observer: metrics
+      ? {
+          phase: (name, seconds) => metrics.screeningPhase(name, seconds),
+          screened: (decision, reasons) => metrics.screened(decision, reasons),
+        }
+      : undefined,
+    verifiedAuthors: verifiedAuthorLookup(db),
+  });
 }
 
 export interface RunningServer {
