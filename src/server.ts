@@ -9,6 +9,7 @@ import { createApiDocsModule } from './api-docs/index.js';
 import { createAuthModule, ensureFirstAdmin, needsSetup } from './auth/index.js';
 import {
   createCommentsModule,
+  createThreadCacheSync,
   postKey,
   type ThreadCache,
   type ThreadCacheSync,
@@ -38,9 +39,11 @@ import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
 import {
   createExportModule,
+  createImporter,
   createImportExportModule,
   screenImportedWith,
   type ImporterDeps,
+  type ScreenImported,
 } from './import-export/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
@@ -326,6 +329,64 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       await outboxWorker?.stop();
       await notifications.close();
       await comments.close();
+      await redis?.close();
+      await database.close();
+    },
+  };
+}
+
+export interface ParleyImporter {
+  config: Config;
+  database: Database;
+  sites: SiteDirectory;
+  importer: ImporterDeps;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * What an import outside the server needs (the import CLI, the import benchmark), wired as
+ * buildParley wires it: the migrated store, the sites, the importer, and the thread cache
+ * invalidations that running servers hear through Redis. No HTTP app, outbox, mail or live
+ * updates; the screening model (tens of MB) is loaded only when a run screens a comment.
+ */
+export async function buildImporter(
+  config: Config,
+  options: { log?: Logger } = {},
+): Promise<ParleyImporter> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const database = await openStore(config, log);
+  const { db } = database;
+  const secret = resolveSecret(config.secret);
+  const hasher = createHasher(secret);
+  const events = createEvents(log);
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, config.redisPrefix, log)
+    : null;
+  const sites = createSitesModule({ db, publicUrl: config.publicUrl });
+  const { threadCacheSync } = await createThreadCacheSync({ events, log, redis });
+  let screen: ScreenImported | null = null;
+  const importer = createImporter({
+    db,
+    hasher,
+    sites: sites.directory,
+    screen: (input) => {
+      screen ??= screenImportedWith(createScreening(config, db, log, secret, null).screener);
+      return screen(input);
+    },
+    invalidateThreads: (siteSlug, postSlugs) => {
+      for (const slug of postSlugs) threadCacheSync.invalidate(postKey(siteSlug, slug));
+    },
+    log,
+  });
+  return {
+    config,
+    database,
+    sites: sites.directory,
+    importer,
+    log,
+    async close() {
+      await threadCacheSync.close();
       await redis?.close();
       await database.close();
     },
