@@ -163,24 +163,24 @@ describe('the fast path for simple HTML bodies', () => {
   test('when bodies are drawn at random from tricky pieces, then every one reads as turndown reads it', () => {
     const random = seeded(13);
     let fast = 0;
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 5_000; i++) {
       const html = randomBody(random);
       if (taken(html)) fast++;
       expect(htmlToMarkdown(html), JSON.stringify(html)).toBe(htmlToMarkdownByDom(html));
     }
     // The comparison means something only if the fast path took a fair share of them.
-    expect(fast).toBeGreaterThan(500);
+    expect(fast).toBeGreaterThan(120);
   });
 
   test('when well-formed bodies are drawn at random, then every one the fast path takes reads as turndown reads it', () => {
     const random = seeded(7);
     let fast = 0;
-    for (let i = 0; i < 10_000; i++) {
+    for (let i = 0; i < 4_000; i++) {
       const html = structuredBody(random);
       if (taken(html)) fast++;
       expect(htmlToMarkdown(html), JSON.stringify(html)).toBe(htmlToMarkdownByDom(html));
     }
-    expect(fast).toBeGreaterThan(300);
+    expect(fast).toBeGreaterThan(100);
   });
 
   test('when the fixtures are imported, then each of their HTML bodies reads as turndown reads it', () => {
