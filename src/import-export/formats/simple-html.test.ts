@@ -127,7 +127,8 @@ function structuredBody(random: () => number): string {
   const blocks: string[] = [];
   const n = 1 + Math.floor(random() * 3);
   for (let i = 0; i < n; i++) blocks.push(random() < 0.7 ? `<p>${inline(0)}</p>` : inline(0));
-  return blocks.join('');
+  // Between blocks: nothing, or the newlines WordPress's autop writes (or stray spaces).
+  return blocks.join(pick(['', '', '\n', ' \n\t', ' ']));
 }
 
 /** A small seeded generator, so a failure names a body that can be run again. */
@@ -145,6 +146,7 @@ describe('the fast path for simple HTML bodies', () => {
       '<p>Comment 1: this is <b>a fairly ordinary</b> comment, with <a href="https://example.org/1">a link</a> and a second sentence.</p><p>Another paragraph.</p>',
       'Comment 1: this is <strong>a fairly ordinary</strong> comment, with <a href="https://example.org/1">a link</a>.',
       '<p>one<br>two<br/>three</p>text after',
+      '<p>Comment 1: this is <strong>fairly</strong> <a href="https://example.org/1">ordinary</a>.</p>\n<p>Another.</p>\n',
       '<p>*stars* and _under_ [brackets] `ticks` \\ back</p><p>- dash</p><p>1. one</p><p># hash</p>',
       '<p><i>it</i> <em>em</em> <b>bold <i>both</i> end</b></p>',
       '<a href="https://example.org/x">https://example.org/x</a>',

@@ -38,8 +38,18 @@ function parse(html: string): Element | null {
     const end = lt === -1 ? html.length : lt;
     if (end > at) {
       const text = html.slice(at, end);
-      if (!isPlainText(text)) return null;
-      stack.at(-1)!.children.push(text);
+      const top = stack.at(-1)!;
+      const previous = top.children.at(-1);
+      // Newlines between paragraphs (WordPress's autop writes them) are dropped by turndown's
+      // whitespace collapsing at the start of the body or after a block: dropped here too.
+      const dropped =
+        top === root &&
+        /^[ \t\n]+$/.test(text) &&
+        (previous === undefined || (typeof previous === 'object' && previous.tag === 'p'));
+      if (!dropped) {
+        if (!isPlainText(text)) return null;
+        top.children.push(text);
+      }
     }
     if (lt === -1) break;
     TAG.lastIndex = lt;
