@@ -1,6 +1,6 @@
 // One benchmark import in its own process (so its peak RSS is its own): migrates the database
 // named by DATABASE_URL, creates the site, imports FILE and prints one JSON line of figures.
-import { buildParley } from '../src/server.js';
+import { buildImporter } from '../src/server.js';
 import { loadConfig } from '../src/config.js';
 import { createImport, openImportFile, runImport } from '../src/import-export/index.js';
 import { createLogger } from '../src/logger.js';
@@ -12,7 +12,7 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   PARLEY_SECRET: 'bench-secret-0123456789abcdef',
 });
-const parley = await buildParley(config, { log: createLogger('warn') });
+const parley = await buildImporter(config, { log: createLogger('warn') });
 const db = parley.database.db;
 await db.site.create({ data: { slug: 'bench', name: 'Bench', allowedOrigins: [], settings: {} } });
 const site = await parley.sites.get('bench');

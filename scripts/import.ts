@@ -20,7 +20,7 @@ import {
   type ImportJobView,
 } from '../src/import-export/index.js';
 import { createLogger } from '../src/logger.js';
-import { buildParley } from '../src/server.js';
+import { buildImporter } from '../src/server.js';
 
 const USAGE = `Usage:
   npm run import -- --site SLUG --format disqus|wxr|isso|remark42|commento|parley [--dry-run]
@@ -62,7 +62,7 @@ try {
   fail(err instanceof ConfigError ? err.message : String(err));
 }
 
-const parley = await buildParley(config, { log: createLogger('warn') });
+const parley = await buildImporter(config, { log: createLogger('warn') });
 const { importer } = parley;
 let jobId: string;
 let format: ReturnType<typeof ImportFormatSchema.parse>;

@@ -9,6 +9,7 @@ import { createApiDocsModule } from './api-docs/index.js';
 import { createAuthModule, ensureFirstAdmin, needsSetup } from './auth/index.js';
 import {
   createCommentsModule,
+  createThreadCacheSync,
   postKey,
   type ThreadCache,
   type ThreadCacheSync,
@@ -38,9 +39,11 @@ import { createPerspectiveApiModule } from './perspective-api/index.js';
 import { createPostsModule } from './posts/index.js';
 import {
   createExportModule,
+  createImporter,
   createImportExportModule,
   screenImportedWith,
   type ImporterDeps,
+  type ScreenImported,
 } from './import-export/index.js';
 import { createHasher, type Hasher } from './privacy/hashing.js';
 import { resolveSecret } from './privacy/secret.js';
@@ -111,17 +114,8 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       'TRUST_PROXY=true trusts every X-Forwarded-For hop: set it to the number of proxies in front of Parley (usually 1) or their addresses',
     );
   }
-  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR, {
-    onUnknown: (migrations) =>
-      log.warn(
-        { migrations },
-        'the database has migrations this version of Parley does not know: it was upgraded by a newer version',
-      ),
-  });
-  if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
-
   // Kernel: the store, secrets, events, Redis, rate limits.
-  const database = await openDatabase(config.database.provider, config.database.url);
+  const database = await openStore(config, log);
   const { db } = database;
   const secret = resolveSecret(config.secret);
   const hasher = createHasher(secret);
@@ -129,9 +123,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   if (seeded) log.info('seeded the demo site and article');
   await ensureFirstAdmin(db, config.admin, log);
   const demoAdmin = seeded && !config.admin ? await createDemoAdminIfNone(db) : null;
-  const events = new EventBus((err, name) =>
-    log.error({ err: redactError(err), event: name }, 'event listener failed'),
-  );
+  const events = createEvents(log);
   const redis = config.redisUrl
     ? await connectRedis(config.redisUrl, config.redisPrefix, log)
     : null;
@@ -149,20 +141,7 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
   // Features, lowest first.
   const sites = createSitesModule({ db, publicUrl });
   const posts = createPostsModule({ db, sites: sites.directory });
-  const screening = createScreeningModule({
-    config,
-    db,
-    log,
-    secret,
-    bans: banLookup(db),
-    observer: metrics
-      ? {
-          phase: (name, seconds) => metrics.screeningPhase(name, seconds),
-          screened: (decision, reasons) => metrics.screened(decision, reasons),
-        }
-      : undefined,
-    verifiedAuthors: verifiedAuthorLookup(db),
-  });
+  const screening = createScreening(config, db, log, secret, metrics);
   const comments = await createCommentsModule({
     db,
     store: database.provider,
@@ -354,6 +333,106 @@ export async function buildParley(config: Config, options: { log?: Logger } = {}
       await database.close();
     },
   };
+}
+
+export interface ParleyImporter {
+  config: Config;
+  database: Database;
+  sites: SiteDirectory;
+  importer: ImporterDeps;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * What an import outside the server needs (the import CLI, the import benchmark), wired as
+ * buildParley wires it: the migrated store, the sites, the importer, and the thread cache
+ * invalidations that running servers hear through Redis. No HTTP app, outbox, mail or live
+ * updates; the screening model (tens of MB) is loaded only when a run screens a comment.
+ */
+export async function buildImporter(
+  config: Config,
+  options: { log?: Logger } = {},
+): Promise<ParleyImporter> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const database = await openStore(config, log);
+  const { db } = database;
+  const secret = resolveSecret(config.secret);
+  const hasher = createHasher(secret);
+  const events = createEvents(log);
+  const redis = config.redisUrl
+    ? await connectRedis(config.redisUrl, config.redisPrefix, log)
+    : null;
+  const sites = createSitesModule({ db, publicUrl: config.publicUrl });
+  const { threadCacheSync } = await createThreadCacheSync({ events, log, redis });
+  let screen: ScreenImported | null = null;
+  const importer = createImporter({
+    db,
+    hasher,
+    sites: sites.directory,
+    screen: (input) => {
+      screen ??= screenImportedWith(createScreening(config, db, log, secret, null).screener);
+      return screen(input);
+    },
+    invalidateThreads: (siteSlug, postSlugs) => {
+      for (const slug of postSlugs) threadCacheSync.invalidate(postKey(siteSlug, slug));
+    },
+    log,
+  });
+  return {
+    config,
+    database,
+    sites: sites.directory,
+    importer,
+    log,
+    async close() {
+      await threadCacheSync.close();
+      await redis?.close();
+      await database.close();
+    },
+  };
+}
+
+/** Migrations applied (as the running version knows them), then the store opened. */
+async function openStore(config: Config, log: Logger): Promise<Database> {
+  const applied = await migrate(config.database.provider, config.database.url, MIGRATIONS_DIR, {
+    onUnknown: (migrations) =>
+      log.warn(
+        { migrations },
+        'the database has migrations this version of Parley does not know: it was upgraded by a newer version',
+      ),
+  });
+  if (applied.length > 0) log.info({ migrations: applied }, 'applied database migrations');
+  return openDatabase(config.database.provider, config.database.url);
+}
+
+function createEvents(log: Logger): EventBus {
+  return new EventBus((err, name) =>
+    log.error({ err: redactError(err), event: name }, 'event listener failed'),
+  );
+}
+
+function createScreening(
+  config: Config,
+  db: Database['db'],
+  log: Logger,
+  secret: string,
+  metrics: Metrics | null,
+) {
+  return createScreeningModule({
+    config,
+    db,
+    log,
+    secret,
+    bans: banLookup(db),
+    observer: metrics
+      ? {
+          phase: (name, seconds) => metrics.screeningPhase(name, seconds),
+          screened: (decision, reasons) => metrics.screened(decision, reasons),
+        }
+      : undefined,
+    verifiedAuthors: verifiedAuthorLookup(db),
+  });
 }
 
 export interface RunningServer {

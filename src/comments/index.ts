@@ -64,7 +64,15 @@ export interface CommentsModuleDeps {
   replyMail: boolean;
 }
 
-export async function createCommentsModule(deps: CommentsModuleDeps): Promise<CommentsModule> {
+/**
+ * A thread cache kept right across processes (Redis when configured): the comments module's,
+ * or a bare one for a process that serves no threads but changes them (the import CLI).
+ */
+export async function createThreadCacheSync(deps: {
+  events: EventBus;
+  log: Logger;
+  redis: RedisConnection | null;
+}): Promise<{ threadCache: ThreadCache; threadCacheSync: ThreadCacheSync }> {
   const threadCache = new ThreadCache();
   const threadCacheSync = new ThreadCacheSync(threadCache, deps.events);
   if (deps.redis)
@@ -72,6 +80,11 @@ export async function createCommentsModule(deps: CommentsModuleDeps): Promise<Co
       createClusterChannel(deps.redis, 'thread-cache', ThreadInvalidation, deps.log),
       deps.redis,
     );
+  return { threadCache, threadCacheSync };
+}
+
+export async function createCommentsModule(deps: CommentsModuleDeps): Promise<CommentsModule> {
+  const { threadCache, threadCacheSync } = await createThreadCacheSync(deps);
   const comments: CommentsDeps = {
     db: deps.db,
     store: deps.store,

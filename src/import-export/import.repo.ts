@@ -1,31 +1,40 @@
 // Storage of imports: jobs, the staged records of a file, thread → post mappings, and the
-// imported comments themselves. The hot path of a large import is plain SQL: every bulk write
-// sends its rows as one JSON parameter that the store unpacks (json_each / json_array_elements),
-// and every lookup takes a whole batch of keys, because each Prisma query costs about a
-// millisecond of planning whatever it does, and each bound parameter costs marshalling.
-import { dialectOf, Prisma, type Db, type DbClient } from '../db/database.js';
+// imported comments themselves. The hot path of a large import is plain SQL straight to the
+// driver (direct-sql.ts): every bulk write sends its rows as one JSON parameter that the store
+// unpacks (json_each / json_array_elements), and every lookup takes a whole batch of keys as
+// one JSON parameter too, so each statement's text is the same every time (prepared once).
+// Through Prisma each raw query cost its query compiler and several copies of the parameter.
+import {
+  directSqlIn,
+  directSqlOf,
+  inTransaction,
+  type Db,
+  type DbClient,
+  type Prisma,
+} from '../db/database.js';
+import type { DirectSql, SqlParam } from '../db/direct-sql.js';
 
 /** A column's type in a bulk write; 'json!' writes a null as JSON null (a NOT NULL column). */
 type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'date' | 'json' | 'json!' | 'status';
 type Cell = string | number | boolean | null;
 
 /**
- * The store behind a client or a transaction: dialectOf knows only the clients it opened, so a
- * transaction's client (where the bulk writes run) is asked for its provider.
+ * Direct SQL on a transaction's connection (one opened by inTransaction), else on the client's.
+ * Writes run only inside a transaction: on SQLite the connection is shared, and a statement
+ * sent outside one would land in whatever transaction another request has open on it.
  */
-function dialect(db: DbClient): 'sqlite' | 'postgresql' {
-  const provider = (db as { _activeProvider?: string })._activeProvider;
-  return provider === 'postgresql' ? 'postgresql' : dialectOf(db);
+function sqlOf(db: DbClient): DirectSql {
+  return directSqlIn(db) ?? directSqlOf(db as Db);
 }
 
 /** A value as a JSON cell: dates in the text form each store keeps, JSON columns as their text. */
-function cell(db: DbClient, type: ColumnType, v: unknown): Cell {
+function cell(store: DirectSql['dialect'], type: ColumnType, v: unknown): Cell {
   if (type === 'json!') return JSON.stringify(v ?? null);
   if (v === null || v === undefined) return null;
   if (type === 'date') {
     const iso = (v as Date).toISOString();
     // The SQLite adapter stores "…+00:00"; PostgreSQL casts either form.
-    return dialect(db) === 'postgresql' ? iso : iso.replace('Z', '+00:00');
+    return store === 'postgresql' ? iso : iso.replace('Z', '+00:00');
   }
   if (type === 'json') return JSON.stringify(v);
   return v as Cell;
@@ -44,17 +53,24 @@ const PG_TYPES: Record<ColumnType, string> = {
 
 /**
  * `SELECT <columns> FROM <rows>` for an INSERT: the rows travel as one JSON array of arrays
- * (`json`), in order (parents before their replies, so foreign keys hold row by row).
+ * (parameter $1), in order (parents before their replies, so foreign keys hold row by row).
  */
-function jsonRows(db: DbClient, columns: ColumnType[], json: string): Prisma.Sql {
-  if (dialect(db) === 'postgresql') {
+function jsonRows(store: DirectSql['dialect'], columns: ColumnType[]): string {
+  if (store === 'postgresql') {
     const exprs = columns.map((t, i) => `CAST(value->>${i} AS ${PG_TYPES[t]})`).join(', ');
-    return Prisma.sql`SELECT ${Prisma.raw(exprs)}
-      FROM json_array_elements(CAST(${json} AS json)) WITH ORDINALITY AS j(value, n) ORDER BY n`;
+    return `SELECT ${exprs}
+      FROM json_array_elements(CAST($1 AS json)) WITH ORDINALITY AS j(value, n) ORDER BY n`;
   }
   const exprs = columns.map((_, i) => `value->>${i}`).join(', ');
   // "WHERE true": SQLite would otherwise read a following ON CONFLICT as a join's ON.
-  return Prisma.sql`SELECT ${Prisma.raw(exprs)} FROM json_each(${json}) WHERE true ORDER BY key`;
+  return `SELECT ${exprs} FROM json_each($1) WHERE true ORDER BY key`;
+}
+
+/** `(SELECT …)` listing the keys of a JSON array of strings in parameter $n, for an IN. */
+function jsonKeys(store: DirectSql['dialect'], n: number): string {
+  return store === 'postgresql'
+    ? `(SELECT json_array_elements_text(CAST($${n} AS json)))`
+    : `(SELECT value FROM json_each($${n}))`;
 }
 
 /**
@@ -66,11 +82,13 @@ const BULK_CHARS = 256 * 1024;
 
 async function bulkInsert(
   db: DbClient,
-  head: Prisma.Sql,
+  head: string,
   columns: ColumnType[],
   rows: unknown[][],
-  tail: Prisma.Sql = Prisma.empty,
+  tail = '',
 ): Promise<void> {
+  const direct = sqlOf(db);
+  const statement = `${head} ${jsonRows(direct.dialect, columns)} ${tail}`;
   let batch: string[] = [];
   let chars = 0;
   const flush = async () => {
@@ -78,10 +96,10 @@ async function bulkInsert(
     const json = `[${batch.join(',')}]`;
     batch = [];
     chars = 0;
-    await db.$executeRaw`${head} ${jsonRows(db, columns, json)} ${tail}`;
+    await direct.query(statement, [json]);
   };
   for (const row of rows) {
-    const text = JSON.stringify(row.map((v, i) => cell(db, columns[i]!, v)));
+    const text = JSON.stringify(row.map((v, i) => cell(direct.dialect, columns[i]!, v)));
     batch.push(text);
     chars += text.length + 1;
     if (chars >= BULK_CHARS) await flush();
@@ -143,25 +161,29 @@ export interface StagedRow {
   line: number | null;
 }
 
-const STAGED_INSERT = Prisma.sql`INSERT INTO "ImportStaged"
+const STAGED_INSERT = `INSERT INTO "ImportStaged"
   ("jobId", "seq", "kind", "sourceId", "threadSourceId", "data", "reason", "line")`;
 const STAGED_TYPES: ColumnType[] = ['text', 'int', 'text', 'text', 'text', 'text', 'text', 'int'];
 
 export async function stageRecords(db: Db, rows: StagedRow[]): Promise<void> {
-  await bulkInsert(
-    db,
-    STAGED_INSERT,
-    STAGED_TYPES,
-    rows.map((r) => [
-      r.jobId,
-      r.seq,
-      r.kind,
-      r.sourceId,
-      r.threadSourceId,
-      r.data,
-      r.reason,
-      r.line,
-    ]),
+  if (rows.length === 0) return;
+  // In a transaction: direct writes go through one (see sqlOf), and a batch commits once.
+  await inTransaction(db, (tx) =>
+    bulkInsert(
+      tx,
+      STAGED_INSERT,
+      STAGED_TYPES,
+      rows.map((r) => [
+        r.jobId,
+        r.seq,
+        r.kind,
+        r.sourceId,
+        r.threadSourceId,
+        r.data,
+        r.reason,
+        r.line,
+      ]),
+    ),
   );
 }
 
@@ -185,10 +207,12 @@ export async function getStagedThreads(
   afterSeq: number,
   take: number,
 ): Promise<StagedRecordRow[]> {
-  const rows = await db.$queryRaw<StagedRecordRow[]>`
-    SELECT "seq", "sourceId", "sourceId" AS "threadSourceId", "data" FROM "ImportStaged"
-    WHERE "jobId" = ${jobId} AND "kind" = 'thread' AND "seq" > ${afterSeq}
-    ORDER BY "seq" LIMIT ${take}`;
+  const rows = await sqlOf(db).query<StagedRecordRow>(
+    `SELECT "seq", "sourceId", "sourceId" AS "threadSourceId", "data" FROM "ImportStaged"
+    WHERE "jobId" = $1 AND "kind" = 'thread' AND "seq" > $2
+    ORDER BY "seq" LIMIT $3`,
+    [jobId, afterSeq, take],
+  );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -196,13 +220,26 @@ export function countStaged(db: Db, jobId: string, kind: StagedRow['kind']) {
   return db.importStaged.count({ where: { jobId, kind } });
 }
 
-/** Keys per IN list: far below both stores' parameter limits. */
-const IN_KEYS = 500;
+/** Keys per lookup statement: a JSON parameter of a few tens of kilobytes. */
+const IN_KEYS = 1_000;
 
-async function inChunks<T, K>(keys: K[], query: (chunk: K[]) => Promise<T[]>): Promise<T[]> {
+/**
+ * The rows of `sql` for all of `keys`, asked for in chunks: `sql` names the chunk's keys
+ * with KEYS (a JSON array in the last parameter, after `params`).
+ */
+async function byKeys<T extends object>(
+  db: DbClient,
+  sql: string,
+  params: SqlParam[],
+  keys: string[],
+): Promise<T[]> {
+  const direct = sqlOf(db);
+  const text = sql.replace('KEYS', jsonKeys(direct.dialect, params.length + 1));
   const out: T[] = [];
   for (let i = 0; i < keys.length; i += IN_KEYS)
-    out.push(...(await query(keys.slice(i, i + IN_KEYS))));
+    out.push(
+      ...(await direct.query<T>(text, [...params, JSON.stringify(keys.slice(i, i + IN_KEYS))])),
+    );
   return out;
 }
 
@@ -212,11 +249,12 @@ export async function getStagedComments(
   jobId: string,
   threadSourceIds: string[],
 ): Promise<StagedRecordRow[]> {
-  const rows = await inChunks(
+  const rows = await byKeys<StagedRecordRow>(
+    db,
+    `SELECT "seq", "sourceId", "threadSourceId", "data" FROM "ImportStaged"
+    WHERE "jobId" = $1 AND "kind" = 'comment' AND "threadSourceId" IN KEYS`,
+    [jobId],
     threadSourceIds,
-    (ids) => db.$queryRaw<StagedRecordRow[]>`
-      SELECT "seq", "sourceId", "threadSourceId", "data" FROM "ImportStaged"
-      WHERE "jobId" = ${jobId} AND "kind" = 'comment' AND "threadSourceId" IN (${Prisma.join(ids)})`,
   );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) })).sort((a, b) => a.seq - b.seq);
 }
@@ -274,11 +312,11 @@ export async function getImportSources(
   siteId: string,
   keys: string[],
 ): Promise<Map<string, string>> {
-  const rows = await inChunks(
+  const rows = await byKeys<{ key: string; postId: string }>(
+    db,
+    `SELECT "key", "postId" FROM "ImportSource" WHERE "siteId" = $1 AND "key" IN KEYS`,
+    [siteId],
     keys,
-    (chunk) => db.$queryRaw<{ key: string; postId: string }[]>`
-      SELECT "key", "postId" FROM "ImportSource"
-      WHERE "siteId" = ${siteId} AND "key" IN (${Prisma.join(chunk)})`,
   );
   return new Map(rows.map((r) => [r.key, r.postId]));
 }
@@ -290,10 +328,10 @@ export async function saveImportSources(
 ): Promise<void> {
   await bulkInsert(
     db,
-    Prisma.sql`INSERT INTO "ImportSource" ("siteId", "key", "postId")`,
+    `INSERT INTO "ImportSource" ("siteId", "key", "postId")`,
     ['text', 'text', 'text'],
     entries.map((e) => [siteId, e.key, e.postId]),
-    Prisma.sql`ON CONFLICT ("siteId", "key") DO UPDATE SET "postId" = excluded."postId"`,
+    `ON CONFLICT ("siteId", "key") DO UPDATE SET "postId" = excluded."postId"`,
   );
 }
 
@@ -312,10 +350,11 @@ function posts(rows: (Omit<PostRow, 'closed'> & { closed: unknown })[]): PostRow
 
 export async function getPostsByIds(db: DbClient, ids: string[]): Promise<PostRow[]> {
   return posts(
-    await inChunks(
+    await byKeys<PostRow>(
+      db,
+      `SELECT "id", "slug", "url", "title", "closed" FROM "Post" WHERE "id" IN KEYS`,
+      [],
       ids,
-      (chunk) => db.$queryRaw<PostRow[]>`
-        SELECT "id", "slug", "url", "title", "closed" FROM "Post" WHERE "id" IN (${Prisma.join(chunk)})`,
     ),
   );
 }
@@ -326,11 +365,12 @@ export async function getPostsByUrls(
   siteId: string,
   urls: string[],
 ): Promise<PostRow[]> {
-  const rows = await inChunks(
+  const rows = await byKeys<PostRow & { createdAt: Date | string }>(
+    db,
+    `SELECT "id", "slug", "url", "title", "closed", "createdAt" FROM "Post"
+    WHERE "siteId" = $1 AND "url" IN KEYS`,
+    [siteId],
     urls,
-    (chunk) => db.$queryRaw<(PostRow & { createdAt: Date })[]>`
-      SELECT "id", "slug", "url", "title", "closed", "createdAt" FROM "Post"
-      WHERE "siteId" = ${siteId} AND "url" IN (${Prisma.join(chunk)})`,
   );
   rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
   return posts(rows.map(({ createdAt: _, ...r }) => r));
@@ -342,11 +382,12 @@ export async function getPostsBySlugs(
   slugs: string[],
 ): Promise<PostRow[]> {
   return posts(
-    await inChunks(
+    await byKeys<PostRow>(
+      db,
+      `SELECT "id", "slug", "url", "title", "closed" FROM "Post"
+      WHERE "siteId" = $1 AND "slug" IN KEYS`,
+      [siteId],
       slugs,
-      (chunk) => db.$queryRaw<PostRow[]>`
-        SELECT "id", "slug", "url", "title", "closed" FROM "Post"
-        WHERE "siteId" = ${siteId} AND "slug" IN (${Prisma.join(chunk)})`,
     ),
   );
 }
@@ -367,7 +408,7 @@ export async function createImportedPosts(db: DbClient, rows: ImportedPostRow[])
   const now = new Date();
   await bulkInsert(
     db,
-    Prisma.sql`INSERT INTO "Post" ("id", "siteId", "slug", "title", "url", "closed", "publishedAt",
+    `INSERT INTO "Post" ("id", "siteId", "slug", "title", "url", "closed", "publishedAt",
       "author", "createdAt", "updatedAt")`,
     ['text', 'text', 'text', 'text', 'text', 'bool', 'date', 'text', 'date', 'date'],
     rows.map((p) => [
@@ -404,11 +445,12 @@ export async function getImportedComments(
   siteId: string,
   importKeys: string[],
 ): Promise<(PlacedRow & { authorName: string })[]> {
-  const rows = await inChunks(
+  const rows = await byKeys<PlacedRow & { authorName: string }>(
+    db,
+    `SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
+    WHERE "siteId" = $1 AND "importKey" IN KEYS`,
+    [siteId],
     importKeys,
-    (chunk) => db.$queryRaw<(PlacedRow & { authorName: string })[]>`
-      SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
-      WHERE "siteId" = ${siteId} AND "importKey" IN (${Prisma.join(chunk)})`,
   );
   return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
 }
@@ -417,9 +459,11 @@ export async function getPlacedComment(
   db: DbClient,
   id: string,
 ): Promise<(PlacedRow & { authorName: string }) | null> {
-  const [row] = await db.$queryRaw<(PlacedRow & { authorName: string })[]>`
-    SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
-    WHERE "id" = ${id}`;
+  const [row] = await sqlOf(db).query<PlacedRow & { authorName: string }>(
+    `SELECT "id", "importKey", "parentId", "rootId", "depth", "authorName" FROM "Comment"
+    WHERE "id" = $1`,
+    [id],
+  );
   return row ? { ...row, depth: Number(row.depth) } : null;
 }
 
@@ -456,7 +500,7 @@ export interface ImportedCommentRow {
   decidedAt: Date | null;
 }
 
-const COMMENT_INSERT = Prisma.sql`INSERT INTO "Comment" ("id", "siteId", "postId", "parentId",
+const COMMENT_INSERT = `INSERT INTO "Comment" ("id", "siteId", "postId", "parentId",
   "rootId", "depth", "replyToId", "replyToName", "authorName", "authorEmail", "authorHash",
   "authorWebsite", "body", "html", "status", "screening", "toxicityScore", "spamScore", "toxic",
   "ipHash", "contentHash", "importKey", "userAgent", "referrer", "akismetParams", "reportCount",
@@ -510,15 +554,19 @@ export async function insertImportedComments(
       c.editedAt,
       c.decidedAt,
     ]),
-    Prisma.sql`ON CONFLICT ("siteId", "importKey") DO NOTHING`,
+    `ON CONFLICT ("siteId", "importKey") DO NOTHING`,
   );
 }
 
 /** Sets each post's visible count from its approved comments (imports change many at once). */
 export async function recountPosts(db: DbClient, postIds: string[]): Promise<void> {
   if (postIds.length === 0) return;
-  await db.$executeRaw`
-    UPDATE "Post" SET "updatedAt" = ${new Date()}, "commentCount" = (
+  await byKeys(
+    db,
+    `UPDATE "Post" SET "updatedAt" = $1, "commentCount" = (
       SELECT COUNT(*) FROM "Comment" WHERE "Comment"."postId" = "Post"."id" AND "Comment"."status" = 'approved')
-    WHERE "id" IN (${Prisma.join(postIds)})`;
+    WHERE "id" IN KEYS`,
+    [new Date()],
+    postIds,
+  );
 }

@@ -71,8 +71,11 @@ export interface ImportExportModuleDeps {
   maxUploadBytes: number;
 }
 
-export function createImportExportModule(deps: ImportExportModuleDeps): ImportExportModule {
-  const importer: ImporterDeps = {
+/** The importer alone (the import CLI): what the admin routes run their jobs with. */
+export function createImporter(
+  deps: Omit<ImportExportModuleDeps, 'guard' | 'maxUploadBytes'>,
+): ImporterDeps {
+  return {
     db: deps.db,
     hasher: deps.hasher,
     sites: deps.sites,
@@ -80,6 +83,10 @@ export function createImportExportModule(deps: ImportExportModuleDeps): ImportEx
     invalidateThreads: deps.invalidateThreads,
     log: deps.log,
   };
+}
+
+export function createImportExportModule(deps: ImportExportModuleDeps): ImportExportModule {
+  const importer = createImporter(deps);
   return {
     router: importRouter({ importer, guard: deps.guard, maxUploadBytes: deps.maxUploadBytes }),
     importer,

@@ -6,6 +6,7 @@
 // HTML off and a sanitizer behind it, so a stray "<" in text is shown, never run.
 import TurndownService from 'turndown';
 import type { BodyFormat } from './records.js';
+import { simpleHtmlToMarkdown } from './simple-html.js';
 
 export interface BodyOptions {
   /** Resolves relative links (href="/post/2") against the thread's URL; without it they become text. */
@@ -96,14 +97,7 @@ function createService(options: BodyOptions): TurndownService {
 
   service.addRule('link', {
     filter: (node) => dom(node).nodeName === 'A',
-    replacement: (content, node) => {
-      const raw = attr(dom(node), 'href');
-      const href = safeUrl(raw, options.baseUrl);
-      const text = content.trim();
-      if (!href) return content;
-      if (text === '' || text === href || text === raw?.trim()) return href;
-      return `[${text.replace(/\n+/g, ' ')}](${href})`;
-    },
+    replacement: (content, node) => linkMarkdown(content, attr(dom(node), 'href'), options),
   });
   service.addRule('image', {
     filter: 'img',
@@ -148,6 +142,15 @@ function createService(options: BodyOptions): TurndownService {
   return service;
 }
 
+/** A link as Markdown: its text and safe URL, the bare URL when the text says no more, else its text. */
+function linkMarkdown(content: string, raw: string | null, options: BodyOptions): string {
+  const href = safeUrl(raw, options.baseUrl);
+  const text = content.trim();
+  if (!href) return content;
+  if (text === '' || text === href || text === raw?.trim()) return href;
+  return `[${text.replace(/\n+/g, ' ')}](${href})`;
+}
+
 function fence(code: string): string {
   const text = code.replace(/\n$/, '');
   // A fence longer than any backtick run inside the code.
@@ -173,9 +176,20 @@ function serviceFor(options: BodyOptions): TurndownService {
 
 export function htmlToMarkdown(html: string, options: BodyOptions = {}): string {
   if (html.trim() === '') return '';
+  const service = serviceFor(options);
+  // Plain paragraphs, emphasis and links (most bodies) skip the DOM: the same rules, by hand.
+  const simple = simpleHtmlToMarkdown(html, {
+    escape: (text) => service.escape(text),
+    link: (content, href) => linkMarkdown(content, href, options),
+  });
+  return tidy(simple ?? service.turndown(html));
+}
+
+/** htmlToMarkdown through the DOM and turndown always (the fast path's tests compare the two). */
+export function htmlToMarkdownByDom(html: string, options: BodyOptions = {}): string {
+  if (html.trim() === '') return '';
   // Event handlers and styles live in attributes, which no rule copies; only the rules above emit syntax.
-  const markdown = serviceFor(options).turndown(html);
-  return tidy(markdown);
+  return tidy(serviceFor(options).turndown(html));
 }
 
 /** Plain text shown as typed: Markdown syntax in it is escaped, newlines stay. */
