@@ -28,6 +28,12 @@ function prng(seed: number) {
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
+/** The readiness probe saying a dependency did not answer in time (its documented 503). */
+function isReadinessVerdict(route: RouteEntry, body: unknown): boolean {
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  return route.method === 'GET' && route.path === '/api/ready' && code === 'NOT_READY';
+}
+
 describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
   let t: TestParley;
   let admin: StaffClient;
@@ -383,6 +389,7 @@ describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
     const failures: string[] = [];
     let sent = 0;
     const statuses = new Map<number, number>();
+    let notReady = 0;
     const worker = async () => {
       while (sent < REQUESTS_PER_STORE) {
         sent += 1;
@@ -392,7 +399,11 @@ describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
         try {
           const res = await req;
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status >= 500)
+          // /api/ready's 503 NOT_READY is its contract, not a crash: its database ping has an
+          // 800 ms deadline, which this load on a busy two-core CI machine once exceeded. Any
+          // other 5xx, on /api/ready too, still fails.
+          if (res.status === 503 && isReadinessVerdict(route, res.body)) notReady += 1;
+          else if (res.status >= 500)
             failures.push(`${res.status} ${described} → ${JSON.stringify(res.body).slice(0, 200)}`);
           if (res.status === 401 && rnd() < 0.2) await resumeAdmin();
         } catch (err) {
@@ -404,6 +415,7 @@ describe.each(PROVIDERS)('fuzzing every route on %s', (provider) => {
     recordFigure(`fuzz-${provider}`, {
       sent,
       fiveHundreds: failures.length,
+      readinessNotReady: notReady,
       statuses: Object.fromEntries(statuses),
     });
     expect(failures.slice(0, 15)).toEqual([]);
