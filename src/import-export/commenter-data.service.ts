@@ -176,12 +176,11 @@ export async function eraseCommenter(
       const comments = await getCommenterCommentRefs(tx, who, options.siteIds);
       const ids = comments.map((c) => c.id);
       for (const c of comments) {
+        const screening = scrubJson(c.screening, who.email, false);
         await anonymiseComment(tx, {
           id: c.id,
           authorName: ERASED_NAME,
-          screening: options.removeBodies
-            ? withoutQuotedText(scrubJson(c.screening, who.email, false))
-            : scrubJson(c.screening, who.email, false),
+          screening: options.removeBodies ? withoutQuotedText(screening) : screening,
           ...(erasedBody && { body: erasedBody }),
         });
       }

@@ -199,23 +199,17 @@ export function aComment(overrides: Record<string, unknown> = {}) {
 export async function startTestServer(provider: Provider, env: Record<string, string> = {}) {
   const { startServer } = await import('../../src/server.js');
   const database = await createTestDatabase(provider);
-  const { freePort } = await import('./process.js');
-  // A free port can be taken by another test process before we listen on it: try another.
-  let running: Awaited<ReturnType<typeof startServer>> | undefined;
-  for (let attempt = 0; !running; attempt++) {
-    const port = await freePort();
-    const config = testConfig(database.url, {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      ...env,
-    });
-    try {
-      running = await startServer(config);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw err;
-    }
-  }
+  const { startOnFreePort } = await import('./process.js');
+  const { started: running } = await startOnFreePort((port) =>
+    startServer(
+      testConfig(database.url, {
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        ...env,
+      }),
+    ),
+  );
   return {
     ...running,
     database,

@@ -18,6 +18,23 @@ export async function freePort(): Promise<number> {
   }
 }
 
+/**
+ * Starts something on a port from freePort(), trying another port when a parallel test took it
+ * between the check and the start (EADDRINUSE), up to five tries.
+ */
+export async function startOnFreePort<T>(
+  start: (port: number) => Promise<T>,
+): Promise<{ port: number; started: T }> {
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { port, started: await start(port) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw err;
+    }
+  }
+}
+
 function canListen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = createServer();

@@ -3,7 +3,7 @@
 // (an outage).
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from './process.js';
+import { startOnFreePort } from './process.js';
 
 export interface ReceivedMail {
   /** Envelope recipients (RCPT TO). */
@@ -29,8 +29,8 @@ export interface TestSmtp {
 
 export async function startTestSmtp(): Promise<TestSmtp> {
   // A port below the ephemeral range, so that it is still free when the server starts again
-  // after an outage; another test may still take it first, so the first start retries.
-  let port = await freePort();
+  // after an outage (stop, then start on the same port).
+  let port = 0;
   const mails: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let server: SMTPServer | null = null;
@@ -63,15 +63,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       s.server.once('error', reject);
       s.listen(port, '127.0.0.1', () => resolve());
     });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await start();
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw err;
-      port = await freePort();
-    }
-  }
+  await startOnFreePort((free) => {
+    port = free;
+    return start();
+  });
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,

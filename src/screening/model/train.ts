@@ -9,7 +9,11 @@ import {
   encodeBuckets,
   encodeInt8,
   type Artifact,
+  type LabelModel,
 } from './artifact.js';
+
+/** One label's calibration, as the artifact stores it. */
+type Calibration = LabelModel['calibration'];
 import { augmentText } from './augment.js';
 import { alignShifts } from './align.js';
 import { looksEnglish } from './segment.js';
@@ -427,7 +431,7 @@ export function trainScreeningModel(
     shiftOther?: Record<Label, number>;
   } | null = null;
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
-  const draft = (calibration: Array<{ a: number; b: number; stack?: number[] }>): Artifact => ({
+  const draft = (calibration: Calibration[]): Artifact => ({
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     features: { ...cfg.features },
@@ -474,26 +478,24 @@ export function trainScreeningModel(
   const devFeatures = dev.map((r) => extractFeatures(r, cfg.features));
   const devLogits = devFeatures.map((fv) => logitsOf(uncalibrated, fv));
   const devEnglish = devFeatures.map((fv) => looksEnglish(fv.canonical.text));
-  const calibration = LABELS.map(
-    (label, l): { a: number; b: number; stack?: number[]; otherB?: number } => {
-      const known = dev
-        .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
-        .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
-      const platt = fitPlatt(
-        known.map((x) => x.z),
-        known.map((x) => x.y),
-      );
-      if (!cfg.stackRidge) return platt;
-      const rowsKnown = dev.map((r, i) => ({ y: r.labels[label], x: devLogits[i]! }));
-      const k = rowsKnown.filter((x): x is { y: 0 | 1; x: Float64Array } => x.y !== null);
-      const st = fitStack(
-        k.map((x) => x.x),
-        k.map((x) => x.y),
-        cfg.stackRidge,
-      );
-      return { a: platt.a, b: st.b, stack: st.w };
-    },
-  );
+  const calibration = LABELS.map((label, l): Calibration => {
+    const known = dev
+      .map((r, i) => ({ y: r.labels[label], z: devLogits[i]![l]! }))
+      .filter((x): x is { y: 0 | 1; z: number } => x.y !== null);
+    const platt = fitPlatt(
+      known.map((x) => x.z),
+      known.map((x) => x.y),
+    );
+    if (!cfg.stackRidge) return platt;
+    const rowsKnown = dev.map((r, i) => ({ y: r.labels[label], x: devLogits[i]! }));
+    const k = rowsKnown.filter((x): x is { y: 0 | 1; x: Float64Array } => x.y !== null);
+    const st = fitStack(
+      k.map((x) => x.x),
+      k.map((x) => x.y),
+      cfg.stackRidge,
+    );
+    return { a: platt.a, b: st.b, stack: st.w };
+  });
   if (cfg.align) {
     const { minClean, spamMinClean, byLanguage } = cfg.align;
     const devCalibrated = devLogits.map((z) => calibrateLogits(calibration, z));
@@ -535,10 +537,7 @@ export function trainScreeningModel(
 }
 
 /** Calibrated log-odds per label (before the sigmoid), as the scorer computes them. */
-function calibrateLogits(
-  calibration: ReadonlyArray<{ a: number; b: number; stack?: number[]; otherB?: number }>,
-  z: Float64Array,
-): Float64Array {
+function calibrateLogits(calibration: readonly Calibration[], z: Float64Array): Float64Array {
   return Float64Array.from(LABELS, (_, l) => {
     const c = calibration[l]!;
     if (!c.stack) return c.b + c.a * z[l]!;
