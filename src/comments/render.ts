@@ -1,9 +1,11 @@
 // Comment bodies are plain text with a safe Markdown subset: paragraphs, line breaks,
 // emphasis, links, inline code and code blocks, quotes and lists. Raw HTML is not parsed
 // (it shows as text), and the output goes through a sanitizer allow-list as a second wall.
-// Rendered once, at write time; the stored html is served as is.
+// Plain bodies (words, bold, italics, https links) take plain-markdown.ts, which writes the same
+// HTML without either pass. Rendered once, at write time; the stored html is served as is.
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { renderPlainMarkdown } from './plain-markdown.js';
 
 const md = new MarkdownIt('zero', {
   html: false,
@@ -40,5 +42,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 export function renderCommentBody(body: string): string {
+  return renderPlain(body) ?? renderMarkdown(body);
+}
+
+/** The fast path alone: the same HTML for a plain body, null for any other. */
+export function renderPlain(body: string): string | null {
+  return renderPlainMarkdown(body, md);
+}
+
+/** The full path: markdown-it, then the sanitizer (the fast path's tests compare against it). */
+export function renderMarkdown(body: string): string {
   return sanitizeHtml(md.render(body), SANITIZE).trim();
 }
