@@ -8,6 +8,8 @@
 //   npm run eval:model -- --split dev     tune against this one
 //   npm run eval:model -- --split test    report only, once tuning is over
 //   npm run eval:model -- --model PATH   another artifact than the committed one
+//   npm run eval:model -- --split all --files '^wave8-' --model OLD   an older artifact on every
+//                                         row of writers it never saw
 //   npm run eval:model -- --curve      learning curve: train on 25/50/75/100% of the train split
 //                                         (a fixed subset by a hash of the id), evaluate on dev
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
@@ -307,13 +309,20 @@ if (process.argv.includes('--curve')) {
   else write('by-file', { files: reports, pooled: total });
 } else {
   const split = arg('--split') ?? 'dev';
-  if (split !== 'dev' && split !== 'test') {
-    console.error('usage: eval-screening-model.ts --split dev|test | --by-file');
+  // --files REGEX: only the rows of matching corpus files; with --split all, every split of them
+  // (an older artifact scored on writers added after it was trained).
+  const files = arg('--files');
+  if (split !== 'dev' && split !== 'test' && !(split === 'all' && files)) {
+    console.error(
+      'usage: eval-screening-model.ts --split dev|test [--files REGEX] | --split all --files REGEX | --by-file',
+    );
     process.exit(2);
   }
   const model = loadScreeningModel(readFileSync(arg('--model') ?? SCREENING_MODEL_PATH, 'utf8'));
-  const subset = rows.filter((r) => r.split === split);
-  const rep = evaluate(`${split} split`, subset, model);
+  const subset = rows.filter(
+    (r) => (split === 'all' || r.split === split) && (!files || new RegExp(files).test(r.file)),
+  );
+  const rep = evaluate(`${split} split${files ? ` of ${files}` : ''}`, subset, model);
   print(rep);
   const groups = { toxic: 0, clean: 0, spam: 0, unknown: 0 };
   for (const r of subset) groups[groupOf(r)]++;
