@@ -69,10 +69,10 @@ const OBFUSCATED_RES: RegExp[] = [
     'i',
   ),
   // spaced-out domains: "cheap pills . ru", "site . com"
-  new RegExp(
-    String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b|\b[a-z0-9-]{3,}\s*\.\s+${OBF_TLD}\b`,
-    'i',
-  ),
+  new RegExp(String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b`, 'i'),
+  // "site. com": a full stop and a space are also how sentences end, so only after top-level
+  // domains that are not words ("…on Mars. Me, …", "bin day. Top adulting")
+  /\b[a-z0-9-]{3,}\.\s+(?:com|net|org|info|biz|ru|xyz|io|cc)\b/i,
 ];
 
 /** Obfuscated link fragments, checked on folded text (homoglyphs and zero-width chars removed). */

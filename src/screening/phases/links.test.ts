@@ -75,6 +75,9 @@ test('when links are disguised ("dot com", hxxp, spaced www), then the comment i
     'go to w w w . deals . shop',
     'cheap meds at pharmacy[.]com',
     'find me at bestdeals (dot) net',
+    'cheap pills . ru',
+    'order at pharmacy-online. com today',
+    'ORDER AT PHARMACY-ONLINE . COM',
   ]) {
     const out = run(obfuscation, { text });
     expect(
@@ -99,6 +102,11 @@ test('when ordinary text mentions the dot-com era, emoji or accents, then nothin
     'Family photo 👨\u200D👩\u200D👧 from the holidays!',
     'Crème brûlée at the café in Zürich was lovely.',
     'Привет, друзья, отличная статья.',
+    // a sentence's full stop before a word that is also a top-level domain
+    "NASA: we found water on Mars. Me, who can't find my keys: cool cool cool.",
+    'Shit, I forgot the bin day. Top adulting from me this week.',
+    'i was so tired. me and the kids slept till ten',
+    'We lost again. Club in crisis, manager out.',
   ]) {
     expect(run(obfuscation, { text }), text).toBeUndefined();
   }
