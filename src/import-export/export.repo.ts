@@ -2,7 +2,7 @@
 // returns the next `take` rows in a stable order, so a site of any size streams in bounded
 // memory. Comments of a post come parents first (depth, then age), the order the Parley
 // export and the WXR writer need.
-import type { Db } from '../db/database.js';
+import { type Db, Prisma } from '../db/database.js';
 
 export const EXPORT_PAGE_SIZE = 500;
 
@@ -21,12 +21,30 @@ export function getPostPage(db: Db, siteId: string, cursor: string | null, take:
   return db.post.findMany({ where: { siteId }, orderBy: { id: 'asc' }, take, ...after(cursor) });
 }
 
-export function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
+const COMMENT_ORDER: Prisma.CommentOrderByWithRelationInput[] = [
+  { depth: 'asc' },
+  { createdAt: 'asc' },
+  { id: 'asc' },
+];
+
+/**
+ * Keyset paging on the index (postId, depth, createdAt, id): Prisma's `cursor` compiles to an OR
+ * of subselects that neither store can seek, so each page sorted the thread from its start
+ * (quadratic in the thread's length). The row value seeks; `|| ''` drops the column's affinity,
+ * without which SQLite seeks on (depth, createdAt) only and scans ties. The ids found, Prisma
+ * reads the rows, typed as anywhere else.
+ */
+export async function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
+  const seek = cursor
+    ? Prisma.sql`AND ("depth", "createdAt", "id") > (SELECT "depth", "createdAt", "id" || '' FROM "Comment" WHERE "id" = ${cursor})`
+    : Prisma.empty;
+  const page = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Comment" WHERE "postId" = ${postId} ${seek}
+    ORDER BY "depth", "createdAt", "id" LIMIT ${take}`;
+  if (page.length === 0) return [];
   return db.comment.findMany({
-    where: { postId },
-    orderBy: [{ depth: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    take,
-    ...after(cursor),
+    where: { id: { in: page.map((r) => r.id) } },
+    orderBy: COMMENT_ORDER,
   });
 }
 
