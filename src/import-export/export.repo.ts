@@ -2,8 +2,9 @@
 // returns the next `take` rows in a stable order, so a site of any size streams in bounded
 // memory. Comments of a post come parents first (depth, then age), the order the Parley
 // export and the WXR writer need.
-import { type Db, Prisma } from '../db/database.js';
+import type { Db, Prisma } from '../db/database.js';
 
+/** Rows a page. A comment page is read by its ids: at most 999 bind values on SQLite (Prisma). */
 export const EXPORT_PAGE_SIZE = 500;
 
 const after = (cursor: string | null): { cursor?: { id: string }; skip?: number } =>
@@ -35,11 +36,11 @@ const COMMENT_ORDER: Prisma.CommentOrderByWithRelationInput[] = [
  * reads the rows, typed as anywhere else.
  */
 export async function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
-  const seek = cursor
-    ? Prisma.sql`AND ("depth", "createdAt", "id") > (SELECT "depth", "createdAt", "id" || '' FROM "Comment" WHERE "id" = ${cursor})`
-    : Prisma.empty;
+  // A first page needs no seek (one query: most posts fit in it).
+  if (!cursor) return db.comment.findMany({ where: { postId }, orderBy: COMMENT_ORDER, take });
   const page = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Comment" WHERE "postId" = ${postId} ${seek}
+    SELECT "id" FROM "Comment" WHERE "postId" = ${postId}
+    AND ("depth", "createdAt", "id") > (SELECT "depth", "createdAt", "id" || '' FROM "Comment" WHERE "id" = ${cursor})
     ORDER BY "depth", "createdAt", "id" LIMIT ${take}`;
   if (page.length === 0) return [];
   return db.comment.findMany({
