@@ -1,7 +1,8 @@
 // One export in a process of its own, so its peak RSS is the export's alone. Prints one JSON
 // line: { format, ms, bytes, comments, records, baseRssMb (before the export), peakRssMb }.
 import { openDatabase } from '../src/db/database.js';
-import { startSiteExport, type ExportFormat } from '../src/import-export/index.js';
+// What scripts/export.ts loads: the exporter, not the whole import-export module.
+import { startSiteExport, type ExportFormat } from '../src/import-export/export.service.js';
 
 const [provider, url, format] = process.argv.slice(2) as [
   'sqlite' | 'postgresql',

@@ -2,8 +2,9 @@
 // returns the next `take` rows in a stable order, so a site of any size streams in bounded
 // memory. Comments of a post come parents first (depth, then age), the order the Parley
 // export and the WXR writer need.
-import type { Db } from '../db/database.js';
+import type { Db, Prisma } from '../db/database.js';
 
+/** Rows a page. A comment page is read by its ids: at most 999 bind values on SQLite (Prisma). */
 export const EXPORT_PAGE_SIZE = 500;
 
 const after = (cursor: string | null): { cursor?: { id: string }; skip?: number } =>
@@ -21,12 +22,30 @@ export function getPostPage(db: Db, siteId: string, cursor: string | null, take:
   return db.post.findMany({ where: { siteId }, orderBy: { id: 'asc' }, take, ...after(cursor) });
 }
 
-export function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
+const COMMENT_ORDER: Prisma.CommentOrderByWithRelationInput[] = [
+  { depth: 'asc' },
+  { createdAt: 'asc' },
+  { id: 'asc' },
+];
+
+/**
+ * Keyset paging on the index (postId, depth, createdAt, id): Prisma's `cursor` compiles to an OR
+ * of subselects that neither store can seek, so each page sorted the thread from its start
+ * (quadratic in the thread's length). The row value seeks; `|| ''` drops the column's affinity,
+ * without which SQLite seeks on (depth, createdAt) only and scans ties. The ids found, Prisma
+ * reads the rows, typed as anywhere else.
+ */
+export async function getCommentPage(db: Db, postId: string, cursor: string | null, take: number) {
+  // A first page needs no seek (one query: most posts fit in it).
+  if (!cursor) return db.comment.findMany({ where: { postId }, orderBy: COMMENT_ORDER, take });
+  const page = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Comment" WHERE "postId" = ${postId}
+    AND ("depth", "createdAt", "id") > (SELECT "depth", "createdAt", "id" || '' FROM "Comment" WHERE "id" = ${cursor})
+    ORDER BY "depth", "createdAt", "id" LIMIT ${take}`;
+  if (page.length === 0) return [];
   return db.comment.findMany({
-    where: { postId },
-    orderBy: [{ depth: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    take,
-    ...after(cursor),
+    where: { id: { in: page.map((r) => r.id) } },
+    orderBy: COMMENT_ORDER,
   });
 }
 

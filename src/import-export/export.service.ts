@@ -1,7 +1,7 @@
 // A site's export, streamed from the database: Parley's own JSON lines (everything a restore
 // needs) or WXR for WordPress. Both are async generators of text chunks, read page by page
-// (export.repo.ts), so neither holds more than one page of rows, or one post's comments for
-// WXR (the writer orders them parents first), at a time.
+// (export.repo.ts), so neither holds more than one page of rows at a time (and, for WXR, the
+// numbers of one post's comment ids, for the replies' parent links).
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { readStringList } from '../db/json-columns.js';

@@ -194,4 +194,23 @@ describe('WXR writer', () => {
       'comment:3<null:pingback',
     ]);
   });
+
+  test('when a post has thousands of comments, then it goes out in bounded chunks, every comment once and parents first', async () => {
+    async function* comments(): AsyncGenerator<WxrComment> {
+      for (let i = 0; i < 3000; i++)
+        yield comment(`c${i}`, i % 3 === 0 ? null : `c${i - (i % 3)}`, {
+          contentHtml: `<p>${'word '.repeat(40)}${i}</p>`,
+        });
+    }
+    const chunks = await collect(writeWxr(channel, [post('big', comments())]));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(80_000);
+    const back = (await collect(readWxr(Readable.from([chunks.join('')])))).filter(
+      (r): r is CommentRecord => r.type === 'comment',
+    );
+    expect(back.map((r) => r.sourceId)).toEqual(back.map((_, i) => String(i + 1)));
+    expect(back.map((r) => r.parentSourceId)).toEqual(
+      back.map((_, i) => (i % 3 === 0 ? null : String(i + 1 - (i % 3)))),
+    );
+  });
 });

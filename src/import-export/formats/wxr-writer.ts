@@ -5,7 +5,8 @@
 //   so ids are renumbered 1, 2, 3… with every parent before its replies, and Parley's own ids
 //   ride along as meta (_parley_post_id, _parley_comment_id);
 // - it skips an item whose wp:post_type is missing or unknown, so every item is a "post".
-// Memory holds one post's comments at a time (to order parents first), never the whole site.
+// Memory holds a post's comment ids and their numbers (for the replies' parent links), and a
+// reply that comes before its parent until the parent does; text goes out in bounded chunks.
 import type { CommentKind } from './records.js';
 
 export interface WxrChannel {
@@ -109,14 +110,18 @@ export async function* writeWxr(
   let commentNumber = 0;
   for await (const post of posts) {
     postNumber++;
-    const comments: WxrComment[] = [];
-    for await (const comment of post.comments) comments.push(comment);
-    const numbers = new Map<string, number>();
-    const parts: string[] = [item(post, postNumber)];
-    for (const comment of parentsFirst(comments)) {
-      numbers.set(comment.id, ++commentNumber);
-      const parent = comment.parentId === null ? 0 : (numbers.get(comment.parentId) ?? 0);
-      parts.push(commentXml(comment, commentNumber, parent));
+    let parts: string[] = [item(post, postNumber)];
+    let size = 0;
+    for await (const { comment, number, parent } of parentsFirst(post.comments, commentNumber)) {
+      commentNumber = number;
+      const xml = commentXml(comment, number, parent);
+      parts.push(xml);
+      size += xml.length;
+      if (size >= CHUNK_CHARS) {
+        yield parts.join('');
+        parts = [];
+        size = 0;
+      }
     }
     parts.push('\t</item>\n');
     yield parts.join('');
@@ -124,38 +129,45 @@ export async function* writeWxr(
   yield '</channel>\n</rss>\n';
 }
 
-/** Input order, except that a reply waits until its parent (when the parent is in the post) was placed. */
-function parentsFirst(comments: WxrComment[]): WxrComment[] {
-  const ids = new Set(comments.map((c) => c.id));
+/** A long post goes out in chunks of about this many characters, not as one string. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * A post's comments numbered after `last` in input order, except that a reply waits until its
+ * parent was placed. Parley's export sends parents first, so nothing waits and only the numbers
+ * of ids are held; a reply whose parent never comes (not in the post, or in a parent cycle) is
+ * placed at the end of the post, as a top-level comment, its replies after it.
+ */
+async function* parentsFirst(
+  comments: WxrPost['comments'],
+  last: number,
+): AsyncGenerator<{ comment: WxrComment; number: number; parent: number }> {
+  const numbers = new Map<string, number>();
   const waiting = new Map<string, WxrComment[]>();
-  const out: WxrComment[] = [];
-  const placed = new Set<string>();
-  const place = (c: WxrComment) => {
-    out.push(c);
-    placed.add(c.id);
+  let next = last;
+  function* place(
+    c: WxrComment,
+  ): Generator<{ comment: WxrComment; number: number; parent: number }> {
+    const number = ++next;
+    numbers.set(c.id, number);
+    yield { comment: c, number, parent: c.parentId === null ? 0 : (numbers.get(c.parentId) ?? 0) };
     const children = waiting.get(c.id);
     if (children) {
       waiting.delete(c.id);
-      for (const child of children) place(child);
+      for (const child of children) yield* place(child);
     }
-  };
-  for (const c of comments) {
-    if (
-      c.parentId !== null &&
-      c.parentId !== c.id &&
-      ids.has(c.parentId) &&
-      !placed.has(c.parentId)
-    ) {
+  }
+  for await (const c of comments) {
+    if (c.parentId !== null && c.parentId !== c.id && !numbers.has(c.parentId)) {
       const list = waiting.get(c.parentId) ?? [];
       list.push(c);
       waiting.set(c.parentId, list);
     } else {
-      place(c);
+      yield* place(c);
     }
   }
-  // Whatever still waits is in a parent cycle: written as is, the cycle broken at the parent link.
-  for (const list of waiting.values()) for (const c of list) if (!placed.has(c.id)) place(c);
-  return out;
+  for (const list of waiting.values())
+    for (const c of list) if (!numbers.has(c.id)) yield* place(c);
 }
 
 function item(post: WxrPost, number: number): string {
