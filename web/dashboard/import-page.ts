@@ -64,28 +64,32 @@ export function mountImportPage(main: HTMLElement): Page {
     'aria-label': IMPORT.urlRemappingRules,
     placeholder: IMPORT.oldExampleComNew,
   });
-  const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run', checked: true });
-  const pings = h('input', { type: 'checkbox', id: 'import-pingbacks' });
-  const screen = h('input', { type: 'checkbox', id: 'import-screen' });
+  const dryRun = h('input', {
+    type: 'checkbox',
+    class: 'check',
+    id: 'import-dry-run',
+    checked: true,
+  });
+  const pings = h('input', { type: 'checkbox', class: 'check', id: 'import-pingbacks' });
+  const screen = h('input', { type: 'checkbox', class: 'check', id: 'import-screen' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const result = h('div', { id: 'import-result', 'data-testid': 'import-result' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, IMPORT.start);
+  const field = (id: string, label: string, input: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), input);
   const check = (box: HTMLElement, label: string) =>
-    h('label', { class: 'check' }, box, ` ${label}`);
+    h('div', { class: 'field field-check' }, h('label', { class: 'check-row' }, box, label));
   const form = h(
     'form',
-    { class: 'card form-grid', id: 'import-form' },
-    h('label', { for: 'import-format' }, IMPORT.format),
-    format,
-    h('label', { for: 'import-file' }, IMPORT.file),
-    file,
-    h('label', { for: 'import-remap' }, IMPORT.urlRemappingOneFrom),
-    remap,
+    { class: 'card section stack', id: 'import-form' },
+    field('import-format', IMPORT.format, format),
+    field('import-file', IMPORT.file, file),
+    field('import-remap', IMPORT.urlRemappingOneFrom, remap),
     check(dryRun, IMPORT.dryRunShowWhat),
     check(pings, IMPORT.importPingbacksAndTrackbacks),
     check(screen, IMPORT.screenImportedCommentsThey),
     error,
-    submit,
+    h('div', { class: 'form-actions' }, submit),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -101,8 +105,7 @@ export function mountImportPage(main: HTMLElement): Page {
         IMPORT.bringCommentsInFrom,
         sitePicker({ value: site, all: false, onChange: (s) => (site = s) }),
       ),
-      form,
-      result,
+      h('div', { class: 'stack' }, form, result),
     ),
   );
   document.body.dataset.ready = 'true';
@@ -177,8 +180,12 @@ function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
   const verb = job.dryRun ? IMPORT.wouldBeCreated : 'created';
   return h(
     'section',
-    { class: 'card', 'data-status': job.status, 'data-testid': 'import-job' },
-    h('h2', null, `${job.dryRun ? IMPORT.dryRun : IMPORT.import}: ${job.status}`),
+    { class: 'card section stack-sm', 'data-status': job.status, 'data-testid': 'import-job' },
+    h(
+      'h2',
+      { class: 'section-title' },
+      `${job.dryRun ? IMPORT.dryRun : IMPORT.import}: ${job.status}`,
+    ),
     h('progress', { max: 100, value: Math.round(share * 100) }),
     h('p', { class: 'muted' }, IMPORT.progress(p.recordsRead, p.threadsDone, p.threadsTotal)),
     job.error ? h('p', { class: 'form-error' }, job.error) : null,
