@@ -45,6 +45,8 @@ export function mountImportPage(main: HTMLElement): Page {
   let site = defaultSite();
   let alive = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The job the result shows: a poll of any other (an earlier start) stops. */
+  let current = '';
   const format = h(
     'select',
     { class: 'input', id: 'import-format', 'aria-label': IMPORT.format },
@@ -127,14 +129,18 @@ export function mountImportPage(main: HTMLElement): Page {
     });
     for (const line of (remap as HTMLTextAreaElement).value.split('\n'))
       if (line.trim()) params.append('remap', line.trim());
+    // The job belongs to this site, whatever the picker says by the time it is polled.
+    const target = site;
     (submit as HTMLButtonElement).disabled = true;
     try {
       const { job } = await call<{ job: JobJson }>(
         'POST',
-        `/api/admin/sites/${encodeURIComponent(site)}/imports?${params}`,
+        `/api/admin/sites/${encodeURIComponent(target)}/imports?${params}`,
         { body: chosen },
       );
-      void poll(job.id);
+      clearTimeout(timer);
+      current = job.id;
+      void poll(target, job.id);
     } catch (err) {
       error.textContent = (err as Error).message;
       error.hidden = false;
@@ -143,17 +149,19 @@ export function mountImportPage(main: HTMLElement): Page {
     }
   }
 
-  async function poll(id: string): Promise<void> {
-    if (!alive) return;
+  async function poll(jobSite: string, id: string): Promise<void> {
+    if (!alive || id !== current) return;
     try {
       const { job, skipped } = await call<{ job: JobJson; skipped: SkippedEntry[] }>(
         'GET',
-        `/api/admin/sites/${encodeURIComponent(site)}/imports/${id}`,
+        `/api/admin/sites/${encodeURIComponent(jobSite)}/imports/${id}`,
       );
+      if (!alive || id !== current) return;
       mount(result, renderJob(job, skipped));
       if (job.status === 'reading' || job.status === 'writing')
-        timer = setTimeout(() => void poll(id), 1000);
+        timer = setTimeout(() => void poll(jobSite, id), 1000);
     } catch (err) {
+      if (!alive || id !== current) return;
       mount(result, h('p', { class: 'form-error' }, (err as Error).message));
     }
   }
