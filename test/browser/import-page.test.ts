@@ -141,6 +141,13 @@ describe('dashboard Import page', () => {
       'Replies attached higher (nesting limit): 0',
       `Skipped: ${skipped.length} records`,
     ]);
+    // Every thread of the file was gone through, though none was written.
+    expect(
+      await job()
+        .getByText(/records read/)
+        .textContent(),
+    ).toMatch(new RegExp(`^\\d+ records read · ${threads.length}/${threads.length} threads$`));
+    expect(await job().getByRole('progressbar').getAttribute('value')).toBe('100');
     // The plan: one row per thread of the file, each a post to create with its comments.
     const rows = page.getByTestId('import-plan').getByRole('row');
     const cells = async (i: number) =>
