@@ -29,7 +29,7 @@ import {
 } from './import.repo.js';
 import { writeRestored } from './import-restore.js';
 import { stageImport } from './import-stage.js';
-import { writeImport, type ScreenImported } from './import-write.js';
+import { writeImport, type ScreenImported, type WriteContext } from './import-write.js';
 import { parseRemapRules } from './remap.js';
 
 export interface ImporterDeps {
@@ -119,7 +119,7 @@ export async function runImport(
       await updateImportJob(deps.db, jobId, { status: 'writing', error: null });
     }
     const row = await getImportJob(deps.db, jobId);
-    const { plan, counts } = await writeImport({
+    const write: WriteContext = {
       db: deps.db,
       hasher: deps.hasher,
       jobId,
@@ -137,7 +137,8 @@ export async function runImport(
         if (slugs.length > 0) deps.invalidateThreads(site.slug, slugs);
         hooks.onProgress?.({ ...job, counts, progress: { ...job.progress, threadsDone } });
       },
-    });
+    };
+    const { plan, counts } = await writeImport(write);
     if (!job.dryRun) {
       // Parley's own export: settings, spam counts, reports, bans and audit entries last, once
       // the comments they name exist (other formats stage none).
@@ -150,6 +151,8 @@ export async function runImport(
       status: 'done',
       finishedAt: new Date(),
       counts,
+      // A dry run commits no thread, so only this says how many it went through.
+      threadsDone: write.threadsDone,
       ...(plan && { plan }),
     });
   } catch (err) {

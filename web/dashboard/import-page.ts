@@ -45,6 +45,8 @@ export function mountImportPage(main: HTMLElement): Page {
   let site = defaultSite();
   let alive = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The job the result shows: a poll of any other (an earlier start) stops. */
+  let current = '';
   const format = h(
     'select',
     { class: 'input', id: 'import-format', 'aria-label': IMPORT.format },
@@ -64,28 +66,32 @@ export function mountImportPage(main: HTMLElement): Page {
     'aria-label': IMPORT.urlRemappingRules,
     placeholder: IMPORT.oldExampleComNew,
   });
-  const dryRun = h('input', { type: 'checkbox', id: 'import-dry-run', checked: true });
-  const pings = h('input', { type: 'checkbox', id: 'import-pingbacks' });
-  const screen = h('input', { type: 'checkbox', id: 'import-screen' });
+  const dryRun = h('input', {
+    type: 'checkbox',
+    class: 'check',
+    id: 'import-dry-run',
+    checked: true,
+  });
+  const pings = h('input', { type: 'checkbox', class: 'check', id: 'import-pingbacks' });
+  const screen = h('input', { type: 'checkbox', class: 'check', id: 'import-screen' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const result = h('div', { id: 'import-result', 'data-testid': 'import-result' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, IMPORT.start);
+  const field = (id: string, label: string, input: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), input);
   const check = (box: HTMLElement, label: string) =>
-    h('label', { class: 'check' }, box, ` ${label}`);
+    h('div', { class: 'field field-check' }, h('label', { class: 'check-row' }, box, label));
   const form = h(
     'form',
-    { class: 'card form-grid', id: 'import-form' },
-    h('label', { for: 'import-format' }, IMPORT.format),
-    format,
-    h('label', { for: 'import-file' }, IMPORT.file),
-    file,
-    h('label', { for: 'import-remap' }, IMPORT.urlRemappingOneFrom),
-    remap,
+    { class: 'card section stack', id: 'import-form' },
+    field('import-format', IMPORT.format, format),
+    field('import-file', IMPORT.file, file),
+    field('import-remap', IMPORT.urlRemappingOneFrom, remap),
     check(dryRun, IMPORT.dryRunShowWhat),
     check(pings, IMPORT.importPingbacksAndTrackbacks),
     check(screen, IMPORT.screenImportedCommentsThey),
     error,
-    submit,
+    h('div', { class: 'form-actions' }, submit),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -101,8 +107,7 @@ export function mountImportPage(main: HTMLElement): Page {
         IMPORT.bringCommentsInFrom,
         sitePicker({ value: site, all: false, onChange: (s) => (site = s) }),
       ),
-      form,
-      result,
+      h('div', { class: 'stack' }, form, result),
     ),
   );
   document.body.dataset.ready = 'true';
@@ -124,14 +129,18 @@ export function mountImportPage(main: HTMLElement): Page {
     });
     for (const line of (remap as HTMLTextAreaElement).value.split('\n'))
       if (line.trim()) params.append('remap', line.trim());
+    // The job belongs to this site, whatever the picker says by the time it is polled.
+    const target = site;
     (submit as HTMLButtonElement).disabled = true;
     try {
       const { job } = await call<{ job: JobJson }>(
         'POST',
-        `/api/admin/sites/${encodeURIComponent(site)}/imports?${params}`,
+        `/api/admin/sites/${encodeURIComponent(target)}/imports?${params}`,
         { body: chosen },
       );
-      void poll(job.id);
+      clearTimeout(timer);
+      current = job.id;
+      void poll(target, job.id);
     } catch (err) {
       error.textContent = (err as Error).message;
       error.hidden = false;
@@ -140,17 +149,19 @@ export function mountImportPage(main: HTMLElement): Page {
     }
   }
 
-  async function poll(id: string): Promise<void> {
-    if (!alive) return;
+  async function poll(jobSite: string, id: string): Promise<void> {
+    if (!alive || id !== current) return;
     try {
       const { job, skipped } = await call<{ job: JobJson; skipped: SkippedEntry[] }>(
         'GET',
-        `/api/admin/sites/${encodeURIComponent(site)}/imports/${id}`,
+        `/api/admin/sites/${encodeURIComponent(jobSite)}/imports/${id}`,
       );
+      if (!alive || id !== current) return;
       mount(result, renderJob(job, skipped));
       if (job.status === 'reading' || job.status === 'writing')
-        timer = setTimeout(() => void poll(id), 1000);
+        timer = setTimeout(() => void poll(jobSite, id), 1000);
     } catch (err) {
+      if (!alive || id !== current) return;
       mount(result, h('p', { class: 'form-error' }, (err as Error).message));
     }
   }
@@ -177,8 +188,12 @@ function renderJob(job: JobJson, skipped: SkippedEntry[]): HTMLElement {
   const verb = job.dryRun ? IMPORT.wouldBeCreated : 'created';
   return h(
     'section',
-    { class: 'card', 'data-status': job.status, 'data-testid': 'import-job' },
-    h('h2', null, `${job.dryRun ? IMPORT.dryRun : IMPORT.import}: ${job.status}`),
+    { class: 'card section stack-sm', 'data-status': job.status, 'data-testid': 'import-job' },
+    h(
+      'h2',
+      { class: 'section-title' },
+      `${job.dryRun ? IMPORT.dryRun : IMPORT.import}: ${job.status}`,
+    ),
     h('progress', { max: 100, value: Math.round(share * 100) }),
     h('p', { class: 'muted' }, IMPORT.progress(p.recordsRead, p.threadsDone, p.threadsTotal)),
     job.error ? h('p', { class: 'form-error' }, job.error) : null,
