@@ -10,6 +10,8 @@
 //   npm run eval:model -- --model PATH   another artifact than the committed one
 //   npm run eval:model -- --split all --files '^wave8-' --model OLD   an older artifact on every
 //                                         row of writers it never saw
+//   npm run eval:model -- --held-out      every row of corpus/held-out/ (writers never trained,
+//                                         calibrated or tuned on: report, do not tune)
 //   npm run eval:model -- --curve      learning curve: train on 25/50/75/100% of the train split
 //                                         (a fixed subset by a hash of the id), evaluate on dev
 //   npm run eval:model -- --by-file       leave one writer out: for each corpus file, train on the
@@ -23,7 +25,12 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyCountTable, loadBaseModel, spamProbability } from './baseline/naive-bayes-spam.js';
 import { scoreToxicity } from '../src/screening/toxicity.js';
-import { CORPUS_DIR, CorpusRow, type CorpusRowT } from '../src/screening/model/corpus.js';
+import {
+  CORPUS_DIR,
+  CorpusRow,
+  HELD_OUT_DIR,
+  type CorpusRowT,
+} from '../src/screening/model/corpus.js';
 import {
   groupOf,
   judgedRightBy,
@@ -57,12 +64,15 @@ const DEFAULT_THRESHOLDS: Record<Label, number> = {
   spam: 0.9,
 };
 
+const HELD_OUT = process.argv.includes('--held-out');
+
 function readRows(): Row[] {
+  const dir = HELD_OUT ? HELD_OUT_DIR : CORPUS_DIR;
   const rows: Row[] = [];
-  for (const file of readdirSync(CORPUS_DIR)
+  for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
-    for (const line of readFileSync(join(CORPUS_DIR, file), 'utf8').split('\n')) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (line.trim()) rows.push({ ...CorpusRow.parse(JSON.parse(line)), file });
     }
   }
@@ -308,11 +318,11 @@ if (process.argv.includes('--curve')) {
   if (shard) write(`by-file-${shard[0]}of${shard[1]}`, { files: reports, pooled: total, scores });
   else write('by-file', { files: reports, pooled: total });
 } else {
-  const split = arg('--split') ?? 'dev';
+  const split = HELD_OUT ? 'all' : (arg('--split') ?? 'dev');
   // --files REGEX: only the rows of matching corpus files; with --split all, every split of them
   // (an older artifact scored on writers added after it was trained).
   const files = arg('--files');
-  if (split !== 'dev' && split !== 'test' && !(split === 'all' && files)) {
+  if (split !== 'dev' && split !== 'test' && !(split === 'all' && (files || HELD_OUT))) {
     console.error(
       'usage: eval-screening-model.ts --split dev|test [--files REGEX] | --split all --files REGEX | --by-file',
     );
@@ -322,7 +332,11 @@ if (process.argv.includes('--curve')) {
   const subset = rows.filter(
     (r) => (split === 'all' || r.split === split) && (!files || new RegExp(files).test(r.file)),
   );
-  const rep = evaluate(`${split} split${files ? ` of ${files}` : ''}`, subset, model);
+  const rep = evaluate(
+    HELD_OUT ? 'held-out writers' : `${split} split${files ? ` of ${files}` : ''}`,
+    subset,
+    model,
+  );
   print(rep);
   const groups = { toxic: 0, clean: 0, spam: 0, unknown: 0 };
   for (const r of subset) groups[groupOf(r)]++;

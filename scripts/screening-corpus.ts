@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   CORPUS_DIR,
+  HELD_OUT_DIR,
   CorpusRow,
   corpusRowId,
   readCorpus,
@@ -30,7 +31,7 @@ function writeFile(name: string, rows: CorpusRowT[]): void {
 function importDir(dir: string): void {
   const files = readdirSync(dir)
     .filter(
-      (f) => /^(part|wave\d)-[\w-]+\.jsonl$/.test(f) && readFileSync(join(dir, f), 'utf8').trim(),
+      (f) => /^(part|wave\d+)-[\w-]+\.jsonl$/.test(f) && readFileSync(join(dir, f), 'utf8').trim(),
     )
     .sort();
   // Rows of the files being (re)imported do not count as seen: importing again replaces them.
@@ -152,7 +153,10 @@ function check(): void {
   const rows = readCorpus();
   const ids = new Set<string>();
   const problems: string[] = [];
-  for (const r of rows) {
+  // The held-out writers (held-out/): never trained, calibrated or tuned on, so none of their
+  // texts may also be in the corpus.
+  const heldOut = readCorpus(HELD_OUT_DIR);
+  for (const r of [...rows, ...heldOut]) {
     if (ids.has(r.id)) problems.push(`repeated text: ${r.id}`);
     ids.add(r.id);
     if (r.id !== corpusRowId(r.text)) problems.push(`id does not match text: ${r.id}`);
@@ -168,7 +172,7 @@ function check(): void {
     console.error(problems.slice(0, 20).join('\n'));
     process.exit(1);
   }
-  console.log(`corpus ok: ${rows.length} rows`);
+  console.log(`corpus ok: ${rows.length} rows, ${heldOut.length} held out`);
 }
 
 function stats(): void {

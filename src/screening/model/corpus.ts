@@ -7,6 +7,11 @@ import { z } from 'zod';
 import { LABELS, type Label } from './labels.js';
 
 export const CORPUS_DIR = join(import.meta.dirname, '../corpus');
+/**
+ * Writers kept out of training, calibration and tuning: scored once, to say how a model does on
+ * wording nobody it learned from wrote (`npm run eval:model -- --held-out`).
+ */
+export const HELD_OUT_DIR = join(CORPUS_DIR, 'held-out');
 
 export { LABELS, type Label };
 
