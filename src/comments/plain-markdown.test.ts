@@ -114,16 +114,15 @@ const TAME = [
 ];
 
 function randomBody(next: () => number, pieces = PIECES): string {
-  const PIECES = pieces;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const n = 1 + Math.floor(next() * 14);
   let body = '';
   for (let i = 0; i < n; i++) {
     const r = next();
-    if (r < 0.12) body += `**${PIECES[Math.floor(next() * PIECES.length)]}**`;
-    else if (r < 0.2) body += `*${PIECES[Math.floor(next() * PIECES.length)]}*`;
-    else if (r < 0.3)
-      body += `[${PIECES[Math.floor(next() * PIECES.length)]}](${URLS[Math.floor(next() * URLS.length)]})`;
-    else body += PIECES[Math.floor(next() * PIECES.length)];
+    if (r < 0.12) body += `**${pick(pieces)}**`;
+    else if (r < 0.2) body += `*${pick(pieces)}*`;
+    else if (r < 0.3) body += `[${pick(pieces)}](${pick(URLS)})`;
+    else body += pick(pieces);
   }
   return body;
 }

@@ -112,6 +112,15 @@ describe('dashboard Import page', () => {
     page.getByTestId('import-counts').getByRole('listitem').allTextContents();
   const start = () => page.getByRole('button', { name: 'Start' }).click();
   const dryRun = () => page.getByRole('checkbox', { name: /^Dry run/ });
+  /** The job's progress line names every thread of the file, and its bar is full. */
+  async function expectEveryThreadGoneThrough(): Promise<void> {
+    expect(
+      await job()
+        .getByText(/records read/)
+        .textContent(),
+    ).toMatch(new RegExp(`^\\d+ records read · ${threads.length}/${threads.length} threads$`));
+    expect(await job().getByRole('progressbar').getAttribute('value')).toBe('100');
+  }
   /** Waits for the job's heading, e.g. "Dry run: done"; a timeout says what the page shows. */
   async function waitForHeading(name: string, ms = JOB_MS): Promise<void> {
     try {
@@ -143,12 +152,7 @@ describe('dashboard Import page', () => {
       `Skipped: ${skipped.length} records`,
     ]);
     // Every thread of the file was gone through, though none was written.
-    expect(
-      await job()
-        .getByText(/records read/)
-        .textContent(),
-    ).toMatch(new RegExp(`^\\d+ records read · ${threads.length}/${threads.length} threads$`));
-    expect(await job().getByRole('progressbar').getAttribute('value')).toBe('100');
+    await expectEveryThreadGoneThrough();
     // The plan: one row per thread of the file, each a post to create with its comments.
     const rows = page.getByTestId('import-plan').getByRole('row');
     const cells = async (i: number) =>
@@ -184,12 +188,7 @@ describe('dashboard Import page', () => {
     ]);
     // Progress: every thread written, the bar full.
     await job().getByText(`/${threads.length} threads`).waitFor();
-    expect(
-      await job()
-        .getByText(/records read/)
-        .textContent(),
-    ).toMatch(new RegExp(`^\\d+ records read · ${threads.length}/${threads.length} threads$`));
-    expect(await job().getByRole('progressbar').getAttribute('value')).toBe('100');
+    await expectEveryThreadGoneThrough();
 
     // The skipped records, each with its reason, behind their summary.
     await job().getByText(`Skipped (${skipped.length})`, { exact: true }).click();
