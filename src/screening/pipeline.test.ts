@@ -38,7 +38,7 @@ test('when a toxicity action is reject, then reject beats spam', () => {
 
 test('when the author was approved before, then spam weighting drops but toxicity and links still hold', () => {
   const borderline =
-    'Great article. We run a small bookkeeping service for local shops, see https://tidybooks.example for our rates and a free first month.';
+    'Great article. We run a small bookkeeping service for local shops, see https://tidybooks.example for our rates.';
   // a site that holds from 0.3: the borderline promotion waits for a moderator from a stranger
   const holdFrom03 = { ...defaultScreeningSettings(), spamHoldThreshold: 0.3 };
   const fresh = screenComment(makeContext({ text: borderline, settings: holdFrom03 }));
@@ -121,7 +121,7 @@ test('when a reader cites three sources, then the links hold the comment but do 
 
 test('when a trusted author has confirmed their email address, then spam weighting drops further', () => {
   const borderline =
-    'Great article. We run a small bookkeeping service for local shops, see https://tidybooks.example for our rates and a free first month.';
+    'Great article. We run a small bookkeeping service for local shops, see https://tidybooks.example for our rates.';
   const approved = screenComment(
     makeContext({ text: borderline, history: { approvedByAuthor: 2 } }),
   );

@@ -132,7 +132,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
     spam: 0.6,
   },
   align: { minClean: 0.983, spamMinClean: 0.993, byLanguage: true },
-  minSteps: 2.3,
+  minSteps: 2.75,
 };
 
 export interface TrainingRow extends CommentInput {
