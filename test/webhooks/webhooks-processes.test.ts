@@ -29,6 +29,9 @@ const WORKER_ENV = {
   WEBHOOK_TIMEOUT_MS: '8000',
 };
 
+/** Rows one worker claims and delivers at once (the outbox worker's default batch). */
+const WORKER_BATCH = 10;
+
 async function until(what: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!what()) {
@@ -90,15 +93,34 @@ describe('two processes on one PostgreSQL database', () => {
   test('when both deliver one backlog, then every event arrives exactly once', async () => {
     receiver = await startFakeServer();
     const counter = acceptedCounter();
+    // The receiver answers nothing until more than one worker's batch is in flight at once: the
+    // processes start one after the other, and the first alone could otherwise deliver the whole
+    // backlog before the second looks. Held requests wait well inside the delivery timeout.
+    const held: ServerResponse[] = [];
+    let bothClaimed = false;
     receiver.respond((req, res) => {
       counter.take(req.body);
-      setTimeout(() => res.writeHead(200).end(), 10);
+      if (bothClaimed) {
+        setTimeout(() => res.writeHead(200).end(), 10);
+        return;
+      }
+      held.push(res);
+      if (held.length > WORKER_BATCH) {
+        bothClaimed = true;
+        for (const h of held) h.writeHead(200).end();
+      }
     });
     const n = 60;
     const made = await backlog('postgresql', receiver, n);
     t = made.t;
-    const env = { ...WORKER_ENV, DATABASE_URL: t.config.database.url };
+    const env = {
+      ...WORKER_ENV,
+      WEBHOOK_TIMEOUT_MS: '60000',
+      OUTBOX_LEASE_MS: '120000',
+      DATABASE_URL: t.config.database.url,
+    };
     children.push(...(await Promise.all([startChildServer(env), startChildServer(env)])));
+    await until(() => bothClaimed, 50_000);
     await until(() => counter.accepted.size >= n, 180_000);
     await new Promise((r) => setTimeout(r, 1000));
     const { duplicates, losses } = counter.tally(made.ids);
