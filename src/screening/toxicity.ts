@@ -6,8 +6,9 @@
  * negation ("you're not an idiot"), quotation (`he called me an "idiot"`, "> quoted lines") and
  * criticism of ideas ("this argument is stupid").
  */
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { canonicalize, replaceRanges, type CanonicalText } from './normalize.js';
+import { createProfanityMatcher } from './profanity-matcher.js';
 import {
   GROUPS,
   GROUP_EXCLUSIONS,
@@ -1091,7 +1092,10 @@ const TOXICITY_WEIGHT: Record<Kind, number> = {
 };
 
 // --- profanity (obscenity) ------------------------------------------------------------------
-const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const matcher = createProfanityMatcher({
+  ...englishDataset.build(),
+  ...englishRecommendedTransformers,
+});
 
 const PROFANITY_WEIGHT: Record<string, number> = {
   fuck: 0.97,
@@ -1335,8 +1339,11 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
   };
   for (const rule of RULES) {
     if (rule.need && !passes(rule.need)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of scanText.matchAll(rule.re)) {
+    const re = rule.re;
+    re.lastIndex = 0;
+    // exec, not matchAll: matchAll copies the pattern on every call, ~130 times a comment
+    for (let m = re.exec(scanText); m !== null; m = re.exec(scanText)) {
+      if (m[0] === '') re.lastIndex++;
       const range = m.indices?.groups?.['k'] ??
         m.indices?.groups?.['k2'] ?? [m.index, m.index + m[0].length];
       const [kwStart, kwEnd] = range;
