@@ -25,7 +25,7 @@ test('when features are asked for with names, then every feature has one', () =>
       website: 'https://cheap-pills-rx.ru/buy',
     },
     cfg,
-    true,
+    { withNames: true },
   );
   expect(fv.names).toHaveLength(fv.length);
   expect(fv.names).toContain('idiot');

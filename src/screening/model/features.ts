@@ -256,12 +256,28 @@ function charGramsInto(
   return n;
 }
 
-/** Features of a comment. Pass `withNames` to also get each feature's readable name (slow; training only). */
+export interface ExtractOptions {
+  /** also each feature's readable name (slow; training only) */
+  withNames?: boolean;
+  /**
+   * The vector's arrays are views of scratch buffers, valid until the next call: for a caller
+   * that scores and lets go (no copies, so less garbage per comment).
+   */
+  transient?: boolean;
+}
+
+// the transient vector's arrays
+let outIndex = new Int32Array(8192);
+let outValue = new Float32Array(8192);
+
+/** Features of a comment. */
 export function extractFeatures(
   input: CommentInput,
   cfg: FeatureConfig,
-  withNames = false,
+  options: ExtractOptions = {},
 ): FeatureVector {
+  const withNames = options.withNames ?? false;
+  const transient = options.transient ?? false;
   const canon = canonicalize(input.text);
   const text = canon.text;
   const leet = canon.leet;
@@ -308,28 +324,29 @@ export function extractFeatures(
   };
 
   const wordName = (i: number) => readable(leet.slice(wStart[i]!, wEnd[i]!).replace(/'/g, ''));
-  const pushWord = (h: number, a: number, b: number, name: () => string) => {
+  // the name is pushed by the caller, only when names are asked for (no closure per feature)
+  const pushWord = (h: number, a: number, b: number) =>
     push(h, GROUP_WORD, source(SourceKind.Bigram, a, b));
-    if (names) names.push(name());
-  };
   // trigrams, skip-bigrams and who-is-targeted pairs, over the words the loop below recorded
   const contextFeatures = (): void => {
     const nw = wHash.length;
     for (let i = 2; i < nw; i++) {
-      if (cfg.wordTrigrams)
+      if (cfg.wordTrigrams) {
         pushWord(
           finish(mix(mix(mix(SEED_TRIGRAM, wHash[i - 2]!), wHash[i - 1]!), wHash[i]!), 3),
           wStart[i - 2]!,
           wEnd[i]!,
-          () => `${wordName(i - 2)} ${wordName(i - 1)} ${wordName(i)}`,
         );
-      if (cfg.skipBigrams)
+        if (names) names.push(`${wordName(i - 2)} ${wordName(i - 1)} ${wordName(i)}`);
+      }
+      if (cfg.skipBigrams) {
         pushWord(
           finish(mix(mix(SEED_SKIP, wHash[i - 2]!), wHash[i]!), 2),
           wStart[i - 2]!,
           wEnd[i]!,
-          () => `${wordName(i - 2)} * ${wordName(i)}`,
         );
+        if (names) names.push(`${wordName(i - 2)} * ${wordName(i)}`);
+      }
     }
     const win = cfg.targetWindow ?? 0;
     if (win > 0 && nw > 0) {
@@ -360,9 +377,11 @@ export function extractFeatures(
             finish(mix(mix(SEED_TARGET, c * 2 + (d > 0 ? 1 : 0)), wHash[j]!), 2),
             Math.min(wStart[i]!, wStart[j]!),
             Math.max(wEnd[i]!, wEnd[j]!),
-            () =>
-              d > 0 ? `${PERSON_NAMES[c]}>${wordName(j)}` : `${wordName(j)}<${PERSON_NAMES[c]}`,
           );
+          if (names)
+            names.push(
+              d > 0 ? `${PERSON_NAMES[c]}>${wordName(j)}` : `${wordName(j)}<${PERSON_NAMES[c]}`,
+            );
         }
       }
     }
@@ -546,8 +565,12 @@ export function extractFeatures(
   const vChar = nChar > 0 ? nChar ** -p : 0;
   const vWord = nWord > 0 ? nWord ** -p : 0;
   const mask = (1 << cfg.hashBits) - 1;
-  const index = new Int32Array(n);
-  const value = new Float32Array(n);
+  if (transient && outIndex.length < n) {
+    outIndex = new Int32Array(cap);
+    outValue = new Float32Array(cap);
+  }
+  const index = transient ? outIndex.subarray(0, n) : new Int32Array(n);
+  const value = transient ? outValue.subarray(0, n) : new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const h = H[i]!;
     const g = G[i]!;
@@ -560,10 +583,10 @@ export function extractFeatures(
     index,
     value,
     shared,
-    source: S.slice(0, n),
-    sourceKind: SK.slice(0, ns),
-    sourceA: SA.slice(0, ns),
-    sourceB: SB.slice(0, ns),
+    source: transient ? S.subarray(0, n) : S.slice(0, n),
+    sourceKind: transient ? SK.subarray(0, ns) : SK.slice(0, ns),
+    sourceA: transient ? SA.subarray(0, ns) : SA.slice(0, ns),
+    sourceB: transient ? SB.subarray(0, ns) : SB.slice(0, ns),
     sourceCount: ns,
     meta,
     canonical: canon,

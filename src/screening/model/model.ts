@@ -14,6 +14,8 @@ import { looksEnglish } from './segment.js';
 /** One per bucket and label, in LABELS order; stride 8 keeps a bucket's weights in one cache line. */
 const STRIDE = 8;
 const L = LABELS.length;
+// logitsOf reads a bucket's labels into seven locals
+if (L !== 7) throw new Error('screening model: logitsOf is written for seven labels');
 const SPAM = LABELS.indexOf('spam');
 
 export interface ScreeningModel {
@@ -111,22 +113,49 @@ export function logitsOf(
   contrib?: Float64Array,
 ): Float64Array {
   const W = model.weights;
-  const acc = new Float64Array(L);
+  // a bucket's eight int8 weights read as two int32 words: a third of a comment's features land
+  // in buckets every label left at zero, and skipping them costs one load instead of seven
+  const rows = new Int32Array(W.buffer, W.byteOffset, W.length >> 2);
   const { index, value, source } = fv;
+  // seven accumulators in locals, not an array: this loop is the scorer's hot path
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let a4 = 0;
+  let a5 = 0;
+  let a6 = 0;
   for (let i = 0; i < fv.shared; i++) {
-    const b = index[i]! * STRIDE;
+    const r = index[i]! << 1;
+    if (rows[r] === 0 && rows[r + 1] === 0) continue;
+    const b = r << 2;
     const v = value[i]!;
+    const c0 = W[b]! * v;
+    const c1 = W[b + 1]! * v;
+    const c2 = W[b + 2]! * v;
+    const c3 = W[b + 3]! * v;
+    const c4 = W[b + 4]! * v;
+    const c5 = W[b + 5]! * v;
+    const c6 = W[b + 6]! * v;
+    a0 += c0;
+    a1 += c1;
+    a2 += c2;
+    a3 += c3;
+    a4 += c4;
+    a5 += c5;
+    a6 += c6;
     if (contrib) {
       const s = source[i]! * L;
-      for (let l = 0; l < L; l++) {
-        const c = W[b + l]! * v;
-        acc[l] = acc[l]! + c;
-        contrib[s + l] = contrib[s + l]! + c;
-      }
-    } else {
-      for (let l = 0; l < L; l++) acc[l] = acc[l]! + W[b + l]! * v;
+      contrib[s] = contrib[s]! + c0;
+      contrib[s + 1] = contrib[s + 1]! + c1;
+      contrib[s + 2] = contrib[s + 2]! + c2;
+      contrib[s + 3] = contrib[s + 3]! + c3;
+      contrib[s + 4] = contrib[s + 4]! + c4;
+      contrib[s + 5] = contrib[s + 5]! + c5;
+      contrib[s + 6] = contrib[s + 6]! + c6;
     }
   }
+  const acc = Float64Array.of(a0, a1, a2, a3, a4, a5, a6);
   // name and website features only ever count for spam
   for (let i = fv.shared; i < fv.length; i++) {
     const c = W[index[i]! * STRIDE + SPAM]! * value[i]!;
@@ -169,8 +198,8 @@ export function scoreComment(
   options: { top?: number } = {},
 ): ScoreResult {
   const k = options.top ?? 5;
-  const fv = extractFeatures(input, model.features);
-  const contrib = k > 0 ? new Float64Array(fv.sourceCount * L) : undefined;
+  const fv = extractFeatures(input, model.features, { transient: true });
+  const contrib = k > 0 ? contribScratch(fv.sourceCount * L) : undefined;
   const probs = calibrate(model, logitsOf(model, fv, contrib), looksEnglish(fv.canonical.text));
   const scores = {} as Record<Label, number>;
   const top = {} as Record<Label, TopFeature[]>;
@@ -179,6 +208,15 @@ export function scoreComment(
     top[label] = contrib ? topSources(fv, contrib, l, model.scale[l]!, k) : [];
   });
   return { scores, top };
+}
+
+// per source and label, reused between calls (scoring is synchronous and single-threaded)
+let contribBuffer = new Float64Array(8192);
+function contribScratch(length: number): Float64Array {
+  if (contribBuffer.length < length) contribBuffer = new Float64Array(length * 2);
+  const c = contribBuffer.subarray(0, length);
+  c.fill(0);
+  return c;
 }
 
 /** The k sources with the largest positive contribution to label l (a word written twice counts once, summed). */

@@ -593,7 +593,7 @@ function topFeatures(
     }
   });
   for (const r of rows) {
-    const fv = extractFeatures(r, cfg, true);
+    const fv = extractFeatures(r, cfg, { withNames: true });
     for (let i = 0; i < fv.length; i++) {
       const key = i < fv.shared ? `${fv.index[i]}` : `s${fv.index[i]}`;
       const m = wanted.get(key);
