@@ -189,8 +189,10 @@ function unicodeCanonical(input: string): CanonicalText {
     if (INVISIBLE_ONE.test(ch)) continue;
     for (const d of ch.normalize('NFKD').toLowerCase()) {
       if (COMBINING.test(d)) continue;
-      text += CONFUSABLES[d] ?? d;
-      map.push(start);
+      const folded = CONFUSABLES[d] ?? d;
+      text += folded;
+      // one entry per UTF-16 unit: an emoji is two, and the offsets after it must not drift
+      for (let k = 0; k < folded.length; k++) map.push(start);
     }
   }
   map.push(input.length);

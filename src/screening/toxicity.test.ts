@@ -167,6 +167,17 @@ test('when a match is found, then the span points at the words as written and th
   expect(reason?.matches).toEqual(['1d10t']);
 });
 
+test('when emoji or other astral characters come before a match, then its span still points at the words', () => {
+  const text = '💕💕 honestly 𝒽𝑒𝓎 you are a fucking idiot 😂';
+  const { spans } = scoreToxicity(text);
+  expect(spans.length).toBeGreaterThan(0);
+  for (const span of spans) {
+    expect(Number.isInteger(span.end), JSON.stringify(span)).toBe(true);
+    expect(text.slice(span.begin, span.end)).toBe(span.match);
+  }
+  expect(spans.map((s) => s.match)).toEqual(expect.arrayContaining(['fuck', 'idiot']));
+});
+
 test('when an attribute action is warn, then it is a warning and the comment is approved', () => {
   const warn = defaultScreeningSettings();
   warn.toxicity.INSULT = { threshold: 0.8, action: 'warn' };
