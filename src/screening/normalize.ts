@@ -96,7 +96,8 @@ export function findLookalikeWords(text: string): string[] {
  */
 export interface CanonicalText {
   text: string;
-  map: number[];
+  /** typed, so a comment's maps stay off the JS heap (they are rebuilt for every comment) */
+  map: Int32Array;
 }
 
 const LEET: Record<string, string> = {
@@ -169,34 +170,49 @@ export function canonicalize(input: string): CanonicalText {
 
 /** The common case: nothing to decompose or fold, offsets are the identity. */
 function asciiCanonical(input: string): CanonicalText {
-  const map = new Array<number>(input.length + 1);
+  const map = new Int32Array(input.length + 1);
   for (let k = 0; k <= input.length; k++) map[k] = k;
   return { text: input.toLowerCase(), map };
 }
 
+// the map under construction; copied out at its final length
+let mapScratch = new Int32Array(4096);
+function growMapScratch(need: number): void {
+  if (need <= mapScratch.length) return;
+  const grown = new Int32Array(Math.max(need, mapScratch.length * 2));
+  grown.set(mapScratch);
+  mapScratch = grown;
+}
+
 function unicodeCanonical(input: string): CanonicalText {
   let text = '';
-  const map: number[] = [];
+  let n = 0;
+  // ASCII runs are lowercased and appended whole, not a character at a time
+  let runStart = 0;
   let i = 0;
   for (const ch of input) {
     const start = i;
     i += ch.length;
     if (ch.charCodeAt(0) < 128) {
-      text += ch.toLowerCase();
-      map.push(start);
+      growMapScratch(n + 1);
+      mapScratch[n++] = start;
       continue;
     }
+    if (runStart < start) text += input.slice(runStart, start).toLowerCase();
+    runStart = i;
     if (INVISIBLE_ONE.test(ch)) continue;
     for (const d of ch.normalize('NFKD').toLowerCase()) {
       if (COMBINING.test(d)) continue;
       const folded = CONFUSABLES[d] ?? d;
       text += folded;
-      // one entry per UTF-16 unit: an emoji is two, and the offsets after it must not drift
-      for (let k = 0; k < folded.length; k++) map.push(start);
+      growMapScratch(n + folded.length);
+      for (let k = 0; k < folded.length; k++) mapScratch[n++] = start;
     }
   }
-  map.push(input.length);
-  return { text, map };
+  if (runStart < input.length) text += input.slice(runStart).toLowerCase();
+  growMapScratch(n + 1);
+  mapScratch[n++] = input.length;
+  return { text, map: mapScratch.slice(0, n) };
 }
 
 /** Replaces non-overlapping [start, end) ranges (sorted or not), keeping the offset map. */
@@ -205,21 +221,30 @@ export function replaceRanges(
   ranges: Array<{ start: number; end: number; text: string }>,
 ): CanonicalText {
   if (ranges.length === 0) return src;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  let text = '';
-  const map: number[] = [];
+  const sorted = ranges.length === 1 ? ranges : [...ranges].sort((a, b) => a.start - b.start);
+  // the new length first, so the map is allocated once
+  let length = src.text.length;
   let last = 0;
   for (const r of sorted) {
     if (r.start < last) continue;
+    length += r.text.length - (r.end - r.start);
+    last = r.end;
+  }
+  let text = '';
+  const map = new Int32Array(length + 1);
+  let n = 0;
+  last = 0;
+  for (const r of sorted) {
+    if (r.start < last) continue;
     text += src.text.slice(last, r.start);
-    for (let k = last; k < r.start; k++) map.push(src.map[k]!);
+    map.set(src.map.subarray(last, r.start), n);
+    n += r.start - last;
     text += r.text;
     for (let k = 0; k < r.text.length; k++)
-      map.push(src.map[r.start + Math.min(k, r.end - r.start - 1)]!);
+      map[n++] = src.map[r.start + Math.min(k, r.end - r.start - 1)]!;
     last = r.end;
   }
   text += src.text.slice(last);
-  for (let k = last; k < src.text.length; k++) map.push(src.map[k]!);
-  map.push(src.map[src.text.length]!);
+  map.set(src.map.subarray(last, src.text.length + 1), n);
   return { text, map };
 }

@@ -166,11 +166,19 @@ const NUMBER =
   /(?<![\p{L}\p{N}])\d+(?:[.,:]\d+)*(?=(?:st|nd|rd|th|[kmbghspvwx]|km|kg|mg|ml|mm|cm|lbs?|hrs?|mins?|am|pm|gb|mb|tb|mph|kph|kw|kwh|yo|yr|yrs)?(?![\p{L}\p{N}]))/gu;
 const RUNS = /(.)\1{2,}/gsu;
 const SPACES = /\s+/g;
+// cheap tests for whether each rewrite can match at all
+const SPACED_HINT = /[a-z0-9](?: {1,2}| ?[.\-_*·•|] ?)[a-z0-9](?: {1,2}| ?[.\-_*·•|] ?)[a-z0-9]/u;
+const DIGIT = /\d/;
+const RUN_HINT = /(.)\1\1/su;
+/** whitespace other than single spaces */
+const SPACES_HINT = /[^\S ]|\s\s/;
 
 /** The canonical views of a comment (see Canonical). */
 export function canonicalize(input: string): Canonical {
   let s = foldForModel(input);
-  s = s.replace(SPACED, rejoin);
+  // each rewrite only when it has something to do: most comments need few of them, and a
+  // replace over the whole text costs a copy of it
+  if (SPACED_HINT.test(s)) s = s.replace(SPACED, rejoin);
   let emails = 0;
   if (s.includes('@')) {
     s = s.replace(EMAIL, () => {
@@ -186,7 +194,10 @@ export function canonicalize(input: string): Canonical {
       s = s.slice(0, l.index) + URL_TOKEN + s.slice(l.index + l.url.length);
     }
   }
-  s = s.replace(NUMBER, NUMBER_TOKEN).replace(RUNS, '$1$1').replace(SPACES, ' ').trim();
+  if (DIGIT.test(s)) s = s.replace(NUMBER, NUMBER_TOKEN);
+  if (RUN_HINT.test(s)) s = s.replace(RUNS, '$1$1');
+  if (SPACES_HINT.test(s)) s = s.replace(SPACES, ' ');
+  s = s.trim();
   return { text: s, leet: deLeetText(s), links, emails };
 }
 

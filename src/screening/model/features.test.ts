@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { extractFeatures, sourceName, type FeatureConfig } from './features.js';
+import { canonicalize } from './canonicalize.js';
+import { readCorpus } from './corpus.js';
+import { extractFeatures, scanWords, sourceName, WORD, type FeatureConfig } from './features.js';
 
 const cfg: FeatureConfig = {
   hashBits: 18,
@@ -81,4 +83,19 @@ test('when a comment is scored, then its sources read as its words, word pairs a
   expect(names).toEqual(
     expect.arrayContaining(['shut', 'up', 'clown', 'visit', '<url>', 'up, clown', 'links:1']),
   );
+});
+
+test('when the word loop scans a text, then it finds exactly the words the WORD pattern matches', () => {
+  const byPattern = (text: string) =>
+    Array.from(text.matchAll(WORD), (m): [number, number] => [m.index, m.index + m[0].length]);
+  const crafted = [
+    "don't you'd've f**k it's' 'quoted' *star* a'*b",
+    'naïve café e\u0301 क्या 日本語テキスト 𝒽𝑒𝓎 💕 x\uD800y \uDC00z',
+    '\uE000 \uE001x \uE002\uE002 ...',
+    '',
+    "''' *** a",
+  ];
+  const corpus = readCorpus().map((r) => canonicalize(r.text).text);
+  for (const text of [...crafted, ...corpus])
+    expect(scanWords(text), text).toEqual(byPattern(text));
 });

@@ -118,7 +118,6 @@ for (const w of [
   for (const x of w.split(' ')) if (!PERSON.has(foldForModel(x))) PERSON.set(foldForModel(x), 2);
 /** 3: an @mention; 4: a sentence that opens on one word and a comma ("Derek, ...") */
 const PERSON_NAMES = ['', '2p', '3p', '@', 'voc'];
-const SENTENCE_END = /[.!?\n]/;
 
 const GROUP_CHAR = 0;
 const GROUP_WORD = 1;
@@ -164,7 +163,121 @@ function growSources(): void {
   SB = b;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}\uE000-\uE002]+(?:['*]+[\p{L}\p{N}\p{M}\uE000-\uE002]+)*/gu;
+export const WORD = /[\p{L}\p{N}\p{M}\uE000-\uE002]+(?:['*]+[\p{L}\p{N}\p{M}\uE000-\uE002]+)*/gu;
+
+// What WORD, \p{L} and \p{Lu} say of a code point, looked up instead of matched: the word loop
+// below scans by hand, so a comment's words cost no match arrays or substrings.
+const IS_WORD = 1;
+const IS_LETTER = 2;
+const IS_UPPER = 4;
+const KNOWN = 8;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}\uE000-\uE002]$/u;
+const LETTER_CHAR = /^\p{L}$/u;
+const UPPER_CHAR = /^\p{Lu}$/u;
+const bmpClass = new Uint8Array(0x10000);
+function classOfCodePoint(cp: number): number {
+  const known = cp < 0x10000 ? bmpClass[cp]! : 0;
+  if (known !== 0) return known;
+  const ch = String.fromCodePoint(cp);
+  const c =
+    KNOWN |
+    (WORD_CHAR.test(ch) ? IS_WORD : 0) |
+    (LETTER_CHAR.test(ch) ? IS_LETTER : 0) |
+    (UPPER_CHAR.test(ch) ? IS_UPPER : 0);
+  if (cp < 0x10000) bmpClass[cp] = c;
+  return c;
+}
+/** The code point at i (a lone surrogate stands for itself), as WORD's /u flag reads it. */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+const isWordAt = (text: string, i: number) =>
+  (classOfCodePoint(codePointAt(text, i)) & IS_WORD) !== 0;
+const unitsAt = (text: string, i: number) => (codePointAt(text, i) > 0xffff ? 2 : 1);
+/** End of the run of word characters starting at i. */
+function wordRunEnd(text: string, i: number): number {
+  while (i < text.length && isWordAt(text, i)) i += unitsAt(text, i);
+  return i;
+}
+// the match the scanner found last: [wordStart, wordEnd), and whether it holds an apostrophe
+let wordStart = 0;
+let wordEnd = 0;
+let wordApostrophe = false;
+/** WORD.exec from `from`, by hand: false when no word is left. */
+function nextWord(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && !isWordAt(text, i)) i += unitsAt(text, i);
+  if (i >= text.length) return false;
+  wordStart = i;
+  wordApostrophe = false;
+  let end = wordRunEnd(text, i);
+  // ['*]+ followed by more word characters joins on ("don't", "f**k")
+  for (;;) {
+    let j = end;
+    let apostrophe = false;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 39) apostrophe = true;
+      else if (c !== 42) break;
+    }
+    if (j === end || j >= text.length || !isWordAt(text, j)) break;
+    if (apostrophe) wordApostrophe = true;
+    end = wordRunEnd(text, j);
+  }
+  wordEnd = end;
+  return true;
+}
+
+/** The [start, end) of each word of `text`, as the word loop sees them (for tests: WORD's matches). */
+export function scanWords(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; nextWord(text, from); from = wordEnd) out.push([wordStart, wordEnd]);
+  return out;
+}
+
+// the word loop's records, reused between calls
+let wordCap = 1024;
+let wHash = new Float64Array(wordCap);
+let wStart = new Int32Array(wordCap);
+let wEnd = new Int32Array(wordCap);
+const wKey: string[] = [];
+let chunkCap = 1024;
+let chunkStart = new Int32Array(chunkCap);
+let chunkSrc = new Int32Array(chunkCap);
+function growWords(): void {
+  wordCap *= 2;
+  const h = new Float64Array(wordCap);
+  h.set(wHash);
+  wHash = h;
+  const a = new Int32Array(wordCap);
+  a.set(wStart);
+  wStart = a;
+  const b = new Int32Array(wordCap);
+  b.set(wEnd);
+  wEnd = b;
+}
+function growChunks(): void {
+  chunkCap *= 2;
+  const a = new Int32Array(chunkCap);
+  a.set(chunkStart);
+  chunkStart = a;
+  const b = new Int32Array(chunkCap);
+  b.set(chunkSrc);
+  chunkSrc = b;
+}
+/** Whether text[from, to) holds a sentence end (. ! ? or a line break). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 10) return true;
+  }
+  return false;
+}
 const EDGE_PUNCT = /^[^\p{L}\p{N}\p{So}\uE000-\uE002]+|[^\p{L}\p{N}\p{So}\uE000-\uE002]+$/gu;
 /** Longer "words" are unspaced scripts or junk: their n-grams count, not the whole run. */
 const MAX_WORD = 40;
@@ -329,7 +442,7 @@ export function extractFeatures(
     push(h, GROUP_WORD, source(SourceKind.Bigram, a, b));
   // trigrams, skip-bigrams and who-is-targeted pairs, over the words the loop below recorded
   const contextFeatures = (): void => {
-    const nw = wHash.length;
+    const nw = nWords;
     for (let i = 2; i < nw; i++) {
       if (cfg.wordTrigrams) {
         pushWord(
@@ -355,13 +468,12 @@ export function extractFeatures(
       let sent = 0;
       for (let i = 0; i < nw; i++) {
         const st = wStart[i]!;
-        const gap = i === 0 ? '' : text.slice(wEnd[i - 1]!, st);
-        const opens = i === 0 || SENTENCE_END.test(gap);
+        const opens = i === 0 || endsSentence(text, wEnd[i - 1]!, st);
         if (opens && i > 0) sent++;
         sentence[i] = sent;
         if (st > 0 && text.charCodeAt(st - 1) === 64 /* @ */) cls[i] = 3;
         else {
-          const c = PERSON.get(leet.slice(st, wEnd[i]!).replace(/'/g, ''));
+          const c = PERSON.get(wKey[i]!);
           if (c !== undefined) cls[i] = c;
           else if (opens && text.charCodeAt(wEnd[i]!) === 44 /* , */ && i + 1 < nw) cls[i] = 4;
         }
@@ -388,15 +500,15 @@ export function extractFeatures(
   };
 
   // words as written: the n-grams of each space-separated chunk, and of its leet view when that differs
-  const chunkStart: number[] = [];
-  const chunkSrc: number[] = [];
+  let nChunks = 0;
   for (let st = 0; st < text.length; ) {
     let en = text.indexOf(' ', st);
     if (en < 0) en = text.length;
     if (en > st) {
       const src = source(SourceKind.Word, st, en);
-      chunkStart.push(st);
-      chunkSrc.push(src);
+      if (nChunks === chunkCap) growChunks();
+      chunkStart[nChunks] = st;
+      chunkSrc[nChunks++] = src;
       charGrams(text, st, en, src);
       if (!sameRange(st, en)) charGrams(leet, st, en, src);
     }
@@ -411,20 +523,15 @@ export function extractFeatures(
   let ci = 0;
   const context = !!(cfg.wordTrigrams || cfg.skipBigrams || cfg.targetWindow);
   const stems = !!(cfg.stemWords || cfg.stemContext);
-  const wHash: number[] = [];
-  const wStart: number[] = [];
-  const wEnd: number[] = [];
-  const wSrc: number[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const st = m.index;
-    const en = st + m[0].length;
-    while (ci + 1 < chunkStart.length && chunkStart[ci + 1]! <= st) ci++;
-    const src = chunkSrc[ci] ?? 0;
-    const raw = m[0];
-    if (raw !== URL_TOKEN) words++;
-    const apostrophe = raw.includes("'");
-    const key = apostrophe ? raw.replace(/'/g, '') : null;
+  let nWords = 0;
+  for (let from = 0; nextWord(text, from); from = wordEnd) {
+    const st = wordStart;
+    const en = wordEnd;
+    while (ci + 1 < nChunks && chunkStart[ci + 1]! <= st) ci++;
+    const src = nChunks > 0 ? chunkSrc[ci]! : 0;
+    if (!(en - st === 1 && text.charCodeAt(st) === 0xe000) /* URL_TOKEN */) words++;
+    const apostrophe = wordApostrophe;
+    const key = apostrophe ? text.slice(st, en).replace(/'/g, '') : null;
     const h = key === null ? hashRange(text, st, en, SEED_WORD) : hashString(key, SEED_WORD);
     let hl = h;
     if (!sameRange(st, en)) {
@@ -437,10 +544,11 @@ export function extractFeatures(
     }
     if (en - st <= MAX_WORD) {
       push(h, GROUP_WORD, src);
-      if (names) names.push(readable(key ?? raw));
+      if (names) names.push(readable(key ?? text.slice(st, en)));
     }
+    // the de-leeted word, for its stem and for the target features' person classes
+    const lk = stems || context ? leet.slice(st, en).replace(/'/g, '') : '';
     if (stems) {
-      const lk = leet.slice(st, en).replace(/'/g, '');
       const stem = stemWord(lk);
       if (stem !== lk) {
         if (cfg.stemWords && en - st <= MAX_WORD) {
@@ -462,10 +570,11 @@ export function extractFeatures(
     prevStart = st;
     if (names) prevName = readable(leet.slice(st, en).replace(/'/g, ''));
     if (context) {
-      wHash.push(hl);
-      wStart.push(st);
-      wEnd.push(en);
-      wSrc.push(src);
+      if (nWords === wordCap) growWords();
+      wHash[nWords] = hl;
+      wStart[nWords] = st;
+      wEnd[nWords] = en;
+      wKey[nWords++] = lk;
     }
   }
   if (context) contextFeatures();
@@ -494,9 +603,16 @@ export function extractFeatures(
   if (hasPhone(input.text)) addMeta('contact:phone');
   if (WHATSAPP.test(leet)) addMeta('contact:whatsapp');
   if (TELEGRAM.test(leet)) addMeta('contact:telegram');
-  const letters = input.text.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6)
-    addMeta('shape:caps');
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < input.text.length; ) {
+    const cp = codePointAt(input.text, i);
+    const c = classOfCodePoint(cp);
+    if (c & IS_LETTER) letters += cp > 0xffff ? 2 : 1;
+    if (c & IS_UPPER) upper += cp > 0xffff ? 2 : 1;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (letters >= 12 && upper / letters > 0.6) addMeta('shape:caps');
 
   // spam only: who the author says they are
   let shared = n;

@@ -206,20 +206,46 @@ export function scoreComment(
   const probs = calibrate(model, logitsOf(model, fv, contrib), looksEnglish(fv.canonical.text));
   const scores = {} as Record<Label, number>;
   const top = {} as Record<Label, TopFeature[]>;
-  LABELS.forEach((label, l) => {
+  if (contrib) newNameCache(fv.sourceCount);
+  for (let l = 0; l < L; l++) {
+    const label = LABELS[l]!;
     scores[label] = probs[l]!;
     top[label] = contrib ? topSources(fv, contrib, l, model.scale[l]!, k) : [];
-  });
+  }
   return { scores, top };
 }
 
-// per source and label, reused between calls (scoring is synchronous and single-threaded)
+// Scratch state, reused between calls (scoring is synchronous and single-threaded): the
+// contributions per source and label, the candidates of one label, and each source's name,
+// which several labels' explanations share.
 let contribBuffer = new Float64Array(8192);
 function contribScratch(length: number): Float64Array {
   if (contribBuffer.length < length) contribBuffer = new Float64Array(length * 2);
   const c = contribBuffer.subarray(0, length);
   c.fill(0);
   return c;
+}
+let candidates = new Int32Array(64);
+const mergedNames: string[] = [];
+let mergedWeights = new Float64Array(64);
+let takenScratch = new Uint8Array(64);
+let nameStamp = new Uint32Array(4096);
+const nameOf: string[] = [];
+let nameGeneration = 0;
+function newNameCache(sources: number): void {
+  if (nameStamp.length < sources) nameStamp = new Uint32Array(sources * 2);
+  nameGeneration = (nameGeneration + 1) >>> 0;
+  if (nameGeneration === 0) {
+    nameStamp.fill(0);
+    nameGeneration = 1;
+  }
+}
+function cachedSourceName(fv: FeatureVector, s: number): string {
+  if (nameStamp[s] === nameGeneration) return nameOf[s]!;
+  const name = sourceName(fv, s);
+  nameStamp[s] = nameGeneration;
+  nameOf[s] = name;
+  return name;
 }
 
 /** The k sources with the largest positive contribution to label l (a word written twice counts once, summed). */
@@ -230,34 +256,59 @@ function topSources(
   scale: number,
   k: number,
 ): TopFeature[] {
-  // a few more candidates than k, since repeated words merge
+  // a few more candidates than k, since repeated words merge; kept in order of contribution
+  // (then source), by insertion into a scratch array: this runs seven times a comment
   const want = 3 * k;
-  const cand: number[] = [];
+  if (candidates.length < want) {
+    candidates = new Int32Array(want * 2);
+    mergedWeights = new Float64Array(want * 2);
+    takenScratch = new Uint8Array(want * 2);
+  }
+  const cand = candidates;
+  let nc = 0;
   for (let s = 0; s < fv.sourceCount; s++) {
     const c = contrib[s * L + l]!;
     if (c <= 0) continue;
-    if (cand.length < want) {
-      cand.push(s);
-      if (cand.length === want)
-        cand.sort((a, b) => contrib[b * L + l]! - contrib[a * L + l]! || a - b);
-    } else if (c > contrib[cand[want - 1]! * L + l]!) {
-      let i = want - 1;
-      while (i > 0 && contrib[cand[i - 1]! * L + l]! < c) {
-        cand[i] = cand[i - 1]!;
-        i--;
-      }
-      cand[i] = s;
+    if (nc === want && !(c > contrib[cand[want - 1]! * L + l]!)) continue;
+    let i = nc < want ? nc++ : want - 1;
+    while (i > 0 && contrib[cand[i - 1]! * L + l]! < c) {
+      cand[i] = cand[i - 1]!;
+      i--;
     }
+    cand[i] = s;
   }
-  const merged = new Map<string, number>();
-  for (const s of cand) {
-    const name = sourceName(fv, s);
-    merged.set(name, (merged.get(name) ?? 0) + contrib[s * L + l]! * scale);
+  // merge candidates of the same name (a handful: a linear scan beats a Map), then take the
+  // k largest by rounded weight, ties by name
+  const names = mergedNames;
+  const weights = mergedWeights;
+  let nm = 0;
+  for (let i = 0; i < nc; i++) {
+    const s = cand[i]!;
+    const name = cachedSourceName(fv, s);
+    let j = 0;
+    while (j < nm && names[j] !== name) j++;
+    if (j === nm) {
+      names[nm] = name;
+      weights[nm++] = 0;
+    }
+    weights[j] = weights[j]! + contrib[s * L + l]! * scale;
   }
-  return [...merged]
-    .map(([feature, weight]) => ({ feature, weight: Math.round(weight * 1000) / 1000 }))
-    .sort(
-      (a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0),
-    )
-    .slice(0, k);
+  for (let j = 0; j < nm; j++) weights[j] = Math.round(weights[j]! * 1000) / 1000;
+  const out: TopFeature[] = [];
+  const taken = takenScratch.fill(0, 0, nm);
+  for (let t = 0; t < k && t < nm; t++) {
+    let best = -1;
+    for (let j = 0; j < nm; j++) {
+      if (taken[j]) continue;
+      if (
+        best < 0 ||
+        weights[j]! > weights[best]! ||
+        (weights[j] === weights[best] && names[j]! < names[best]!)
+      )
+        best = j;
+    }
+    taken[best] = 1;
+    out.push({ feature: names[best]!, weight: weights[best]! });
+  }
+  return out;
 }

@@ -35,7 +35,8 @@ const MIN_SHARE = 0.08;
 
 const LETTER = /\p{L}/u;
 const LATIN = /\p{Script=Latin}/u;
-const ASCII_WORD = /[a-z]+(?:'[a-z]+)?/g;
+const isAsciiLetter = (c: number) => c >= 0x61 && c <= 0x7a;
+const LONGEST_LISTED = Math.max(...[...ENGLISH_WORDS, ...OTHER_WORDS].map((w) => w.length));
 
 /**
  * True when `text` (canonical: lower case, accents folded) reads as English, or is too short to
@@ -60,15 +61,32 @@ export function looksEnglish(text: string): boolean {
     if (LATIN.test(ch)) latin++;
   }
   if (letters > 0 && latin < letters / 2) return false;
+  // the ASCII words ([a-z]+, one inner apostrophe dropped: "don't" reads "dont"), scanned by
+  // hand: a regex's match arrays were most of this function's garbage
   let words = 0;
   let english = 0;
   let other = 0;
-  ASCII_WORD.lastIndex = 0;
-  for (let m = ASCII_WORD.exec(text); m !== null; m = ASCII_WORD.exec(text)) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+    let end = j;
+    if (j + 1 < n && text.charCodeAt(j) === 39 /* ' */ && isAsciiLetter(text.charCodeAt(j + 1))) {
+      end = j + 2;
+      while (end < n && isAsciiLetter(text.charCodeAt(end))) end++;
+    }
     words++;
-    const w = m[0].includes("'") ? m[0].replace(/'/g, '') : m[0];
-    if (ENGLISH_WORDS.has(w)) english++;
-    else if (OTHER_WORDS.has(w)) other++;
+    // longer words are in neither list: no string for them
+    if (end - i <= LONGEST_LISTED + 1) {
+      const w = end === j ? text.slice(i, j) : text.slice(i, j) + text.slice(j + 1, end);
+      if (ENGLISH_WORDS.has(w)) english++;
+      else if (OTHER_WORDS.has(w)) other++;
+    }
+    i = end;
   }
   if (words < MIN_WORDS) return true;
   return english > other && english / words >= MIN_SHARE;
