@@ -20,6 +20,10 @@ const LINK_RE = new RegExp(
   'gi',
 );
 
+// every link has "://", or a letter or digit, a dot and another (www.x, x.com): without one,
+// LINK_RE (which tries its host pattern at every word) need not run
+const LINK_HINT = /:\/\/|[a-z0-9]\.[a-z0-9-]/i;
+
 export interface FoundLink {
   url: string;
   host: string;
@@ -37,6 +41,7 @@ function hostOf(url: string): string {
 /** All links in the text, in order, each counted once (a markdown link is one link). */
 export function findLinks(text: string): FoundLink[] {
   const out: FoundLink[] = [];
+  if (!LINK_HINT.test(text)) return out;
   LINK_RE.lastIndex = 0;
   for (const m of text.matchAll(LINK_RE)) {
     const url = m[0].replace(/[.,;:!?*_]+$/, '');
@@ -54,32 +59,47 @@ export function countNonLinkWords(text: string, links: FoundLink[]): number {
 }
 
 const OBF_TLD = '(?:com|net|org|info|biz|ru|xyz|top|io|co|online|site|shop|club|live|me|us|cc)';
-const OBFUSCATED_RES: RegExp[] = [
+// Each pattern with a cheap test of a string it cannot match without; the patterns try a host at
+// every word, the tests look for their rare part first.
+const OBFUSCATED_RES: Array<[hint: RegExp, pattern: RegExp]> = [
   // hxxp://, h**p://, http ://
-  /\bh(?:xx|\*\*|\[tt\])ps?\b|\bhttps?\s+:\s*\/\/|\bhttps?:\s+\/\s*\/|\bhttps?\[:\]\/\//i,
+  [
+    /h(?:xx|\*\*|\[tt\])|https?(?:\s|:\s|\[)/i,
+    /\bh(?:xx|\*\*|\[tt\])ps?\b|\bhttps?\s+:\s*\/\/|\bhttps?:\s+\/\s*\/|\bhttps?\[:\]\/\//i,
+  ],
   // example dot com, example [dot] com, example (.) com, example[.]com
-  new RegExp(
-    String.raw`\b(?!(?:the|a|an|of|old|early|late|this|that|during|era|bubble|in)\b)[a-z0-9-]{2,}\s*` +
-      String.raw`(?:[\[({]\s*(?:dot|\.)\s*[\])}]|\s+dot\s+|\s*-dot-\s*)\s*${OBF_TLD}\b`,
-    'i',
-  ),
+  [
+    /dot|[[({]\s*\./i,
+    new RegExp(
+      String.raw`\b(?!(?:the|a|an|of|old|early|late|this|that|during|era|bubble|in)\b)[a-z0-9-]{2,}\s*` +
+        String.raw`(?:[\[({]\s*(?:dot|\.)\s*[\])}]|\s+dot\s+|\s*-dot-\s*)\s*${OBF_TLD}\b`,
+      'i',
+    ),
+  ],
   // w w w . x . com, www . example . com, www example com
-  new RegExp(
-    String.raw`\bw\s+w\s+w\b|\bwww\s*(?:\.\s+|\s+\.)\s*[a-z0-9-]+|\bwww\s+[a-z0-9-]{3,}\s+${OBF_TLD}\b`,
-    'i',
-  ),
+  [
+    /w\s+w\s+w|www/i,
+    new RegExp(
+      String.raw`\bw\s+w\s+w\b|\bwww\s*(?:\.\s+|\s+\.)\s*[a-z0-9-]+|\bwww\s+[a-z0-9-]{3,}\s+${OBF_TLD}\b`,
+      'i',
+    ),
+  ],
   // spaced-out domains: "cheap pills . ru", "site . com"
-  new RegExp(String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b`, 'i'),
+  [/\s\./, new RegExp(String.raw`\b[a-z0-9-]{3,}\s+\.\s*${OBF_TLD}\b`, 'i')],
   // "site. com": a full stop and a space are also how sentences end, so only after top-level
   // domains that are not words ("…on Mars. Me, …", "bin day. Top adulting")
-  /\b[a-z0-9-]{3,}\.\s+(?:com|net|org|info|biz|ru|xyz|io|cc)\b/i,
+  [
+    /\.\s+(?:com|net|org|info|biz|ru|xyz|io|cc)\b/i,
+    /\b[a-z0-9-]{3,}\.\s+(?:com|net|org|info|biz|ru|xyz|io|cc)\b/i,
+  ],
 ];
 
 /** Obfuscated link fragments, checked on folded text (homoglyphs and zero-width chars removed). */
 export function findObfuscatedLinks(text: string): string[] {
   const folded = foldText(text);
   const found: string[] = [];
-  for (const re of OBFUSCATED_RES) {
+  for (const [hint, re] of OBFUSCATED_RES) {
+    if (!hint.test(folded)) continue;
     const m = re.exec(folded);
     if (m) found.push(m[0].trim());
   }

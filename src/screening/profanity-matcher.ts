@@ -127,7 +127,15 @@ export function createProfanityMatcher(options: ProfanityMatcherOptions): Profan
       (term.pattern.requireWordBoundaryAtStart ? '\\b' : '') +
       term.pattern.nodes.map(nodeSource).join('') +
       (term.pattern.requireWordBoundaryAtEnd ? '\\b' : '');
-    return { id: term.id, re: new RegExp(source, 'gs') };
+    // the longest literal the pattern always contains: where the text lacks it, the pattern
+    // cannot match, and an indexOf is much cheaper than running it
+    let required = '';
+    for (const node of term.pattern.nodes)
+      if (node.kind === SyntaxKind.Literal) {
+        const literal = String.fromCodePoint(...node.chars);
+        if (literal.length > required.length) required = literal;
+      }
+    return { id: term.id, re: new RegExp(source, 'gs'), required };
   });
   const whitelist = options.whitelistedTerms ?? [];
   const blacklistChain = transformerChain(options.blacklistMatcherTransformers ?? []);
@@ -158,7 +166,8 @@ export function createProfanityMatcher(options: ProfanityMatcherOptions): Profan
       const allowed = whitelisted(input);
       const { text, origin } = transform(input, blacklistChain);
       const matches: MatchPayload[] = [];
-      for (const { id, re } of terms) {
+      for (const { id, re, required } of terms) {
+        if (required !== '' && !text.includes(required)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(text); m !== null; m = re.exec(text)) {
           const startIndex = origin[m.index]!;
