@@ -23,6 +23,8 @@ const crafted = [
   '',
   'fuck',
   'shitshitshit fuckfuckfuck',
+  '\ufeffshit after a byte order mark, and \ufeff one inside: fuck',
+  '\ud800',
 ];
 
 function compare(text: string) {
