@@ -2,6 +2,7 @@
  * Link detection: real links (counted against the limit) and obfuscated ones
  * ("example dot com", "hxxp://", "w w w . x . com"), which only spammers write.
  */
+import { countAlnumRuns } from './chars.js';
 import { foldText } from './normalize.js';
 
 /** TLDs we accept for bare domains ("cheap-pills.ru"); keeps "node.js" or "file.txt" out. */
@@ -55,7 +56,7 @@ export function countNonLinkWords(text: string, links: FoundLink[]): number {
   let rest = text;
   for (const l of links) rest = rest.replace(l.url, ' ');
   rest = rest.replace(/\[([^\]]*)\]\(\s*\)/g, '$1');
-  return (rest.match(/[\p{L}\p{N}]{2,}/gu) ?? []).length;
+  return countAlnumRuns(rest);
 }
 
 const OBF_TLD = '(?:com|net|org|info|biz|ru|xyz|top|io|co|online|site|shop|club|live|me|us|cc)';

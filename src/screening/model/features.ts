@@ -12,6 +12,7 @@ import {
   URL_TOKEN,
   type Canonical,
 } from './canonicalize.js';
+import { codePointAt, classOfCodePoint, IS_LETTER, IS_UPPER, IS_WORD } from '../chars.js';
 import { stemWord } from './stem.js';
 import { finish, hashRange, hashString, mix } from './hash.js';
 
@@ -165,37 +166,6 @@ function growSources(): void {
 
 export const WORD = /[\p{L}\p{N}\p{M}\uE000-\uE002]+(?:['*]+[\p{L}\p{N}\p{M}\uE000-\uE002]+)*/gu;
 
-// What WORD, \p{L} and \p{Lu} say of a code point, looked up instead of matched: the word loop
-// below scans by hand, so a comment's words cost no match arrays or substrings.
-const IS_WORD = 1;
-const IS_LETTER = 2;
-const IS_UPPER = 4;
-const KNOWN = 8;
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}\uE000-\uE002]$/u;
-const LETTER_CHAR = /^\p{L}$/u;
-const UPPER_CHAR = /^\p{Lu}$/u;
-const bmpClass = new Uint8Array(0x10000);
-function classOfCodePoint(cp: number): number {
-  const known = cp < 0x10000 ? bmpClass[cp]! : 0;
-  if (known !== 0) return known;
-  const ch = String.fromCodePoint(cp);
-  const c =
-    KNOWN |
-    (WORD_CHAR.test(ch) ? IS_WORD : 0) |
-    (LETTER_CHAR.test(ch) ? IS_LETTER : 0) |
-    (UPPER_CHAR.test(ch) ? IS_UPPER : 0);
-  if (cp < 0x10000) bmpClass[cp] = c;
-  return c;
-}
-/** The code point at i (a lone surrogate stands for itself), as WORD's /u flag reads it. */
-function codePointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
 const isWordAt = (text: string, i: number) =>
   (classOfCodePoint(codePointAt(text, i)) & IS_WORD) !== 0;
 const unitsAt = (text: string, i: number) => (codePointAt(text, i) > 0xffff ? 2 : 1);
