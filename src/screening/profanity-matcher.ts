@@ -28,13 +28,40 @@ interface CharStep {
   transform(char: number): number | undefined;
 }
 
-/** A chain of transformers; stateful ones get their state once, reset after each text. */
+const UNKNOWN = -2;
+const DROPPED = -1;
+
+/**
+ * A chain of transformers; stateful ones get their state once, reset after each text. What the
+ * stateless steps before the first stateful one make of a character never changes, so it is
+ * looked up (per BMP character, filled on first sight) instead of computed every time.
+ */
 function transformerChain(containers: readonly TransformerContainer[]) {
   const stateful = containers.map((c) => ('factory' in c ? c.factory() : null));
   // called as methods: a stateful transformer reads its state through `this`
   const steps: CharStep[] = containers.map((c, i) => stateful[i] ?? (c as CharStep));
+  let prefix = 0;
+  while (prefix < steps.length && stateful[prefix] === null) prefix++;
+  const memo = new Int32Array(0x10000).fill(UNKNOWN);
+  const throughPrefix = (char: number): number | undefined => {
+    let c: number | undefined = char;
+    for (let i = 0; i < prefix && c !== undefined; i++) c = steps[i]!.transform(c);
+    return c;
+  };
   return {
-    steps,
+    /** The character after every step, or undefined when a step drops it. */
+    apply(char: number): number | undefined {
+      let c: number | undefined;
+      if (char < 0x10000) {
+        const known = memo[char]!;
+        if (known === UNKNOWN) {
+          c = throughPrefix(char);
+          memo[char] = c === undefined ? DROPPED : c;
+        } else c = known === DROPPED ? undefined : known;
+      } else c = throughPrefix(char);
+      for (let i = prefix; i < steps.length && c !== undefined; i++) c = steps[i]!.transform(c);
+      return c;
+    },
     reset: () => {
       for (const s of stateful) s?.reset();
     },
@@ -72,7 +99,6 @@ let units = new Uint16Array(2048);
 let origins = new Int32Array(2048);
 
 function transform(input: string, chain: ReturnType<typeof transformerChain>): Transformed {
-  const { steps } = chain;
   if (units.length < input.length * 2) {
     units = new Uint16Array(input.length * 2);
     origins = new Int32Array(input.length * 2);
@@ -81,9 +107,9 @@ function transform(input: string, chain: ReturnType<typeof transformerChain>): T
   let loneSurrogate = false;
   for (let pos = 0; pos < input.length; ) {
     const start = pos;
-    let char: number | undefined = input.codePointAt(pos)!;
-    pos += char > 0xffff ? 2 : 1;
-    for (let i = 0; i < steps.length && char !== undefined; i++) char = steps[i]!.transform(char);
+    const read = input.codePointAt(pos)!;
+    pos += read > 0xffff ? 2 : 1;
+    const char = chain.apply(read);
     if (char === undefined) continue;
     if (char > 0xffff) {
       const c = char - 0x10000;
