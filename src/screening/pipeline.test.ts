@@ -82,10 +82,11 @@ test('when trustApprovedAuthors is off, then an approved author is scored like a
 });
 
 test('when an author has only rejected or spam comments before, then the spam score rises', () => {
-  const text =
-    'The library book sale runs all weekend, bring a bag and grab a bargain for the kids';
+  // a comment the model is unsure of (a clear one scores ~0, and a shift of its log-odds stays ~0)
+  const text = 'Our shop has the same lamp for half the price this week, worth a look';
   const fresh = screenComment(makeContext({ text }));
   const bad = screenComment(makeContext({ text, history: { rejectedOrSpamByAuthor: 2 } }));
+  expect(fresh.scores.spam).toBeGreaterThan(0.01);
   expect(bad.scores.spam).toBeGreaterThan(fresh.scores.spam);
 });
 

@@ -99,3 +99,13 @@ test('when the word loop scans a text, then it finds exactly the words the WORD 
   for (const text of [...crafted, ...corpus])
     expect(scanWords(text), text).toEqual(byPattern(text));
 });
+
+test('when a website or link is on a name reserved for documentation, then its host is not a feature', () => {
+  const names = (website: string, text: string) =>
+    extractFeatures({ text, name: 'Jo', website }, cfg, { withNames: true }).names ?? [];
+  const reserved = names('https://shop.example', 'see https://www.example.com/deal and ada.test');
+  expect(reserved).toContain('site:any');
+  expect(reserved.filter((n) => /^(?:site|link)-(?:host|tld)/.test(n))).toEqual([]);
+  const real = names('https://cheap-pills.ru', 'see https://bestdeals.shop/x');
+  expect(real).toEqual(expect.arrayContaining(['site-host:cheap', 'site-tld:ru', 'link-tld:shop']));
+});

@@ -680,8 +680,13 @@ export function extractFeatures(
   };
 }
 
+const RESERVED_HOST = /(?:^|\.)(?:example|test|invalid|localhost)$|(?:^|\.)example\.(?:com|net|org)$/;
+
 /** A host's words ("cheap-pills-rx.ru" -> cheap, pills, rx) and TLD; long words also as 4-grams ("ketoburnpro"). */
 function hostFeatures(host: string, prefix: string, add: (name: string) => void): void {
+  // names reserved for documentation and tests (RFC 2606) are placeholders, not anyone's site:
+  // the corpus's writers gave them to spammers, and the model must not learn that "example" sells
+  if (RESERVED_HOST.test(host)) return;
   const labels = host.split('.');
   const tld = labels.length > 1 ? labels[labels.length - 1]! : '';
   if (tld) add(`${prefix}-tld:${tld}`);
