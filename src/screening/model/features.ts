@@ -680,7 +680,8 @@ export function extractFeatures(
   };
 }
 
-const RESERVED_HOST = /(?:^|\.)(?:example|test|invalid|localhost)$|(?:^|\.)example\.(?:com|net|org)$/;
+const RESERVED_HOST =
+  /(?:^|\.)(?:example|test|invalid|localhost)$|(?:^|\.)example\.(?:com|net|org)$/;
 
 /** A host's words ("cheap-pills-rx.ru" -> cheap, pills, rx) and TLD; long words also as 4-grams ("ketoburnpro"). */
 function hostFeatures(host: string, prefix: string, add: (name: string) => void): void {
