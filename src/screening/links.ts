@@ -95,8 +95,21 @@ const OBFUSCATED_RES: Array<[hint: RegExp, pattern: RegExp]> = [
   ],
 ];
 
+// the last text asked about and its answer: the model's features and the obfuscation phase both
+// ask about each comment
+let lastText: string | undefined;
+let lastFound: readonly string[] = [];
+
 /** Obfuscated link fragments, checked on folded text (homoglyphs and zero-width chars removed). */
-export function findObfuscatedLinks(text: string): string[] {
+export function findObfuscatedLinks(text: string): readonly string[] {
+  if (text === lastText) return lastFound;
+  const found = obfuscatedLinksIn(text);
+  lastText = text;
+  lastFound = found;
+  return found;
+}
+
+function obfuscatedLinksIn(text: string): readonly string[] {
   const folded = foldText(text);
   const found: string[] = [];
   for (const [hint, re] of OBFUSCATED_RES) {

@@ -114,18 +114,27 @@ const CONFUSABLES: Record<string, string> = {
 const MIXED_WORD = /[\p{L}\p{M}]*[a-z][\p{L}\p{M}]*/gu;
 const NON_LATIN_LOOKALIKE = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
 
-const charCache = new Map<string, string>();
+// per code point: its fold, or null where it folds to itself (most characters of most scripts)
+const foldCache = new Map<number, string | null>();
 
 /** One non-ASCII character, folded: accents off Latin letters ("idiót" reads "idiot"), lookalike punctuation. */
 function foldChar(ch: string): string {
-  let out = charCache.get(ch);
-  if (out !== undefined) return out;
-  out = LATIN_FOLDS[ch];
+  let out = LATIN_FOLDS[ch];
   if (out === undefined) {
     const d = ch.normalize('NFD');
     out = d.length > 1 && d.charCodeAt(0) < 128 && MARKS.test(d.slice(1)) ? d[0]! : ch;
   }
-  if (charCache.size < 10_000) charCache.set(ch, out);
+  return out;
+}
+
+/** foldChar of the code point at i, or null where it is unchanged; cached, so no string is made for a known one. */
+function foldAt(s: string, i: number, cp: number): string | null {
+  const known = foldCache.get(cp);
+  if (known !== undefined) return known;
+  const ch = s.slice(i, i + (cp > 0xffff ? 2 : 1));
+  const folded = foldChar(ch);
+  const out = folded === ch ? null : folded;
+  if (foldCache.size < 10_000) foldCache.set(cp, out);
   return out;
 }
 
@@ -139,9 +148,28 @@ function mapConfusables(word: string): string {
 /** NFKC (fullwidth, math letters, ligatures), lowercase, invisibles out, accents and lookalikes folded. */
 export function foldForModel(input: string): string {
   if (ASCII.test(input)) return input.toLowerCase();
-  const s = input.normalize('NFKC').toLowerCase().replace(INVISIBLE, '');
+  let s = input.normalize('NFKC').toLowerCase();
+  INVISIBLE.lastIndex = 0;
+  if (INVISIBLE.test(s)) s = s.replace(INVISIBLE, '');
+  // unchanged stretches are copied whole, not a character at a time
   let out = '';
-  for (const ch of s) out += ch.charCodeAt(0) < 128 ? ch : foldChar(ch);
+  let from = 0;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    const folded = foldAt(s, i, cp);
+    const next = i + (cp > 0xffff ? 2 : 1);
+    if (folded !== null) {
+      out += s.slice(from, i) + folded;
+      from = next;
+    }
+    i = next;
+  }
+  out = from === 0 ? s : out + s.slice(from);
   return NON_LATIN_LOOKALIKE.test(out) ? out.replace(MIXED_WORD, mapConfusables) : out;
 }
 
@@ -213,7 +241,9 @@ const LEET: Record<string, string> = {
   '!': 'i',
   '|': 'i',
 };
-const LEET_WORD = /[\p{L}\p{N}@$!|]+/gu;
+// runs of letters, digits and leet marks that hold a leet character: the only words deLeetWord
+// can change (matching every word only to hand most of them back cost a string each)
+const LEET_WORD_WITH_LEET = /[\p{L}\p{N}@$!|]*[013457@$!|][\p{L}\p{N}@$!|]*/gu;
 const LEET_CHAR = /[013457@$!|]/;
 const LETTER = /\p{L}/u;
 
@@ -243,7 +273,7 @@ export function deLeetWord(tok: string): string {
 /** The leet view of canonical text; a per-character map, so lengths and word boundaries are kept. */
 export function deLeetText(text: string): string {
   if (!LEET_CHAR.test(text)) return text;
-  return text.replace(LEET_WORD, (w) => (LEET_CHAR.test(w) ? deLeetWord(w) : w));
+  return text.replace(LEET_WORD_WITH_LEET, deLeetWord);
 }
 
 /** Canonical text as a person reads it: placeholders shown as <url>, <email>, <num>. */

@@ -15,7 +15,7 @@ export const obfuscation: Phase = ({ text, authorName }) => {
     reasons.push({
       code: 'LINK_OBFUSCATED',
       message: `disguised link: '${links[0]}'`,
-      matches: links,
+      matches: [...links],
     });
   }
   if (hasInvisibleInWord(text) || hasInvisibleInWord(authorName)) {
