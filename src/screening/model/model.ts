@@ -21,16 +21,10 @@ const SPAM = LABELS.indexOf('spam');
 export interface ScreeningModel {
   readonly version: number;
   readonly features: Readonly<FeatureConfig>;
-  /**
-   * int8 weights of the buckets where some label's weight is not zero (fewer than half), row *
-   * STRIDE + label; a bucket's row is its rank among them (see bucketRow). Packed, so the rows a
-   * comment touches are more often in cache than in a table of every bucket.
-   */
+  /** int8 weights, bucket * STRIDE + label */
   readonly weights: Int8Array;
-  /** one bit per bucket: set where the bucket has a row */
-  readonly present: Uint32Array;
-  /** per 32 buckets: how many rows come before them */
-  readonly rankBase: Uint32Array;
+  /** the same weights as two int32 words a bucket: both 0 where every label's weight is */
+  readonly weightWords: Int32Array;
   readonly scale: Float64Array;
   readonly bias: Float64Array;
   readonly calibA: Float64Array;
@@ -66,8 +60,7 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
   const f = artifact.features;
   if (f.charMin > f.charMax) throw new Error('screening model: charMin > charMax');
   const size = 2 ** f.hashBits;
-  const present = new Uint32Array(Math.ceil(size / 32));
-  const decoded: Array<{ buckets: ArrayLike<number>; values: ArrayLike<number> }> = [];
+  const weights = new Int8Array(size * STRIDE);
   const scale = new Float64Array(L);
   const bias = new Float64Array(L);
   const calibA = new Float64Array(L);
@@ -82,9 +75,8 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
     for (let i = 0; i < buckets.length; i++) {
       const b = buckets[i]!;
       if (b >= size) throw new Error(`screening model: ${label} bucket ${b} out of range`);
-      if (values[i] !== 0) present[b >>> 5]! |= 1 << (b & 31);
+      weights[b * STRIDE + l] = values[i]!;
     }
-    decoded.push({ buckets, values });
     scale[l] = m.scale;
     bias[l] = m.bias;
     calibA[l] = m.calibration.a;
@@ -96,28 +88,13 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
       for (let k = 0; k < L; k++) calibStack[l * L + k] = w ? w[k]! : k === l ? m.calibration.a : 0;
     }
   });
-  // rows in bucket order: a bucket's row is the number of present buckets before it
-  const rankBase = new Uint32Array(present.length);
-  let rows = 0;
-  for (let w = 0; w < present.length; w++) {
-    rankBase[w] = rows;
-    rows += popcount(present[w]!);
-  }
-  const weights = new Int8Array(rows * STRIDE);
-  const rowOf = (b: number) =>
-    rankBase[b >>> 5]! + popcount(present[b >>> 5]! & ((1 << (b & 31)) - 1));
-  decoded.forEach(({ buckets, values }, l) => {
-    for (let i = 0; i < buckets.length; i++)
-      if (values[i] !== 0) weights[rowOf(buckets[i]!) * STRIDE + l] = values[i]!;
-  });
   const per = <T>(f: (l: Label) => T) =>
     Object.fromEntries(LABELS.map((l) => [l, f(l)])) as Record<Label, T>;
   return {
     version: artifact.version,
     features: Object.freeze({ ...f }),
     weights,
-    present,
-    rankBase,
+    weightWords: new Int32Array(weights.buffer, weights.byteOffset, weights.length >> 2),
     scale,
     bias,
     calibA,
@@ -130,21 +107,6 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
   };
 }
 
-const popcount = (x: number) => {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-};
-
-/** The row of a bucket's weights, or -1 where every label's weight is zero. */
-function bucketRow(model: ScreeningModel, bucket: number): number {
-  const word = model.present[bucket >>> 5]!;
-  const bit = 1 << (bucket & 31);
-  if ((word & bit) === 0) return -1;
-  return model.rankBase[bucket >>> 5]! + popcount(word & (bit - 1));
-}
-
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Raw log-odds per label (before calibration), from an extracted feature vector. */
@@ -155,9 +117,8 @@ export function logitsOf(
 ): Float64Array {
   const W = model.weights;
   // a third of a comment's features land in buckets every label left at zero: one look at the
-  // bucket's bit skips them instead of seven loads
-  const present = model.present;
-  const rankBase = model.rankBase;
+  // bucket's two int32 words skips them instead of seven loads
+  const words = model.weightWords;
   const { index, value, source } = fv;
   // seven accumulators in locals, not an array: this loop is the scorer's hot path
   let a0 = 0;
@@ -169,10 +130,8 @@ export function logitsOf(
   let a6 = 0;
   for (let i = 0; i < fv.shared; i++) {
     const bucket = index[i]!;
-    const word = present[bucket >>> 5]!;
-    const bit = 1 << (bucket & 31);
-    if ((word & bit) === 0) continue;
-    const b = (rankBase[bucket >>> 5]! + popcount(word & (bit - 1))) * STRIDE;
+    if (words[2 * bucket] === 0 && words[2 * bucket + 1] === 0) continue;
+    const b = bucket * STRIDE;
     const v = value[i]!;
     const c0 = W[b]! * v;
     const c1 = W[b + 1]! * v;
@@ -202,8 +161,7 @@ export function logitsOf(
   const acc = Float64Array.of(a0, a1, a2, a3, a4, a5, a6);
   // name and website features only ever count for spam
   for (let i = fv.shared; i < fv.length; i++) {
-    const row = bucketRow(model, index[i]!);
-    const c = row < 0 ? 0 : W[row * STRIDE + SPAM]! * value[i]!;
+    const c = W[index[i]! * STRIDE + SPAM]! * value[i]!;
     acc[SPAM] = acc[SPAM]! + c;
     if (contrib) {
       const s = source[i]! * L + SPAM;
