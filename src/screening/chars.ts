@@ -32,22 +32,12 @@ export function classOfCodePoint(cp: number): number {
   return c;
 }
 
-/** The code point at i (a lone surrogate stands for itself), as a /u regex reads it. */
-export function codePointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  }
-  return c;
-}
-
 /** How many runs of two or more letters or numbers `text` holds: /[\p{L}\p{N}]{2,}/gu's matches. */
 export function countAlnumRuns(text: string): number {
   let runs = 0;
   let run = 0;
   for (let i = 0; i < text.length; ) {
-    const cp = codePointAt(text, i);
+    const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (classOfCodePoint(cp) & IS_ALNUM) {
       run++;

@@ -12,7 +12,7 @@ import {
   URL_TOKEN,
   type Canonical,
 } from './canonicalize.js';
-import { codePointAt, classOfCodePoint, IS_LETTER, IS_UPPER, IS_WORD } from '../chars.js';
+import { classOfCodePoint, IS_LETTER, IS_UPPER, IS_WORD } from '../chars.js';
 import { stemWord } from './stem.js';
 import { finish, hashRange, hashString, mix } from './hash.js';
 
@@ -138,40 +138,41 @@ let SK = new Uint8Array(scap);
 let SA = new Int32Array(scap);
 let SB = new Int32Array(scap);
 
+/** A copy of a scratch buffer at a new length, same type, same contents. */
+function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(
+  a: T,
+  length: number,
+): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a as never);
+  return b;
+}
+
 function growFeatures(): void {
   cap *= 2;
-  const h = new Uint32Array(cap);
-  h.set(H);
-  H = h;
-  const g = new Uint8Array(cap);
-  g.set(G);
-  G = g;
-  const s = new Int32Array(cap);
-  s.set(S);
-  S = s;
+  H = grown(H, cap);
+  G = grown(G, cap);
+  S = grown(S, cap);
 }
 
 function growSources(): void {
   scap *= 2;
-  const k = new Uint8Array(scap);
-  k.set(SK);
-  SK = k;
-  const a = new Int32Array(scap);
-  a.set(SA);
-  SA = a;
-  const b = new Int32Array(scap);
-  b.set(SB);
-  SB = b;
+  SK = grown(SK, scap);
+  SA = grown(SA, scap);
+  SB = grown(SB, scap);
 }
 
 export const WORD = /[\p{L}\p{N}\p{M}\uE000-\uE002]+(?:['*]+[\p{L}\p{N}\p{M}\uE000-\uE002]+)*/gu;
 
 const isWordAt = (text: string, i: number) =>
-  (classOfCodePoint(codePointAt(text, i)) & IS_WORD) !== 0;
-const unitsAt = (text: string, i: number) => (codePointAt(text, i) > 0xffff ? 2 : 1);
-/** End of the run of word characters starting at i. */
-function wordRunEnd(text: string, i: number): number {
-  while (i < text.length && isWordAt(text, i)) i += unitsAt(text, i);
+  (classOfCodePoint(text.codePointAt(i)!) & IS_WORD) !== 0;
+/** The first index from i whose character is (isWord) or is not a word character. */
+function skipWhile(text: string, i: number, isWord: boolean): number {
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    if (((classOfCodePoint(cp) & IS_WORD) !== 0) !== isWord) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
   return i;
 }
 // the match the scanner found last: [wordStart, wordEnd), and whether it holds an apostrophe
@@ -180,12 +181,11 @@ let wordEnd = 0;
 let wordApostrophe = false;
 /** WORD.exec from `from`, by hand: false when no word is left. */
 function nextWord(text: string, from: number): boolean {
-  let i = from;
-  while (i < text.length && !isWordAt(text, i)) i += unitsAt(text, i);
+  const i = skipWhile(text, from, false);
   if (i >= text.length) return false;
   wordStart = i;
   wordApostrophe = false;
-  let end = wordRunEnd(text, i);
+  let end = skipWhile(text, i, true);
   // ['*]+ followed by more word characters joins on ("don't", "f**k")
   for (;;) {
     let j = end;
@@ -197,7 +197,7 @@ function nextWord(text: string, from: number): boolean {
     }
     if (j === end || j >= text.length || !isWordAt(text, j)) break;
     if (apostrophe) wordApostrophe = true;
-    end = wordRunEnd(text, j);
+    end = skipWhile(text, j, true);
   }
   wordEnd = end;
   return true;
@@ -221,24 +221,14 @@ let chunkStart = new Int32Array(chunkCap);
 let chunkSrc = new Int32Array(chunkCap);
 function growWords(): void {
   wordCap *= 2;
-  const h = new Float64Array(wordCap);
-  h.set(wHash);
-  wHash = h;
-  const a = new Int32Array(wordCap);
-  a.set(wStart);
-  wStart = a;
-  const b = new Int32Array(wordCap);
-  b.set(wEnd);
-  wEnd = b;
+  wHash = grown(wHash, wordCap);
+  wStart = grown(wStart, wordCap);
+  wEnd = grown(wEnd, wordCap);
 }
 function growChunks(): void {
   chunkCap *= 2;
-  const a = new Int32Array(chunkCap);
-  a.set(chunkStart);
-  chunkStart = a;
-  const b = new Int32Array(chunkCap);
-  b.set(chunkSrc);
-  chunkSrc = b;
+  chunkStart = grown(chunkStart, chunkCap);
+  chunkSrc = grown(chunkSrc, chunkCap);
 }
 /** Whether text[from, to) holds a sentence end (. ! ? or a line break). */
 function endsSentence(text: string, from: number, to: number): boolean {
@@ -576,7 +566,7 @@ export function extractFeatures(
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < input.text.length; ) {
-    const cp = codePointAt(input.text, i);
+    const cp = input.text.codePointAt(i)!;
     const c = classOfCodePoint(cp);
     if (c & IS_LETTER) letters += cp > 0xffff ? 2 : 1;
     if (c & IS_UPPER) upper += cp > 0xffff ? 2 : 1;
