@@ -137,3 +137,17 @@ test('when a trusted author has confirmed their email address, then spam weighti
   // a confirmed address alone earns nothing: anyone can confirm an inbox once
   expect(verifiedStranger.scores.spam).toBe(stranger.scores.spam);
 });
+
+test('when a site holds insults from a score below where the dashboard shows drivers, then the reason still quotes the words', () => {
+  const settings = defaultScreeningSettings();
+  settings.toxicity.INSULT = { threshold: 0.05, action: 'hold' };
+  const text = 'Bit of a lazy article, this.';
+  const view = screenComment(makeContext({ text }));
+  // below 0.2, so without the site's rule the model's insult drivers are not needed
+  expect(view.scores.INSULT).toBeGreaterThanOrEqual(0.05);
+  expect(view.scores.INSULT).toBeLessThan(0.2);
+  expect(view.drivers.insult).toBeUndefined();
+  const held = screenComment(makeContext({ text, settings }));
+  const reason = held.reasons.find((r) => r.code === 'TOXICITY_INSULT');
+  expect(reason?.matches?.length).toBeGreaterThan(0);
+});

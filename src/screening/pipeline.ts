@@ -21,16 +21,17 @@ import type { Accumulator, Analysis, Phase } from './phases/phase.js';
 import { spamScore } from './phases/spam-score.js';
 import { judgeScores, judgeToxicity, toxicity } from './phases/toxicity.js';
 import { disallowedWords, moderationWords } from './phases/word-lists.js';
-import { LABELS } from './model/index.js';
+import { LABELS, type Label } from './model/index.js';
 import { shippedModel, type SiteModel } from './models.js';
 import type { ToxicitySpan } from './toxicity.js';
-import { modelView, type ModelView } from './scores.js';
+import { LABEL_OF, modelView, type ModelView } from './scores.js';
 import type {
   Decision,
   Reason,
   ScreeningContext,
   ScreeningResult,
   ScreeningSettings,
+  ToxicityAttribute,
   ToxicityScores,
 } from './types.js';
 
@@ -88,11 +89,11 @@ export function screenComment(ctx: ScreeningContext, clock?: () => number): Scre
   const analysis: Analysis = {
     links: findLinks(ctx.text),
     trusted: ctx.settings.trustApprovedAuthors && ctx.history.approvedByAuthor > 0,
-    model: modelView(ctx.model, {
-      text: ctx.text,
-      name: ctx.authorName,
-      website: ctx.authorWebsite,
-    }),
+    model: modelView(
+      ctx.model,
+      { text: ctx.text, name: ctx.authorName, website: ctx.authorWebsite },
+      explainFrom(ctx.settings),
+    ),
   };
   let decision: Decision = 'approve';
   const reasons: Reason[] = [];
@@ -121,14 +122,30 @@ export function screenComment(ctx: ScreeningContext, clock?: () => number): Scre
   };
 }
 
+/** Below this score the dashboard shows no drivers for a label. */
+const DRIVERS_SHOWN_FROM = 0.2;
+
 /** What the dashboard highlights: per label that scored at all, the model's strongest parts. */
 function driversOf(view: ModelView): ScreeningResult['drivers'] {
   const out: ScreeningResult['drivers'] = {};
   for (const label of LABELS) {
     const positive = view.drivers[label].filter((d) => d.weight > 0);
-    if (positive.length > 0 && view.scores[label] >= 0.2) out[label] = positive;
+    if (positive.length > 0 && view.scores[label] >= DRIVERS_SHOWN_FROM) out[label] = positive;
   }
   return out;
+}
+
+/**
+ * Which labels need their drivers: the spam phase reads them at any score; a toxicity label's
+ * are shown from DRIVERS_SHOWN_FROM and quoted in a reason once the site's threshold is met.
+ */
+function explainFrom(settings: ScreeningSettings): (label: Label) => number {
+  const from = new Map<Label, number>();
+  for (const [attr, label] of Object.entries(LABEL_OF) as Array<[ToxicityAttribute, Label]>) {
+    const rule = settings.toxicity[attr];
+    from.set(label, Math.min(DRIVERS_SHOWN_FROM, rule.action === 'off' ? 1 : rule.threshold));
+  }
+  return (label) => from.get(label) ?? 0;
 }
 
 /** Toxicity only, for the draft "check" endpoint: the same model and rules as screening. */
@@ -137,7 +154,7 @@ export function checkToxicity(
   settings: ScreeningSettings,
   model: SiteModel,
 ): { scores: ToxicityScores; reasons: Reason[]; warnings: Reason[]; decision: Decision } {
-  const view = modelView(model, { text });
+  const view = modelView(model, { text }, explainFrom(settings));
   const out = judgeToxicity(judgeScores(view, text), view, settings);
   return {
     scores: out.toxicity ?? ZERO_TOXICITY,
@@ -155,6 +172,10 @@ export function toxicityOfText(
   text: string,
   model: SiteModel = { base: shippedModel(), layers: { spam: null, toxicity: null } },
 ): { scores: ToxicityScores; spans: ToxicitySpan[] } {
-  const judged = judgeScores(modelView(model, { text }), text);
+  // the answer carries scores and the rules' spans, not the model's drivers
+  const judged = judgeScores(
+    modelView(model, { text }, () => Number.POSITIVE_INFINITY),
+    text,
+  );
   return { scores: judged.scores, spans: judged.spans };
 }

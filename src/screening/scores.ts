@@ -32,20 +32,29 @@ const logit = (p: number) => {
 };
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
+/**
+ * The model's view of one comment. `explainFrom(label)`: the score (after the site's layers)
+ * from which a label's drivers are worth finding; below it the label's drivers are left empty.
+ * Default: every label is explained.
+ */
 export function modelView(
   model: SiteModel,
   input: { text: string; name?: string | null; website?: string | null },
+  explainFrom: (label: Label) => number = () => 0,
 ): ModelView {
-  const { scores: base, top } = scoreComment(model.base, input, { top: DRIVERS });
   const shifts = {
     spam: layerShift(model.layers.spam, input),
     toxicity: layerShift(model.layers.toxicity, { text: input.text }),
   };
-  const scores = mapLabels((label) => {
+  const shifted = (label: Label, p: number) => {
     const shift = label === 'spam' ? shifts.spam : shifts.toxicity;
-    return round(shift === 0 ? base[label] : sigmoid(logit(base[label]) + shift));
+    return round(shift === 0 ? p : sigmoid(logit(p) + shift));
+  };
+  const { scores: base, top } = scoreComment(model.base, input, {
+    top: DRIVERS,
+    explain: (label, p) => shifted(label, p) >= explainFrom(label),
   });
-  return { scores, shifts, drivers: top };
+  return { scores: mapLabels((label) => shifted(label, base[label])), shifts, drivers: top };
 }
 
 /** A record with one value per label, built without a cast. */

@@ -145,3 +145,20 @@ test('when scores are returned, then every label has a probability in [0, 1] and
   expect(r.top.insult.map((t) => t.feature)).toContain('idiot');
   expect(r.top.insult.every((t) => t.weight > 0)).toBe(true);
 });
+
+test('when only some labels are to be explained, then those get the same drivers as before and the rest none', () => {
+  const rows = dev.filter((_, i) => i % 50 === 0);
+  let explained = 0;
+  for (const r of rows) {
+    const all = scoreComment(model, r);
+    const some = scoreComment(model, r, { explain: (l, p) => l === 'spam' || p >= 0.2 });
+    expect(some.scores).toEqual(all.scores);
+    for (const l of LABELS) {
+      const wanted = l === 'spam' || all.scores[l] >= 0.2;
+      expect(some.top[l], `${l}: ${r.text}`).toEqual(wanted ? all.top[l] : []);
+      if (wanted && l !== 'spam' && all.top[l].length > 0) explained++;
+    }
+  }
+  // the comparison means something only if toxicity labels were explained too
+  expect(explained).toBeGreaterThan(50);
+});

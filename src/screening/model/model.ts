@@ -110,16 +110,12 @@ export function loadScreeningModel(json: unknown): ScreeningModel {
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Raw log-odds per label (before calibration), from an extracted feature vector. */
-export function logitsOf(
-  model: ScreeningModel,
-  fv: FeatureVector,
-  contrib?: Float64Array,
-): Float64Array {
+export function logitsOf(model: ScreeningModel, fv: FeatureVector): Float64Array {
   const W = model.weights;
   // a third of a comment's features land in buckets every label left at zero: one look at the
   // bucket's two int32 words skips them instead of seven loads
   const words = model.weightWords;
-  const { index, value, source } = fv;
+  const { index, value } = fv;
   // seven accumulators in locals, not an array: this loop is the scorer's hot path
   let a0 = 0;
   let a1 = 0;
@@ -133,43 +129,37 @@ export function logitsOf(
     if (words[2 * bucket] === 0 && words[2 * bucket + 1] === 0) continue;
     const b = bucket * STRIDE;
     const v = value[i]!;
-    const c0 = W[b]! * v;
-    const c1 = W[b + 1]! * v;
-    const c2 = W[b + 2]! * v;
-    const c3 = W[b + 3]! * v;
-    const c4 = W[b + 4]! * v;
-    const c5 = W[b + 5]! * v;
-    const c6 = W[b + 6]! * v;
-    a0 += c0;
-    a1 += c1;
-    a2 += c2;
-    a3 += c3;
-    a4 += c4;
-    a5 += c5;
-    a6 += c6;
-    if (contrib) {
-      const s = source[i]! * L;
-      contrib[s] = contrib[s]! + c0;
-      contrib[s + 1] = contrib[s + 1]! + c1;
-      contrib[s + 2] = contrib[s + 2]! + c2;
-      contrib[s + 3] = contrib[s + 3]! + c3;
-      contrib[s + 4] = contrib[s + 4]! + c4;
-      contrib[s + 5] = contrib[s + 5]! + c5;
-      contrib[s + 6] = contrib[s + 6]! + c6;
-    }
+    a0 += W[b]! * v;
+    a1 += W[b + 1]! * v;
+    a2 += W[b + 2]! * v;
+    a3 += W[b + 3]! * v;
+    a4 += W[b + 4]! * v;
+    a5 += W[b + 5]! * v;
+    a6 += W[b + 6]! * v;
   }
   const acc = Float64Array.of(a0, a1, a2, a3, a4, a5, a6);
   // name and website features only ever count for spam
-  for (let i = fv.shared; i < fv.length; i++) {
-    const c = W[index[i]! * STRIDE + SPAM]! * value[i]!;
-    acc[SPAM] = acc[SPAM]! + c;
-    if (contrib) {
-      const s = source[i]! * L + SPAM;
-      contrib[s] = contrib[s]! + c;
-    }
-  }
+  for (let i = fv.shared; i < fv.length; i++)
+    acc[SPAM] = acc[SPAM]! + W[index[i]! * STRIDE + SPAM]! * value[i]!;
   for (let l = 0; l < L; l++) acc[l] = model.bias[l]! + model.scale[l]! * acc[l]!;
   return acc;
+}
+
+/** Each source's contribution to label l's raw sum (before the label's scale), in `contrib`. */
+function contributionsTo(
+  model: ScreeningModel,
+  fv: FeatureVector,
+  l: number,
+  contrib: Float64Array,
+): void {
+  const W = model.weights;
+  const { index, value, source } = fv;
+  contrib.fill(0);
+  const end = l === SPAM ? fv.length : fv.shared;
+  for (let i = 0; i < end; i++) {
+    const w = W[index[i]! * STRIDE + l]!;
+    if (w !== 0) contrib[source[i]!] = contrib[source[i]!]! + w * value[i]!;
+  }
 }
 
 /** Calibrated probabilities per label, in LABELS order; `english`: the comment reads as English. */
@@ -193,24 +183,32 @@ export function calibrate(
 /**
  * Scores one comment: a calibrated probability per label, and per label the parts of this
  * comment (words with their character n-grams, word pairs, link/name/shape features) that pushed
- * its log-odds up most, with how much.
+ * its log-odds up most, with how much. `explain(label, probability)` picks the labels worth
+ * explaining (default: all): most comments score near zero on most labels, and an explanation
+ * costs a pass over the comment's features.
  */
 export function scoreComment(
   model: ScreeningModel,
   input: CommentInput,
-  options: { top?: number } = {},
+  options: { top?: number; explain?: (label: Label, probability: number) => boolean } = {},
 ): ScoreResult {
   const k = options.top ?? 5;
   const fv = extractFeatures(input, model.features, { transient: true });
-  const contrib = k > 0 ? contribScratch(fv.sourceCount * L) : undefined;
-  const probs = calibrate(model, logitsOf(model, fv, contrib), looksEnglish(fv.canonical.text));
+  const probs = calibrate(model, logitsOf(model, fv), looksEnglish(fv.canonical.text));
   const scores = {} as Record<Label, number>;
   const top = {} as Record<Label, TopFeature[]>;
-  if (contrib) newNameCache(fv.sourceCount);
+  let contrib: Float64Array | undefined;
   for (let l = 0; l < L; l++) {
     const label = LABELS[l]!;
     scores[label] = probs[l]!;
-    top[label] = contrib ? topSources(fv, contrib, l, model.scale[l]!, k) : [];
+    top[label] = [];
+    if (k === 0 || (options.explain && !options.explain(label, probs[l]!))) continue;
+    if (!contrib) {
+      contrib = contribScratch(fv.sourceCount);
+      newNameCache(fv.sourceCount);
+    }
+    contributionsTo(model, fv, l, contrib);
+    top[label] = topSources(fv, contrib, model.scale[l]!, k);
   }
   return { scores, top };
 }
@@ -221,9 +219,7 @@ export function scoreComment(
 let contribBuffer = new Float64Array(8192);
 function contribScratch(length: number): Float64Array {
   if (contribBuffer.length < length) contribBuffer = new Float64Array(length * 2);
-  const c = contribBuffer.subarray(0, length);
-  c.fill(0);
-  return c;
+  return contribBuffer.subarray(0, length);
 }
 let candidates = new Int32Array(64);
 const mergedNames: string[] = [];
@@ -248,16 +244,15 @@ function cachedSourceName(fv: FeatureVector, s: number): string {
   return name;
 }
 
-/** The k sources with the largest positive contribution to label l (a word written twice counts once, summed). */
+/** The k sources with the largest positive contribution (a word written twice counts once, summed). */
 function topSources(
   fv: FeatureVector,
   contrib: Float64Array,
-  l: number,
   scale: number,
   k: number,
 ): TopFeature[] {
   // a few more candidates than k, since repeated words merge; kept in order of contribution
-  // (then source), by insertion into a scratch array: this runs seven times a comment
+  // (then source), by insertion into a scratch array: this runs up to seven times a comment
   const want = 3 * k;
   if (candidates.length < want) {
     candidates = new Int32Array(want * 2);
@@ -267,11 +262,11 @@ function topSources(
   const cand = candidates;
   let nc = 0;
   for (let s = 0; s < fv.sourceCount; s++) {
-    const c = contrib[s * L + l]!;
+    const c = contrib[s]!;
     if (c <= 0) continue;
-    if (nc === want && !(c > contrib[cand[want - 1]! * L + l]!)) continue;
+    if (nc === want && !(c > contrib[cand[want - 1]!]!)) continue;
     let i = nc < want ? nc++ : want - 1;
-    while (i > 0 && contrib[cand[i - 1]! * L + l]! < c) {
+    while (i > 0 && contrib[cand[i - 1]!]! < c) {
       cand[i] = cand[i - 1]!;
       i--;
     }
@@ -291,7 +286,7 @@ function topSources(
       names[nm] = name;
       weights[nm++] = 0;
     }
-    weights[j] = weights[j]! + contrib[s * L + l]! * scale;
+    weights[j] = weights[j]! + contrib[s]! * scale;
   }
   for (let j = 0; j < nm; j++) weights[j] = Math.round(weights[j]! * 1000) / 1000;
   const out: TopFeature[] = [];
