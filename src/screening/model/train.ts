@@ -58,6 +58,12 @@ export interface TrainConfig {
    * part of the next step. Calibration is fitted after the drop.
    */
   minSteps?: number;
+  /**
+   * After calibrating on dev, fit again on train + dev with the same settings and keep that
+   * calibration: the dev rows (a fifth more data) teach the shipped weights too, while the
+   * calibration and the alignment still come from a fit that never saw them.
+   */
+  refitWithDev?: boolean;
   /** suggested thresholds on the calibrated scores */
   thresholds: Record<Label, number>;
   /**
@@ -394,39 +400,11 @@ export function trainScreeningModel(
     throw new Error(`trainScreeningModel: a ${stray.split} row was passed as training data`);
   if (dev.some((r) => r.origin === 'augmented' || r.split === 'test'))
     throw new Error('trainScreeningModel: calibration rows must be real dev rows');
-  const base = train.filter((r) => r.origin !== 'augmented');
-  const augmented = augmentRows(base, cfg.augmentFraction, cfg.seed);
-  const rows = [...base, ...augmented];
-  log(`training rows: ${base.length} + ${augmented.length} augmented; dev rows: ${dev.length}`);
-  const key = JSON.stringify([cfg.features, cfg.augmentFraction, cfg.seed, base.length]);
-  const data = options.cache?.get(key) ?? encodeRows(rows, cfg.features);
-  options.cache?.set(key, data);
-  log(`features: ${data.index.length} non-zero entries`);
-  const rowWeight = Float32Array.from(rows, (r) =>
-    r.origin === 'augmented' ? cfg.augmentWeight : 1,
+  // with a refit, the shipped weights' explanations come from the second fit
+  const fitted = fitRows(train, cfg, cfg.refitWithDev ? { ...options, explain: false } : options);
+  log(
+    `training rows: ${fitted.base.length} + ${fitted.augmented} augmented; dev rows: ${dev.length}`,
   );
-
-  const quantised = LABELS.map((label, l) => {
-    const y = Int8Array.from(rows, (r) => r.labels[label] ?? -1);
-    const bags = Math.max(1, cfg.bags);
-    const weights = new Float64Array(2 ** cfg.features.hashBits);
-    let bias = 0;
-    for (let k = 0; k < bags; k++) {
-      const fit = trainLabel(
-        data,
-        y,
-        rowWeight,
-        label === 'spam',
-        cfg,
-        cfg.seed + 7919 * (l + 1) + 104_729 * k,
-      );
-      for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + fit.weights[i]! / bags;
-      bias += fit.bias / bags;
-    }
-    const q = quantise(weights, cfg.minSteps);
-    log(`${label}: ${q.buckets.length} non-zero weights`);
-    return { ...q, bias };
-  });
 
   let alignment: {
     minClean: number;
@@ -435,14 +413,18 @@ export function trainScreeningModel(
     shift: Record<Label, number>;
     shiftOther?: Record<Label, number>;
   } | null = null;
-  const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
-  const draft = (calibration: Calibration[]): Artifact => ({
+  const draft = (calibration: Calibration[], fit: Fitted, devInTraining = false): Artifact => ({
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     features: { ...cfg.features },
     training: {
-      rows: { train: base.length, augmented: augmented.length, dev: dev.length },
-      fingerprint: fingerprint(base),
+      rows: {
+        train: fit.base.length - (devInTraining ? dev.length : 0),
+        augmented: fit.augmented,
+        dev: dev.length,
+        ...(devInTraining ? { devInTraining: true } : {}),
+      },
+      fingerprint: fingerprint(fit.base),
       epochs: cfg.epochs,
       alpha: cfg.alpha,
       beta: cfg.beta,
@@ -456,11 +438,12 @@ export function trainScreeningModel(
       seed: cfg.seed,
       ...(cfg.stackRidge ? { stackRidge: cfg.stackRidge } : {}),
       ...(cfg.minSteps ? { minSteps: cfg.minSteps } : {}),
+      ...(cfg.refitWithDev ? { refitWithDev: true } : {}),
       ...(alignment ? { align: alignment } : {}),
     },
     labels: Object.fromEntries(
       LABELS.map((label, l) => {
-        const q = quantised[l]!;
+        const q = fit.quantised[l]!;
         return [
           label,
           {
@@ -471,7 +454,7 @@ export function trainScreeningModel(
             weights: encodeInt8(q.values),
             calibration: calibration[l]!,
             threshold: cfg.thresholds[label],
-            top: tops?.[l] ?? { positive: [], negative: [] },
+            top: fit.tops?.[l] ?? { positive: [], negative: [] },
           },
         ];
       }),
@@ -479,7 +462,12 @@ export function trainScreeningModel(
   });
 
   // calibrate the quantised model itself, on dev rows, through the scorer's own code path
-  const uncalibrated = loadScreeningModel(draft(LABELS.map(() => ({ a: 1, b: 0 }))));
+  const uncalibrated = loadScreeningModel(
+    draft(
+      LABELS.map(() => ({ a: 1, b: 0 })),
+      fitted,
+    ),
+  );
   const devFeatures = dev.map((r) => extractFeatures(r, cfg.features));
   const devLogits = devFeatures.map((fv) => logitsOf(uncalibrated, fv));
   const devEnglish = devFeatures.map((fv) => looksEnglish(fv.canonical.text));
@@ -531,14 +519,144 @@ export function trainScreeningModel(
     });
     alignment = { ...cfg.align, shift, ...(shiftOther ? { shiftOther } : {}) };
   }
-  const artifact = ArtifactSchema.parse(draft(calibration));
+  let shipped = fitted;
+  if (cfg.refitWithDev) {
+    // the rows in the order a fit on [...train, ...dev] takes them: real rows, then augmented
+    // copies; the train rows' encoding is reused (a row's features and copy depend on it alone)
+    const devBase = dev.map((r): TrainingRow => ({ ...r, split: 'train' }));
+    const devAugmented = augmentRows(devBase, cfg.augmentFraction, cfg.seed);
+    const devData = encodeRows([...devBase, ...devAugmented], cfg.features);
+    const nb = fitted.base.length;
+    const nd = devBase.length;
+    const data = concatRows([
+      sliceRows(fitted.data, 0, nb),
+      sliceRows(devData, 0, nd),
+      sliceRows(fitted.data, nb, fitted.data.count),
+      sliceRows(devData, nd, devData.count),
+    ]);
+    shipped = fitEncoded(
+      [...fitted.base, ...devBase],
+      [...fitted.augmentedRows, ...devAugmented],
+      data,
+      cfg,
+      options,
+    );
+    log(`refitted on train + dev: ${shipped.base.length} + ${shipped.augmented} augmented rows`);
+  }
+  const artifact = ArtifactSchema.parse(draft(calibration, shipped, cfg.refitWithDev));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
   return {
     artifact,
     json,
     model: loadScreeningModel(artifact),
-    counts: { train: base.length, augmented: augmented.length, dev: dev.length },
+    counts: { train: fitted.base.length, augmented: fitted.augmented, dev: dev.length },
   };
+}
+
+interface Fitted {
+  /** the real rows fitted on (without their augmented copies) */
+  base: TrainingRow[];
+  /** how many augmented copies were fitted on besides */
+  augmented: number;
+  augmentedRows: TrainingRow[];
+  /** the rows encoded: base, then augmented */
+  data: EncodedRows;
+  quantised: Array<Quantised & { bias: number }>;
+  tops: ReturnType<typeof topFeatures> | null;
+}
+
+/** Fits every label on `train` plus its augmented copies, and quantises the weights. */
+function fitRows(train: readonly TrainingRow[], cfg: TrainConfig, options: TrainOptions): Fitted {
+  const base = train.filter((r) => r.origin !== 'augmented');
+  const augmented = augmentRows(base, cfg.augmentFraction, cfg.seed);
+  const key = JSON.stringify([cfg.features, cfg.augmentFraction, cfg.seed, base.length]);
+  const data = options.cache?.get(key) ?? encodeRows([...base, ...augmented], cfg.features);
+  options.cache?.set(key, data);
+  return fitEncoded(base, augmented, data, cfg, options);
+}
+
+/** Fits every label on rows already encoded (`data`: base, then augmented). */
+function fitEncoded(
+  base: TrainingRow[],
+  augmented: TrainingRow[],
+  data: EncodedRows,
+  cfg: TrainConfig,
+  options: TrainOptions,
+): Fitted {
+  const log = options.log ?? (() => {});
+  const rows = [...base, ...augmented];
+  log(`features: ${data.index.length} non-zero entries`);
+  const rowWeight = Float32Array.from(rows, (r) =>
+    r.origin === 'augmented' ? cfg.augmentWeight : 1,
+  );
+
+  const quantised = LABELS.map((label, l) => {
+    const y = Int8Array.from(rows, (r) => r.labels[label] ?? -1);
+    const bags = Math.max(1, cfg.bags);
+    const weights = new Float64Array(2 ** cfg.features.hashBits);
+    let bias = 0;
+    for (let k = 0; k < bags; k++) {
+      const fit = trainLabel(
+        data,
+        y,
+        rowWeight,
+        label === 'spam',
+        cfg,
+        cfg.seed + 7919 * (l + 1) + 104_729 * k,
+      );
+      for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + fit.weights[i]! / bags;
+      bias += fit.bias / bags;
+    }
+    const q = quantise(weights, cfg.minSteps);
+    log(`${label}: ${q.buckets.length} non-zero weights`);
+    return { ...q, bias };
+  });
+  const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
+  return {
+    base,
+    augmented: augmented.length,
+    augmentedRows: augmented,
+    data,
+    quantised,
+    tops,
+  };
+}
+
+/** Rows [from, to) of encoded rows, as encoded rows of their own. */
+function sliceRows(data: EncodedRows, from: number, to: number): EncodedRows {
+  const start = data.offsets[from]!;
+  const end = data.offsets[to]!;
+  return {
+    count: to - from,
+    offsets: data.offsets.slice(from, to + 1).map((o) => o - start),
+    split: data.split.slice(from, to).map((o) => o - start),
+    index: data.index.subarray(start, end),
+    value: data.value.subarray(start, end),
+  };
+}
+
+/** Encoded rows one after another, as if encoded together. */
+function concatRows(parts: readonly EncodedRows[]): EncodedRows {
+  const count = parts.reduce((n, p) => n + p.count, 0);
+  const length = parts.reduce((n, p) => n + p.index.length, 0);
+  const offsets = new Int32Array(count + 1);
+  const split = new Int32Array(count);
+  const index = new Int32Array(length);
+  const value = new Float32Array(length);
+  let r = 0;
+  let at = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.count; i++) {
+      offsets[r + i] = p.offsets[i]! + at;
+      split[r + i] = p.split[i]! + at;
+    }
+    index.set(p.index, at);
+    value.set(p.value, at);
+    r += p.count;
+    at += p.index.length;
+  }
+  offsets[count] = at;
+  return { count, offsets, split, index, value };
 }
 
 /** Calibrated log-odds per label (before the sigmoid), as the scorer computes them. */
