@@ -51,7 +51,13 @@ interface Trial {
 
 function run(cfg: TrainConfig, patch: Patch): Trial {
   const t0 = performance.now();
-  const res = trainScreeningModel(train, dev, cfg, { explain: false, cache });
+  // scored on dev, so the fit must not have seen dev
+  const res = trainScreeningModel(
+    train,
+    dev,
+    { ...cfg, refitWithDev: false },
+    { explain: false, cache },
+  );
   const scores = dev.map((r) => scoreComment(res.model, r, { top: 0 }).scores);
   const aucs: Record<string, number> = {};
   for (const l of LABELS) {
@@ -114,7 +120,12 @@ const stages: Patch[][] = [
 const MIN_CLEAN = 0.98;
 function chooseThresholds(
   cfg: TrainConfig,
-  model = trainScreeningModel(train, dev, cfg, { explain: false, cache }).model,
+  model = trainScreeningModel(
+    train,
+    dev,
+    { ...cfg, refitWithDev: false },
+    { explain: false, cache },
+  ).model,
 ): TrainConfig['thresholds'] {
   const scores = dev.map((r) => scoreComment(model, r, { top: 0 }).scores);
   const grid = Array.from({ length: 95 }, (_, i) => Math.round((0.05 + 0.01 * i) * 100) / 100);
@@ -146,7 +157,11 @@ function chooseThresholds(
 }
 
 if (process.argv.includes('--thresholds')) {
-  // --committed: the committed artifact (the same weights and calibration as training gives)
+  // --committed: the committed artifact, when it was fitted without dev (refitWithDev off)
+  if (process.argv.includes('--committed') && DEFAULT_TRAIN_CONFIG.refitWithDev) {
+    console.error('--committed: the committed artifact was refitted with dev; drop --committed');
+    process.exit(2);
+  }
   chooseThresholds(
     DEFAULT_TRAIN_CONFIG,
     process.argv.includes('--committed')
