@@ -406,7 +406,7 @@ export function trainScreeningModel(
   // with a refit, the shipped weights' explanations come from the second fit
   const fitted = fitRows(train, cfg, cfg.refitWithDev ? { ...options, explain: false } : options);
   log(
-    `training rows: ${fitted.base.length} + ${fitted.augmented} augmented; dev rows: ${dev.length}`,
+    `training rows: ${fitted.base.length} + ${fitted.augmentedRows.length} augmented; dev rows: ${dev.length}`,
   );
 
   let alignment: {
@@ -423,7 +423,7 @@ export function trainScreeningModel(
     training: {
       rows: {
         train: fit.base.length - (devInTraining ? dev.length : 0),
-        augmented: fit.augmented,
+        augmented: fit.augmentedRows.length,
         dev: dev.length,
         ...(devInTraining ? { devInTraining: true } : {}),
       },
@@ -544,7 +544,9 @@ export function trainScreeningModel(
       cfg,
       options,
     );
-    log(`refitted on train + dev: ${shipped.base.length} + ${shipped.augmented} augmented rows`);
+    log(
+      `refitted on train + dev: ${shipped.base.length} + ${shipped.augmentedRows.length} augmented rows`,
+    );
   }
   const artifact = ArtifactSchema.parse(draft(calibration, shipped, cfg.refitWithDev));
   const json = `${JSON.stringify(artifact, null, 1)}\n`;
@@ -552,15 +554,14 @@ export function trainScreeningModel(
     artifact,
     json,
     model: loadScreeningModel(artifact),
-    counts: { train: fitted.base.length, augmented: fitted.augmented, dev: dev.length },
+    counts: { train: fitted.base.length, augmented: fitted.augmentedRows.length, dev: dev.length },
   };
 }
 
 interface Fitted {
   /** the real rows fitted on (without their augmented copies) */
   base: TrainingRow[];
-  /** how many augmented copies were fitted on besides */
-  augmented: number;
+  /** the augmented copies fitted on besides */
   augmentedRows: TrainingRow[];
   /** the rows encoded: base, then augmented */
   data: EncodedRows;
@@ -617,7 +618,6 @@ function fitEncoded(
   const tops = options.explain === false ? null : topFeatures(base, cfg.features, quantised);
   return {
     base,
-    augmented: augmented.length,
     augmentedRows: augmented,
     data,
     quantised,
