@@ -78,8 +78,10 @@ export function hasInvisibleInWord(text: string): boolean {
   return false;
 }
 
+// starting only where a word starts: the lookaheads at every start inside a long word of one
+// script were quadratic
 const LATIN_WORD_WITH_LOOKALIKE =
-  /(?=[\p{L}]*[a-zA-Z])(?=[\p{L}]*[\u0400-\u04FF\u0370-\u03FF])[\p{L}]{3,}/gu;
+  /(?<!\p{L})(?=[\p{L}]*[a-zA-Z])(?=[\p{L}]*[\u0400-\u04FF\u0370-\u03FF])[\p{L}]{3,}/gu;
 const FULLWIDTH = /[\uFF01-\uFF5E]{3,}/;
 
 /** Words that mix Latin with Cyrillic/Greek letters, or runs of fullwidth ASCII: lookalike tricks. */
@@ -115,7 +117,8 @@ const LEET: Record<string, string> = {
   '+': 't',
 };
 // only tokens with a leet character are candidates (most words are left alone)
-const LEET_TOKEN = /[a-z0-9@$!|+*]*[0-9@$!|+][a-z0-9@$!|+*]*/g;
+// (from a token's start only: trying every start inside a long token without one was quadratic)
+const LEET_TOKEN = /(?<![a-z0-9@$!|+*])[a-z0-9@$!|+*]*[0-9@$!|+][a-z0-9@$!|+*]*/g;
 // four or more single letters ("f u c k"), or three with dots/dashes ("w.t.f"); "u r a" stays
 const SPACED_LETTERS =
   /(?<![a-z0-9])[a-z](?:(?: {1,2}[a-z]){3,}|(?:[.\-_*]{1,2}[a-z]){2,}|(?:[ .\-_*]{1,2}[a-z]){4,})(?![a-z0-9])/g;

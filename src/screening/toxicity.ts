@@ -1201,20 +1201,43 @@ interface ProfanityHit {
   end: number;
 }
 
+const isLowerLatin = (c: number) => c >= 97 && c <= 122;
+const LONGEST_ALLOWED_WORD = Math.max(...[...ALLOWED_WORDS].map((w) => w.length));
+
 function findProfanity(canon: string): ProfanityHit[] {
   const hits: ProfanityHit[] = [];
+  const seen = new Set<string>();
+  // the a-z word around a hit; runs found once per text, not walked per hit (a long run of
+  // hits inside one word was quadratic)
+  let runStart: Int32Array | undefined;
+  let runEnd: Int32Array | undefined;
   for (const m of matcher.getAllMatches(canon, true)) {
     const word = englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord;
     if (!word || NOT_PROFANE.has(word)) continue;
-    let s = m.startIndex;
-    let e = m.endIndex + 1;
-    while (s > 0 && /[a-z]/.test(canon[s - 1]!)) s--;
-    while (e < canon.length && /[a-z]/.test(canon[e]!)) e++;
-    if (ALLOWED_WORDS.has(canon.slice(s, e))) continue;
-    if (hits.some((h) => h.start === m.startIndex && h.word === word)) continue;
+    if (!runStart || !runEnd) [runStart, runEnd] = letterRuns(canon);
+    const s = runStart[m.startIndex]!;
+    const e = runEnd[m.endIndex + 1]!;
+    if (e - s <= LONGEST_ALLOWED_WORD && ALLOWED_WORDS.has(canon.slice(s, e))) continue;
+    const key = `${m.startIndex}:${word}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     hits.push({ word, start: m.startIndex, end: m.endIndex + 1 });
   }
   return hits;
+}
+
+/**
+ * For each offset i: where the run of a-z letters just before it starts (i itself when
+ * text[i - 1] is not one), and where the run from i ends (i when text[i] is not one).
+ */
+function letterRuns(text: string): [Int32Array, Int32Array] {
+  const n = text.length;
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) start[i] = isLowerLatin(text.charCodeAt(i - 1)) ? start[i - 1]! : i;
+  end[n] = n;
+  for (let i = n - 1; i >= 0; i--) end[i] = isLowerLatin(text.charCodeAt(i)) ? end[i + 1]! : i;
+  return [start, end];
 }
 
 // --- context: negation, quotation, reported speech ---------------------------------------------
@@ -1226,19 +1249,47 @@ const FALSE_NEGATION =
 const REPORTING =
   /\b(?:call(?:ed|ing|s)?|(?:said|says)(?!\s+(?:no ?one|nobody))|saying|told|tells|telling|(?:wrote|writes|write) (?:that|")|accus\w+|quot\w+|the word|words like|label(?:l?ed|l?ing)|named|shout(?:ed|ing)|yell(?:ed|ing)|scream(?:ed|ing)|report(?:ing|ed)?|claim(?:s|ed|ing)?|suggest(?:s|ed|ing)?|implying|implied)\b/;
 
-function clauseStart(text: string, index: number): number {
-  let start = 0;
+/**
+ * Where the clause and the sentence around a match start, for every match of one text: the
+ * boundaries are found once, then each look-up is a binary search (a scan from the text's
+ * start per match was quadratic in a long comment with many matches).
+ */
+function contextStarts(text: string) {
+  const clauseAt: number[] = [];
+  const clauseEnd: number[] = [];
   for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
-    if (m.index >= index) break;
-    start = m.index + m[0].length;
+    clauseAt.push(m.index);
+    clauseEnd.push(m.index + m[0].length);
   }
-  return start;
-}
-
-function sentenceStart(text: string, index: number): number {
-  const before = text.slice(0, index);
-  const m = /[.!?\n][^.!?\n]*$/.exec(before);
-  return m ? m.index + 1 : 0;
+  const sentenceMarks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? and newline
+    if (c === 46 || c === 33 || c === 63 || c === 10) sentenceMarks.push(i);
+  }
+  /** how many of `sorted` are below `index` */
+  const below = (sorted: number[], index: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    /** after the last clause boundary that starts before `index` */
+    clause(index: number): number {
+      const k = below(clauseAt, index);
+      return k === 0 ? 0 : clauseEnd[k - 1]!;
+    },
+    /** after the last sentence mark before `index` */
+    sentence(index: number): number {
+      const k = below(sentenceMarks, index);
+      return k === 0 ? 0 : sentenceMarks[k - 1]! + 1;
+    },
+  };
 }
 
 const SINGLE_QUOTED = /(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,200}'(?![a-z0-9])/g;
@@ -1250,6 +1301,9 @@ function quoteRegions(text: string): Array<[number, number]> {
   for (const m of text.matchAll(SINGLE_QUOTED)) regions.push([m.index, m.index + m[0].length]);
   return regions;
 }
+
+/** ' or " (NaN, outside the text, is neither) */
+const isQuoteMark = (c: number) => c === 39 || c === 34;
 
 /** Blanks quoted reply lines ("> you are an idiot") so nothing in them is scored. */
 function blankQuoteLines(text: string): string {
@@ -1298,6 +1352,7 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
   );
   const scanText = canon.text;
   const quotes = quoteRegions(scanText);
+  const starts = contextStarts(scanText);
 
   const values: Record<ToxicityAttribute, number[]> = {
     TOXICITY: [],
@@ -1308,6 +1363,8 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
     IDENTITY_ATTACK: [],
   };
   const spans: ToxicitySpan[] = [];
+  // spans by begin:end, so a second match of the same words adds to the first
+  const spanAt = new Map<string, ToxicitySpan>();
   const kindsSeen = new Set<Kind>();
 
   const addSpan = (
@@ -1318,14 +1375,16 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
   ) => {
     const begin = c.map[cStart]!;
     const end = originalEnd(c, text, cEnd);
-    const existing = spans.find((s) => s.begin === begin && s.end === end);
+    const existing = spanAt.get(`${begin}:${end}`);
     if (existing) {
       for (const [k, v] of Object.entries(scores) as [ToxicityAttribute, number][]) {
         existing.scores[k] = Math.max(existing.scores[k] ?? 0, v);
       }
       return;
     }
-    spans.push({ begin, end, match: text.slice(begin, end), scores });
+    const span = { begin, end, match: text.slice(begin, end), scores };
+    spans.push(span);
+    spanAt.set(`${begin}:${end}`, span);
   };
 
   const gates = new Map<RegExp, boolean>();
@@ -1349,15 +1408,16 @@ export function scoreToxicity(text: string): ToxicityAnalysis {
       const [kwStart, kwEnd] = range;
       // negation before the match ("nobody here is a moron"); for threats also inside it ("I would never hurt you")
       const clause = scanText.slice(
-        clauseStart(scanText, m.index),
+        starts.clause(m.index),
         rule.kind === 'threat' ? kwStart : m.index,
       );
-      const sentence = scanText.slice(sentenceStart(scanText, m.index), m.index);
+      const sentence = scanText.slice(starts.sentence(m.index), m.index);
       const negated = !rule.ignoreNegation && NEGATION.test(clause) && !FALSE_NEGATION.test(clause);
       // someone else's words: inside double quotes, wrapped in quotes ('morons'), or reported
       const quoted =
         quotes.some(([s, e]) => kwStart > s && kwEnd < e) ||
-        (/['"]$/.test(scanText.slice(0, kwStart)) && /^['"]/.test(scanText.slice(kwEnd))) ||
+        (isQuoteMark(scanText.charCodeAt(kwStart - 1)) &&
+          isQuoteMark(scanText.charCodeAt(kwEnd))) ||
         (REPORTING.test(sentence) &&
           !(/\b(?:said|says)\s+$/.test(sentence) && /^(?:no ?one|nobody)\b/.test(m[0])));
       const factor = negated || quoted ? 0.15 : 1;

@@ -111,7 +111,10 @@ const CONFUSABLES: Record<string, string> = {
   ς: 's',
   ϲ: 'c',
 };
-const MIXED_WORD = /[\p{L}\p{M}]*[a-z][\p{L}\p{M}]*/gu;
+// each pattern below starts only where its run of characters starts: without the lookbehind it
+// would try every start inside a long run that lacks the middle class, each a scan to the
+// run's end (quadratic: 20,000 Cyrillic letters took seconds)
+const MIXED_WORD = /(?<![\p{L}\p{M}])[\p{L}\p{M}]*[a-z][\p{L}\p{M}]*/gu;
 const NON_LATIN_LOOKALIKE = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/;
 
 // per code point: its fold, or null where it folds to itself (most characters of most scripts)
@@ -243,7 +246,8 @@ const LEET: Record<string, string> = {
 };
 // runs of letters, digits and leet marks that hold a leet character: the only words deLeetWord
 // can change (matching every word only to hand most of them back cost a string each)
-const LEET_WORD_WITH_LEET = /[\p{L}\p{N}@$!|]*[013457@$!|][\p{L}\p{N}@$!|]*/gu;
+// (starting only where a run starts, as MIXED_WORD does)
+const LEET_WORD_WITH_LEET = /(?<![\p{L}\p{N}@$!|])[\p{L}\p{N}@$!|]*[013457@$!|][\p{L}\p{N}@$!|]*/gu;
 const LEET_CHAR = /[013457@$!|]/;
 const LETTER = /\p{L}/u;
 

@@ -1,7 +1,15 @@
 import { expect, test } from 'vitest';
 import { canonicalize } from './canonicalize.js';
 import { readCorpus } from './corpus.js';
-import { extractFeatures, scanWords, sourceName, WORD, type FeatureConfig } from './features.js';
+import {
+  extractFeatures,
+  hasMarkdownLink,
+  scanWords,
+  sourceName,
+  WORD,
+  type FeatureConfig,
+} from './features.js';
+import { prng } from './hash.js';
 
 const cfg: FeatureConfig = {
   hashBits: 18,
@@ -108,4 +116,19 @@ test('when a website or link is on a name reserved for documentation, then its h
   expect(reserved.filter((n) => /^(?:site|link)-(?:host|tld)/.test(n))).toEqual([]);
   const real = names('https://cheap-pills.ru', 'see https://bestdeals.shop/x');
   expect(real).toEqual(expect.arrayContaining(['site-host:cheap', 'site-tld:ru', 'link-tld:shop']));
+});
+
+test('when text is searched for a markdown link, then the one-pass scan agrees with the pattern it replaces', () => {
+  const pattern = /\[[^\]]+\]\(/;
+  const alphabet = ['[', ']', '(', 'a', ')'];
+  const rng = prng(7);
+  for (let t = 0; t < 50_000; t++) {
+    let s = '';
+    const n = 1 + Math.floor(rng() * 9);
+    for (let k = 0; k < n; k++) s += alphabet[Math.floor(rng() * alphabet.length)];
+    expect(hasMarkdownLink(s), s).toBe(pattern.test(s));
+  }
+  expect(hasMarkdownLink('see [the docs](https://example.com)')).toBe(true);
+  expect(hasMarkdownLink('[a[](')).toBe(true);
+  expect(hasMarkdownLink('[](x)')).toBe(false);
 });

@@ -255,7 +255,24 @@ function hasPhone(text: string): boolean {
 }
 const WHATSAPP = /whats\s?app|watsapp|whatsap|wa\.me|واتس/;
 const TELEGRAM = /telegram|t\.me\b|телеграм/;
-const MARKDOWN_LINK = /\[[^\]]+\]\(/;
+
+/**
+ * /\[[^\]]+\]\(/.test(text) in one pass: "[", at least one character but "]", then "](".
+ * The pattern tries every "[" and scans to the next "]": quadratic on "[[[[…".
+ */
+export function hasMarkdownLink(text: string): boolean {
+  let open = -1; // the first "[" since the last "]"
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) {
+      if (open === -1) open = i;
+    } else if (c === 93 /* ] */) {
+      if (open !== -1 && open <= i - 2 && text.charCodeAt(i + 1) === 40 /* ( */) return true;
+      open = -1;
+    }
+  }
+  return false;
+}
 
 const bucketOf = (n: number, edges: readonly number[]): string => {
   let i = 0;
@@ -558,7 +575,7 @@ export function extractFeatures(
     }
   }
   if (findObfuscatedLinks(input.text).length > 0) addMeta('link:obfuscated');
-  if (MARKDOWN_LINK.test(input.text)) addMeta('link:markdown');
+  if (hasMarkdownLink(input.text)) addMeta('link:markdown');
   if (canon.emails > 0) addMeta('contact:email');
   if (hasPhone(input.text)) addMeta('contact:phone');
   if (WHATSAPP.test(leet)) addMeta('contact:whatsapp');
