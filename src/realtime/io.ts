@@ -42,9 +42,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     serveClient: false,
     // Origins are checked per site in the namespaces' middleware; the transport reflects them.
     cors: { origin: true, credentials: true },
+    // A recovered socket passes the middlewares again: a moderator signed out or demoted while
+    // the connection was down must not get its rooms back.
     connectionStateRecovery: {
       maxDisconnectionDuration: RECOVERY_WINDOW_MS,
-      skipMiddlewares: true,
+      skipMiddlewares: false,
     },
     ...(deps.redis && {
       adapter: createAdapter(deps.redis.adapterClient, {

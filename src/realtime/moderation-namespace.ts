@@ -9,6 +9,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { ModerationModule } from '../moderation/index.js';
 import { getSiteRefs, type SiteDirectory } from '../sites/index.js';
+import { guarded } from './guarded.js';
 
 const ADMINS = 'mod:admins';
 const siteRoom = (siteId: string) => `mod:site:${siteId}`;
@@ -39,35 +40,46 @@ interface ModerationDeps {
 }
 
 export function attachModeration(nsp: Namespace, deps: ModerationDeps): (() => void)[] {
-  nsp.use(async (socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    if (origin && origin !== deps.ownOrigin) return next(new Error('ORIGIN_NOT_ALLOWED'));
-    const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-    const signedIn = token
-      ? await deps.auth.resume(token).catch((err: unknown) => {
-          deps.log.error({ err: String(err) }, 'moderator socket: session lookup failed');
-          return null;
-        })
-      : null;
-    if (!signedIn) return next(new Error('UNAUTHENTICATED'));
-    socket.data.actor = signedIn.actor;
-    socket.data.sessionId = signedIn.sessionId;
-    socket.data.token = token;
-    next();
-  });
+  nsp.use(
+    guarded(deps.log, async (socket, next) => {
+      const origin = socket.handshake.headers.origin;
+      if (origin && origin !== deps.ownOrigin) return next(new Error('ORIGIN_NOT_ALLOWED'));
+      const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const signedIn = token
+        ? await deps.auth.resume(token).catch((err: unknown) => {
+            deps.log.error({ err: String(err) }, 'moderator socket: session lookup failed');
+            return null;
+          })
+        : null;
+      if (!signedIn) return next(new Error('UNAUTHENTICATED'));
+      socket.data.actor = signedIn.actor;
+      socket.data.sessionId = signedIn.sessionId;
+      socket.data.token = token;
+      next();
+    }),
+  );
 
-  nsp.on('connection', async (socket) => {
+  nsp.on('connection', (socket) => {
     const actor = socket.data.actor as Actor;
-    const siteIds =
-      actor.role === 'admin' ? (await getSiteRefs(deps.db)).map((s) => s.id) : actor.siteIds;
-    // A user's and a session's own rooms let a revocation close them in every process.
-    await socket.join([
-      userRoom(actor.id),
-      sessionRoom(String(socket.data.sessionId)),
-      ...(actor.role === 'admin' ? [ADMINS] : []),
-      ...siteIds.map(siteRoom),
-    ]);
-    for (const siteId of siteIds) socket.emit('queue:counts', await countsOf(siteId));
+    void (async () => {
+      const siteIds =
+        actor.role === 'admin' ? (await getSiteRefs(deps.db)).map((s) => s.id) : actor.siteIds;
+      // A recovered socket gets back the rooms it had; its rights may have changed since.
+      if (socket.recovered)
+        for (const room of [...socket.rooms]) if (room !== socket.id) await socket.leave(room);
+      // A user's and a session's own rooms let a revocation close them in every process.
+      await socket.join([
+        userRoom(actor.id),
+        sessionRoom(String(socket.data.sessionId)),
+        ...(actor.role === 'admin' ? [ADMINS] : []),
+        ...siteIds.map(siteRoom),
+      ]);
+      for (const siteId of siteIds) socket.emit('queue:counts', await countsOf(siteId));
+    })().catch((err: unknown) => {
+      // without its rooms the socket would hear nothing: the client reconnects and tries again
+      deps.log.error({ err: String(err) }, 'moderator socket: joining its rooms failed');
+      socket.disconnect(true);
+    });
   });
 
   // A change made where no event reaches (the admin CLI, an expired session): every socket's

@@ -10,6 +10,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import { getPost } from '../posts/index.js';
 import { isOriginAllowed, type SiteDirectory } from '../sites/index.js';
+import { guarded } from './guarded.js';
 
 export const MAX_ROOMS_PER_SOCKET = 20;
 
@@ -34,19 +35,23 @@ type JoinAck = (
 
 export function attachThreads(io: Server, deps: ThreadDeps): (() => void)[] {
   // A browser on a foreign origin must name the site it embeds (auth.site) and be allowed by it.
-  io.use(async (socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    if (!origin || origin === deps.ownOrigin) return next();
-    const siteSlug = String(socket.handshake.auth?.site ?? socket.handshake.query.site ?? '');
-    const site = siteSlug ? await deps.sites.find(siteSlug).catch(() => null) : null;
-    if (!site || !isOriginAllowed(origin, site, deps.ownOrigin)) {
-      return next(
-        Object.assign(new Error('ORIGIN_NOT_ALLOWED'), { data: { code: 'ORIGIN_NOT_ALLOWED' } }),
-      );
-    }
-    socket.data.originSite = site.slug;
-    next();
-  });
+  // The handshake's auth and query are the client's JSON: anything but a slug names no site.
+  io.use(
+    guarded(deps.log, async (socket, next) => {
+      const refuse = () =>
+        next(
+          Object.assign(new Error('ORIGIN_NOT_ALLOWED'), { data: { code: 'ORIGIN_NOT_ALLOWED' } }),
+        );
+      const origin = socket.handshake.headers.origin;
+      if (!origin || origin === deps.ownOrigin) return next();
+      const named = slug.safeParse(socket.handshake.auth?.site ?? socket.handshake.query.site);
+      if (!named.success) return refuse();
+      const site = await deps.sites.find(named.data).catch(() => null);
+      if (!site || !isOriginAllowed(origin, site, deps.ownOrigin)) return refuse();
+      socket.data.originSite = site.slug;
+      next();
+    }),
+  );
 
   io.on('connection', (socket) => {
     socket.on('join', (payload: unknown, ack?: JoinAck) => void join(socket, payload, ack));

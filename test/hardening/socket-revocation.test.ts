@@ -40,7 +40,8 @@ describe('moderator sockets lose what their session loses', () => {
     });
 
   let n = 0;
-  async function moderator(): Promise<{
+  /** A moderator with a socket; `reconnectAfterMs`: it reconnects by itself after a drop. */
+  async function moderator(reconnectAfterMs?: number): Promise<{
     email: string;
     password: string;
     id: string;
@@ -60,7 +61,8 @@ describe('moderator sockets lose what their session loses', () => {
     expect(created.status).toBe(201);
     const session = await signIn(server.url, { email, password });
     const socket = connect(server.url, { namespace: '/moderation', cookie: session.cookie });
-    socket.io.reconnection(false);
+    if (reconnectAfterMs === undefined) socket.io.reconnection(false);
+    else socket.io.reconnectionDelay(reconnectAfterMs).reconnectionDelayMax(reconnectAfterMs);
     sockets.push(socket);
     await connected(socket);
     const { user } = (await created.json()) as { user: { id: string } };
@@ -124,5 +126,49 @@ describe('moderator sockets lose what their session loses', () => {
     expect((await held()).status).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(added).toEqual([]);
+  });
+
+  test('when the moderator loses the site while their connection is down, then the recovered socket hears nothing of it', async () => {
+    // the client reconnects by itself, a second after the drop: time enough to change rights
+    const m = await moderator(1_000);
+    // a broadcast received gives the client an offset to recover its session and rooms from
+    const first = next(m.socket, 'queue:added');
+    expect((await held()).status).toBe(202);
+    await first;
+    const dropped = next(m.socket, 'disconnect', 2_000);
+    m.socket.io.engine.close(); // the network drops: the server keeps the session for recovery
+    expect(await dropped).toBe('forced close');
+    // the server notices the drop and keeps the session (rights changed before that close it for good)
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await adminCall('PATCH', `/api/admin/users/${m.id}`, { sites: [] })).status).toBe(200);
+    await next(m.socket, 'connect', 5_000);
+    const added: unknown[] = [];
+    m.socket.on('queue:added', (e) => added.push(e));
+    expect((await held()).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(added).toEqual([]);
+    m.socket.io.reconnection(false);
+  });
+
+  test('when the moderator signs out while their connection is down, then it does not come back by recovery', async () => {
+    const m = await moderator(1_000);
+    const first = next(m.socket, 'queue:added');
+    expect((await held()).status).toBe(202);
+    await first;
+    const dropped = next(m.socket, 'disconnect', 2_000);
+    m.socket.io.engine.close();
+    expect(await dropped).toBe('forced close');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const out = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: m.session.cookie, 'X-CSRF-Token': m.session.csrfToken },
+    });
+    expect(out.status).toBeLessThan(300);
+    const answer = new Promise<string>((resolve) => {
+      m.socket.once('connect', () => resolve(`connected, recovered: ${m.socket.recovered}`));
+      m.socket.once('connect_error', (err) => resolve(err.message));
+    });
+    expect(await answer).toBe('UNAUTHENTICATED');
+    m.socket.io.reconnection(false);
   });
 });

@@ -12,7 +12,8 @@ export function connect(
     namespace?: string;
     cookie?: string;
     origin?: string;
-    auth?: Record<string, string>;
+    /** the handshake's auth, as the client sends it (tests also send what no client should) */
+    auth?: Record<string, unknown>;
   } = {},
 ): Socket {
   const headers: Record<string, string> = {};

@@ -181,6 +181,18 @@ describe('live thread rooms', () => {
     stranger.disconnect();
   });
 
+  test('when a handshake names its site with something other than a slug, then it is refused and the server keeps serving', async () => {
+    // an object whose String() throws once ended the process from the handshake middleware
+    for (const site of [{ toString: 1 }, ['blog'], 42, null]) {
+      const odd = connect(server.url, { origin: 'https://allowed.example', auth: { site } });
+      sockets.push(odd);
+      await expect(connected(odd)).rejects.toThrow(/ORIGIN_NOT_ALLOWED/);
+      odd.disconnect();
+    }
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+  });
+
   test('when a reader loses its connection while comments are posted, then it receives them on reconnect', async () => {
     const reader = await open();
     await join(reader, 'blog', 'hello');
