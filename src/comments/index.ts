@@ -32,7 +32,7 @@ export {
 export { getPublicComment, PUBLIC_COLUMNS } from './comments.repo.js';
 export { DRAFT_CHECKS_PER_MINUTE } from './comments.routes.js';
 export { toPublicComment, type PublicComment } from './public-comment.js';
-export { renderCommentBody } from './render.js';
+export { renderCommentBody, sanitizeCommentHtml } from './render.js';
 export { postKey, type ThreadCache } from './thread-cache.js';
 export type { ThreadCacheSync } from './thread-cache-sync.js';
 

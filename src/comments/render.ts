@@ -41,6 +41,14 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * Comment HTML that did not come from our renderer (a Parley export, which anyone can edit),
+ * held to what the renderer can produce: its tags, http(s) and mailto links, nothing that runs.
+ */
+export function sanitizeCommentHtml(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
 export function renderCommentBody(body: string): string {
   return renderPlain(body) ?? renderMarkdown(body);
 }

@@ -4,7 +4,7 @@
 // threads in bulk, the posts' counts and the job's resume point together, so a failure leaves
 // no thread half-written and a resumed run starts after the last group that committed. A group
 // that fails is retried thread by thread: only the bad thread is skipped, with its reason.
-import { renderCommentBody } from '../comments/index.js';
+import { renderCommentBody, sanitizeCommentHtml } from '../comments/index.js';
 import { inTransaction, type Db } from '../db/database.js';
 import { uuidv7 } from '../ids.js';
 import type { Hasher } from '../privacy/hashing.js';
@@ -599,7 +599,8 @@ async function toRow(
       record.authorWebsite && WEBSITE.test(record.authorWebsite) ? record.authorWebsite : null,
     body,
     // The stored rendering is kept (what readers saw); a rescreened comment keeps it too.
-    html: restore?.html ?? renderCommentBody(body),
+    // a file's own rendering is kept (an older renderer's output stays as it was), sanitized
+    html: restore ? sanitizeCommentHtml(restore.html) : renderCommentBody(body),
     status,
     screening,
     ...scores,

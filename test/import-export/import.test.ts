@@ -362,6 +362,20 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     expect(deep.replyToName).toBe('Admin');
   });
 
+  test('when a Parley export carries html that would run, then it is sanitized as it is imported', async () => {
+    // a file can be edited by anyone: its html once reached readers as written
+    await seedSite(t.parley, { slug: 'site-pxss', posts: [] });
+    const job = await importFile(t, 'site-pxss', 'parley', 'parley-export-xss.jsonl');
+    expect(job.status).toBe('done');
+    const res = await t.api().get('/api/sites/site-pxss/posts/pxss/comments');
+    expect(res.status).toBe(200);
+    const html = (res.body.comments as Array<{ html: string }>).map((c) => c.html).sort();
+    expect(html).toEqual([
+      '<a rel="nofollow ugc noopener" target="_blank">click me</a>',
+      '<p>harmless looking</p>',
+    ]);
+  });
+
   test('when comments are imported, then the public thread shows them without emails', async () => {
     const res = await t.api().get('/api/sites/site-disqus/posts/hello-world/comments');
     expect(res.status).toBe(200);
