@@ -3,12 +3,13 @@
 // Request and response shapes follow Perspective's v1alpha1, errors included: this surface
 // speaks Google's error format, not Parley's, because its clients parse that one.
 import { createHash } from 'node:crypto';
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request } from 'express';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { classifyError } from '../http/index.js';
 import { apiDoc } from '../openapi/index.js';
+import { ILL_FORMED_TEXT_MESSAGE, illFormedPaths } from '../schema.js';
 import type { RateLimiters } from '../http/index.js';
 import { TOXICITY_ATTRIBUTES, toxicityOfText, type ToxicityAttribute } from '../screening/index.js';
 import { getApiKeySite, touchApiKey } from './api-keys.repo.js';
@@ -29,7 +30,7 @@ const AnalyzeRequest = z.object({
       })
       .default({}),
   ),
-  languages: z.array(z.string()).optional(),
+  languages: z.array(z.string().max(35)).max(20).optional(),
   doNotStore: z.boolean().optional(),
   spanAnnotations: z.boolean().optional(),
   clientToken: z.string().max(500).optional(),
@@ -37,6 +38,11 @@ const AnalyzeRequest = z.object({
   communityId: z.string().max(500).optional(),
   context: z.unknown().optional(),
 });
+
+/** The API key a request names: `?key=` when it is one string, else the x-goog-api-key header. */
+function apiKeyOf(req: Request): string | undefined {
+  return typeof req.query.key === 'string' ? req.query.key : req.get('x-goog-api-key');
+}
 
 class PerspectiveError extends Error {
   constructor(
@@ -105,7 +111,7 @@ export function perspectiveApiRouter(deps: {
 
   router.use(express.json({ limit: '128kb' }));
   router.use(async (req, _res, next) => {
-    const key = typeof req.query.key === 'string' ? req.query.key : req.get('x-goog-api-key');
+    const key = apiKeyOf(req);
     if (!key || !(await siteForKey(key))) {
       return next(
         new PerspectiveError(
@@ -122,11 +128,26 @@ export function perspectiveApiRouter(deps: {
       name: 'perspective-keys',
       windowMs: 60_000,
       limit: deps.requestsPerMinute ?? 600,
-      key: (req) => String(req.query.key ?? req.get('x-goog-api-key')),
+      // the key that was checked, not whatever else the query holds (?key=a&key=b was a new
+      // bucket per request); hashed, so keys are not written to the limiter's store
+      key: (req) => createHash('sha256').update(apiKeyOf(req)!).digest('hex'),
       refuse: () =>
         new PerspectiveError(429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for this API key.'),
     }),
   );
+
+  // the text rule of every other route: no NUL, no lone surrogate, in any field
+  router.use((req, _res, next) => {
+    const bad = illFormedPaths(req.body)[0];
+    if (bad === undefined) return next();
+    next(
+      new PerspectiveError(
+        400,
+        'INVALID_ARGUMENT',
+        `Invalid value at '${bad}': ${ILL_FORMED_TEXT_MESSAGE}`,
+      ),
+    );
+  });
 
   router.post('/comments\\:analyze', (req, res) => {
     const parsed = AnalyzeRequest.safeParse(req.body);
@@ -183,7 +204,9 @@ export function perspectiveApiRouter(deps: {
 
   // Feedback is accepted for compatibility (Coral sends it); Parley learns from its own moderators.
   router.post('/comments\\:suggestscore', (req, res) => {
-    res.json({ clientToken: (req.body as { clientToken?: string } | undefined)?.clientToken });
+    // echoed only as the string it is meant to be
+    const token = (req.body as { clientToken?: unknown } | undefined)?.clientToken;
+    res.json({ clientToken: typeof token === 'string' ? token.slice(0, 500) : undefined });
   });
 
   const errors: ErrorRequestHandler = (err, _req, res, _next) => {

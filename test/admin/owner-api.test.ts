@@ -194,6 +194,33 @@ describe.each(PROVIDERS)('owner API on %s', (provider) => {
     expect(Date.now() - Date.parse(key.lastUsedAt)).toBeLessThan(60_000);
   });
 
+  test('when a key has used its quota, then a second key parameter beside it does not open a new one', async () => {
+    const made = await admin.post('/api/admin/sites/blog/api-keys', { label: 'Quota' });
+    const analyze = (query: string) =>
+      t
+        .api()
+        .post(`/v1alpha1/comments:analyze${query}`)
+        .set('x-goog-api-key', made.body.key)
+        .send({ comment: { text: 'ok' }, requestedAttributes: { TOXICITY: {} } });
+    let status = 0;
+    for (let i = 0; i < 601 && status !== 429; i++) status = (await analyze('')).status;
+    expect(status).toBe(429);
+    // ?key=a&key=b is no key in the query: the header's key is used, and counted
+    for (const query of ['?key=x&key=bypass1', '?key=x&key=bypass2'])
+      expect((await analyze(query)).status).toBe(429);
+  });
+
+  test('when a Perspective request holds a NUL or half an emoji, then it is refused naming the field', async () => {
+    const made = await admin.post('/api/admin/sites/blog/api-keys', { label: 'Text rule' });
+    const res = await t
+      .api()
+      .post(`/v1alpha1/comments:analyze?key=${made.body.key}`)
+      .send({ comment: { text: 'hi\u0000there' }, requestedAttributes: { TOXICITY: {} } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
+    expect(res.body.error.message).toContain('comment.text');
+  });
+
   test('when accounts exist, then the first-run set-up is closed', async () => {
     expect((await t.api().get('/api/auth/setup')).body).toEqual({ needed: false });
     const res = await t
