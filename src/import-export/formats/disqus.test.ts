@@ -122,4 +122,14 @@ describe('Disqus export reader', () => {
       },
     ]);
   });
+
+  test('when elements nest thousands deep, then the file is refused at once, naming the limit', async () => {
+    // 20,000 nested empty elements in one post blocked the server for 13 s
+    const t0 = performance.now();
+    const err = await failure(
+      `<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"><post dsq:id="1">${'<x>'.repeat(20_000)}`,
+    );
+    expect(err.message).toMatch(/nested deeper than 200 levels/);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
 });

@@ -111,3 +111,12 @@ describe('HTML bodies to Parley Markdown', () => {
     expect(toParleyMarkdown('   ', 'html')).toBe('');
   });
 });
+
+test('when a body nests tags thousands deep, then it is read as its text, quickly', () => {
+  const deep = `${'<div>'.repeat(50_000)}deep <b>text</b>${'</div>'.repeat(50_000)}`;
+  const t0 = performance.now();
+  expect(htmlToMarkdown(deep)).toBe('deep text');
+  expect(performance.now() - t0).toBeLessThan(2_000);
+  // ordinary nesting is still converted as HTML
+  expect(htmlToMarkdown('<blockquote><p><em>quoted</em></p></blockquote>')).toBe('> *quoted*');
+});

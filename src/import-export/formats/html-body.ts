@@ -174,8 +174,41 @@ function serviceFor(options: BodyOptions): TurndownService {
   return service;
 }
 
+/** Deepest tag nesting converted as HTML; deeper bodies are read as their text. */
+export const MAX_HTML_DEPTH = 100;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+const VOID_TAGS = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'area',
+  'base',
+  'col',
+  'wbr',
+  'source',
+  'embed',
+  'track',
+  'param',
+]);
+
+/** Whether tags nest deeper than `max` (a rough count: closing tags pop, void tags do not push). */
+function nestsDeeperThan(html: string, max: number): boolean {
+  let depth = 0;
+  for (const m of html.matchAll(TAG)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID_TAGS.has(m[2]!.toLowerCase()) && ++depth > max) return true;
+  }
+  return false;
+}
+
 export function htmlToMarkdown(html: string, options: BodyOptions = {}): string {
   if (html.trim() === '') return '';
+  // turndown recurses per level: 100,000 nested <div> took minutes and then overflowed the stack
+  if (nestsDeeperThan(html, MAX_HTML_DEPTH))
+    return textToMarkdown(html.replace(TAG, ' ').replace(/[ \t]{2,}/g, ' '));
   const service = serviceFor(options);
   // Plain paragraphs, emphasis and links (most bodies) skip the DOM: the same rules, by hand.
   const simple = simpleHtmlToMarkdown(html, {

@@ -12,6 +12,9 @@ export interface XmlHandler {
   close(tag: SaxesTagNS): void;
 }
 
+/** Deepest element nesting a file may have. */
+export const MAX_XML_DEPTH = 200;
+
 export async function* readXml<T>(
   format: ImportFormat,
   input: Readable,
@@ -20,10 +23,24 @@ export async function* readXml<T>(
   const parser = new SaxesParser({ xmlns: true, position: true });
   const ready: T[] = [];
   const handler = makeHandler((record) => ready.push(record));
-  parser.on('opentag', (tag) => handler.open(tag, parser.line));
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    // exports nest a handful of levels; thousands only make the readers' paths and stacks
+    // grow with the square of the depth while the server waits
+    if (++depth > MAX_XML_DEPTH)
+      throw new ImportFormatError(
+        format,
+        parser.line,
+        `elements are nested deeper than ${MAX_XML_DEPTH} levels`,
+      );
+    handler.open(tag, parser.line);
+  });
   parser.on('text', (text) => handler.text(text));
   parser.on('cdata', (text) => handler.text(text));
-  parser.on('closetag', (tag) => handler.close(tag));
+  parser.on('closetag', (tag) => {
+    depth--;
+    handler.close(tag);
+  });
 
   const fail = (err: unknown): never => {
     if (err instanceof ImportFormatError) throw err; // a handler's own verdict (wrong root element)
