@@ -58,18 +58,35 @@ export interface Line {
   terminated: boolean;
 }
 
+/** Longest line a reader takes: a record is one line, and an entry is at most 4 Mi characters. */
+export const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
 export async function* textLines(input: Readable): AsyncGenerator<Line> {
-  let pending = '';
+  // the start of a line that has not ended yet, as the chunks it came in: appending them to
+  // one string and searching it again for every chunk was quadratic in a long line
+  let parts: string[] = [];
+  let partsLength = 0;
   let number = 0;
+  const line = (tail: string): string => {
+    const text = parts.length === 0 ? tail : parts.join('') + tail;
+    parts = [];
+    partsLength = 0;
+    return text;
+  };
   for await (const chunk of textChunks(input)) {
-    pending += chunk;
     let start = 0;
-    for (let nl = pending.indexOf('\n', start); nl !== -1; nl = pending.indexOf('\n', start)) {
-      const end = nl > start && pending.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { number: ++number, text: pending.slice(start, end), terminated: true };
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      let text = line(chunk.slice(start, nl));
+      if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+      yield { number: ++number, text, terminated: true };
       start = nl + 1;
     }
-    pending = pending.slice(start);
+    if (start < chunk.length) {
+      parts.push(start === 0 ? chunk : chunk.slice(start));
+      partsLength += chunk.length - start;
+      if (partsLength > MAX_LINE_CHARS)
+        throw new InputBytesError(`line ${number + 1} is longer than ${MAX_LINE_CHARS} characters`);
+    }
   }
-  if (pending.length > 0) yield { number: ++number, text: pending, terminated: false };
+  if (partsLength > 0) yield { number: ++number, text: line(''), terminated: false };
 }
