@@ -6,7 +6,7 @@ import { isPostClosed } from '../posts/index.js';
 import { readAkismetParams } from '../screening/index.js';
 import { setCommentBody, setCommentStatus } from './comment-status.js';
 import { getCommentForEdit, getPublicComment, updateCommentScreening } from './comments.repo.js';
-import type { CommentsDeps, CreateCommentResult } from './comments.service.js';
+import { assertBodyFits, type CommentsDeps, type CreateCommentResult } from './comments.service.js';
 import { EDIT_WINDOW_MS } from './edit-tokens.js';
 import { toPublicComment } from './public-comment.js';
 import { renderCommentBody } from './render.js';
@@ -29,11 +29,7 @@ export async function editOwnComment(
   if (Date.now() - comment.createdAt.getTime() > EDIT_WINDOW_MS) throw new EditNotAllowedError();
   const site = await deps.sites.getById(comment.siteId);
   if (isPostClosed(comment.post, site)) throw new PostClosedError();
-  if (body.length > site.settings.maxBodyLength) {
-    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
-      body: `Please keep your comment under ${site.settings.maxBodyLength} characters.`,
-    });
-  }
+  assertBodyFits(site, body);
   if (body !== comment.body) {
     const original = readAkismetParams(comment.akismetParams);
     const outcome = await deps.screener.screen({

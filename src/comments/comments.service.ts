@@ -98,6 +98,15 @@ export const IDEMPOTENCY_WINDOW_MS = 10 * 60_000;
 /** Without a key, the same author, text and parent count as one comment for this long. */
 export const AUTO_DUPLICATE_WINDOW_MS = 2 * 60_000;
 
+/** The site's own limit on a comment's length (the schema's is the largest any site may set). */
+export function assertBodyFits(site: SiteView, body: string): void {
+  if (body.length > site.settings.maxBodyLength) {
+    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
+      body: `Please keep your comment under ${site.settings.maxBodyLength} characters.`,
+    });
+  }
+}
+
 export async function createComment(
   deps: CommentsDeps,
   site: SiteView,
@@ -107,11 +116,7 @@ export async function createComment(
 ): Promise<CreateCommentResult> {
   const post = await findOrCreatePost(deps, site, postSlug, input);
   if (isPostClosed(post, site)) throw new PostClosedError();
-  if (input.body.length > site.settings.maxBodyLength) {
-    throw new AppError('BODY_TOO_LONG', 413, 'Your comment is too long.', {
-      body: `Please keep your comment under ${site.settings.maxBodyLength} characters.`,
-    });
-  }
+  assertBodyFits(site, input.body);
 
   const authorHash = deps.hasher.author(input.email);
   const contentHash = deps.hasher.content(input.body);
