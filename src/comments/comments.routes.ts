@@ -20,7 +20,12 @@ import { id as commentId } from '../schema.js';
 import { siteCors } from '../sites/index.js';
 import { getCommentSite } from './comments.repo.js';
 import { CheckBody, CreateCommentBody, SitePostParams, ThreadQuery } from './comments.schema.js';
-import { createComment, getThreadPage, type CommentsDeps } from './comments.service.js';
+import {
+  assertBodyFits,
+  createComment,
+  getThreadPage,
+  type CommentsDeps,
+} from './comments.service.js';
 import { editOwnComment } from './comment-edits.js';
 import { pageKey, postKey } from './thread-cache.js';
 
@@ -125,6 +130,8 @@ export function commentsRouter(
       const params = parse(SitePostParams, req.params);
       const site = await deps.sites.get(params.site);
       const { body } = parse(CheckBody, req.body);
+      // a draft the site would refuse is not worth screening (and long ones cost the most)
+      assertBodyFits(site, body);
       res.json(await deps.screener.checkDraft(site.id, site.settings, body));
     },
   );

@@ -45,13 +45,27 @@ describe('security headers and limits', () => {
     );
   });
 
+  test('when a draft is longer than the site allows, then the check refuses it as posting would', async () => {
+    const res = await t
+      .api()
+      .post('/api/sites/blog/posts/hello/comments/check')
+      .set('X-Forwarded-For', '198.18.0.10')
+      .send({ body: 'x'.repeat(5_001) });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({
+      code: 'BODY_TOO_LONG',
+      fields: { body: 'Please keep your comment under 5000 characters.' },
+    });
+  });
+
   test(`when one reader checks more than ${DRAFT_CHECKS_PER_MINUTE} drafts in a minute, then 429`, async () => {
     const check = () =>
       t
         .api()
         .post('/api/sites/blog/posts/hello/comments/check')
         .set('X-Forwarded-For', '198.18.0.9')
-        .send({ body: 'A draft '.repeat(2_000) });
+        // long, but within the site's 5,000 characters: longer drafts are refused unscreened
+        .send({ body: 'A draft '.repeat(600) });
     for (let i = 0; i < DRAFT_CHECKS_PER_MINUTE; i++) expect((await check()).status).toBe(200);
     const over = await check();
     expect(over.status).toBe(429);
