@@ -1257,16 +1257,21 @@ const REPORTING =
 function contextStarts(text: string) {
   const clauseAt: number[] = [];
   const clauseEnd: number[] = [];
-  for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
-    clauseAt.push(m.index);
-    clauseEnd.push(m.index + m[0].length);
-  }
   const sentenceMarks: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // . ! ? and newline
-    if (c === 46 || c === 33 || c === 63 || c === 10) sentenceMarks.push(i);
-  }
+  // found at the first look-up: most comments have no match to look up for
+  let found = false;
+  const find = () => {
+    found = true;
+    for (const m of text.matchAll(CLAUSE_BOUNDARY)) {
+      clauseAt.push(m.index);
+      clauseEnd.push(m.index + m[0].length);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // . ! ? and newline
+      if (c === 46 || c === 33 || c === 63 || c === 10) sentenceMarks.push(i);
+    }
+  };
   /** how many of `sorted` are below `index` */
   const below = (sorted: number[], index: number) => {
     let lo = 0;
@@ -1281,11 +1286,13 @@ function contextStarts(text: string) {
   return {
     /** after the last clause boundary that starts before `index` */
     clause(index: number): number {
+      if (!found) find();
       const k = below(clauseAt, index);
       return k === 0 ? 0 : clauseEnd[k - 1]!;
     },
     /** after the last sentence mark before `index` */
     sentence(index: number): number {
+      if (!found) find();
       const k = below(sentenceMarks, index);
       return k === 0 ? 0 : sentenceMarks[k - 1]! + 1;
     },
