@@ -120,3 +120,9 @@ test('when a body nests tags thousands deep, then it is read as its text, quickl
   // ordinary nesting is still converted as HTML
   expect(htmlToMarkdown('<blockquote><p><em>quoted</em></p></blockquote>')).toBe('> *quoted*');
 });
+
+test('when a code block holds hundreds of thousands of backtick runs, then its fence is still longer than any', () => {
+  // Math.max(...runs) overflowed the argument list and failed the whole import
+  const md = htmlToMarkdown(`<pre>${'\u0060 x '.repeat(300_000)}x\u0060\u0060</pre>`);
+  expect(md.startsWith('```\n')).toBe(true);
+});
