@@ -147,7 +147,24 @@ export async function writeImport(
       // Looked up after the previous group committed: what it wrote is found, not claimed.
       const known = await lookUp(ctx, group);
       const prepared: PreparedThread[] = [];
-      for (const thread of group) prepared.push(await prepareThread(ctx, thread, known, claimed));
+      // a thread its own data breaks (a date out of range, a body the converter chokes on) is
+      // skipped with its reason; the file's other threads go on
+      const unreadable: Array<{ thread: Skippable; err: unknown }> = [];
+      for (const thread of group) {
+        try {
+          prepared.push(await prepareThread(ctx, thread, known, claimed));
+        } catch (err) {
+          if (err instanceof ImportInterruptedError) throw err;
+          unreadable.push({
+            thread: { seq: thread.seq, commentSeqs: thread.comments.map((c) => c.seq) },
+            err,
+          });
+        }
+      }
+      if (prepared.length === 0 || ctx.dryRun) {
+        for (const { thread, err } of unreadable) await skipThread(ctx, thread, err, 'read');
+      }
+      if (prepared.length === 0) continue;
       if (ctx.dryRun) {
         for (const p of prepared) {
           if (plan.length < PLAN_LIMIT)
@@ -168,6 +185,8 @@ export async function writeImport(
       }
       await commitGroup(ctx, prepared);
       claimed.clear();
+      // after the group's commit, so the resume point never passes a thread not yet written
+      for (const { thread, err } of unreadable) await skipThread(ctx, thread, err, 'read');
     }
   }
   return { plan: ctx.dryRun ? { posts: plan, truncated } : null, counts: ctx.counts };
@@ -280,10 +299,23 @@ async function commit(ctx: WriteContext, prepared: PreparedThread[]): Promise<vo
   );
 }
 
-async function skipThread(ctx: WriteContext, p: PreparedThread, err: unknown): Promise<void> {
-  const reason = `the thread could not be written: ${(err as Error).message?.split('\n')[0] ?? err}`;
+/** The staged rows of a thread, to mark skipped. */
+type Skippable = Pick<PreparedThread, 'seq' | 'commentSeqs'>;
+
+async function skipThread(
+  ctx: WriteContext,
+  p: Skippable,
+  err: unknown,
+  step: 'read' | 'written' = 'written',
+): Promise<void> {
+  const reason = `the thread could not be ${step}: ${(err as Error).message?.split('\n')[0] ?? err}`;
   const counts = { ...ctx.counts, skipped: ctx.counts.skipped + 1 + p.commentSeqs.length };
   const threadsDone = ctx.threadsDone + 1;
+  if (ctx.dryRun) {
+    ctx.counts = counts;
+    ctx.threadsDone = threadsDone;
+    return;
+  }
   await inTransaction(ctx.db, async (tx) => {
     await markStagedSkipped(tx, ctx.jobId, [p.seq, ...p.commentSeqs], reason);
     await updateImportJob(tx, ctx.jobId, { resumeAfter: p.seq, threadsDone, counts });
@@ -370,7 +402,17 @@ async function prepareThread(
     threads: 1,
     [post.created ? 'postsCreated' : 'postsMatched']: 1,
   };
-  const rows = await placeComments(ctx, post, thread.comments, known, delta);
+  let rows: ImportedCommentRow[];
+  try {
+    rows = await placeComments(ctx, post, thread.comments, known, delta);
+  } catch (err) {
+    // the post this thread claimed will not be written: a later thread must not match it
+    if (post.created) {
+      claimed.delete(`slug:${post.slug}`);
+      claimed.delete(`url:${url}`);
+    }
+    throw err;
+  }
   return {
     seq: thread.seq,
     commentSeqs: thread.comments.map((c) => c.seq),

@@ -376,6 +376,19 @@ describe.each(PROVIDERS)('import into %s', (provider) => {
     ]);
   });
 
+  test('when one thread holds a comment its data breaks, then that thread is skipped with its reason and the others are imported', async () => {
+    // a date in year 30490 once failed the whole import, and --resume failed the same way
+    const site = await seedSite(t.parley, { slug: 'site-bad-dates', posts: [] });
+    const job = await importFile(t, 'site-bad-dates', 'isso', 'isso-bad-dates.db');
+    expect(job.status).toBe('done');
+    const tree = await treeOf(t, site.id);
+    expect(Object.keys(tree).sort()).toEqual(['1', '6']);
+    const skipped = await getSkippedEntries(t.parley.database.db, job.id, 100);
+    expect(skipped.map((s) => s.reason)).toContainEqual(
+      expect.stringMatching(/^the thread could not be read: /),
+    );
+  });
+
   test('when comments are imported, then the public thread shows them without emails', async () => {
     const res = await t.api().get('/api/sites/site-disqus/posts/hello-world/comments');
     expect(res.status).toBe(200);
