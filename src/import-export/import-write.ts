@@ -161,11 +161,10 @@ export async function writeImport(
           });
         }
       }
-      if (prepared.length === 0 || ctx.dryRun) {
-        for (const { thread, err } of unreadable) await skipThread(ctx, thread, err, 'read');
-      }
-      if (prepared.length === 0) continue;
       if (ctx.dryRun) {
+        // a dry run writes nothing: a skip only counts
+        for (const { thread, err } of unreadable) await skipThread(ctx, thread, err, 'read');
+        if (prepared.length === 0) continue;
         for (const p of prepared) {
           if (plan.length < PLAN_LIMIT)
             plan.push({
@@ -183,8 +182,10 @@ export async function writeImport(
         ctx.onCommitted([], { threadsDone: ctx.threadsDone, counts: ctx.counts });
         continue;
       }
-      await commitGroup(ctx, prepared);
-      claimed.clear();
+      if (prepared.length > 0) {
+        await commitGroup(ctx, prepared);
+        claimed.clear();
+      }
       // after the group's commit, so the resume point never passes a thread not yet written
       for (const { thread, err } of unreadable) await skipThread(ctx, thread, err, 'read');
     }
@@ -640,8 +641,8 @@ async function toRow(
     authorWebsite:
       record.authorWebsite && WEBSITE.test(record.authorWebsite) ? record.authorWebsite : null,
     body,
-    // The stored rendering is kept (what readers saw); a rescreened comment keeps it too.
-    // a file's own rendering is kept (an older renderer's output stays as it was), sanitized
+    // A Parley export's rendering is kept (what readers saw, even from an older renderer; a
+    // rescreened comment keeps it too), sanitized: anyone can edit a file.
     html: restore ? sanitizeCommentHtml(restore.html) : renderCommentBody(body),
     status,
     screening,

@@ -128,18 +128,26 @@ describe('moderator sockets lose what their session loses', () => {
     expect(added).toEqual([]);
   });
 
-  test('when the moderator loses the site while their connection is down, then the recovered socket hears nothing of it', async () => {
-    // the client reconnects by itself, a second after the drop: time enough to change rights
+  /**
+   * A moderator whose connection has just dropped, with a session the server keeps for
+   * recovery; the client reconnects by itself a second later, time enough to change rights.
+   */
+  async function droppedModerator() {
     const m = await moderator(1_000);
     // a broadcast received gives the client an offset to recover its session and rooms from
     const first = next(m.socket, 'queue:added');
     expect((await held()).status).toBe(202);
     await first;
     const dropped = next(m.socket, 'disconnect', 2_000);
-    m.socket.io.engine.close(); // the network drops: the server keeps the session for recovery
+    m.socket.io.engine.close(); // the network drops
     expect(await dropped).toBe('forced close');
     // the server notices the drop and keeps the session (rights changed before that close it for good)
     await new Promise((resolve) => setTimeout(resolve, 300));
+    return m;
+  }
+
+  test('when the moderator loses the site while their connection is down, then the recovered socket hears nothing of it', async () => {
+    const m = await droppedModerator();
     expect((await adminCall('PATCH', `/api/admin/users/${m.id}`, { sites: [] })).status).toBe(200);
     await next(m.socket, 'connect', 5_000);
     const added: unknown[] = [];
@@ -151,14 +159,7 @@ describe('moderator sockets lose what their session loses', () => {
   });
 
   test('when the moderator signs out while their connection is down, then it does not come back by recovery', async () => {
-    const m = await moderator(1_000);
-    const first = next(m.socket, 'queue:added');
-    expect((await held()).status).toBe(202);
-    await first;
-    const dropped = next(m.socket, 'disconnect', 2_000);
-    m.socket.io.engine.close();
-    expect(await dropped).toBe('forced close');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const m = await droppedModerator();
     const out = await fetch(`${server.url}/api/auth/logout`, {
       method: 'POST',
       headers: { cookie: m.session.cookie, 'X-CSRF-Token': m.session.csrfToken },
